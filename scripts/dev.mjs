@@ -1,0 +1,11 @@
+// npm run dev: the server (restarted on change) and Vite with HMR, side by side.
+import { spawn } from 'node:child_process'
+
+const children = [
+  spawn('npx', ['tsx', 'watch', 'server/main.ts'], { stdio: 'inherit', env: { ...process.env, DEV: '1' } }),
+  spawn('npx', ['vite'], { stdio: 'inherit' }),
+]
+const stop = () => children.forEach((child) => child.kill('SIGTERM'))
+process.on('SIGINT', stop)
+process.on('SIGTERM', stop)
+for (const child of children) child.on('exit', (code) => { stop(); process.exitCode = code ?? 0 })

@@ -1,0 +1,88 @@
+/** Wires configuration, storage, rooms and routes into one HTTP + websocket server. */
+import { serve, type ServerType } from '@hono/node-server'
+import { createNodeWebSocket } from '@hono/node-ws'
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import type { AddressInfo } from 'node:net'
+import type { ClientConfig, TemplateSummary } from '../shared/api.ts'
+import { SYNC_PATH } from '../shared/protocol.ts'
+import { TEMPLATES } from '../templates/index.ts'
+import { BoardRepository } from './boards.ts'
+import type { Config } from './config.ts'
+import { openDatabase, type Db } from './db/database.ts'
+import { boardRoutes } from './http/board-routes.ts'
+import { errorResponse, HttpError } from './http/errors.ts'
+import { securityHeaders } from './http/security-headers.ts'
+import { staticClient } from './http/static-client.ts'
+import { errorMessage, type Logger } from './log.ts'
+import { RoomManager } from './sync/room-manager.ts'
+import { syncRoutes } from './sync/socket-route.ts'
+import { UpdateLog } from './sync/update-log.ts'
+
+export interface RunningServer {
+  port: number
+  rooms: RoomManager
+  db: Db
+  /** Stops accepting, closes every socket, flushes and closes the database. */
+  close(): Promise<void>
+}
+
+export function createApp(config: Config, db: Db, rooms: RoomManager, logger: Logger) {
+  const boards = new BoardRepository(db)
+  const app = new Hono()
+  const { injectWebSocket, upgradeWebSocket, wss } = createNodeWebSocket({ app })
+  // @hono/node-ws has no option for it; ws reads maxPayload from its options on every upgrade.
+  wss.options.maxPayload = config.maxMessageBytes
+
+  app.use('*', async (c, next) => {
+    const started = performance.now()
+    await next()
+    // Path only: query strings carry tokens.
+    logger.info('request', { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) })
+  })
+  app.use('*', securityHeaders(config.publicUrl))
+  app.onError((error, c) => {
+    if (error instanceof HttpError) return errorResponse(c, error.status, error.message)
+    logger.error('unhandled error', { path: c.req.path, error: errorMessage(error) })
+    return errorResponse(c, 500, 'internal error')
+  })
+
+  app.get('/healthz', (c) => c.json({ ok: true }))
+  const api = new Hono()
+  api.use('*', bodyLimit({ maxSize: config.maxBodyBytes, onError: (c) => errorResponse(c, 413, 'request body too large') }))
+  api.get('/config', (c) => c.json({ licenseKey: config.licenseKey, publicUrl: config.publicUrl } satisfies ClientConfig))
+  api.get('/templates', (c) =>
+    c.json(TEMPLATES.map(({ id, title, description }): TemplateSummary => ({ id, title, description }))),
+  )
+  api.route('/boards', boardRoutes(config, boards))
+  api.all('*', (c) => errorResponse(c, 404, 'no such API route'))
+  app.route('/api', api)
+  app.route(SYNC_PATH, syncRoutes(upgradeWebSocket, boards, rooms, logger))
+  app.route('/', staticClient(config.clientDir))
+
+  return { app, injectWebSocket, wss }
+}
+
+export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
+  const db = openDatabase(config.dataDir)
+  const rooms = new RoomManager(new UpdateLog(db), config, logger)
+  const { app, injectWebSocket, wss } = createApp(config, db, rooms, logger)
+
+  const server = await new Promise<ServerType>((resolve, reject) => {
+    const started = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(started))
+    started.once('error', reject)
+  })
+  injectWebSocket(server)
+  const port = (server.address() as AddressInfo).port
+
+  let closing: Promise<void> | null = null
+  const close = () =>
+    (closing ??= new Promise<void>((resolve) => {
+      server.close(() => resolve())
+      rooms.closeAll()
+      for (const socket of wss.clients) socket.terminate()
+      if ('closeAllConnections' in server) server.closeAllConnections()
+    }).finally(() => db.close()))
+
+  return { port, rooms, db, close }
+}

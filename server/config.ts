@@ -1,0 +1,62 @@
+/** Runtime configuration from the environment (see README "Configuration"). */
+import path from 'node:path'
+
+export interface Config {
+  port: number
+  host: string
+  dataDir: string
+  publicUrl: string
+  licenseKey: string | null
+  adminToken: string | null
+  /** Where the built client lives; absent in API-only runs. */
+  clientDir: string
+  /** Largest websocket message accepted, in bytes. */
+  maxMessageBytes: number
+  /** Largest HTTP body accepted, in bytes. */
+  maxBodyBytes: number
+  /** How long a room stays in memory after its last client left. */
+  roomIdleMs: number
+  /** Compact a board's update log into one state row after this many updates. */
+  compactAfterUpdates: number
+}
+
+type Env = Record<string, string | undefined>
+
+function intFrom(env: Env, name: string, fallback: number, min = 0): number {
+  const raw = env[name]
+  if (raw === undefined || raw === '') return fallback
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value < min) {
+    throw new Error(`${name} must be an integer ≥ ${min}, got "${raw}"`)
+  }
+  return value
+}
+
+function nonEmpty(value: string | undefined): string | null {
+  return value === undefined || value.trim() === '' ? null : value.trim()
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const port = intFrom(env, 'PORT', 8080)
+  if (port > 65535) throw new Error(`PORT must be at most 65535, got ${port}`)
+  const host = nonEmpty(env.HOST) ?? '127.0.0.1'
+  const publicUrl = (nonEmpty(env.PUBLIC_URL) ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`).replace(/\/+$/, '')
+  try {
+    new URL(publicUrl)
+  } catch {
+    throw new Error(`PUBLIC_URL must be an absolute URL, got "${publicUrl}"`)
+  }
+  return {
+    port,
+    host,
+    dataDir: path.resolve(nonEmpty(env.DATA_DIR) ?? './data'),
+    publicUrl,
+    licenseKey: nonEmpty(env.TLDRAW_LICENSE_KEY),
+    adminToken: nonEmpty(env.ADMIN_TOKEN),
+    clientDir: path.resolve(nonEmpty(env.CLIENT_DIR) ?? './dist/client'),
+    maxMessageBytes: intFrom(env, 'MAX_MESSAGE_BYTES', 2 * 1024 * 1024, 1024),
+    maxBodyBytes: intFrom(env, 'MAX_BODY_BYTES', 10 * 1024 * 1024, 1024),
+    roomIdleMs: intFrom(env, 'ROOM_IDLE_MS', 30_000),
+    compactAfterUpdates: intFrom(env, 'COMPACT_AFTER_UPDATES', 2000, 1),
+  }
+}

@@ -1,0 +1,35 @@
+/** Opens the SQLite database in DATA_DIR and brings its schema up to date. */
+import Database from 'better-sqlite3'
+import { mkdirSync } from 'node:fs'
+import path from 'node:path'
+import { MIGRATIONS } from './migrations.ts'
+
+export type Db = Database.Database
+
+export const DB_FILE = 'dialoogbord.sqlite'
+
+export function openDatabase(dataDir: string): Db {
+  mkdirSync(dataDir, { recursive: true })
+  const db = new Database(path.join(dataDir, DB_FILE))
+  // WAL + NORMAL: a committed transaction survives a process crash (kill -9); only an OS crash
+  // or power loss can drop the last few, which is the usual trade for write speed.
+  db.pragma('journal_mode = WAL')
+  db.pragma('synchronous = NORMAL')
+  db.pragma('foreign_keys = ON')
+  db.pragma('busy_timeout = 5000')
+  migrate(db)
+  return db
+}
+
+function migrate(db: Db): void {
+  const current = db.pragma('user_version', { simple: true }) as number
+  if (current > MIGRATIONS.length) {
+    throw new Error(`database schema version ${current} is newer than this server (${MIGRATIONS.length})`)
+  }
+  for (let version = current; version < MIGRATIONS.length; version++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[version]!)
+      db.pragma(`user_version = ${version + 1}`)
+    })()
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * Schema migrations, applied in order; PRAGMA user_version records how many have run.
+ * Append new ones; never edit one that has shipped.
+ */
+export const MIGRATIONS: readonly string[] = [
+  /* 1: boards, their capability tokens and their Yjs state (compacted row + update log) */ `
+  CREATE TABLE boards (
+    id          TEXT PRIMARY KEY,
+    title       TEXT NOT NULL,
+    template    TEXT NOT NULL,
+    anonymous   INTEGER NOT NULL DEFAULT 0,
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL
+  );
+  CREATE TABLE board_tokens (
+    board_id    TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+    role        TEXT NOT NULL CHECK (role IN ('facilitator', 'editor', 'viewer')),
+    token_hash  BLOB NOT NULL,
+    created_at  TEXT NOT NULL,
+    PRIMARY KEY (board_id, role)
+  );
+  CREATE TABLE board_state (
+    board_id    TEXT PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
+    state       BLOB NOT NULL,
+    updated_at  TEXT NOT NULL
+  );
+  CREATE TABLE updates (
+    id          INTEGER PRIMARY KEY,
+    board_id    TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+    data        BLOB NOT NULL
+  );
+  CREATE INDEX updates_by_board ON updates(board_id, id);
+  `,
+]

@@ -1,0 +1,34 @@
+/** Token handling shared by HTTP routes and the websocket upgrade. */
+import type { Context, MiddlewareHandler } from 'hono'
+import type { BoardInfo } from '../../shared/api.ts'
+import { boardIdParam } from '../../shared/api.ts'
+import { hasRole, type Role } from '../../shared/roles.ts'
+import type { BoardRepository } from '../boards.ts'
+import { HttpError } from './errors.ts'
+
+export type BoardAccessEnv = { Variables: { board: BoardInfo; role: Role } }
+
+/** The token from `Authorization: Bearer …`, else from `?token=`. */
+export function presentedToken(c: Context): string | null {
+  const header = c.req.header('authorization')
+  const bearer = header?.match(/^Bearer\s+(\S+)$/i)?.[1]
+  return bearer ?? c.req.query('token') ?? null
+}
+
+/**
+ * Resolves `:id` and the presented token to a role, and requires at least `required`.
+ * Unknown board: 404; missing or wrong token: 401; too weak a role: 403.
+ */
+export function requireBoardRole(boards: BoardRepository, required: Role): MiddlewareHandler<BoardAccessEnv> {
+  return async (c, next) => {
+    const id = boardIdParam.safeParse(c.req.param('id'))
+    if (!id.success) throw new HttpError(404, 'board not found')
+    const access = boards.authorize(id.data, presentedToken(c))
+    if (access.kind === 'no-board') throw new HttpError(404, 'board not found')
+    if (access.kind === 'denied') throw new HttpError(401, 'missing or invalid token')
+    if (!hasRole(access.role, required)) throw new HttpError(403, `this needs the ${required} link`)
+    c.set('board', access.board)
+    c.set('role', access.role)
+    await next()
+  }
+}

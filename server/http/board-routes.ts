@@ -1,0 +1,53 @@
+/** /api/boards: create, read and change boards. */
+import { Hono } from 'hono'
+import { timingSafeEqual } from 'node:crypto'
+import { createBoardBody, patchBoardBody, type CreatedBoard } from '../../shared/api.ts'
+import { ROLES, type Role } from '../../shared/roles.ts'
+import { DEFAULT_TEMPLATE_ID, findTemplate } from '../../templates/index.ts'
+import type { BoardRepository } from '../boards.ts'
+import type { Config } from '../config.ts'
+import { createInitialDocument } from '../initial-document.ts'
+import { hashToken } from '../tokens.ts'
+import { presentedToken, requireBoardRole, type BoardAccessEnv } from './access.ts'
+import { HttpError, readJsonBody } from './errors.ts'
+
+export function boardUrl(publicUrl: string, boardId: string, token: string): string {
+  return `${publicUrl}/b/${encodeURIComponent(boardId)}?token=${encodeURIComponent(token)}`
+}
+
+export function boardRoutes(config: Config, boards: BoardRepository): Hono<BoardAccessEnv> {
+  const routes = new Hono<BoardAccessEnv>()
+
+  routes.post('/', async (c) => {
+    requireAdminWhenConfigured(config, presentedToken(c))
+    const body = await readJsonBody(c, createBoardBody)
+    const template = findTemplate(body.template ?? DEFAULT_TEMPLATE_ID)
+    if (!template) throw new HttpError(400, `unknown template "${body.template}"`)
+    const { board, tokens } = boards.create({
+      title: body.title,
+      template: template.id,
+      anonymous: body.anonymous ?? false,
+      initialState: createInitialDocument(template),
+    })
+    const urls = Object.fromEntries(ROLES.map((role) => [role, boardUrl(config.publicUrl, board.id, tokens[role])])) as Record<Role, string>
+    const created: CreatedBoard = { ...board, tokens, urls }
+    return c.json(created, 201)
+  })
+
+  routes.get('/:id', requireBoardRole(boards, 'viewer'), (c) => c.json({ ...c.var.board, role: c.var.role }))
+
+  routes.patch('/:id', requireBoardRole(boards, 'facilitator'), async (c) => {
+    const patch = await readJsonBody(c, patchBoardBody)
+    const board = boards.update(c.var.board.id, patch)
+    if (!board) throw new HttpError(404, 'board not found')
+    return c.json({ ...board, role: c.var.role })
+  })
+
+  return routes
+}
+
+function requireAdminWhenConfigured(config: Config, token: string | null): void {
+  if (!config.adminToken) return
+  const ok = token !== null && timingSafeEqual(hashToken(token), hashToken(config.adminToken))
+  if (!ok) throw new HttpError(401, 'creating boards needs the admin token on this server')
+}

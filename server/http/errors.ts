@@ -1,0 +1,36 @@
+/** JSON errors for the HTTP API: `{"error": "<readable message>"}`, never a stack trace. */
+import type { Context } from 'hono'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import type { z } from 'zod'
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+export function errorResponse(c: Context, status: ContentfulStatusCode, message: string): Response {
+  return c.json({ error: message }, status)
+}
+
+/** Parses a JSON body against a schema, with a readable 400 for anything else. */
+export async function readJsonBody<T extends z.ZodType>(c: Context, schema: T): Promise<z.infer<T>> {
+  let body: unknown
+  try {
+    body = await c.req.json()
+  } catch {
+    throw new HttpError(400, 'request body must be valid JSON')
+  }
+  const parsed = schema.safeParse(body)
+  if (!parsed.success) throw new HttpError(400, describeIssues(parsed.error))
+  return parsed.data
+}
+
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .join('; ')
+}

@@ -1,0 +1,39 @@
+/** Entry point: read the environment, serve, and shut down cleanly on SIGTERM/SIGINT. */
+import { startServer } from './app.ts'
+import { loadConfig } from './config.ts'
+import { createLogger, errorMessage } from './log.ts'
+
+const SHUTDOWN_DEADLINE_MS = 4_000
+
+const logger = createLogger()
+
+async function main(): Promise<void> {
+  const config = loadConfig()
+  const server = await startServer(config, logger)
+  logger.info('listening', { url: config.publicUrl, port: server.port, host: config.host, dataDir: config.dataDir })
+
+  let stopping = false
+  const stop = (signal: string) => {
+    if (stopping) return
+    stopping = true
+    logger.info('shutting down', { signal })
+    setTimeout(() => {
+      logger.error('shutdown took too long; exiting')
+      process.exit(1)
+    }, SHUTDOWN_DEADLINE_MS).unref()
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error('shutdown failed', { error: errorMessage(error) })
+        process.exit(1)
+      },
+    )
+  }
+  process.on('SIGTERM', () => stop('SIGTERM'))
+  process.on('SIGINT', () => stop('SIGINT'))
+}
+
+main().catch((error: unknown) => {
+  logger.error('failed to start', { error: errorMessage(error) })
+  process.exit(1)
+})

@@ -1,0 +1,157 @@
+/**
+ * Opens rooms on demand, persists their updates and unloads them when idle.
+ *
+ * Write path: a peer's update is applied to the room's doc, which queues it here; once per
+ * event-loop turn every queued update (of every room) is written in one SQLite transaction and
+ * only then relayed. So whatever any client has seen is on disk, and many small updates cost one
+ * commit.
+ */
+import * as Y from 'yjs'
+import { CloseCode } from '../../shared/protocol.ts'
+import { errorMessage, type Logger } from '../log.ts'
+import { Room, type Peer } from './room.ts'
+import type { UpdateLog } from './update-log.ts'
+
+interface QueuedUpdate {
+  room: Room
+  update: Uint8Array
+  origin: unknown
+}
+
+export interface RoomManagerOptions {
+  roomIdleMs: number
+  compactAfterUpdates: number
+}
+
+export class RoomManager {
+  private readonly rooms = new Map<string, Room>()
+  private readonly idleTimers = new Map<Room, NodeJS.Timeout>()
+  private queue: QueuedUpdate[] = []
+  private flushScheduled = false
+
+  constructor(
+    private readonly log: UpdateLog,
+    private readonly options: RoomManagerOptions,
+    private readonly logger: Logger,
+  ) {}
+
+  get openRooms(): number {
+    return this.rooms.size
+  }
+
+  /** Adds a peer to the board's room, loading the room from disk if needed. */
+  connect(boardId: string, peer: Peer): Room {
+    const room = this.open(boardId)
+    this.cancelIdle(room)
+    room.addPeer(peer)
+    return room
+  }
+
+  disconnect(room: Room, peer: Peer): void {
+    room.removePeer(peer)
+  }
+
+  /** The room of a board, loaded from disk when it is not open. */
+  open(boardId: string): Room {
+    const existing = this.rooms.get(boardId)
+    if (existing) return existing
+    const doc = new Y.Doc()
+    const replayed = this.log.loadInto(boardId, doc)
+    const room = new Room(boardId, doc, {
+      beforeRead: () => this.flush(),
+      onEmpty: (emptied) => this.scheduleIdle(emptied),
+    })
+    doc.on('update', (update: Uint8Array, origin: unknown) => this.enqueue(room, update, origin))
+    this.rooms.set(boardId, room)
+    if (replayed >= this.options.compactAfterUpdates) this.compact(room)
+    return room
+  }
+
+  /** Writes every queued update, then relays each to the other peers of its room. */
+  flush(): void {
+    if (this.queue.length === 0) return
+    const batch = this.queue
+    this.queue = []
+    try {
+      this.log.append(batch.map(({ room, update }) => ({ boardId: room.boardId, data: update })))
+    } catch (error) {
+      // Nothing unstored may be relayed. Drop the rooms: they reload from disk and their clients,
+      // which still hold the edits, send them again when they resync.
+      this.logger.error('writing updates failed', { error: errorMessage(error) })
+      for (const room of new Set(batch.map((queued) => queued.room))) this.evict(room)
+      return
+    }
+    const touched = new Set<Room>()
+    for (const { room, update, origin } of batch) {
+      room.relay(update, origin)
+      room.updatesSinceCompaction++
+      touched.add(room)
+    }
+    for (const room of touched) {
+      if (room.updatesSinceCompaction >= this.options.compactAfterUpdates) this.compact(room)
+    }
+  }
+
+  /** Stops every room: flushes, closes connections, compacts. Used on shutdown. */
+  closeAll(): void {
+    this.flush()
+    for (const room of [...this.rooms.values()]) {
+      room.closeAll(CloseCode.shuttingDown, 'server shutting down')
+      this.unload(room)
+    }
+  }
+
+  private enqueue(room: Room, update: Uint8Array, origin: unknown): void {
+    this.queue.push({ room, update, origin })
+    if (this.flushScheduled) return
+    this.flushScheduled = true
+    setImmediate(() => {
+      this.flushScheduled = false
+      this.flush()
+    })
+  }
+
+  private compact(room: Room): void {
+    try {
+      this.log.compact(room.boardId, Y.encodeStateAsUpdate(room.doc))
+      room.updatesSinceCompaction = 0
+    } catch (error) {
+      // The log still holds every update; compaction can wait for the next chance.
+      this.logger.error('compaction failed', { error: errorMessage(error) })
+    }
+  }
+
+  private scheduleIdle(room: Room): void {
+    this.cancelIdle(room)
+    const timer = setTimeout(() => {
+      this.idleTimers.delete(room)
+      if (room.peerCount === 0) {
+        this.flush()
+        this.unload(room)
+      }
+    }, this.options.roomIdleMs)
+    timer.unref()
+    this.idleTimers.set(room, timer)
+  }
+
+  private cancelIdle(room: Room): void {
+    const timer = this.idleTimers.get(room)
+    if (timer) clearTimeout(timer)
+    this.idleTimers.delete(room)
+  }
+
+  private unload(room: Room): void {
+    this.cancelIdle(room)
+    if (room.updatesSinceCompaction > 0) this.compact(room)
+    this.rooms.delete(room.boardId)
+    room.destroy()
+  }
+
+  private evict(room: Room): void {
+    if (this.rooms.get(room.boardId) !== room) return
+    room.closeAll(CloseCode.shuttingDown, 'storage error, reconnect')
+    this.cancelIdle(room)
+    this.rooms.delete(room.boardId)
+    room.destroy()
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * Durable Yjs state per board: one compacted state row plus an append-only log of the updates
+ * since. Appends for many boards are written in one transaction per flush.
+ */
+import * as Y from 'yjs'
+import type { Db } from '../db/database.ts'
+
+export interface PendingUpdate {
+  boardId: string
+  data: Uint8Array
+}
+
+export class UpdateLog {
+  private readonly insertUpdate
+  private readonly selectState
+  private readonly selectUpdates
+  private readonly upsertState
+  private readonly deleteUpdatesUpTo
+  private readonly maxUpdateId
+  private readonly appendAll
+
+  constructor(db: Db) {
+    this.insertUpdate = db.prepare('INSERT INTO updates (board_id, data) VALUES (?, ?)')
+    this.selectState = db.prepare<[string], { state: Buffer }>('SELECT state FROM board_state WHERE board_id = ?')
+    this.selectUpdates = db.prepare<[string], { id: number; data: Buffer }>(
+      'SELECT id, data FROM updates WHERE board_id = ? ORDER BY id',
+    )
+    this.upsertState = db.prepare(
+      `INSERT INTO board_state (board_id, state, updated_at) VALUES (?, ?, ?)
+       ON CONFLICT(board_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
+    )
+    this.deleteUpdatesUpTo = db.prepare('DELETE FROM updates WHERE board_id = ? AND id <= ?')
+    this.maxUpdateId = db.prepare<[string], { id: number | null }>('SELECT max(id) AS id FROM updates WHERE board_id = ?')
+    this.appendAll = db.transaction((batch: readonly PendingUpdate[]) => {
+      for (const update of batch) this.insertUpdate.run(update.boardId, update.data)
+    })
+    this.compactTx = db.transaction((boardId: string, state: Uint8Array) => {
+      const upTo = this.maxUpdateId.get(boardId)?.id
+      this.upsertState.run(boardId, state, new Date().toISOString())
+      if (upTo != null) this.deleteUpdatesUpTo.run(boardId, upTo)
+    })
+  }
+
+  private readonly compactTx: (boardId: string, state: Uint8Array) => void
+
+  /** Writes every pending update durably, in one transaction. */
+  append(batch: readonly PendingUpdate[]): void {
+    if (batch.length > 0) this.appendAll(batch)
+  }
+
+  /** Loads a board's state into `doc`; returns how many logged updates were replayed. */
+  loadInto(boardId: string, doc: Y.Doc): number {
+    const parts: Uint8Array[] = []
+    const state = this.selectState.get(boardId)
+    if (state) parts.push(state.state)
+    const updates = this.selectUpdates.all(boardId)
+    for (const row of updates) parts.push(row.data)
+    if (parts.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(parts))
+    return updates.length
+  }
+
+  /**
+   * Replaces the log with one state row. `state` must include every update logged so far, which
+   * holds when the caller's document has applied all of them (rooms flush before compacting).
+   */
+  compact(boardId: string, state: Uint8Array): void {
+    this.compactTx(boardId, state)
+  }
+}

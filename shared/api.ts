@@ -1,0 +1,64 @@
+/** HTTP API shapes shared by server (validation) and client (typing). */
+import { z } from 'zod'
+import type { Role } from './roles.ts'
+
+export const TITLE_MAX = 200
+
+export const boardTitle = z
+  .string()
+  .trim()
+  .min(1, 'title must not be empty')
+  .max(TITLE_MAX, `title must be at most ${TITLE_MAX} characters`)
+
+export const createBoardBody = z.strictObject({
+  title: boardTitle,
+  template: z.string().min(1).max(64).optional(),
+  anonymous: z.boolean().optional(),
+})
+export type CreateBoardBody = z.infer<typeof createBoardBody>
+
+export const patchBoardBody = z
+  .strictObject({
+    title: boardTitle.optional(),
+    anonymous: z.boolean().optional(),
+  })
+  .refine((b) => b.title !== undefined || b.anonymous !== undefined, {
+    message: 'nothing to change: give title and/or anonymous',
+  })
+export type PatchBoardBody = z.infer<typeof patchBoardBody>
+
+/** Board ids are random url-safe strings chosen by the server. */
+export const boardIdParam = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'invalid board id')
+
+export interface BoardInfo {
+  id: string
+  title: string
+  template: string
+  anonymous: boolean
+  createdAt: string
+}
+
+export interface BoardForRole extends BoardInfo {
+  role: Role
+}
+
+export interface CreatedBoard extends BoardInfo {
+  tokens: Record<Role, string>
+  urls: Record<Role, string>
+}
+
+export interface TemplateSummary {
+  id: string
+  title: string
+  description: string
+}
+
+/** Runtime settings the client reads from the server (no rebuild needed to change them). */
+export interface ClientConfig {
+  licenseKey: string | null
+  publicUrl: string
+}
+
+export interface ApiError {
+  error: string
+}

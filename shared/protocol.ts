@@ -1,0 +1,38 @@
+/**
+ * Websocket protocol constants. The wire format is the standard y-websocket one; these are the
+ * message tags it uses plus our own close codes.
+ */
+export const SYNC_PATH = '/sync'
+
+export const MessageType = {
+  sync: 0,
+  awareness: 1,
+  auth: 2,
+  queryAwareness: 3,
+} as const
+
+/** y-protocols/sync sub-messages. */
+export const SyncStep = {
+  step1: 0,
+  step2: 1,
+  update: 2,
+} as const
+
+/** Close codes in the 4000–4999 range reserved for applications. */
+export const CloseCode = {
+  /** No valid token (used only when the upgrade itself could not be refused). */
+  unauthorized: 4401,
+  /** The board was deleted or the token revoked while connected. */
+  revoked: 4403,
+  /** A message could not be decoded or carried an invalid update. */
+  badMessage: 4400,
+  /** A message exceeded the size limit. */
+  tooLarge: 4413,
+  /** Too many messages in too short a time. */
+  rateLimited: 4429,
+  /** Too many connections on one board. */
+  boardFull: 4503,
+  /** The server is shutting down; clients should reconnect later. */
+  shuttingDown: 4001,
+} as const
+export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode]

@@ -1,0 +1,11 @@
+/** What a preset board is: metadata plus the records it places on the first page. */
+import type { TLPageId, TLRecord } from '@tldraw/tlschema'
+
+export interface TemplateDefinition {
+  /** Stable id used by the API (CONTRACT.md, "Templates"). */
+  id: string
+  title: string
+  description: string
+  /** Builds fresh records (shapes, bindings) for a new board; must pass tldraw validation. */
+  build(pageId: TLPageId): TLRecord[]
+}
