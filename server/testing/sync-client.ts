@@ -1,0 +1,155 @@
+/**
+ * Test helper: a minimal y-websocket client over `ws`, so tests control every message and can
+ * await the server's answers instead of sleeping.
+ */
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import WebSocket from 'ws'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import * as syncProtocol from 'y-protocols/sync'
+import * as Y from 'yjs'
+import { recordsKeyValue, type StoredRecord } from '../../shared/doc-layout.ts'
+import { MessageType } from '../../shared/protocol.ts'
+import type { YKeyValue } from 'y-utility/y-keyvalue'
+
+export function syncUrl(baseUrl: string, boardId: string, token?: string): string {
+  const url = new URL(`/sync/${boardId}`, baseUrl.replace(/^http/, 'ws'))
+  if (token !== undefined) url.searchParams.set('token', token)
+  return url.toString()
+}
+
+/** Resolves with the HTTP status when the server refuses the upgrade. */
+export function refusedStatus(url: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(url)
+    socket.once('unexpected-response', (_request, response) => {
+      resolve(response.statusCode ?? 0)
+      socket.terminate()
+    })
+    socket.once('open', () => {
+      socket.close()
+      reject(new Error('the server accepted the connection'))
+    })
+    socket.once('error', () => undefined)
+  })
+}
+
+export class SyncClient {
+  readonly doc = new Y.Doc()
+  readonly records: YKeyValue<StoredRecord> = recordsKeyValue(this.doc)
+  readonly awareness = new awarenessProtocol.Awareness(this.doc)
+  readonly closed: Promise<{ code: number; reason: string }>
+  private readonly awarenessWaiters: (() => void)[] = []
+
+  private constructor(readonly socket: WebSocket) {
+    this.awareness.setLocalState(null)
+    this.closed = new Promise((resolve) => socket.once('close', (code, reason) => resolve({ code, reason: reason.toString() })))
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === this) return
+      const encoder = encoding.createEncoder()
+      encoding.writeVarUint(encoder, MessageType.sync)
+      syncProtocol.writeUpdate(encoder, update)
+      this.send(encoding.toUint8Array(encoder))
+    })
+    this.awareness.on('update', ({ added, updated, removed }: Record<'added' | 'updated' | 'removed', number[]>, origin: unknown) => {
+      if (origin === this) return
+      const encoder = encoding.createEncoder()
+      encoding.writeVarUint(encoder, MessageType.awareness)
+      encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...added, ...updated, ...removed]))
+      this.send(encoding.toUint8Array(encoder))
+    })
+  }
+
+  /** Connects and resolves once the first sync exchange completed. */
+  static async connect(baseUrl: string, boardId: string, token: string): Promise<SyncClient> {
+    const socket = new WebSocket(syncUrl(baseUrl, boardId, token))
+    socket.binaryType = 'arraybuffer'
+    const client = new SyncClient(socket)
+    const synced = new Promise<void>((resolve, reject) => {
+      socket.on('message', (data: ArrayBuffer) => {
+        if (client.receive(new Uint8Array(data))) resolve()
+      })
+      socket.once('error', reject)
+      socket.once('close', (code) => reject(new Error(`closed with ${code} before sync`)))
+    })
+    await new Promise<void>((resolve, reject) => {
+      socket.once('open', () => resolve())
+      socket.once('error', reject)
+    })
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, MessageType.sync)
+    syncProtocol.writeSyncStep1(encoder, client.doc)
+    client.send(encoding.toUint8Array(encoder))
+    await synced
+    return client
+  }
+
+  send(message: Uint8Array): void {
+    if (this.socket.readyState === WebSocket.OPEN) this.socket.send(message)
+  }
+
+  /** Messages on one connection are handled in order: once this resolves, all earlier ones were. */
+  roundTrip(): Promise<void> {
+    const answered = new Promise<void>((resolve) => this.awarenessWaiters.push(resolve))
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, MessageType.queryAwareness)
+    this.send(encoding.toUint8Array(encoder))
+    return answered
+  }
+
+  /** Resolves once `check` holds for the document, re-checking after every change. */
+  waitFor(check: (client: SyncClient) => boolean): Promise<void> {
+    if (check(this)) return Promise.resolve()
+    return new Promise((resolve) => {
+      const onUpdate = () => {
+        if (!check(this)) return
+        this.doc.off('update', onUpdate)
+        resolve()
+      }
+      this.doc.on('update', onUpdate)
+    })
+  }
+
+  /** Resolves once `check` holds for the awareness states. */
+  waitForAwareness(check: (states: Map<number, Record<string, unknown>>) => boolean): Promise<void> {
+    const states = () => this.awareness.getStates() as Map<number, Record<string, unknown>>
+    if (check(states())) return Promise.resolve()
+    return new Promise((resolve) => {
+      const onChange = () => {
+        if (!check(states())) return
+        this.awareness.off('change', onChange)
+        resolve()
+      }
+      this.awareness.on('change', onChange)
+    })
+  }
+
+  async close(): Promise<void> {
+    if (this.socket.readyState === WebSocket.CLOSED) return
+    this.socket.close()
+    await this.closed
+  }
+
+  /** Returns true when the message completed the initial sync (sync step 2). */
+  private receive(message: Uint8Array): boolean {
+    const decoder = decoding.createDecoder(message)
+    const type = decoding.readVarUint(decoder)
+    if (type === MessageType.sync) {
+      const reply = encoding.createEncoder()
+      encoding.writeVarUint(reply, MessageType.sync)
+      const step = syncProtocol.readSyncMessage(decoder, reply, this.doc, this)
+      if (encoding.length(reply) > 1) this.send(encoding.toUint8Array(reply))
+      return step === syncProtocol.messageYjsSyncStep2
+    }
+    if (type === MessageType.awareness) {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, decoding.readVarUint8Array(decoder), this)
+      this.awarenessWaiters.splice(0).forEach((resolve) => resolve())
+    }
+    return false
+  }
+}
+
+/** A note-like record; enough for sync tests, which do not validate record contents. */
+export function testRecord(id: string, fields: Record<string, unknown> = {}): StoredRecord {
+  return { id: `shape:${id}`, typeName: 'shape', type: 'note', x: 0, y: 0, ...fields }
+}
