@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest'
+import { loadConfig } from './config.ts'
+
+describe('loadConfig', () => {
+  it('uses the contract defaults', () => {
+    const config = loadConfig({})
+    expect(config).toMatchObject({ port: 8080, host: '127.0.0.1', publicUrl: 'http://127.0.0.1:8080', licenseKey: null, adminToken: null })
+    expect(config.dataDir.endsWith('/data')).toBe(true)
+    expect(config.maxMessageBytes).toBe(2 * 1024 * 1024)
+  })
+
+  it('derives PUBLIC_URL from HOST and PORT, and trims a trailing slash from an explicit one', () => {
+    expect(loadConfig({ HOST: '0.0.0.0', PORT: '9000' }).publicUrl).toBe('http://0.0.0.0:9000')
+    expect(loadConfig({ HOST: '::1' }).publicUrl).toBe('http://[::1]:8080')
+    expect(loadConfig({ PUBLIC_URL: 'https://bord.gemeente.nl/' }).publicUrl).toBe('https://bord.gemeente.nl')
+  })
+
+  it('treats empty secrets as unset', () => {
+    expect(loadConfig({ ADMIN_TOKEN: ' ', TLDRAW_LICENSE_KEY: '' })).toMatchObject({ adminToken: null, licenseKey: null })
+    expect(loadConfig({ TLDRAW_LICENSE_KEY: 'tldraw-abc' }).licenseKey).toBe('tldraw-abc')
+  })
+
+  it('refuses nonsense with a message naming the variable', () => {
+    expect(() => loadConfig({ PORT: 'tachtig' })).toThrow(/PORT/)
+    expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT/)
+    expect(() => loadConfig({ PUBLIC_URL: 'not a url' })).toThrow(/PUBLIC_URL/)
+    expect(() => loadConfig({ MAX_MESSAGE_BYTES: '-1' })).toThrow(/MAX_MESSAGE_BYTES/)
+  })
+})
