@@ -1,0 +1,56 @@
+/** Helpers for the browser tests: a real server per spec, and access to the page's editor. */
+import { expect, type Page } from '@playwright/test'
+import type { Editor } from 'tldraw'
+import type { CreatedBoard } from '../shared/api.ts'
+import { createBoard } from '../server/testing/api-client.ts'
+import { startServerProcess, type ServerProcess } from '../server/testing/server-process.ts'
+
+export { createBoard, startServerProcess, type ServerProcess }
+export type { CreatedBoard }
+
+declare global {
+  interface Window {
+    __dialoogbordEditor?: Editor
+  }
+}
+
+/** Opens a board link, answers the name question and waits until the board is live. */
+export async function openBoard(page: Page, url: string, name: string): Promise<void> {
+  await page.goto(url)
+  const nameInput = page.getByTestId('name-input')
+  await nameInput.fill(name)
+  await page.getByTestId('name-submit').click()
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected')
+  await page.waitForFunction(() => window.__dialoogbordEditor !== undefined)
+}
+
+export interface ShapeSummary {
+  id: string
+  type: string
+  x: number
+  y: number
+  text: string
+}
+
+/** The shapes on the current page, with their plain text. */
+export function shapesOnPage(page: Page): Promise<ShapeSummary[]> {
+  return page.evaluate(() => {
+    const editor = window.__dialoogbordEditor!
+    return editor.getCurrentPageShapes().map((shape) => ({
+      id: shape.id,
+      type: shape.type,
+      x: shape.x,
+      y: shape.y,
+      text: editor.getShapeUtil(shape).getText(shape) ?? '',
+    }))
+  })
+}
+
+/** Creates a sticky note the way a person does: note tool, click, type, leave editing. */
+export async function addNoteByHand(page: Page, at: { x: number; y: number }, text: string): Promise<void> {
+  await page.locator('.tl-canvas').click({ position: { x: 5, y: 5 } })
+  await page.keyboard.press('n')
+  await page.mouse.click(at.x, at.y)
+  await page.keyboard.type(text)
+  await page.keyboard.press('Escape')
+}
