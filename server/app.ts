@@ -15,7 +15,11 @@ import { errorResponse, HttpError } from './http/errors.ts'
 import { securityHeaders } from './http/security-headers.ts'
 import { staticClient } from './http/static-client.ts'
 import { errorMessage, type Logger } from './log.ts'
-import { RoomManager } from './sync/room-manager.ts'
+import { snapshotRoutes } from './http/snapshot-routes.ts'
+import { SnapshotStore } from './snapshots/snapshot-store.ts'
+import { readContent } from './document-records.ts'
+import * as Y from 'yjs'
+import { RoomManager, type AutoSnapshots } from './sync/room-manager.ts'
 import { syncRoutes } from './sync/socket-route.ts'
 import { UpdateLog } from './sync/update-log.ts'
 
@@ -27,7 +31,7 @@ export interface RunningServer {
   close(): Promise<void>
 }
 
-export function createApp(config: Config, db: Db, rooms: RoomManager, logger: Logger) {
+export function createApp(config: Config, db: Db, rooms: RoomManager, snapshots: SnapshotStore, logger: Logger) {
   const boards = new BoardRepository(db)
   const app = new Hono()
   const { injectWebSocket, upgradeWebSocket, wss } = createNodeWebSocket({ app })
@@ -55,6 +59,7 @@ export function createApp(config: Config, db: Db, rooms: RoomManager, logger: Lo
     c.json(TEMPLATES.map(({ id, title, description }): TemplateSummary => ({ id, title, description }))),
   )
   api.route('/boards', boardRoutes(config, boards))
+  api.route('/boards', snapshotRoutes(config, boards, snapshots, rooms))
   api.all('*', (c) => errorResponse(c, 404, 'no such API route'))
   app.route('/api', api)
   app.route(SYNC_PATH, syncRoutes(upgradeWebSocket, boards, rooms, logger))
@@ -65,8 +70,13 @@ export function createApp(config: Config, db: Db, rooms: RoomManager, logger: Lo
 
 export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
   const db = openDatabase(config.dataDir)
-  const rooms = new RoomManager(new UpdateLog(db), config, logger)
-  const { app, injectWebSocket, wss } = createApp(config, db, rooms, logger)
+  const snapshots = new SnapshotStore(db, { keepAllHours: config.snapshotKeepAllHours, dailyForDays: config.snapshotDailyDays })
+  const autoSnapshots: AutoSnapshots = {
+    captureAuto: (room, label) =>
+      snapshots.capture(room.boardId, { label, auto: true, state: Y.encodeStateAsUpdate(room.doc), schema: readContent(room.doc).schema }),
+  }
+  const rooms = new RoomManager(new UpdateLog(db), config, logger, autoSnapshots)
+  const { app, injectWebSocket, wss } = createApp(config, db, rooms, snapshots, logger)
 
   const server = await new Promise<ServerType>((resolve, reject) => {
     const started = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(started))

@@ -10,6 +10,8 @@ interface BoardRow {
   template: string
   anonymous: number
   created_at: string
+  forked_from_board: string | null
+  forked_from_snapshot: string | null
 }
 
 export type Access = { kind: 'granted'; board: BoardInfo; role: Role } | { kind: 'no-board' } | { kind: 'denied' }
@@ -21,6 +23,9 @@ function toInfo(row: BoardRow): BoardInfo {
     template: row.template,
     anonymous: row.anonymous === 1,
     createdAt: row.created_at,
+    ...(row.forked_from_board && row.forked_from_snapshot
+      ? { forkedFrom: { boardId: row.forked_from_board, snapshotId: row.forked_from_snapshot } }
+      : {}),
   }
 }
 
@@ -34,12 +39,13 @@ export class BoardRepository {
 
   constructor(private readonly db: Db) {
     this.insertBoard = db.prepare(
-      'INSERT INTO boards (id, title, template, anonymous, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+      `INSERT INTO boards (id, title, template, anonymous, created_at, updated_at, forked_from_board, forked_from_snapshot)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     this.insertToken = db.prepare('INSERT INTO board_tokens (board_id, role, token_hash, created_at) VALUES (?, ?, ?, ?)')
     this.insertState = db.prepare('INSERT INTO board_state (board_id, state, updated_at) VALUES (?, ?, ?)')
     this.selectBoard = db.prepare<[string], BoardRow>(
-      'SELECT id, title, template, anonymous, created_at FROM boards WHERE id = ?',
+      'SELECT id, title, template, anonymous, created_at, forked_from_board, forked_from_snapshot FROM boards WHERE id = ?',
     )
     this.selectTokens = db.prepare<[string], { role: Role; token_hash: Buffer }>(
       'SELECT role, token_hash FROM board_tokens WHERE board_id = ?',
@@ -53,7 +59,13 @@ export class BoardRepository {
    * Creates a board with its initial document state in one transaction, so no client can ever
    * see a board without a document.
    */
-  create(input: { title: string; template: string; anonymous: boolean; initialState: Uint8Array }): {
+  create(input: {
+    title: string
+    template: string
+    anonymous: boolean
+    initialState: Uint8Array
+    forkedFrom?: { boardId: string; snapshotId: string }
+  }): {
     board: BoardInfo
     tokens: Record<Role, string>
   } {
@@ -64,10 +76,12 @@ export class BoardRepository {
       template: input.template,
       anonymous: input.anonymous,
       createdAt: now,
+      ...(input.forkedFrom ? { forkedFrom: input.forkedFrom } : {}),
     }
     const tokens = { facilitator: newToken(), editor: newToken(), viewer: newToken() }
     this.db.transaction(() => {
-      this.insertBoard.run(board.id, board.title, board.template, board.anonymous ? 1 : 0, now, now)
+      const from = input.forkedFrom
+      this.insertBoard.run(board.id, board.title, board.template, board.anonymous ? 1 : 0, now, now, from?.boardId ?? null, from?.snapshotId ?? null)
       for (const role of ROLES) this.insertToken.run(board.id, role, hashToken(tokens[role]), now)
       this.insertState.run(board.id, input.initialState, now)
     })()

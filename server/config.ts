@@ -18,6 +18,12 @@ export interface Config {
   roomIdleMs: number
   /** Compact a board's update log into one state row after this many updates. */
   compactAfterUpdates: number
+  /** At most one automatic snapshot per this interval while a board is being edited. */
+  autoSnapshotEveryMs: number
+  /** Automatic snapshots younger than this are all kept. */
+  snapshotKeepAllHours: number
+  /** After that, one automatic snapshot per day is kept for this many days, then one per month. */
+  snapshotDailyDays: number
 }
 
 type Env = Record<string, string | undefined>
@@ -58,5 +64,8 @@ export function loadConfig(env: Env = process.env): Config {
     maxBodyBytes: intFrom(env, 'MAX_BODY_BYTES', 10 * 1024 * 1024, 1024),
     roomIdleMs: intFrom(env, 'ROOM_IDLE_MS', 30_000),
     compactAfterUpdates: intFrom(env, 'COMPACT_AFTER_UPDATES', 2000, 1),
+    autoSnapshotEveryMs: intFrom(env, 'AUTO_SNAPSHOT_EVERY_MS', 10 * 60_000),
+    snapshotKeepAllHours: intFrom(env, 'SNAPSHOT_KEEP_ALL_HOURS', 24),
+    snapshotDailyDays: intFrom(env, 'SNAPSHOT_DAILY_DAYS', 90),
   }
 }

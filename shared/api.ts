@@ -36,6 +36,15 @@ export interface BoardInfo {
   template: string
   anonymous: boolean
   createdAt: string
+  /** Set on a board forked from a snapshot of another board. */
+  forkedFrom?: { boardId: string; snapshotId: string }
+}
+
+export interface SnapshotInfo {
+  id: string
+  label: string
+  createdAt: string
+  auto: boolean
 }
 
 export interface BoardForRole extends BoardInfo {

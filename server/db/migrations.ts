@@ -31,4 +31,18 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX updates_by_board ON updates(board_id, id);
   `,
+  /* 2: snapshots (self-contained: full Yjs state + the schema it was written with), fork origin */ `
+  CREATE TABLE snapshots (
+    id          TEXT PRIMARY KEY,
+    board_id    TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+    label       TEXT NOT NULL,
+    created_at  TEXT NOT NULL,
+    auto        INTEGER NOT NULL DEFAULT 0,
+    state       BLOB NOT NULL,
+    schema      TEXT NOT NULL
+  );
+  CREATE INDEX snapshots_by_board ON snapshots(board_id, created_at);
+  ALTER TABLE boards ADD COLUMN forked_from_board TEXT;
+  ALTER TABLE boards ADD COLUMN forked_from_snapshot TEXT;
+  `,
 ]

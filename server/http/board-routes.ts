@@ -1,7 +1,7 @@
 /** /api/boards: create, read and change boards. */
 import { Hono } from 'hono'
 import { timingSafeEqual } from 'node:crypto'
-import { createBoardBody, patchBoardBody, type CreatedBoard } from '../../shared/api.ts'
+import { createBoardBody, patchBoardBody, type BoardInfo, type CreatedBoard } from '../../shared/api.ts'
 import { ROLES, type Role } from '../../shared/roles.ts'
 import { DEFAULT_TEMPLATE_ID, findTemplate } from '../../templates/index.ts'
 import type { BoardRepository } from '../boards.ts'
@@ -13,6 +13,12 @@ import { HttpError, readJsonBody } from './errors.ts'
 
 export function boardUrl(publicUrl: string, boardId: string, token: string): string {
   return `${publicUrl}/b/${encodeURIComponent(boardId)}?token=${encodeURIComponent(token)}`
+}
+
+/** The answer to every call that makes a board: its tokens, shown this once, and their links. */
+export function createdBoard(publicUrl: string, board: BoardInfo, tokens: Record<Role, string>): CreatedBoard {
+  const urls = Object.fromEntries(ROLES.map((role) => [role, boardUrl(publicUrl, board.id, tokens[role])])) as Record<Role, string>
+  return { ...board, tokens, urls }
 }
 
 export function boardRoutes(config: Config, boards: BoardRepository): Hono<BoardAccessEnv> {
@@ -29,9 +35,7 @@ export function boardRoutes(config: Config, boards: BoardRepository): Hono<Board
       anonymous: body.anonymous ?? false,
       initialState: createInitialDocument(template),
     })
-    const urls = Object.fromEntries(ROLES.map((role) => [role, boardUrl(config.publicUrl, board.id, tokens[role])])) as Record<Role, string>
-    const created: CreatedBoard = { ...board, tokens, urls }
-    return c.json(created, 201)
+    return c.json(createdBoard(config.publicUrl, board, tokens), 201)
   })
 
   routes.get('/:id', requireBoardRole(boards, 'viewer'), (c) => c.json({ ...c.var.board, role: c.var.role }))

@@ -16,11 +16,15 @@ export function errorResponse(c: Context, status: ContentfulStatusCode, message:
   return c.json({ error: message }, status)
 }
 
-/** Parses a JSON body against a schema, with a readable 400 for anything else. */
-export async function readJsonBody<T extends z.ZodType>(c: Context, schema: T): Promise<z.infer<T>> {
+/**
+ * Parses a JSON body against a schema, with a readable 400 for anything else. With `optional`,
+ * an empty body counts as `{}`.
+ */
+export async function readJsonBody<T extends z.ZodType>(c: Context, schema: T, options: { optional?: boolean } = {}): Promise<z.infer<T>> {
   let body: unknown
   try {
-    body = await c.req.json()
+    const text = await c.req.text()
+    body = options.optional && text.trim() === '' ? {} : JSON.parse(text)
   } catch {
     throw new HttpError(400, 'request body must be valid JSON')
   }

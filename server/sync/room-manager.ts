@@ -21,7 +21,17 @@ interface QueuedUpdate {
 export interface RoomManagerOptions {
   roomIdleMs: number
   compactAfterUpdates: number
+  /** Take an automatic snapshot at most this often while a board is being edited. */
+  autoSnapshotEveryMs: number
 }
+
+/** Where automatic snapshots go (the snapshot store, or nothing in tests of the room alone). */
+export interface AutoSnapshots {
+  captureAuto(room: Room, label: string): void
+}
+
+export const AUTO_LABEL_PERIODIC = 'Automatisch tijdens het werken'
+export const AUTO_LABEL_LEFT = 'Automatisch na de sessie'
 
 export class RoomManager {
   private readonly rooms = new Map<string, Room>()
@@ -33,6 +43,7 @@ export class RoomManager {
     private readonly log: UpdateLog,
     private readonly options: RoomManagerOptions,
     private readonly logger: Logger,
+    private readonly autoSnapshots: AutoSnapshots | null = null,
   ) {}
 
   get openRooms(): number {
@@ -59,11 +70,13 @@ export class RoomManager {
     const replayed = this.log.loadInto(boardId, doc)
     const room = new Room(boardId, doc, {
       beforeRead: () => this.flush(),
-      onEmpty: (emptied) => this.scheduleIdle(emptied),
+      onEmpty: (emptied) => this.roomEmptied(emptied),
     })
     doc.on('update', (update: Uint8Array, origin: unknown) => this.enqueue(room, update, origin))
     this.rooms.set(boardId, room)
     if (replayed >= this.options.compactAfterUpdates) this.compact(room)
+    // Rooms opened without a client (an HTTP read) unload like any other idle room.
+    this.scheduleIdle(room)
     return room
   }
 
@@ -87,8 +100,12 @@ export class RoomManager {
       room.updatesSinceCompaction++
       touched.add(room)
     }
+    const now = Date.now()
     for (const room of touched) {
       if (room.updatesSinceCompaction >= this.options.compactAfterUpdates) this.compact(room)
+      if (room.editedSinceSnapshot && now - room.lastSnapshotAt >= this.options.autoSnapshotEveryMs) {
+        this.snapshotAuto(room, AUTO_LABEL_PERIODIC)
+      }
     }
   }
 
@@ -97,12 +114,14 @@ export class RoomManager {
     this.flush()
     for (const room of [...this.rooms.values()]) {
       room.closeAll(CloseCode.shuttingDown, 'server shutting down')
+      if (room.editedSinceSnapshot) this.snapshotAuto(room, AUTO_LABEL_LEFT)
       this.unload(room)
     }
   }
 
   private enqueue(room: Room, update: Uint8Array, origin: unknown): void {
     this.queue.push({ room, update, origin })
+    if (room.isPeer(origin)) room.editedSinceSnapshot = true
     if (this.flushScheduled) return
     this.flushScheduled = true
     setImmediate(() => {
@@ -119,6 +138,28 @@ export class RoomManager {
       // The log still holds every update; compaction can wait for the next chance.
       this.logger.error('compaction failed', { error: errorMessage(error) })
     }
+  }
+
+  /** Records that a snapshot was just taken, so automatic ones count from here. */
+  markSnapshot(room: Room): void {
+    room.editedSinceSnapshot = false
+    room.lastSnapshotAt = Date.now()
+  }
+
+  private snapshotAuto(room: Room, label: string): void {
+    if (!this.autoSnapshots) return
+    try {
+      this.autoSnapshots.captureAuto(room, label)
+      this.markSnapshot(room)
+    } catch (error) {
+      this.logger.error('automatic snapshot failed', { board: room.boardId, error: errorMessage(error) })
+    }
+  }
+
+  private roomEmptied(room: Room): void {
+    this.flush()
+    if (room.editedSinceSnapshot) this.snapshotAuto(room, AUTO_LABEL_LEFT)
+    this.scheduleIdle(room)
   }
 
   private scheduleIdle(room: Room): void {
@@ -141,6 +182,7 @@ export class RoomManager {
   }
 
   private unload(room: Room): void {
+    if (this.rooms.get(room.boardId) !== room) return
     this.cancelIdle(room)
     if (room.updatesSinceCompaction > 0) this.compact(room)
     this.rooms.delete(room.boardId)

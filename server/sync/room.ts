@@ -33,6 +33,9 @@ export class Room {
   /** Each peer with the awareness client ids it speaks for (removed when it disconnects). */
   private readonly peers = new Map<Peer, Set<number>>()
   updatesSinceCompaction = 0
+  /** Set by the manager when a client changed the document after the last snapshot. */
+  editedSinceSnapshot = false
+  lastSnapshotAt = Date.now()
 
   constructor(
     readonly boardId: string,
@@ -47,6 +50,11 @@ export class Room {
 
   get peerCount(): number {
     return this.peers.size
+  }
+
+  /** True for updates that came from a connected client (not from the server itself). */
+  isPeer(origin: unknown): origin is Peer {
+    return this.peers.has(origin as Peer)
   }
 
   addPeer(peer: Peer): void {
@@ -102,6 +110,7 @@ export class Room {
   }
 
   destroy(): void {
+    this.peers.clear() // late close events of its sockets must not act on a dead room
     this.awareness.off('update', this.onAwarenessUpdate)
     this.awareness.destroy()
     this.doc.destroy()

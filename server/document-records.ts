@@ -1,0 +1,48 @@
+/** Reading, migrating and replacing the tldraw records of a board's Y.Doc on the server. */
+import type { SerializedSchema } from '@tldraw/store'
+import type { TLRecord } from '@tldraw/tlschema'
+import * as Y from 'yjs'
+import { metaMap, readRecords, readSchema, recordsKeyValue, SCHEMA_KEY, type StoredRecord } from '../shared/doc-layout.ts'
+import { tldrawSchema } from './initial-document.ts'
+
+export interface DocumentContent {
+  schema: SerializedSchema
+  records: StoredRecord[]
+}
+
+export function readContent(doc: Y.Doc): DocumentContent {
+  return { schema: (readSchema(doc) as SerializedSchema | undefined) ?? tldrawSchema.serialize(), records: readRecords(doc) }
+}
+
+export function decodeContent(state: Uint8Array): DocumentContent {
+  const doc = new Y.Doc()
+  Y.applyUpdate(doc, state)
+  const content = readContent(doc)
+  doc.destroy()
+  return content
+}
+
+/** Brings records written under an older tldraw schema up to the one this server runs. */
+export function migrateToCurrent(content: DocumentContent): StoredRecord[] {
+  const store = Object.fromEntries(content.records.map((record) => [record.id, record as unknown as TLRecord]))
+  const result = tldrawSchema.migrateStoreSnapshot({ store: store as never, schema: content.schema })
+  if (result.type === 'error') throw new Error(`cannot migrate this document: ${result.reason}`)
+  return Object.values(result.value) as unknown as StoredRecord[]
+}
+
+/**
+ * Makes the document hold exactly `records`, as one ordinary update: connected clients receive
+ * it like any edit and converge without reloading. Unchanged records are not rewritten.
+ */
+export function replaceRecords(doc: Y.Doc, records: readonly StoredRecord[], origin: unknown = null): void {
+  const kv = recordsKeyValue(doc)
+  const wanted = new Map(records.map((record) => [record.id, record]))
+  doc.transact(() => {
+    for (const key of [...kv.map.keys()]) if (!wanted.has(key)) kv.delete(key)
+    for (const [id, record] of wanted) {
+      const current = kv.get(id)
+      if (!current || JSON.stringify(current) !== JSON.stringify(record)) kv.set(id, record)
+    }
+    metaMap(doc).set(SCHEMA_KEY, tldrawSchema.serialize())
+  }, origin)
+}

@@ -1,0 +1,96 @@
+/** /api/boards/:id/snapshots: capture, list, open, restore and fork. */
+import type { TLRecord } from '@tldraw/tlschema'
+import { Hono } from 'hono'
+import * as Y from 'yjs'
+import { z } from 'zod'
+import { boardTitle } from '../../shared/api.ts'
+import type { BoardRepository } from '../boards.ts'
+import type { Config } from '../config.ts'
+import { decodeContent, migrateToCurrent, readContent, replaceRecords } from '../document-records.ts'
+import { encodeDocument } from '../initial-document.ts'
+import type { SnapshotStore, StoredSnapshot } from '../snapshots/snapshot-store.ts'
+import { errorMessage } from '../log.ts'
+import type { RoomManager } from '../sync/room-manager.ts'
+import { requireBoardRole, type BoardAccessEnv } from './access.ts'
+import { createdBoard } from './board-routes.ts'
+import { HttpError, readJsonBody } from './errors.ts'
+
+const LABEL_MAX = 200
+const captureBody = z.strictObject({ label: z.string().trim().max(LABEL_MAX).optional() })
+const forkBody = z.strictObject({ title: boardTitle.optional() })
+const snapshotIdParam = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/)
+
+export function defaultLabel(date: Date): string {
+  return `Stand van ${date.toLocaleString('nl-NL', { timeZone: 'Europe/Amsterdam', dateStyle: 'long', timeStyle: 'short' })}`
+}
+
+export function snapshotRoutes(config: Config, boards: BoardRepository, snapshots: SnapshotStore, rooms: RoomManager): Hono<BoardAccessEnv> {
+  const routes = new Hono<BoardAccessEnv>()
+
+  const findSnapshot = (boardId: string, rawId: string | undefined) => {
+    const id = snapshotIdParam.safeParse(rawId)
+    const snapshot = id.success ? snapshots.get(boardId, id.data) : null
+    if (!snapshot) throw new HttpError(404, 'snapshot not found')
+    return snapshot
+  }
+
+  /** A snapshot's records brought up to this server's schema; its own schema column is the truth. */
+  const migratedRecords = (snapshot: StoredSnapshot) => {
+    try {
+      return migrateToCurrent({ schema: snapshot.schema, records: decodeContent(snapshot.state).records })
+    } catch (error) {
+      throw new HttpError(422, errorMessage(error))
+    }
+  }
+
+  /** Captures the board's live state (flushed first, so it holds every acknowledged edit). */
+  const captureNow = (boardId: string, label: string) => {
+    const room = rooms.open(boardId)
+    rooms.flush()
+    const { schema } = readContent(room.doc)
+    const info = snapshots.capture(boardId, { label, auto: false, state: Y.encodeStateAsUpdate(room.doc), schema })
+    rooms.markSnapshot(room)
+    return info
+  }
+
+  routes.get('/:id/snapshots', requireBoardRole(boards, 'viewer'), (c) => c.json(snapshots.listFor(c.var.board.id)))
+
+  routes.post('/:id/snapshots', requireBoardRole(boards, 'editor'), async (c) => {
+    const body = await readJsonBody(c, captureBody, { optional: true })
+    const label = body.label || defaultLabel(new Date())
+    return c.json(captureNow(c.var.board.id, label), 201)
+  })
+
+  routes.get('/:id/snapshots/:sid', requireBoardRole(boards, 'viewer'), (c) => {
+    const snapshot = findSnapshot(c.var.board.id, c.req.param('sid'))
+    const { records } = decodeContent(snapshot.state)
+    return c.json({ id: snapshot.id, label: snapshot.label, createdAt: snapshot.createdAt, auto: snapshot.auto, schema: snapshot.schema, records })
+  })
+
+  routes.post('/:id/snapshots/:sid/restore', requireBoardRole(boards, 'facilitator'), (c) => {
+    const boardId = c.var.board.id
+    const snapshot = findSnapshot(boardId, c.req.param('sid'))
+    const records = migratedRecords(snapshot)
+    const before = captureNow(boardId, `Voor herstel naar “${snapshot.label}”`)
+    replaceRecords(rooms.open(boardId).doc, records)
+    rooms.flush() // stored and relayed before we answer
+    return c.json({ restored: snapshot.id, before })
+  })
+
+  routes.post('/:id/snapshots/:sid/fork', requireBoardRole(boards, 'facilitator'), async (c) => {
+    const origin = c.var.board
+    const snapshot = findSnapshot(origin.id, c.req.param('sid'))
+    const body = await readJsonBody(c, forkBody, { optional: true })
+    const records = migratedRecords(snapshot)
+    const { board, tokens } = boards.create({
+      title: body.title ?? `${origin.title} (vervolg)`.slice(0, 200),
+      template: origin.template,
+      anonymous: origin.anonymous,
+      initialState: encodeDocument(records as unknown as TLRecord[]),
+      forkedFrom: { boardId: origin.id, snapshotId: snapshot.id },
+    })
+    return c.json(createdBoard(config.publicUrl, board, tokens), 201)
+  })
+
+  return routes
+}

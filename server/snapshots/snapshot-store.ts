@@ -1,0 +1,79 @@
+/** Named and automatic snapshots of boards, each self-contained (full state + schema). */
+import type { SerializedSchema } from '@tldraw/store'
+import type { SnapshotInfo } from '../../shared/api.ts'
+import type { Db } from '../db/database.ts'
+import { newId } from '../tokens.ts'
+import { autoSnapshotsToPrune, type RetentionPolicy } from './retention.ts'
+
+export interface StoredSnapshot extends SnapshotInfo {
+  state: Uint8Array
+  schema: SerializedSchema
+}
+
+interface SnapshotRow {
+  id: string
+  label: string
+  created_at: string
+  auto: number
+}
+
+const toInfo = (row: SnapshotRow): SnapshotInfo => ({ id: row.id, label: row.label, createdAt: row.created_at, auto: row.auto === 1 })
+
+export class SnapshotStore {
+  private readonly insert
+  private readonly list
+  private readonly selectOne
+  private readonly listAuto
+  private readonly deleteOne
+  private readonly latestAt
+
+  constructor(
+    private readonly db: Db,
+    private readonly retention: RetentionPolicy,
+  ) {
+    this.insert = db.prepare('INSERT INTO snapshots (id, board_id, label, created_at, auto, state, schema) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    this.list = db.prepare<[string], SnapshotRow>(
+      'SELECT id, label, created_at, auto FROM snapshots WHERE board_id = ? ORDER BY created_at DESC, rowid DESC',
+    )
+    this.selectOne = db.prepare<[string, string], SnapshotRow & { state: Buffer; schema: string }>(
+      'SELECT id, label, created_at, auto, state, schema FROM snapshots WHERE board_id = ? AND id = ?',
+    )
+    this.listAuto = db.prepare<[string], { id: string; created_at: string }>(
+      'SELECT id, created_at FROM snapshots WHERE board_id = ? AND auto = 1',
+    )
+    this.deleteOne = db.prepare('DELETE FROM snapshots WHERE id = ?')
+    this.latestAt = db.prepare<[string], { created_at: string | null }>(
+      'SELECT max(created_at) AS created_at FROM snapshots WHERE board_id = ?',
+    )
+  }
+
+  capture(boardId: string, input: { label: string; auto: boolean; state: Uint8Array; schema: SerializedSchema }): SnapshotInfo {
+    const info: SnapshotInfo = { id: newId(), label: input.label, createdAt: new Date().toISOString(), auto: input.auto }
+    this.db.transaction(() => {
+      this.insert.run(info.id, boardId, info.label, info.createdAt, info.auto ? 1 : 0, input.state, JSON.stringify(input.schema))
+      if (info.auto) this.prune(boardId)
+    })()
+    return info
+  }
+
+  listFor(boardId: string): SnapshotInfo[] {
+    return this.list.all(boardId).map(toInfo)
+  }
+
+  get(boardId: string, snapshotId: string): StoredSnapshot | null {
+    const row = this.selectOne.get(boardId, snapshotId)
+    if (!row) return null
+    return { ...toInfo(row), state: row.state, schema: JSON.parse(row.schema) as SerializedSchema }
+  }
+
+  /** When the board's newest snapshot was taken, if ever. */
+  latest(boardId: string): Date | null {
+    const at = this.latestAt.get(boardId)?.created_at
+    return at ? new Date(at) : null
+  }
+
+  private prune(boardId: string): void {
+    const autos = this.listAuto.all(boardId).map((row) => ({ id: row.id, createdAt: row.created_at }))
+    for (const id of autoSnapshotsToPrune(autos, new Date(), this.retention)) this.deleteOne.run(id)
+  }
+}
