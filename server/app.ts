@@ -16,6 +16,7 @@ import { securityHeaders } from './http/security-headers.ts'
 import { staticClient } from './http/static-client.ts'
 import { errorMessage, type Logger } from './log.ts'
 import { snapshotRoutes } from './http/snapshot-routes.ts'
+import { transferRoutes } from './http/transfer-routes.ts'
 import { SnapshotStore } from './snapshots/snapshot-store.ts'
 import { readContent } from './document-records.ts'
 import * as Y from 'yjs'
@@ -58,6 +59,7 @@ export function createApp(config: Config, db: Db, rooms: RoomManager, snapshots:
   api.get('/templates', (c) =>
     c.json(TEMPLATES.map(({ id, title, description }): TemplateSummary => ({ id, title, description }))),
   )
+  api.route('/boards', transferRoutes(config, boards, rooms))
   api.route('/boards', boardRoutes(config, boards))
   api.route('/boards', snapshotRoutes(config, boards, snapshots, rooms))
   api.all('*', (c) => errorResponse(c, 404, 'no such API route'))

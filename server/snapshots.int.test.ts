@@ -189,3 +189,46 @@ describe('snapshots', () => {
     expect(list.map((s) => s.id)).toContain(snapshot.id)
   })
 })
+
+describe('export and import', () => {
+  it('round-trips a board through export.json and import', async () => {
+    const board = await createBoard(server.url, { title: 'Casus Oost' })
+    const exported = await call(`/api/boards/${board.id}/export.json`, board.tokens.viewer)
+    expect(exported.status).toBe(200)
+    expect(exported.headers.get('content-disposition')).toContain('casus-oost')
+    const file = (await exported.json()) as { format: string; version: number; title: string; records: StoredRecord[] }
+    expect(file).toMatchObject({ format: 'dialoogbord', version: 1, title: 'Casus Oost', template: 'leeg' })
+
+    const imported = await fetch(`${server.url}/api/boards/import`, { method: 'POST', body: JSON.stringify(file) })
+    expect(imported.status).toBe(201)
+    const copy = (await imported.json()) as CreatedBoard
+    const client = await SyncClient.connect(server.url, copy.id, copy.tokens.viewer)
+    expect(client.records.map.size).toBe(file.records.length)
+    await client.close()
+  })
+
+  it('imports an old-schema export after migration, and refuses invalid files', async () => {
+    const fixture = JSON.parse(readFileSync(path.join(import.meta.dirname, 'testing/fixtures/note-schema-v8.json'), 'utf8')) as {
+      schema: unknown
+      records: StoredRecord[]
+    }
+    const file = { format: 'dialoogbord', version: 1, title: 'Uit 2019', schema: fixture.schema, records: fixture.records }
+    const ok = await fetch(`${server.url}/api/boards/import`, { method: 'POST', body: JSON.stringify(file) })
+    expect(ok.status).toBe(201)
+
+    const broken = structuredClone(file)
+    ;(broken.records[2]!.props as Record<string, unknown>).color = 'paars'
+    const bad = [
+      { ...file, format: 'excalidraw' },
+      { ...file, version: 2 },
+      { ...file, records: [{ id: 'x' }] },
+      { ...file, records: file.records.filter((r) => r.typeName !== 'page') },
+      broken,
+    ]
+    for (const body of bad) {
+      const response = await fetch(`${server.url}/api/boards/import`, { method: 'POST', body: JSON.stringify(body) })
+      expect(response.status).toBe(400)
+      expect(((await response.json()) as { error: string }).error.length).toBeGreaterThan(5)
+    }
+  })
+})

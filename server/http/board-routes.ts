@@ -50,7 +50,7 @@ export function boardRoutes(config: Config, boards: BoardRepository): Hono<Board
   return routes
 }
 
-function requireAdminWhenConfigured(config: Config, token: string | null): void {
+export function requireAdminWhenConfigured(config: Config, token: string | null): void {
   if (!config.adminToken) return
   const ok = token !== null && timingSafeEqual(hashToken(token), hashToken(config.adminToken))
   if (!ok) throw new HttpError(401, 'creating boards needs the admin token on this server')

@@ -1,0 +1,70 @@
+/** Export a board as self-contained JSON, and import such a file as a new board. */
+import type { SerializedSchema } from '@tldraw/store'
+import type { TLRecord } from '@tldraw/tlschema'
+import { Hono } from 'hono'
+import { z } from 'zod'
+import { boardTitle } from '../../shared/api.ts'
+import { DEFAULT_TEMPLATE_ID, findTemplate } from '../../templates/index.ts'
+import type { BoardRepository } from '../boards.ts'
+import type { Config } from '../config.ts'
+import { migrateToCurrent, readContent } from '../document-records.ts'
+import { assertValidRecords, encodeDocument } from '../initial-document.ts'
+import { errorMessage } from '../log.ts'
+import type { RoomManager } from '../sync/room-manager.ts'
+import { presentedToken, requireBoardRole, type BoardAccessEnv } from './access.ts'
+import { createdBoard, requireAdminWhenConfigured } from './board-routes.ts'
+import { HttpError, readJsonBody } from './errors.ts'
+
+export const EXPORT_FORMAT = 'dialoogbord'
+export const EXPORT_VERSION = 1
+
+const exportFile = z.object({
+  format: z.literal(EXPORT_FORMAT),
+  version: z.literal(EXPORT_VERSION),
+  title: boardTitle,
+  template: z.string().max(64).optional(),
+  schema: z.object({ schemaVersion: z.number().int() }).passthrough(),
+  records: z.array(z.object({ id: z.string().min(1).max(256), typeName: z.string().min(1).max(64) }).passthrough()).max(100_000),
+})
+
+export function transferRoutes(config: Config, boards: BoardRepository, rooms: RoomManager): Hono<BoardAccessEnv> {
+  const routes = new Hono<BoardAccessEnv>()
+
+  routes.get('/:id/export.json', requireBoardRole(boards, 'viewer'), (c) => {
+    const board = c.var.board
+    rooms.flush()
+    const { schema, records } = readContent(rooms.open(board.id).doc)
+    c.header('Content-Disposition', `attachment; filename="${fileSlug(board.title)}.dialoogbord.json"`)
+    return c.json({ format: EXPORT_FORMAT, version: EXPORT_VERSION, title: board.title, template: board.template, schema, records })
+  })
+
+  routes.post('/import', async (c) => {
+    requireAdminWhenConfigured(config, presentedToken(c))
+    const file = await readJsonBody(c, exportFile)
+    let records: TLRecord[]
+    try {
+      records = migrateToCurrent({ schema: file.schema as unknown as SerializedSchema, records: file.records }) as unknown as TLRecord[]
+      assertValidRecords(records)
+    } catch (error) {
+      throw new HttpError(400, `the file's records are not a valid board: ${errorMessage(error)}`)
+    }
+    if (!records.some((record) => record.typeName === 'page')) throw new HttpError(400, 'the file holds no page')
+    const template = findTemplate(file.template ?? '') ? file.template! : DEFAULT_TEMPLATE_ID
+    const { board, tokens } = boards.create({ title: file.title, template, anonymous: false, initialState: encodeDocument(records) })
+    return c.json(createdBoard(config.publicUrl, board, tokens), 201)
+  })
+
+  return routes
+}
+
+/** A file name part that is safe in a header and on any file system. */
+export function fileSlug(title: string): string {
+  const slug = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+  return slug || 'bord'
+}
