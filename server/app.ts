@@ -17,6 +17,8 @@ import { staticClient } from './http/static-client.ts'
 import { errorMessage, type Logger } from './log.ts'
 import { snapshotRoutes } from './http/snapshot-routes.ts'
 import { transferRoutes } from './http/transfer-routes.ts'
+import { linkRoutes } from './http/link-routes.ts'
+import { adminRoutes, boardDeletionRoutes } from './http/admin-routes.ts'
 import { SnapshotStore } from './snapshots/snapshot-store.ts'
 import { readContent } from './document-records.ts'
 import * as Y from 'yjs'
@@ -61,10 +63,13 @@ export function createApp(config: Config, db: Db, rooms: RoomManager, snapshots:
   )
   api.route('/boards', transferRoutes(config, boards, rooms))
   api.route('/boards', boardRoutes(config, boards))
+  api.route('/boards', linkRoutes(config, boards, rooms))
+  api.route('/boards', boardDeletionRoutes(db, boards, rooms))
+  api.route('/admin', adminRoutes(config, db, boards, rooms))
   api.route('/boards', snapshotRoutes(config, boards, snapshots, rooms))
   api.all('*', (c) => errorResponse(c, 404, 'no such API route'))
   app.route('/api', api)
-  app.route(SYNC_PATH, syncRoutes(upgradeWebSocket, boards, rooms, logger))
+  app.route(SYNC_PATH, syncRoutes(config, upgradeWebSocket, boards, rooms, logger))
   app.route('/', staticClient(config.clientDir))
 
   return { app, injectWebSocket, wss }

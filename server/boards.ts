@@ -14,7 +14,23 @@ interface BoardRow {
   forked_from_snapshot: string | null
 }
 
-export type Access = { kind: 'granted'; board: BoardInfo; role: Role } | { kind: 'no-board' } | { kind: 'denied' }
+export type Access =
+  | { kind: 'granted'; board: BoardInfo; role: Role; expiresAt: string | null }
+  | { kind: 'no-board' }
+  | { kind: 'denied' }
+  | { kind: 'expired' }
+
+export interface LinkInfo {
+  role: Role
+  createdAt: string
+  expiresAt: string | null
+}
+
+export interface BoardListing extends BoardInfo {
+  lastActivity: string
+  bytes: number
+  snapshots: number
+}
 
 function toInfo(row: BoardRow): BoardInfo {
   return {
@@ -36,6 +52,10 @@ export class BoardRepository {
   private readonly selectBoard
   private readonly selectTokens
   private readonly updateBoard
+  private readonly replaceToken
+  private readonly updateExpiry
+  private readonly deleteBoard
+  private readonly listAll
 
   constructor(private readonly db: Db) {
     this.insertBoard = db.prepare(
@@ -47,8 +67,21 @@ export class BoardRepository {
     this.selectBoard = db.prepare<[string], BoardRow>(
       'SELECT id, title, template, anonymous, created_at, forked_from_board, forked_from_snapshot FROM boards WHERE id = ?',
     )
-    this.selectTokens = db.prepare<[string], { role: Role; token_hash: Buffer }>(
-      'SELECT role, token_hash FROM board_tokens WHERE board_id = ?',
+    this.selectTokens = db.prepare<[string], { role: Role; token_hash: Buffer; created_at: string; expires_at: string | null }>(
+      'SELECT role, token_hash, created_at, expires_at FROM board_tokens WHERE board_id = ? ORDER BY role',
+    )
+    this.replaceToken = db.prepare('UPDATE board_tokens SET token_hash = ?, created_at = ?, expires_at = NULL WHERE board_id = ? AND role = ?')
+    this.updateExpiry = db.prepare('UPDATE board_tokens SET expires_at = ? WHERE board_id = ? AND role = ?')
+    this.deleteBoard = db.prepare('DELETE FROM boards WHERE id = ?')
+    this.listAll = db.prepare<[], BoardRow & { last_activity: string | null; bytes: number; snapshots: number }>(
+      `SELECT b.id, b.title, b.template, b.anonymous, b.created_at, b.forked_from_board, b.forked_from_snapshot,
+              coalesce(b.last_activity, b.updated_at) AS last_activity,
+              coalesce((SELECT length(state) FROM board_state WHERE board_id = b.id), 0)
+                + coalesce((SELECT sum(length(data)) FROM updates WHERE board_id = b.id), 0)
+                + coalesce((SELECT sum(length(state)) FROM snapshots WHERE board_id = b.id), 0)
+                + coalesce((SELECT sum(length(data)) FROM assets WHERE board_id = b.id), 0) AS bytes,
+              (SELECT count(*) FROM snapshots WHERE board_id = b.id) AS snapshots
+       FROM boards b ORDER BY last_activity DESC`,
     )
     this.updateBoard = db.prepare(
       'UPDATE boards SET title = coalesce(?, title), anonymous = coalesce(?, anonymous), updated_at = ? WHERE id = ?',
@@ -94,15 +127,46 @@ export class BoardRepository {
   }
 
   /** Which role, if any, a token grants on a board. Every stored hash is compared, in constant time. */
-  authorize(id: string, token: string | null): Access {
+  authorize(id: string, token: string | null, now = new Date()): Access {
     const board = this.get(id)
     if (!board) return { kind: 'no-board' }
     if (!token) return { kind: 'denied' }
-    let granted: Role | null = null
+    let granted: { role: Role; expiresAt: string | null } | null = null
     for (const row of this.selectTokens.all(id)) {
-      if (tokenMatches(token, row.token_hash)) granted = row.role
+      if (tokenMatches(token, row.token_hash)) granted = { role: row.role, expiresAt: row.expires_at }
     }
-    return granted ? { kind: 'granted', board, role: granted } : { kind: 'denied' }
+    if (!granted) return { kind: 'denied' }
+    if (granted.expiresAt !== null && Date.parse(granted.expiresAt) <= now.getTime()) return { kind: 'expired' }
+    return { kind: 'granted', board, ...granted }
+  }
+
+  links(id: string): LinkInfo[] {
+    return this.selectTokens.all(id).map((row) => ({ role: row.role, createdAt: row.created_at, expiresAt: row.expires_at }))
+  }
+
+  /** Replaces a role's token: the old one stops working at once. Returns the new token. */
+  regenerateToken(id: string, role: Role): string {
+    const token = newToken()
+    this.replaceToken.run(hashToken(token), new Date().toISOString(), id, role)
+    return token
+  }
+
+  setExpiry(id: string, role: Role, expiresAt: string | null): void {
+    this.updateExpiry.run(expiresAt, id, role)
+  }
+
+  /** Removes the board and, by cascade, its tokens, state, updates, snapshots and assets. */
+  delete(id: string): boolean {
+    return this.deleteBoard.run(id).changes > 0
+  }
+
+  list(): BoardListing[] {
+    return this.listAll.all().map((row) => ({
+      ...toInfo(row),
+      lastActivity: row.last_activity ?? row.created_at,
+      bytes: row.bytes,
+      snapshots: row.snapshots,
+    }))
   }
 
   update(id: string, patch: { title?: string | undefined; anonymous?: boolean | undefined }): BoardInfo | null {

@@ -18,6 +18,13 @@ export interface Config {
   roomIdleMs: number
   /** Compact a board's update log into one state row after this many updates. */
   compactAfterUpdates: number
+  /** Messages per second one websocket may send on average, and in a burst. */
+  wsMessagesPerSecond: number
+  wsMessageBurst: number
+  /** Concurrent connections one board accepts. */
+  maxConnectionsPerBoard: number
+  /** Browser origins allowed to open websockets, besides PUBLIC_URL's (e.g. a dev server). */
+  allowedOrigins: string[]
   /** At most one automatic snapshot per this interval while a board is being edited. */
   autoSnapshotEveryMs: number
   /** Automatic snapshots younger than this are all kept. */
@@ -42,6 +49,20 @@ function nonEmpty(value: string | undefined): string | null {
   return value === undefined || value.trim() === '' ? null : value.trim()
 }
 
+function originsFrom(raw: string | undefined): string[] {
+  return (raw ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      try {
+        return new URL(entry).origin
+      } catch {
+        throw new Error(`ALLOWED_ORIGINS must list absolute URLs, got "${entry}"`)
+      }
+    })
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const port = intFrom(env, 'PORT', 8080)
   if (port > 65535) throw new Error(`PORT must be at most 65535, got ${port}`)
@@ -64,6 +85,10 @@ export function loadConfig(env: Env = process.env): Config {
     maxBodyBytes: intFrom(env, 'MAX_BODY_BYTES', 10 * 1024 * 1024, 1024),
     roomIdleMs: intFrom(env, 'ROOM_IDLE_MS', 30_000),
     compactAfterUpdates: intFrom(env, 'COMPACT_AFTER_UPDATES', 2000, 1),
+    wsMessagesPerSecond: intFrom(env, 'WS_MESSAGES_PER_SECOND', 100, 1),
+    wsMessageBurst: intFrom(env, 'WS_MESSAGE_BURST', 300, 1),
+    maxConnectionsPerBoard: intFrom(env, 'MAX_CONNECTIONS_PER_BOARD', 100, 1),
+    allowedOrigins: [new URL(publicUrl).origin, ...originsFrom(env.ALLOWED_ORIGINS)],
     autoSnapshotEveryMs: intFrom(env, 'AUTO_SNAPSHOT_EVERY_MS', 10 * 60_000),
     snapshotKeepAllHours: intFrom(env, 'SNAPSHOT_KEEP_ALL_HOURS', 24),
     snapshotDailyDays: intFrom(env, 'SNAPSHOT_DAILY_DAYS', 90),

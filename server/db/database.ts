@@ -16,6 +16,8 @@ export function openDatabase(dataDir: string): Db {
   db.pragma('journal_mode = WAL')
   db.pragma('synchronous = NORMAL')
   db.pragma('foreign_keys = ON')
+  // Deleted rows are overwritten, so a deleted board leaves no readable trace in the file.
+  db.pragma('secure_delete = ON')
   db.pragma('busy_timeout = 5000')
   migrate(db)
   return db

@@ -45,4 +45,17 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE boards ADD COLUMN forked_from_board TEXT;
   ALTER TABLE boards ADD COLUMN forked_from_snapshot TEXT;
   `,
+  /* 3: link expiry, last activity, pasted images */ `
+  ALTER TABLE board_tokens ADD COLUMN expires_at TEXT;
+  ALTER TABLE boards ADD COLUMN last_activity TEXT;
+  UPDATE boards SET last_activity = updated_at;
+  CREATE TABLE assets (
+    id          TEXT PRIMARY KEY,
+    board_id    TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+    mime        TEXT NOT NULL,
+    data        BLOB NOT NULL,
+    created_at  TEXT NOT NULL
+  );
+  CREATE INDEX assets_by_board ON assets(board_id);
+  `,
 ]

@@ -3,7 +3,7 @@ import type { Context, MiddlewareHandler } from 'hono'
 import type { BoardInfo } from '../../shared/api.ts'
 import { boardIdParam } from '../../shared/api.ts'
 import { hasRole, type Role } from '../../shared/roles.ts'
-import type { BoardRepository } from '../boards.ts'
+import type { Access, BoardRepository } from '../boards.ts'
 import { HttpError } from './errors.ts'
 
 export type BoardAccessEnv = { Variables: { board: BoardInfo; role: Role } }
@@ -15,6 +15,18 @@ export function presentedToken(c: Context): string | null {
   return bearer ?? c.req.query('token') ?? null
 }
 
+/** Why access was refused, as an HTTP error: 404 for no board, 401 for any token problem. */
+export function refusal(access: Exclude<Access, { kind: 'granted' }>): HttpError {
+  switch (access.kind) {
+    case 'no-board':
+      return new HttpError(404, 'board not found')
+    case 'expired':
+      return new HttpError(401, 'this link has expired')
+    case 'denied':
+      return new HttpError(401, 'missing or invalid token')
+  }
+}
+
 /**
  * Resolves `:id` and the presented token to a role, and requires at least `required`.
  * Unknown board: 404; missing or wrong token: 401; too weak a role: 403.
@@ -24,8 +36,7 @@ export function requireBoardRole(boards: BoardRepository, required: Role): Middl
     const id = boardIdParam.safeParse(c.req.param('id'))
     if (!id.success) throw new HttpError(404, 'board not found')
     const access = boards.authorize(id.data, presentedToken(c))
-    if (access.kind === 'no-board') throw new HttpError(404, 'board not found')
-    if (access.kind === 'denied') throw new HttpError(401, 'missing or invalid token')
+    if (access.kind !== 'granted') throw refusal(access)
     if (!hasRole(access.role, required)) throw new HttpError(403, `this needs the ${required} link`)
     c.set('board', access.board)
     c.set('role', access.role)

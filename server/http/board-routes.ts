@@ -1,13 +1,12 @@
 /** /api/boards: create, read and change boards. */
 import { Hono } from 'hono'
-import { timingSafeEqual } from 'node:crypto'
 import { createBoardBody, patchBoardBody, type BoardInfo, type CreatedBoard } from '../../shared/api.ts'
 import { ROLES, type Role } from '../../shared/roles.ts'
 import { DEFAULT_TEMPLATE_ID, findTemplate } from '../../templates/index.ts'
 import type { BoardRepository } from '../boards.ts'
 import type { Config } from '../config.ts'
 import { createInitialDocument } from '../initial-document.ts'
-import { hashToken } from '../tokens.ts'
+import { isAdmin } from './admin-routes.ts'
 import { presentedToken, requireBoardRole, type BoardAccessEnv } from './access.ts'
 import { HttpError, readJsonBody } from './errors.ts'
 
@@ -51,7 +50,7 @@ export function boardRoutes(config: Config, boards: BoardRepository): Hono<Board
 }
 
 export function requireAdminWhenConfigured(config: Config, token: string | null): void {
-  if (!config.adminToken) return
-  const ok = token !== null && timingSafeEqual(hashToken(token), hashToken(config.adminToken))
-  if (!ok) throw new HttpError(401, 'creating boards needs the admin token on this server')
+  if (config.adminToken !== null && !isAdmin(config, token)) {
+    throw new HttpError(401, 'creating boards needs the admin token on this server')
+  }
 }

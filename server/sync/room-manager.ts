@@ -50,6 +50,26 @@ export class RoomManager {
     return this.rooms.size
   }
 
+  connectionCount(boardId: string): number {
+    return this.rooms.get(boardId)?.peerCount ?? 0
+  }
+
+  /** Closes the board's connections that match (revoked links, a deleted board). */
+  closeConnections(boardId: string, matches: (peer: Peer) => boolean, code: number, reason: string): void {
+    this.rooms.get(boardId)?.closeWhere(matches, code, reason)
+  }
+
+  /** Closes a deleted board's connections and forgets its room without writing anything. */
+  discard(boardId: string): void {
+    this.flush()
+    const room = this.rooms.get(boardId)
+    if (!room) return
+    room.closeAll(CloseCode.revoked, 'board deleted')
+    this.cancelIdle(room)
+    this.rooms.delete(boardId)
+    room.destroy()
+  }
+
   /** Adds a peer to the board's room, loading the room from disk if needed. */
   connect(boardId: string, peer: Peer): Room {
     const room = this.open(boardId)

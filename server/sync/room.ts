@@ -6,7 +6,7 @@
 import * as decoding from 'lib0/decoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
-import { MessageType, SyncStep } from '../../shared/protocol.ts'
+import { CloseCode, MessageType, SyncStep } from '../../shared/protocol.ts'
 import { canWrite, type Role } from '../../shared/roles.ts'
 import { awarenessMessage, syncStep1Message, syncStep2Message, updateMessage } from './messages.ts'
 
@@ -17,8 +17,15 @@ export interface Peer {
   close(code: number, reason: string): void
 }
 
-/** A message the room could not accept; the connection that sent it is closed. */
-export class ProtocolError extends Error {}
+/** A message the room could not accept; the connection that sent it is closed with `closeCode`. */
+export class ProtocolError extends Error {
+  constructor(
+    message: string,
+    readonly closeCode: number = CloseCode.badMessage,
+  ) {
+    super(message)
+  }
+}
 
 export interface RoomHooks {
   /** Called before the room answers a sync request, so the answer only holds stored updates. */
@@ -106,7 +113,12 @@ export class Room {
   }
 
   closeAll(code: number, reason: string): void {
-    for (const peer of [...this.peers.keys()]) peer.close(code, reason)
+    this.closeWhere(() => true, code, reason)
+  }
+
+  /** Closes the connections whose role matches, e.g. after that role's link was revoked. */
+  closeWhere(matches: (peer: Peer) => boolean, code: number, reason: string): void {
+    for (const peer of [...this.peers.keys()]) if (matches(peer)) peer.close(code, reason)
   }
 
   destroy(): void {

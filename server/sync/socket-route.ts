@@ -9,13 +9,15 @@ import { boardIdParam } from '../../shared/api.ts'
 import { CloseCode } from '../../shared/protocol.ts'
 import type { Role } from '../../shared/roles.ts'
 import type { BoardRepository } from '../boards.ts'
-import { presentedToken } from '../http/access.ts'
+import { presentedToken, refusal } from '../http/access.ts'
 import { errorResponse } from '../http/errors.ts'
+import type { Config } from '../config.ts'
 import type { Logger } from '../log.ts'
+import { TokenBucket } from './rate-limit.ts'
 import { ProtocolError, type Peer, type Room } from './room.ts'
 import type { RoomManager } from './room-manager.ts'
 
-type SyncEnv = { Variables: { boardId: string; role: Role } }
+type SyncEnv = { Variables: { boardId: string; role: Role; expiresAt: string | null } }
 
 /** Adapts a websocket to the room's Peer interface. */
 class SocketPeer implements Peer {
@@ -35,6 +37,7 @@ class SocketPeer implements Peer {
 }
 
 export function syncRoutes(
+  config: Config,
   upgradeWebSocket: NodeWebSocket['upgradeWebSocket'],
   boards: BoardRepository,
   rooms: RoomManager,
@@ -45,27 +48,48 @@ export function syncRoutes(
   routes.get(
     '/:boardId',
     async (c, next) => {
+      // Browsers always send Origin; refusing foreign ones stops cross-site websocket hijacking.
+      const origin = c.req.header('origin')
+      if (origin !== undefined && !config.allowedOrigins.includes(origin)) return errorResponse(c, 403, 'origin not allowed')
       const id = boardIdParam.safeParse(c.req.param('boardId'))
       if (!id.success) return errorResponse(c, 404, 'board not found')
       const access = boards.authorize(id.data, presentedToken(c))
-      if (access.kind === 'no-board') return errorResponse(c, 404, 'board not found')
-      if (access.kind === 'denied') return errorResponse(c, 401, 'missing or invalid token')
+      if (access.kind !== 'granted') {
+        const refused = refusal(access)
+        return errorResponse(c, refused.status, refused.message)
+      }
+      if (rooms.connectionCount(id.data) >= config.maxConnectionsPerBoard) return errorResponse(c, 503, 'this board has too many participants')
       c.set('boardId', id.data)
       c.set('role', access.role)
+      c.set('expiresAt', access.expiresAt)
       await next()
     },
     upgradeWebSocket((c) => {
       const boardId = c.var.boardId
       const role = c.var.role
+      const expiresAt = c.var.expiresAt
       let peer: SocketPeer | null = null
       let room: Room | null = null
+      let expiry: NodeJS.Timeout | null = null
+      const bucket = new TokenBucket(config.wsMessagesPerSecond, config.wsMessageBurst)
       return {
         onOpen(_event, socket) {
           peer = new SocketPeer(role, socket)
           room = rooms.connect(boardId, peer)
+          if (expiresAt !== null) {
+            // setTimeout holds at most ~24.8 days; a longer-lived link is checked again on reconnect.
+            const delay = Math.min(Math.max(Date.parse(expiresAt) - Date.now(), 0), 2 ** 31 - 1)
+            expiry = setTimeout(() => socket.close(CloseCode.revoked, 'link expired'), delay)
+            expiry.unref()
+          }
         },
         onMessage(event, socket) {
           if (!peer || !room) return
+          if (!bucket.take()) {
+            logger.warn('closing connection that sends too fast', { board: boardId })
+            socket.close(CloseCode.rateLimited, 'too many messages')
+            return
+          }
           if (!(event.data instanceof ArrayBuffer)) {
             socket.close(CloseCode.badMessage, 'binary y-websocket messages only')
             return
@@ -74,11 +98,12 @@ export function syncRoutes(
             room.receive(peer, new Uint8Array(event.data))
           } catch (error) {
             if (!(error instanceof ProtocolError)) throw error
-            logger.warn('closing connection after a malformed message', { board: boardId, reason: error.message.slice(0, 200) })
-            socket.close(CloseCode.badMessage, 'malformed message')
+            logger.warn('closing connection after a refused message', { board: boardId, reason: error.message.slice(0, 200) })
+            socket.close(error.closeCode, error.message.slice(0, 100))
           }
         },
         onClose() {
+          if (expiry) clearTimeout(expiry)
           if (peer && room) rooms.disconnect(room, peer)
           peer = null
           room = null

@@ -31,8 +31,11 @@ export class UpdateLog {
     )
     this.deleteUpdatesUpTo = db.prepare('DELETE FROM updates WHERE board_id = ? AND id <= ?')
     this.maxUpdateId = db.prepare<[string], { id: number | null }>('SELECT max(id) AS id FROM updates WHERE board_id = ?')
+    const touch = db.prepare('UPDATE boards SET last_activity = ? WHERE id = ?')
     this.appendAll = db.transaction((batch: readonly PendingUpdate[]) => {
       for (const update of batch) this.insertUpdate.run(update.boardId, update.data)
+      const now = new Date().toISOString()
+      for (const boardId of new Set(batch.map((update) => update.boardId))) touch.run(now, boardId)
     })
     this.compactTx = db.transaction((boardId: string, state: Uint8Array) => {
       const upTo = this.maxUpdateId.get(boardId)?.id

@@ -1,0 +1,49 @@
+/** Link management for facilitators: list, regenerate (revokes at once) and expire role links. */
+import { Hono } from 'hono'
+import { z } from 'zod'
+import { CloseCode } from '../../shared/protocol.ts'
+import type { BoardRepository } from '../boards.ts'
+import type { Config } from '../config.ts'
+import type { RoomManager } from '../sync/room-manager.ts'
+import { requireBoardRole, type BoardAccessEnv } from './access.ts'
+import { boardUrl } from './board-routes.ts'
+import { HttpError, readJsonBody } from './errors.ts'
+
+/** The facilitator link is not managed here: losing it would lock the facilitator out. */
+const sharedRole = z.enum(['editor', 'viewer'])
+const expiryBody = z.strictObject({ expiresAt: z.iso.datetime({ offset: true }).nullable() })
+
+export function linkRoutes(config: Config, boards: BoardRepository, rooms: RoomManager): Hono<BoardAccessEnv> {
+  const routes = new Hono<BoardAccessEnv>()
+  const facilitator = requireBoardRole(boards, 'facilitator')
+
+  const roleParam = (raw: string | undefined) => {
+    const role = sharedRole.safeParse(raw)
+    if (!role.success) throw new HttpError(404, 'only the editor and viewer links can be managed')
+    return role.data
+  }
+
+  routes.get('/:id/links', facilitator, (c) => c.json(boards.links(c.var.board.id)))
+
+  routes.post('/:id/links/:role/regenerate', facilitator, (c) => {
+    const board = c.var.board
+    const role = roleParam(c.req.param('role'))
+    const token = boards.regenerateToken(board.id, role)
+    rooms.closeConnections(board.id, (peer) => peer.role === role, CloseCode.revoked, 'link revoked')
+    return c.json({ role, token, url: boardUrl(config.publicUrl, board.id, token), expiresAt: null })
+  })
+
+  routes.patch('/:id/links/:role', facilitator, async (c) => {
+    const board = c.var.board
+    const role = roleParam(c.req.param('role'))
+    const { expiresAt } = await readJsonBody(c, expiryBody)
+    const normalized = expiresAt === null ? null : new Date(expiresAt).toISOString()
+    boards.setExpiry(board.id, role, normalized)
+    if (normalized !== null && Date.parse(normalized) <= Date.now()) {
+      rooms.closeConnections(board.id, (peer) => peer.role === role, CloseCode.revoked, 'link expired')
+    }
+    return c.json(boards.links(board.id).find((link) => link.role === role))
+  })
+
+  return routes
+}
