@@ -34,8 +34,7 @@ export interface RunningServer {
   close(): Promise<void>
 }
 
-export function createApp(config: Config, db: Db, rooms: RoomManager, snapshots: SnapshotStore, logger: Logger) {
-  const boards = new BoardRepository(db)
+export function createApp(config: Config, db: Db, boards: BoardRepository, rooms: RoomManager, snapshots: SnapshotStore, logger: Logger) {
   const app = new Hono()
   const { injectWebSocket, upgradeWebSocket, wss } = createNodeWebSocket({ app })
   // @hono/node-ws has no option for it; ws reads maxPayload from its options on every upgrade.
@@ -62,7 +61,7 @@ export function createApp(config: Config, db: Db, rooms: RoomManager, snapshots:
     c.json(TEMPLATES.map(({ id, title, description }): TemplateSummary => ({ id, title, description }))),
   )
   api.route('/boards', transferRoutes(config, boards, rooms))
-  api.route('/boards', boardRoutes(config, boards))
+  api.route('/boards', boardRoutes(config, db, boards, rooms, snapshots))
   api.route('/boards', linkRoutes(config, boards, rooms))
   api.route('/boards', boardDeletionRoutes(db, boards, rooms))
   api.route('/admin', adminRoutes(config, db, boards, rooms))
@@ -82,8 +81,9 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     captureAuto: (room, label) =>
       snapshots.capture(room.boardId, { label, auto: true, state: Y.encodeStateAsUpdate(room.doc), schema: readContent(room.doc).schema }),
   }
-  const rooms = new RoomManager(new UpdateLog(db), config, logger, autoSnapshots)
-  const { app, injectWebSocket, wss } = createApp(config, db, rooms, snapshots, logger)
+  const boards = new BoardRepository(db)
+  const rooms = new RoomManager(new UpdateLog(db), config, logger, (id) => boards.get(id)?.anonymous ?? false, autoSnapshots)
+  const { app, injectWebSocket, wss } = createApp(config, db, boards, rooms, snapshots, logger)
 
   const server = await new Promise<ServerType>((resolve, reject) => {
     const started = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(started))

@@ -3,6 +3,7 @@
  * initialise the document.
  */
 import { createTLSchema, DocumentRecordType, PageRecordType, TLDOCUMENT_ID, type TLPage, type TLPageId, type TLRecord } from '@tldraw/tlschema'
+import type { SerializedSchema } from '@tldraw/store'
 import * as Y from 'yjs'
 import { metaMap, recordsKeyValue, SCHEMA_KEY, type StoredRecord } from '../shared/doc-layout.ts'
 import type { TemplateDefinition } from '../templates/index.ts'
@@ -28,13 +29,16 @@ export function assertValidRecords(records: readonly TLRecord[]): void {
   }
 }
 
-/** Encodes records as a complete Yjs document update in the contract's layout. */
-export function encodeDocument(records: readonly TLRecord[]): Uint8Array {
+/**
+ * Encodes records as a complete Yjs document update in the contract's layout, with a fresh
+ * history. `schema` is the one the records were written with (default: this server's).
+ */
+export function encodeDocument(records: readonly (TLRecord | StoredRecord)[], schema: SerializedSchema = tldrawSchema.serialize()): Uint8Array {
   const doc = new Y.Doc()
   const kv = recordsKeyValue(doc)
   doc.transact(() => {
-    for (const record of records) kv.set(record.id, record as unknown as StoredRecord)
-    metaMap(doc).set(SCHEMA_KEY, tldrawSchema.serialize())
+    for (const record of records) kv.set(record.id, record as StoredRecord)
+    metaMap(doc).set(SCHEMA_KEY, schema)
   })
   const state = Y.encodeStateAsUpdate(doc)
   doc.destroy()

@@ -26,6 +26,8 @@ export const CloseCode = {
   revoked: 4403,
   /** A message could not be decoded or carried an invalid update. */
   badMessage: 4400,
+  /** An update carried content the board does not accept (invalid records, wrong layout). */
+  invalidContent: 4422,
   /** A message exceeded the size limit. */
   tooLarge: 4413,
   /** Too many messages in too short a time. */

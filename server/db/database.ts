@@ -35,3 +35,11 @@ function migrate(db: Db): void {
     })()
   }
 }
+
+/**
+ * Moves every committed page into the main file and empties the WAL. Together with secure_delete
+ * this leaves no copy of removed data on disk (used after deleting or anonymising a board).
+ */
+export function forgetRemovedData(db: Db): void {
+  db.pragma('wal_checkpoint(TRUNCATE)')
+}

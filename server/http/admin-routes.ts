@@ -4,7 +4,7 @@ import { timingSafeEqual } from 'node:crypto'
 import { boardIdParam } from '../../shared/api.ts'
 import type { BoardRepository } from '../boards.ts'
 import type { Config } from '../config.ts'
-import type { Db } from '../db/database.ts'
+import { forgetRemovedData, type Db } from '../db/database.ts'
 import type { RoomManager } from '../sync/room-manager.ts'
 import { hashToken } from '../tokens.ts'
 import { presentedToken, requireBoardRole, type BoardAccessEnv } from './access.ts'
@@ -18,8 +18,7 @@ export function isAdmin(config: Config, token: string | null): boolean {
 function deleteBoard(db: Db, boards: BoardRepository, rooms: RoomManager, id: string): boolean {
   rooms.discard(id)
   const deleted = boards.delete(id)
-  // Old pages may linger in the WAL until a checkpoint; fold them into the (secure-deleted) file now.
-  db.pragma('wal_checkpoint(TRUNCATE)')
+  forgetRemovedData(db)
   return deleted
 }
 

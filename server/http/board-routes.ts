@@ -4,6 +4,9 @@ import { createBoardBody, patchBoardBody, type BoardInfo, type CreatedBoard } fr
 import { ROLES, type Role } from '../../shared/roles.ts'
 import { DEFAULT_TEMPLATE_ID, findTemplate } from '../../templates/index.ts'
 import type { BoardRepository } from '../boards.ts'
+import { forgetRemovedData, type Db } from '../db/database.ts'
+import type { SnapshotStore } from '../snapshots/snapshot-store.ts'
+import type { RoomManager } from '../sync/room-manager.ts'
 import type { Config } from '../config.ts'
 import { createInitialDocument } from '../initial-document.ts'
 import { isAdmin } from './admin-routes.ts'
@@ -20,7 +23,7 @@ export function createdBoard(publicUrl: string, board: BoardInfo, tokens: Record
   return { ...board, tokens, urls }
 }
 
-export function boardRoutes(config: Config, boards: BoardRepository): Hono<BoardAccessEnv> {
+export function boardRoutes(config: Config, db: Db, boards: BoardRepository, rooms: RoomManager, snapshots: SnapshotStore): Hono<BoardAccessEnv> {
   const routes = new Hono<BoardAccessEnv>()
 
   routes.post('/', async (c) => {
@@ -43,6 +46,13 @@ export function boardRoutes(config: Config, boards: BoardRepository): Hono<Board
     const patch = await readJsonBody(c, patchBoardBody)
     const board = boards.update(c.var.board.id, patch)
     if (!board) throw new HttpError(404, 'board not found')
+    if (patch.anonymous !== undefined && patch.anonymous !== c.var.board.anonymous) {
+      rooms.setAnonymous(board.id, patch.anonymous)
+      if (patch.anonymous) {
+        snapshots.removeAuthors(board.id)
+        forgetRemovedData(db)
+      }
+    }
     return c.json({ ...board, role: c.var.role })
   })
 

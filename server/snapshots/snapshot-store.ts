@@ -3,6 +3,10 @@ import type { SerializedSchema } from '@tldraw/store'
 import type { SnapshotInfo } from '../../shared/api.ts'
 import type { Db } from '../db/database.ts'
 import { newId } from '../tokens.ts'
+import type { StoredRecord } from '../../shared/doc-layout.ts'
+import { decodeContent } from '../document-records.ts'
+import { encodeDocument } from '../initial-document.ts'
+import { withoutAuthor } from '../sync/anonymize.ts'
 import { autoSnapshotsToPrune, type RetentionPolicy } from './retention.ts'
 
 export interface StoredSnapshot extends SnapshotInfo {
@@ -64,6 +68,22 @@ export class SnapshotStore {
     const row = this.selectOne.get(boardId, snapshotId)
     if (!row) return null
     return { ...toInfo(row), state: row.state, schema: JSON.parse(row.schema) as SerializedSchema }
+  }
+
+  /**
+   * Rewrites every snapshot of a board without author fields (when it becomes anonymous). Each is
+   * re-encoded from its records, so no removed value survives in its history.
+   */
+  removeAuthors(boardId: string): void {
+    const rows = this.db.prepare<[string], { id: string; state: Buffer; schema: string }>('SELECT id, state, schema FROM snapshots WHERE board_id = ?').all(boardId)
+    const update = this.db.prepare('UPDATE snapshots SET state = ? WHERE id = ?')
+    this.db.transaction(() => {
+      for (const row of rows) {
+        const { records } = decodeContent(row.state)
+        const clean = records.map(withoutAuthor).filter((record): record is StoredRecord => record !== null)
+        update.run(encodeDocument(clean, JSON.parse(row.schema) as SerializedSchema), row.id)
+      }
+    })()
   }
 
   /** When the board's newest snapshot was taken, if ever. */

@@ -16,6 +16,7 @@ interface QueuedUpdate {
   room: Room
   update: Uint8Array
   origin: unknown
+  echo: boolean
 }
 
 export interface RoomManagerOptions {
@@ -43,6 +44,7 @@ export class RoomManager {
     private readonly log: UpdateLog,
     private readonly options: RoomManagerOptions,
     private readonly logger: Logger,
+    private readonly isAnonymous: (boardId: string) => boolean,
     private readonly autoSnapshots: AutoSnapshots | null = null,
   ) {}
 
@@ -88,11 +90,16 @@ export class RoomManager {
     if (existing) return existing
     const doc = new Y.Doc()
     const replayed = this.log.loadInto(boardId, doc)
-    const room = new Room(boardId, doc, {
-      beforeRead: () => this.flush(),
-      onEmpty: (emptied) => this.roomEmptied(emptied),
-    })
-    doc.on('update', (update: Uint8Array, origin: unknown) => this.enqueue(room, update, origin))
+    const room = new Room(
+      boardId,
+      doc,
+      {
+        onUpdate: (changed, update, origin, echo) => this.enqueue(changed, update, origin, echo),
+        beforeRead: () => this.flush(),
+        onEmpty: (emptied) => this.roomEmptied(emptied),
+      },
+      this.isAnonymous(boardId),
+    )
     this.rooms.set(boardId, room)
     if (replayed >= this.options.compactAfterUpdates) this.compact(room)
     // Rooms opened without a client (an HTTP read) unload like any other idle room.
@@ -115,8 +122,8 @@ export class RoomManager {
       return
     }
     const touched = new Set<Room>()
-    for (const { room, update, origin } of batch) {
-      room.relay(update, origin)
+    for (const { room, update, origin, echo } of batch) {
+      room.relay(update, echo ? null : origin)
       room.updatesSinceCompaction++
       touched.add(room)
     }
@@ -139,8 +146,20 @@ export class RoomManager {
     }
   }
 
-  private enqueue(room: Room, update: Uint8Array, origin: unknown): void {
-    this.queue.push({ room, update, origin })
+  /**
+   * Turns anonymous mode on or off for a board. Turning it on strips author fields from the live
+   * document and compacts at once, so the update log no longer holds the old entries either.
+   */
+  setAnonymous(boardId: string, anonymous: boolean): void {
+    const room = this.open(boardId)
+    room.setAnonymous(anonymous)
+    if (!anonymous) return
+    this.flush()
+    this.compact(room)
+  }
+
+  private enqueue(room: Room, update: Uint8Array, origin: unknown, echo: boolean): void {
+    this.queue.push({ room, update, origin, echo })
     if (room.isPeer(origin)) room.editedSinceSnapshot = true
     if (this.flushScheduled) return
     this.flushScheduled = true

@@ -1,14 +1,21 @@
 /**
  * One open board: its in-memory Y.Doc, the awareness of its clients, and the connections.
- * The room decodes y-websocket messages and applies them; persistence and relaying of document
- * updates belong to the RoomManager, which writes before anyone sees an update.
+ * The room decodes y-websocket messages, guards and applies them; persistence and relaying of
+ * document updates belong to the RoomManager, which writes before anyone sees an update.
  */
 import * as decoding from 'lib0/decoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { CloseCode, MessageType, SyncStep } from '../../shared/protocol.ts'
 import { canWrite, type Role } from '../../shared/roles.ts'
+import type { YKeyValue } from 'y-utility/y-keyvalue'
+import { recordsKeyValue, type StoredRecord } from '../../shared/doc-layout.ts'
+import { anonymizeAwarenessUpdate, withoutAuthor } from './anonymize.ts'
 import { awarenessMessage, syncStep1Message, syncStep2Message, updateMessage } from './messages.ts'
+import { carriesAuthor, inspectUpdate } from './update-guard.ts'
+
+/** An encoded update with no structs and an empty delete set is two zero bytes. */
+const hasChanges = (update: Uint8Array): boolean => !(update.length === 2 && update[0] === 0 && update[1] === 0)
 
 /** A connected client as the room sees it. */
 export interface Peer {
@@ -28,6 +35,11 @@ export class ProtocolError extends Error {
 }
 
 export interface RoomHooks {
+  /**
+   * A document change to store and relay. `echo` sends it back to the peer it came from too
+   * (when the server rewrote what that peer sent).
+   */
+  onUpdate(room: Room, update: Uint8Array, origin: unknown, echo: boolean): void
   /** Called before the room answers a sync request, so the answer only holds stored updates. */
   beforeRead(): void
   /** Called when the last peer left. */
@@ -43,16 +55,37 @@ export class Room {
   /** Set by the manager when a client changed the document after the last snapshot. */
   editedSinceSnapshot = false
   lastSnapshotAt = Date.now()
+  private readonly records: YKeyValue<StoredRecord>
+  /** While set, doc updates are held back: the anonymous path stores a rewritten diff instead. */
+  private holdUpdates = false
+  /** Pseudonym numbers of awareness clients on an anonymous board, in order of arrival. */
+  private readonly pseudonyms = new Map<number, number>()
 
   constructor(
     readonly boardId: string,
     doc: Y.Doc,
     private readonly hooks: RoomHooks,
+    private anonymous: boolean,
   ) {
     this.doc = doc
+    this.records = recordsKeyValue(doc)
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (!this.holdUpdates) this.hooks.onUpdate(this, update, origin, false)
+    })
     this.awareness = new awarenessProtocol.Awareness(doc)
     this.awareness.setLocalState(null) // the server itself is not a participant
     this.awareness.on('update', this.onAwarenessUpdate)
+    if (anonymous) this.removeAuthors()
+  }
+
+  get isAnonymous(): boolean {
+    return this.anonymous
+  }
+
+  /** Switches anonymous mode; turning it on removes every author field from the live document. */
+  setAnonymous(anonymous: boolean): void {
+    this.anonymous = anonymous
+    if (anonymous) this.removeAuthors()
   }
 
   get peerCount(): number {
@@ -90,9 +123,11 @@ export class Room {
         case MessageType.sync:
           this.receiveSync(peer, decoder)
           break
-        case MessageType.awareness:
-          awarenessProtocol.applyAwarenessUpdate(this.awareness, decoding.readVarUint8Array(decoder), peer)
+        case MessageType.awareness: {
+          const update = decoding.readVarUint8Array(decoder)
+          awarenessProtocol.applyAwarenessUpdate(this.awareness, this.anonymous ? anonymizeAwarenessUpdate(update, this.pseudonymFor) : update, peer)
           break
+        }
         case MessageType.queryAwareness:
           peer.send(awarenessMessage(this.awareness, [...this.awareness.getStates().keys()]))
           break
@@ -150,13 +185,72 @@ export class Room {
   }
 
   private applyClientUpdate(update: Uint8Array, peer: Peer): void {
-    // Decode fully first: a truncated update must be refused before it touches the document.
-    try {
-      Y.decodeUpdate(update)
-    } catch {
-      throw new ProtocolError('undecodable update')
+    // Inspect first: an invalid update is refused whole, before it touches the document.
+    const verdict = inspectUpdate(update)
+    if (!verdict.ok) throw new ProtocolError(verdict.reason, verdict.reason === 'undecodable update' ? CloseCode.badMessage : CloseCode.invalidContent)
+    if (this.anonymous) {
+      this.applyAnonymously(update, peer, verdict.records)
+    } else {
+      Y.applyUpdate(this.doc, update, peer)
+      this.refusePending()
     }
-    Y.applyUpdate(this.doc, update, peer)
+  }
+
+  /**
+   * A well-behaved client never sends changes that depend on ones the server lacks. Yjs would
+   * keep such content aside and hand it to every new client, so drop it and the sender.
+   */
+  private refusePending(): void {
+    if (this.doc.store.pendingStructs === null && this.doc.store.pendingDs === null) return
+    this.doc.store.pendingStructs = null
+    this.doc.store.pendingDs = null
+    throw new ProtocolError('update depends on unknown changes')
+  }
+
+  /**
+   * On an anonymous board an update is applied with its author fields, those are removed at once,
+   * and only the difference to the state before is stored and relayed. Yjs garbage-collects the
+   * removed entries, so no author ever reaches the log, a snapshot or another client.
+   */
+  private applyAnonymously(update: Uint8Array, peer: Peer, records: StoredRecord[]): void {
+    const before = Y.encodeStateVector(this.doc)
+    this.holdUpdates = true
+    let refused: unknown = null
+    try {
+      Y.applyUpdate(this.doc, update, peer)
+      this.refusePending() // pending content could integrate later, unseen by the scrubbing below
+    } catch (error) {
+      refused = error
+    } finally {
+      // Whatever did integrate is scrubbed and stored, so memory and disk never disagree.
+      this.removeAuthors(records.filter(carriesAuthor).map((record) => record.id))
+      this.holdUpdates = false
+    }
+    const diff = Y.encodeStateAsUpdate(this.doc, before)
+    if (hasChanges(diff)) this.hooks.onUpdate(this, diff, peer, true)
+    if (refused) throw refused
+  }
+
+  /** Removes author fields from the given records (default: all) in one server transaction. */
+  private removeAuthors(ids: Iterable<string> = this.records.map.keys()): void {
+    this.doc.transact(() => {
+      for (const id of [...ids]) {
+        const record = this.records.get(id)
+        if (!record) continue
+        const clean = withoutAuthor(record)
+        if (clean === null) this.records.delete(id)
+        else if (clean !== record) this.records.set(id, clean)
+      }
+    })
+  }
+
+  private readonly pseudonymFor = (clientId: number): number => {
+    let n = this.pseudonyms.get(clientId)
+    if (n === undefined) {
+      n = this.pseudonyms.size + 1
+      this.pseudonyms.set(clientId, n)
+    }
+    return n
   }
 
   private readonly onAwarenessUpdate = (

@@ -7,6 +7,7 @@ import * as encoding from 'lib0/encoding'
 import WebSocket from 'ws'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
+import { toRichText } from '@tldraw/tlschema'
 import * as Y from 'yjs'
 import { recordsKeyValue, type StoredRecord } from '../../shared/doc-layout.ts'
 import { MessageType } from '../../shared/protocol.ts'
@@ -149,7 +150,33 @@ export class SyncClient {
   }
 }
 
-/** A note-like record; enough for sync tests, which do not validate record contents. */
-export function testRecord(id: string, fields: Record<string, unknown> = {}): StoredRecord {
-  return { id: `shape:${id}`, typeName: 'shape', type: 'note', x: 0, y: 0, ...fields }
+/** A valid tldraw note on the first page, as a client would write it. */
+export function testRecord(id: string, { x = 0, y = 0, text = id }: { x?: number; y?: number; text?: string } = {}): StoredRecord {
+  return {
+    id: `shape:${id}`,
+    typeName: 'shape',
+    type: 'note',
+    parentId: 'page:page',
+    index: 'a1',
+    x,
+    y,
+    rotation: 0,
+    isLocked: false,
+    opacity: 1,
+    meta: {},
+    props: {
+      color: 'yellow',
+      labelColor: 'black',
+      size: 'm',
+      font: 'draw',
+      fontSizeAdjustment: null,
+      align: 'middle',
+      verticalAlign: 'middle',
+      growY: 0,
+      url: '',
+      richText: toRichText(text),
+      scale: 1,
+      textFirstEditedBy: null,
+    },
+  }
 }
