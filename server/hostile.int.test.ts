@@ -30,7 +30,7 @@ function updateMessage(update: Uint8Array): Uint8Array {
 /** An update as a client would produce it for one record entry. */
 function updateSetting(entry: unknown): Uint8Array {
   const doc = new Y.Doc()
-  let update = new Uint8Array()
+  let update: Uint8Array = new Uint8Array()
   doc.on('update', (u: Uint8Array) => (update = u))
   doc.getArray('tl_records').push([entry])
   return update
@@ -90,7 +90,7 @@ describe('fuzzing the websocket', () => {
     const board = await createBoard(server.url)
 
     const author = await SyncClient.connect(server.url, board.id, board.tokens.editor)
-    let lastEdit = new Uint8Array()
+    let lastEdit: Uint8Array = new Uint8Array()
     author.doc.on('update', (update: Uint8Array) => (lastEdit = update))
     for (let i = 0; i < 5; i++) author.records.set(`shape:n${i}`, testRecord(`n${i}`, { x: i * 10 }))
     await author.roundTrip()
