@@ -36,6 +36,17 @@ class SocketPeer implements Peer {
   }
 }
 
+/** Same origin as the page that was served (Host), PUBLIC_URL's, or one listed in ALLOWED_ORIGINS. */
+export function originAllowed(origin: string | undefined, host: string | undefined, allowed: readonly string[]): boolean {
+  if (origin === undefined) return true // not a browser; the token still decides
+  if (allowed.includes(origin)) return true
+  try {
+    return host !== undefined && new URL(origin).host === host
+  } catch {
+    return false
+  }
+}
+
 export function syncRoutes(
   config: Config,
   upgradeWebSocket: NodeWebSocket['upgradeWebSocket'],
@@ -49,8 +60,9 @@ export function syncRoutes(
     '/:boardId',
     async (c, next) => {
       // Browsers always send Origin; refusing foreign ones stops cross-site websocket hijacking.
-      const origin = c.req.header('origin')
-      if (origin !== undefined && !config.allowedOrigins.includes(origin)) return errorResponse(c, 403, 'origin not allowed')
+      if (!originAllowed(c.req.header('origin'), c.req.header('host'), config.allowedOrigins)) {
+        return errorResponse(c, 403, 'origin not allowed')
+      }
       const id = boardIdParam.safeParse(c.req.param('boardId'))
       if (!id.success) return errorResponse(c, 404, 'board not found')
       const access = boards.authorize(id.data, presentedToken(c))
