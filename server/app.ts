@@ -19,6 +19,8 @@ import { snapshotRoutes } from './http/snapshot-routes.ts'
 import { transferRoutes } from './http/transfer-routes.ts'
 import { linkRoutes } from './http/link-routes.ts'
 import { adminRoutes, boardDeletionRoutes } from './http/admin-routes.ts'
+import { assetServeRoutes, assetUploadRoutes } from './http/asset-routes.ts'
+import { AssetStore } from './assets/asset-store.ts'
 import { SnapshotStore } from './snapshots/snapshot-store.ts'
 import { readContent } from './document-records.ts'
 import * as Y from 'yjs'
@@ -65,6 +67,9 @@ export function createApp(config: Config, db: Db, boards: BoardRepository, rooms
   api.route('/boards', linkRoutes(config, boards, rooms))
   api.route('/boards', boardDeletionRoutes(db, boards, rooms))
   api.route('/admin', adminRoutes(config, db, boards, rooms))
+  const assets = new AssetStore(db)
+  api.route('/boards', assetUploadRoutes(boards, assets, config.maxAssetBytes))
+  api.route('/assets', assetServeRoutes(assets))
   api.route('/boards', snapshotRoutes(config, boards, snapshots, rooms))
   api.all('*', (c) => errorResponse(c, 404, 'no such API route'))
   app.route('/api', api)

@@ -14,6 +14,8 @@ export interface Config {
   maxMessageBytes: number
   /** Largest HTTP body accepted, in bytes. */
   maxBodyBytes: number
+  /** Largest image a participant may paste. */
+  maxAssetBytes: number
   /** How long a room stays in memory after its last client left. */
   roomIdleMs: number
   /** Compact a board's update log into one state row after this many updates. */
@@ -83,6 +85,7 @@ export function loadConfig(env: Env = process.env): Config {
     clientDir: path.resolve(nonEmpty(env.CLIENT_DIR) ?? './dist/client'),
     maxMessageBytes: intFrom(env, 'MAX_MESSAGE_BYTES', 2 * 1024 * 1024, 1024),
     maxBodyBytes: intFrom(env, 'MAX_BODY_BYTES', 10 * 1024 * 1024, 1024),
+    maxAssetBytes: intFrom(env, 'MAX_ASSET_BYTES', 5 * 1024 * 1024, 1024),
     roomIdleMs: intFrom(env, 'ROOM_IDLE_MS', 30_000),
     compactAfterUpdates: intFrom(env, 'COMPACT_AFTER_UPDATES', 2000, 1),
     wsMessagesPerSecond: intFrom(env, 'WS_MESSAGES_PER_SECOND', 100, 1),

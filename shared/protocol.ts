@@ -4,6 +4,9 @@
  */
 export const SYNC_PATH = '/sync'
 
+/** Where images stored by the server are served; the only image source a board accepts. */
+export const ASSET_PATH = '/api/assets/'
+
 export const MessageType = {
   sync: 0,
   awareness: 1,

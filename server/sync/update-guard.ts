@@ -6,6 +6,7 @@
  */
 import * as Y from 'yjs'
 import { META_MAP, RECORDS_ARRAY, SCHEMA_KEY, type StoredRecord } from '../../shared/doc-layout.ts'
+import { ASSET_PATH } from '../../shared/protocol.ts'
 import { tldrawSchema } from '../initial-document.ts'
 
 /** Record types that belong in the shared document (instance, camera, presence… stay local). */
@@ -70,12 +71,20 @@ function checkEntry(entry: unknown, limits: GuardLimits): StoredRecord | string 
   if (record.id !== entry.key) return 'a record entry’s key must be its record id'
   if (typeof record.typeName !== 'string' || !DOCUMENT_TYPES.has(record.typeName)) return `record type "${String(record.typeName)}" does not belong in the document`
   if (JSON.stringify(record).length > limits.maxRecordChars) return `record ${record.id} is too large`
+  if (record.typeName === 'asset' && !isOwnAssetSrc((record.props as Record<string, unknown> | undefined)?.src)) {
+    return 'images must be uploaded to this server, not linked or inlined'
+  }
   try {
     tldrawSchema.types[record.typeName as keyof typeof tldrawSchema.types].validate(record)
   } catch (error) {
     return `invalid record ${String(record.id).slice(0, 80)}: ${error instanceof Error ? error.message.slice(0, 200) : 'failed validation'}`
   }
   return record as StoredRecord
+}
+
+/** Asset sources: none yet, or an image stored by this server (never a third party or a data URL). */
+function isOwnAssetSrc(src: unknown): boolean {
+  return src === null || src === undefined || src === '' || (typeof src === 'string' && src.startsWith(ASSET_PATH) && !src.includes('..'))
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
