@@ -41,6 +41,8 @@ export function inspectUpdate(update: Uint8Array, limits: GuardLimits = DEFAULT_
   }
   const records: StoredRecord[] = []
   let carriesAuthors = false
+  // No record can be larger than the update that carries it: measure records only when needed.
+  const measure = update.length > limits.maxRecordChars
   for (const struct of decoded.structs) {
     if (!(struct instanceof Y.Item)) continue // GC and Skip hold no content
     const content = struct.content
@@ -56,7 +58,7 @@ export function inspectUpdate(update: Uint8Array, limits: GuardLimits = DEFAULT_
     }
     if (typeof parent === 'string' && parent !== RECORDS_ARRAY) return refuse(`unexpected root type "${parent}"`)
     for (const entry of content.arr as unknown[]) {
-      const checked = checkEntry(entry, limits)
+      const checked = checkEntry(entry, limits, measure)
       if (typeof checked === 'string') return refuse(checked)
       records.push(checked)
       carriesAuthors ||= carriesAuthor(checked)
@@ -65,12 +67,12 @@ export function inspectUpdate(update: Uint8Array, limits: GuardLimits = DEFAULT_
   return { ok: true, records, carriesAuthors }
 }
 
-function checkEntry(entry: unknown, limits: GuardLimits): StoredRecord | string {
+function checkEntry(entry: unknown, limits: GuardLimits, measure: boolean): StoredRecord | string {
   if (!isObject(entry) || typeof entry.key !== 'string' || !isObject(entry.val)) return 'a record entry must be {key, val}'
   const record = entry.val
   if (record.id !== entry.key) return 'a record entry’s key must be its record id'
   if (typeof record.typeName !== 'string' || !DOCUMENT_TYPES.has(record.typeName)) return `record type "${String(record.typeName)}" does not belong in the document`
-  if (JSON.stringify(record).length > limits.maxRecordChars) return `record ${record.id} is too large`
+  if (measure && JSON.stringify(record).length > limits.maxRecordChars) return `record ${record.id} is too large`
   if (record.typeName === 'asset' && !isOwnAssetSrc((record.props as Record<string, unknown> | undefined)?.src)) {
     return 'images must be uploaded to this server, not linked or inlined'
   }
