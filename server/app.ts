@@ -17,6 +17,7 @@ import { staticClient } from './http/static-client.ts'
 import { errorMessage, type Logger } from './log.ts'
 import { snapshotRoutes } from './http/snapshot-routes.ts'
 import { transferRoutes } from './http/transfer-routes.ts'
+import { reportRoutes } from './http/report-routes.ts'
 import { linkRoutes } from './http/link-routes.ts'
 import { adminRoutes, boardDeletionRoutes } from './http/admin-routes.ts'
 import { assetServeRoutes, assetUploadRoutes } from './http/asset-routes.ts'
@@ -63,6 +64,7 @@ export function createApp(config: Config, db: Db, boards: BoardRepository, rooms
     c.json(TEMPLATES.map(({ id, title, description }): TemplateSummary => ({ id, title, description }))),
   )
   api.route('/boards', transferRoutes(config, boards, rooms))
+  api.route('/boards', reportRoutes(boards, rooms))
   api.route('/boards', boardRoutes(config, db, boards, rooms, snapshots))
   api.route('/boards', linkRoutes(config, boards, rooms))
   api.route('/boards', boardDeletionRoutes(db, boards, rooms))
