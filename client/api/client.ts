@@ -1,0 +1,54 @@
+/**
+ * Typed calls to our HTTP API (same origin). Every call resolves to a result instead of
+ * throwing, so pages can tell "no such board" (404), "bad link" (401) and "no network" apart.
+ */
+import type { BoardForRole, ClientConfig, CreateBoardBody, CreatedBoard, TemplateSummary } from '../../shared/api.ts'
+
+export type ApiResult<T> =
+  | { ok: true; value: T }
+  /** `status` 0 means the request never got an answer (offline, server down). */
+  | { ok: false; status: number; message: string }
+
+async function call<T>(path: string, init: RequestInit = {}, token?: string): Promise<ApiResult<T>> {
+  const headers = new Headers(init.headers)
+  headers.set('accept', 'application/json')
+  if (init.body !== undefined) headers.set('content-type', 'application/json')
+  if (token) headers.set('authorization', `Bearer ${token}`)
+  let response: Response
+  try {
+    response = await fetch(path, { ...init, headers, credentials: 'same-origin' })
+  } catch (error) {
+    return { ok: false, status: 0, message: error instanceof Error ? error.message : String(error) }
+  }
+  let body: unknown = null
+  try {
+    body = await response.json()
+  } catch {
+    // Not JSON (an HTML error page from a proxy, say); the status says enough.
+  }
+  if (!response.ok) {
+    const message =
+      typeof body === 'object' && body !== null && typeof (body as { error?: unknown }).error === 'string'
+        ? (body as { error: string }).error
+        : `HTTP ${response.status}`
+    return { ok: false, status: response.status, message }
+  }
+  return { ok: true, value: body as T }
+}
+
+export function getConfig(): Promise<ApiResult<ClientConfig>> {
+  return call<ClientConfig>('/api/config')
+}
+
+export function listTemplates(): Promise<ApiResult<TemplateSummary[]>> {
+  return call<TemplateSummary[]>('/api/templates')
+}
+
+/** `adminToken` only matters on servers started with ADMIN_TOKEN. */
+export function createBoard(body: CreateBoardBody, adminToken?: string): Promise<ApiResult<CreatedBoard>> {
+  return call<CreatedBoard>('/api/boards', { method: 'POST', body: JSON.stringify(body) }, adminToken)
+}
+
+export function getBoard(id: string, token: string): Promise<ApiResult<BoardForRole>> {
+  return call<BoardForRole>(`/api/boards/${encodeURIComponent(id)}`, {}, token)
+}

@@ -1,0 +1,52 @@
+/**
+ * The app's three kinds of pages, from the URL. Tiny on purpose: no router library for
+ * `/`, `/b/:id` and "anything else".
+ */
+import { boardIdParam } from '../../shared/api.ts'
+
+export type Route =
+  | { page: 'home' }
+  | { page: 'board'; boardId: string; token: string | null }
+  | { page: 'not-found' }
+
+export function parseRoute(pathname: string, search: string): Route {
+  if (pathname === '/' || pathname === '/index.html') return { page: 'home' }
+  const match = /^\/b\/([^/]+)\/?$/.exec(pathname)
+  if (match) {
+    let boardId: string
+    try {
+      boardId = decodeURIComponent(match[1]!)
+    } catch {
+      return { page: 'not-found' }
+    }
+    if (!boardIdParam.safeParse(boardId).success) return { page: 'not-found' }
+    const token = new URLSearchParams(search).get('token')
+    return { page: 'board', boardId, token: token || null }
+  }
+  return { page: 'not-found' }
+}
+
+const NAVIGATE_EVENT = 'dialoogbord:navigate'
+
+/** Client-side navigation to a same-origin path (a full URL from the server is reduced to its path). */
+export function navigate(to: string): void {
+  const url = new URL(to, window.location.href)
+  const path = url.pathname + url.search + url.hash
+  if (path === window.location.pathname + window.location.search + window.location.hash) return
+  window.history.pushState(null, '', path)
+  window.dispatchEvent(new Event(NAVIGATE_EVENT))
+}
+
+/** For useSyncExternalStore: fires on back/forward and on navigate(). */
+export function subscribeToLocation(listener: () => void): () => void {
+  window.addEventListener('popstate', listener)
+  window.addEventListener(NAVIGATE_EVENT, listener)
+  return () => {
+    window.removeEventListener('popstate', listener)
+    window.removeEventListener(NAVIGATE_EVENT, listener)
+  }
+}
+
+export function currentHref(): string {
+  return window.location.pathname + window.location.search
+}

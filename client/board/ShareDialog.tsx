@@ -1,0 +1,97 @@
+/**
+ * "Delen": the links to this board. A client only knows its own token; the device that created
+ * the board also kept the others (the server shows them once). Unknown links are said to be
+ * unknown, never guessed.
+ */
+import { useId, useRef, useState } from 'react'
+import type { BoardForRole } from '../../shared/api.ts'
+import type { Role } from '../../shared/roles.ts'
+import { useI18n } from '../app/i18n-context.tsx'
+import type { MessageKey } from '../i18n.ts'
+import { knownLinks } from '../storage/recent-boards.ts'
+import { Dialog } from '../ui/Dialog.tsx'
+
+const LABELS: Record<Role, MessageKey> = { editor: 'share.editor', viewer: 'share.viewer', facilitator: 'share.facilitator' }
+
+/** The link for `role`, if this device knows it. */
+export function linkFor(board: BoardForRole, ownToken: string, role: Role, origin: string): string | null {
+  if (role === board.role) return `${origin}/b/${encodeURIComponent(board.id)}?token=${encodeURIComponent(ownToken)}`
+  return knownLinks(board.id)?.urls[role] ?? null
+}
+
+export function ShareDialog({ open, onClose, board, token }: { open: boolean; onClose: () => void; board: BoardForRole; token: string }) {
+  const { t } = useI18n()
+  const roles: Role[] = board.role === 'facilitator' ? ['editor', 'viewer', 'facilitator'] : [board.role]
+  return (
+    <Dialog open={open} title={t('share.title')} onClose={onClose} testId="share-dialog">
+      <p className="dialog__text">{t('share.intro')}</p>
+      <ul className="share-list">
+        {roles.map((role) => (
+          <ShareRow key={role} role={role} url={open ? linkFor(board, token, role, window.location.origin) : null} />
+        ))}
+      </ul>
+      {board.role !== 'facilitator' && <p className="field__hint">{t('share.onlyOwn', { role: t(`role.${board.role}`) })}</p>}
+      <div className="dialog__actions">
+        <button type="button" className="button button--primary" onClick={onClose} data-testid="share-close">
+          {t('common.close')}
+        </button>
+      </div>
+    </Dialog>
+  )
+}
+
+function ShareRow({ role, url }: { role: Role; url: string | null }) {
+  const { t } = useI18n()
+  const inputId = useId()
+  const input = useRef<HTMLInputElement>(null)
+  const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle')
+
+  async function copyLink() {
+    if (!url) return
+    try {
+      await navigator.clipboard.writeText(url)
+      setCopy('copied')
+    } catch {
+      // No clipboard permission (or http): select it so Ctrl+C works.
+      input.current?.select()
+      setCopy('failed')
+    }
+  }
+
+  return (
+    <li className="share-list__item">
+      {url ? (
+        <label htmlFor={inputId} className="share-list__label">
+          {t(LABELS[role])}
+        </label>
+      ) : (
+        <span className="share-list__label">{t(LABELS[role])}</span>
+      )}
+      {url ? (
+        <div className="share-list__row">
+          <input
+            ref={input}
+            id={inputId}
+            className="share-list__url"
+            data-testid={`share-${role}-url`}
+            type="text"
+            readOnly
+            value={url}
+            onFocus={(event) => event.currentTarget.select()}
+          />
+          <button type="button" className="button" data-testid={`share-${role}-copy`} onClick={() => void copyLink()}>
+            {copy === 'copied' ? t('share.copied') : t('share.copy')}
+          </button>
+        </div>
+      ) : (
+        <p className="share-list__unknown" data-testid={`share-${role}-unknown`}>
+          {t('share.unknown')}
+        </p>
+      )}
+      <span className="visually-hidden" role="status">
+        {copy === 'copied' ? t('share.copied') : copy === 'failed' ? t('share.copyFailed') : ''}
+      </span>
+      {copy === 'failed' && <p className="field__hint">{t('share.copyFailed')}</p>}
+    </li>
+  )
+}

@@ -1,0 +1,65 @@
+/**
+ * Creates the tldraw store for a board once its doc is ready, and ties it to the doc (binding)
+ * and to awareness (presence) for as long as the board is open.
+ */
+import { useEffect, useState } from 'react'
+import { atom, createTLStore, defaultBindingUtils, defaultShapeUtils, type Signal, type TLStore, type TLUserStore } from 'tldraw'
+import { bindStoreToDoc, SchemaTooNewError } from '../sync/binding.ts'
+import type { BoardConnection } from '../sync/connection.ts'
+import { bindPresence, type PresenceUser } from '../sync/presence.ts'
+
+export type BoardStoreState =
+  | { state: 'waiting' }
+  | { state: 'ready'; store: TLStore }
+  | { state: 'schema-too-new' }
+  | { state: 'failed'; message: string }
+
+/**
+ * No current user for tldraw's attribution: it would write a `user:` record with the person's
+ * name into the shared document (and stamp `textFirstEditedBy` on notes). Names only travel as
+ * live presence, which is never stored; that is what makes anonymous boards hold.
+ */
+const NO_ATTRIBUTION: TLUserStore = { currentUser: atom('dialoogbord.noAttribution', null) }
+
+export interface BoardStoreOptions {
+  readonly: boolean
+  presenceUser: Signal<PresenceUser | null>
+  hideNames: Signal<boolean>
+  /** Drives tldraw's own collaboration UI (people menu, offline indicator). */
+  online: Signal<'online' | 'offline'>
+}
+
+export function useBoardStore(connection: BoardConnection | null, ready: boolean, options: BoardStoreOptions): BoardStoreState {
+  const [result, setResult] = useState<BoardStoreState>({ state: 'waiting' })
+  const { readonly, presenceUser, hideNames, online } = options
+
+  useEffect(() => {
+    if (!connection || !ready) return
+    const store = createTLStore({
+      shapeUtils: defaultShapeUtils,
+      bindingUtils: defaultBindingUtils,
+      users: NO_ATTRIBUTION,
+      collaboration: { mode: atom('dialoogbord.mode', readonly ? 'readonly' : 'readwrite'), status: online },
+    })
+    let binding: ReturnType<typeof bindStoreToDoc>
+    try {
+      binding = bindStoreToDoc(store, connection.doc, {
+        readonly,
+        onSchemaTooNew: () => setResult({ state: 'schema-too-new' }),
+      })
+    } catch (error) {
+      setResult(error instanceof SchemaTooNewError ? { state: 'schema-too-new' } : { state: 'failed', message: String(error) })
+      store.dispose()
+      return
+    }
+    const stopPresence = bindPresence(store, connection.provider.awareness, { user: presenceUser, hideNames })
+    setResult({ state: 'ready', store })
+    return () => {
+      stopPresence()
+      binding.dispose()
+      setResult({ state: 'waiting' })
+    }
+  }, [connection, ready, readonly, presenceUser, hideNames, online])
+
+  return result
+}

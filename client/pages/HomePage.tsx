@@ -1,0 +1,207 @@
+/** Start page: make a new board, or go back to one opened before on this device. */
+import { useEffect, useId, useState, type FormEvent } from 'react'
+import { TITLE_MAX, type TemplateSummary } from '../../shared/api.ts'
+import { createBoard, listTemplates } from '../api/client.ts'
+import { useI18n } from '../app/i18n-context.tsx'
+import { navigate } from '../app/routes.ts'
+import { formatDate } from '../i18n.ts'
+import { forgetBoard, listRecentBoards, rememberBoard, rememberCreatedBoard, type RecentBoard } from '../storage/recent-boards.ts'
+import { AppHeader } from '../ui/AppHeader.tsx'
+import { Link } from '../ui/Link.tsx'
+
+export function HomePage() {
+  const { t } = useI18n()
+  return (
+    <div className="page">
+      <AppHeader />
+      <main className="page__main">
+        <section className="intro" aria-labelledby="intro-title">
+          <h1 id="intro-title">{t('app.name')}</h1>
+          <p className="intro__tagline">{t('app.tagline')}</p>
+        </section>
+        <div className="home-grid">
+          <CreateBoardForm />
+          <RecentBoards />
+        </div>
+      </main>
+    </div>
+  )
+}
+
+function CreateBoardForm() {
+  const { t } = useI18n()
+  const ids = { title: useId(), template: useId(), anonymous: useId(), anonymousHint: useId(), admin: useId(), adminHint: useId(), error: useId() }
+  const [title, setTitle] = useState('')
+  const [templates, setTemplates] = useState<TemplateSummary[] | null>(null)
+  const [template, setTemplate] = useState('')
+  const [anonymous, setAnonymous] = useState(false)
+  const [adminToken, setAdminToken] = useState('')
+  const [needsAdmin, setNeedsAdmin] = useState(false)
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+
+  useEffect(() => {
+    let live = true
+    void listTemplates().then((result) => {
+      if (!live) return
+      const list = result.ok ? result.value : []
+      setTemplates(list)
+      setTemplate((current) => current || list[0]?.id || '')
+    })
+    return () => {
+      live = false
+    }
+  }, [])
+
+  const selected = templates?.find((option) => option.id === template)
+
+  async function submit(event: FormEvent) {
+    event.preventDefault()
+    if (busy) return
+    if (!title.trim()) {
+      setError(t('home.create.titleRequired'))
+      return
+    }
+    setBusy(true)
+    setError(null)
+    const result = await createBoard(
+      { title: title.trim(), ...(template ? { template } : {}), anonymous },
+      needsAdmin && adminToken ? adminToken.trim() : undefined,
+    )
+    setBusy(false)
+    if (!result.ok) {
+      if (result.status === 401) setNeedsAdmin(true)
+      setError(t('home.create.failed', { message: result.message }))
+      return
+    }
+    const created = result.value
+    rememberCreatedBoard(created)
+    rememberBoard({ id: created.id, title: created.title, role: 'facilitator', token: created.tokens.facilitator, anonymous: created.anonymous })
+    navigate(created.urls.facilitator)
+  }
+
+  return (
+    <section className="card" aria-labelledby="create-heading">
+      <h2 id="create-heading">{t('home.create.heading')}</h2>
+      <form className="form" onSubmit={submit} noValidate aria-describedby={error ? ids.error : undefined}>
+        <div className="field">
+          <label htmlFor={ids.title}>{t('home.create.title')}</label>
+          <input
+            id={ids.title}
+            data-testid="create-board-title"
+            type="text"
+            value={title}
+            maxLength={TITLE_MAX}
+            required
+            autoComplete="off"
+            placeholder={t('home.create.titleHint')}
+            aria-invalid={error !== null && !title.trim()}
+            onChange={(event) => setTitle(event.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={ids.template}>{t('home.create.template')}</label>
+          <select
+            id={ids.template}
+            data-testid="create-board-template"
+            value={template}
+            disabled={!templates || templates.length === 0}
+            onChange={(event) => setTemplate(event.target.value)}
+          >
+            {!templates && <option value="">{t('home.create.templatesLoading')}</option>}
+            {templates?.map((option) => (
+              <option key={option.id} value={option.id}>
+                {option.title}
+              </option>
+            ))}
+          </select>
+          {selected && <p className="field__hint">{selected.description}</p>}
+        </div>
+        <div className="field field--check">
+          <input
+            id={ids.anonymous}
+            data-testid="create-board-anonymous"
+            type="checkbox"
+            checked={anonymous}
+            aria-describedby={ids.anonymousHint}
+            onChange={(event) => setAnonymous(event.target.checked)}
+          />
+          <label htmlFor={ids.anonymous}>{t('home.create.anonymous')}</label>
+          <p id={ids.anonymousHint} className="field__hint">
+            {t('home.create.anonymousHint')}
+          </p>
+        </div>
+        {needsAdmin && (
+          <div className="field">
+            <label htmlFor={ids.admin}>{t('home.create.adminToken')}</label>
+            <input
+              id={ids.admin}
+              data-testid="create-board-admin-token"
+              type="password"
+              value={adminToken}
+              autoComplete="off"
+              aria-describedby={ids.adminHint}
+              onChange={(event) => setAdminToken(event.target.value)}
+            />
+            <p id={ids.adminHint} className="field__hint">
+              {t('home.create.adminTokenHint')}
+            </p>
+          </div>
+        )}
+        {error && (
+          <p id={ids.error} className="form__error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" className="button button--primary" data-testid="create-board-submit" disabled={busy}>
+          {busy ? t('home.create.busy') : t('home.create.submit')}
+        </button>
+      </form>
+    </section>
+  )
+}
+
+function RecentBoards() {
+  const { t, lang } = useI18n()
+  const [boards, setBoards] = useState<RecentBoard[]>(listRecentBoards)
+
+  function forget(id: string) {
+    forgetBoard(id)
+    setBoards(listRecentBoards())
+  }
+
+  return (
+    <section className="card" aria-labelledby="recent-heading">
+      <h2 id="recent-heading">{t('home.recent.heading')}</h2>
+      {boards.length === 0 ? (
+        <p className="muted">{t('home.recent.empty')}</p>
+      ) : (
+        <ul className="recent-list" data-testid="recent-boards">
+          {boards.map((board) => (
+            <li key={board.id} className="recent-list__item" data-testid="recent-board">
+              <div className="recent-list__text">
+                <Link href={`/b/${encodeURIComponent(board.id)}?token=${encodeURIComponent(board.token)}`} className="recent-list__title">
+                  {board.title}
+                </Link>
+                <span className="recent-list__meta">
+                  <span className={`role-tag role-tag--${board.role}`}>{t(`role.${board.role}`)}</span>{' '}
+                  {t('home.recent.lastOpened', { date: formatDate(lang, board.lastOpened) })}
+                </span>
+              </div>
+              <button
+                type="button"
+                className="button button--quiet"
+                data-testid="recent-board-forget"
+                aria-label={t('home.recent.forgetLabel', { title: board.title })}
+                onClick={() => forget(board.id)}
+              >
+                {t('home.recent.forget')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="field__hint">{t('home.recent.note')}</p>
+    </section>
+  )
+}

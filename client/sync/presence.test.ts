@@ -1,0 +1,137 @@
+import { CameraRecordType, InstancePageStateRecordType, PointerRecordType, TLINSTANCE_ID, TLPOINTER_ID, type TLInstancePresence, type TLStore } from '@tldraw/tlschema'
+import { atom, createTLStore, defaultBindingUtils, defaultShapeUtils } from 'tldraw'
+import { afterEach, describe, expect, it } from 'vitest'
+import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness'
+import * as Y from 'yjs'
+import { bindPresence, presenceIdFor, type AwarenessState, type PresenceUser } from './presence.ts'
+import { initialRecords, PAGE_ID } from './test-records.ts'
+
+const cleanups: Array<() => void> = []
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup()
+})
+
+/** A store with the session records an editor would create (instance, page state, camera, pointer). */
+function editorLikeStore(): TLStore {
+  const store = createTLStore({ shapeUtils: defaultShapeUtils, bindingUtils: defaultBindingUtils })
+  store.put([
+    ...initialRecords(),
+    store.schema.types.instance.create({ id: TLINSTANCE_ID, currentPageId: PAGE_ID }),
+    InstancePageStateRecordType.create({ id: InstancePageStateRecordType.createId(PAGE_ID), pageId: PAGE_ID }),
+    CameraRecordType.create({ id: CameraRecordType.createId(PAGE_ID) }),
+    PointerRecordType.create({ id: TLPOINTER_ID, x: 10, y: 20 }),
+  ])
+  return store
+}
+
+/** Awareness relayed between peers, the way the websocket server relays it. */
+function network(...peers: Awareness[]) {
+  for (const from of peers) {
+    from.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+      if (origin === 'network') return
+      const update = encodeAwarenessUpdate(from, [...added, ...updated, ...removed])
+      for (const to of peers) if (to !== from) applyAwarenessUpdate(to, update, 'network')
+    })
+  }
+}
+
+function participant(user: PresenceUser | null, hideNames = false) {
+  const doc = new Y.Doc()
+  const awareness = new Awareness(doc)
+  const store = editorLikeStore()
+  const $user = atom<PresenceUser | null>('user', user)
+  const $hide = atom('hide', hideNames)
+  const errors: unknown[] = []
+  const dispose = bindPresence(store, awareness, { user: $user, hideNames: $hide, schedule: (publish) => publish(), onError: (e) => errors.push(e) })
+  cleanups.push(() => {
+    dispose()
+    awareness.destroy()
+  })
+  return { doc, awareness, store, $user, $hide, dispose, errors }
+}
+
+function presences(store: TLStore): TLInstancePresence[] {
+  return store.allRecords().filter((record): record is TLInstancePresence => record.typeName === 'instance_presence')
+}
+
+describe('bindPresence', () => {
+  it('publishes the contract state: user name and colour plus the tldraw presence', () => {
+    const anna = participant({ id: 'anna-device', name: 'Anna', color: '#1565c0' })
+    const state = anna.awareness.getLocalState() as AwarenessState
+    expect(state.user).toEqual({ name: 'Anna', color: '#1565c0' })
+    expect(state.presence).toMatchObject({ userName: 'Anna', userId: 'anna-device', color: '#1565c0', currentPageId: PAGE_ID, cursor: { x: 10, y: 20 } })
+  })
+
+  it("shows each participant the other's cursor with name and colour, and never their own", () => {
+    const anna = participant({ id: 'a', name: 'Anna', color: '#1565c0' })
+    const bram = participant({ id: 'b', name: 'Bram', color: '#2e7d32' })
+    network(anna.awareness, bram.awareness)
+    // Bram moves; his new presence reaches Anna.
+    bram.store.put([{ ...bram.store.get(TLPOINTER_ID)!, x: 300, y: 400 }])
+    anna.store.put([{ ...anna.store.get(TLPOINTER_ID)!, x: 1, y: 2 }])
+
+    expect(presences(anna.store)).toEqual([
+      expect.objectContaining({ id: presenceIdFor(bram.awareness.clientID), userName: 'Bram', color: '#2e7d32', cursor: expect.objectContaining({ x: 300, y: 400 }) }),
+    ])
+    expect(presences(bram.store)).toEqual([expect.objectContaining({ userName: 'Anna', cursor: expect.objectContaining({ x: 1, y: 2 }) })])
+  })
+
+  it('removes a cursor when its awareness disappears', () => {
+    const anna = participant({ id: 'a', name: 'Anna', color: '#1565c0' })
+    const bram = participant({ id: 'b', name: 'Bram', color: '#2e7d32' })
+    network(anna.awareness, bram.awareness)
+    bram.store.put([{ ...bram.store.get(TLPOINTER_ID)!, x: 5, y: 5 }])
+    expect(presences(anna.store)).toHaveLength(1)
+    // What y-websocket does when the connection drops or the peer times out.
+    removeAwarenessStates(anna.awareness, [bram.awareness.clientID], 'network')
+    expect(presences(anna.store)).toHaveLength(0)
+  })
+
+  it('publishes no cursor until the name is known', () => {
+    const anna = participant(null)
+    const bram = participant({ id: 'b', name: 'Bram', color: '#2e7d32' })
+    network(anna.awareness, bram.awareness)
+    anna.store.put([{ ...anna.store.get(TLPOINTER_ID)!, x: 7, y: 7 }])
+    expect(presences(bram.store)).toHaveLength(0)
+    anna.$user.set({ id: 'a', name: 'Anna', color: '#1565c0' })
+    expect(presences(bram.store)).toEqual([expect.objectContaining({ userName: 'Anna' })])
+  })
+
+  it('on an anonymous board sends no name or stable id, and blanks names others send', () => {
+    const anna = participant({ id: 'anna-device', name: 'Anna', color: '#1565c0' }, true)
+    const bram = participant({ id: 'bram-device', name: 'Bram', color: '#2e7d32' }, false)
+    network(anna.awareness, bram.awareness)
+    anna.store.put([{ ...anna.store.get(TLPOINTER_ID)!, x: 8, y: 8 }])
+    bram.store.put([{ ...bram.store.get(TLPOINTER_ID)!, x: 9, y: 9 }])
+
+    const sent = JSON.stringify(anna.awareness.getLocalState())
+    expect(sent).not.toContain('Anna')
+    expect(sent).not.toContain('anna-device')
+    // Bram's client still sends his name (stale settings); Anna's store never shows it.
+    expect(presences(anna.store)).toEqual([expect.objectContaining({ userName: '' })])
+    expect(JSON.stringify(presences(anna.store))).not.toContain('bram-device')
+  })
+
+  it('ignores a malformed presence without breaking the others', () => {
+    const anna = participant({ id: 'a', name: 'Anna', color: '#1565c0' })
+    const rogue = new Awareness(new Y.Doc())
+    cleanups.push(() => rogue.destroy())
+    const bram = participant({ id: 'b', name: 'Bram', color: '#2e7d32' })
+    network(anna.awareness, rogue, bram.awareness)
+    rogue.setLocalState({ user: { name: 'X', color: 'red' }, presence: { cursor: 'nonsense' } })
+    bram.store.put([{ ...bram.store.get(TLPOINTER_ID)!, x: 3, y: 3 }])
+    expect(presences(anna.store).map((p) => p.userName)).toEqual(['Bram'])
+    expect(anna.errors.length).toBeGreaterThan(0)
+  })
+
+  it('withdraws our cursor and clears theirs on dispose', () => {
+    const anna = participant({ id: 'a', name: 'Anna', color: '#1565c0' })
+    const bram = participant({ id: 'b', name: 'Bram', color: '#2e7d32' })
+    network(anna.awareness, bram.awareness)
+    bram.store.put([{ ...bram.store.get(TLPOINTER_ID)!, x: 3, y: 3 }])
+    anna.store.put([{ ...anna.store.get(TLPOINTER_ID)!, x: 4, y: 4 }])
+    anna.dispose()
+    expect(presences(anna.store)).toHaveLength(0)
+    expect(presences(bram.store)).toHaveLength(0)
+  })
+})

@@ -1,0 +1,176 @@
+/**
+ * Live cursors, selections and names over Yjs awareness (CONTRACT.md, "Awareness state"):
+ * every client publishes `{ user: {name, color}, presence: <tldraw instance_presence> }` and
+ * puts everyone else's presence into its store, so tldraw draws their cursors.
+ *
+ * Like the document binding this is pure: a TLStore and an Awareness, no React, no provider.
+ */
+import { createPresenceStateDerivation, InstancePresenceRecordType, type TLInstancePresence, type TLStore, type TLUser, type TLUserId } from '@tldraw/tlschema'
+import { atom, computed, react, type Signal } from 'tldraw'
+import type { Awareness } from 'y-protocols/awareness'
+
+/** Who this participant is, as far as others may know. */
+export interface PresenceUser {
+  /** Stable per device; other clients see it as the cursor's user id. */
+  id: string
+  name: string
+  color: string
+}
+
+/** The contract's awareness state. */
+export interface AwarenessState {
+  user?: { name: string; color: string }
+  presence?: TLInstancePresence | null
+}
+
+export interface PresenceOptions {
+  /** Our identity; null until known (then we publish no cursor at all). */
+  user: Signal<PresenceUser | null>
+  /**
+   * Anonymous board: our name and stable id are never sent, and names other clients send are
+   * blanked before they reach the store (a client with stale settings cannot leak them).
+   */
+  hideNames?: Signal<boolean>
+  /**
+   * How to defer publishing (pointer moves come at 60+ Hz; one awareness update per frame is
+   * plenty). Defaults to requestAnimationFrame when present, else a microtask.
+   */
+  schedule?: (publish: () => void) => void
+  onError?: (error: unknown) => void
+}
+
+/** The store id of another client's presence: derived from its awareness client id only. */
+export function presenceIdFor(clientId: number): TLInstancePresence['id'] {
+  return InstancePresenceRecordType.createId(String(clientId))
+}
+
+const NEVER_HIDE = atom('dialoogbord.hideNames.default', false)
+
+/**
+ * Publishes our presence and mirrors everyone else's into the store until the returned
+ * function is called (which also withdraws our cursor and removes theirs from the store).
+ */
+export function bindPresence(store: TLStore, awareness: Awareness, options: PresenceOptions): () => void {
+  const { user, hideNames = NEVER_HIDE, schedule = defaultSchedule, onError = reportError } = options
+  const ownClientId = awareness.clientID
+  let disposed = false
+
+  /* ------------------------------ ours → awareness ------------------------------ */
+
+  const $tlUser = computed<TLUser | null>('dialoogbord.presenceUser', () => {
+    const current = user.get()
+    if (!current) return null
+    const hidden = hideNames.get()
+    return {
+      typeName: 'user',
+      // tldraw compares presence user ids with editor.user.getId(), so keep the plain id.
+      id: (hidden ? `anon-${ownClientId}` : current.id) as TLUserId,
+      name: hidden ? '' : current.name,
+      color: current.color,
+      imageUrl: '',
+      meta: {},
+    }
+  })
+  const $presence = createPresenceStateDerivation($tlUser, { instanceId: presenceIdFor(ownClientId) })(store)
+
+  let publishPending = false
+  const publish = () => {
+    publishPending = false
+    if (disposed) return
+    const tlUser = $tlUser.get()
+    const state: AwarenessState = { ...(awareness.getLocalState() as AwarenessState | null) }
+    if (tlUser) state.user = { name: tlUser.name, color: tlUser.color }
+    else delete state.user
+    state.presence = $presence.get()
+    awareness.setLocalState(state as Record<string, unknown>)
+  }
+  const stopPublishing = react('dialoogbord.publishPresence', () => {
+    $presence.get()
+    $tlUser.get()
+    if (publishPending) return
+    publishPending = true
+    schedule(publish)
+  })
+
+  /* ------------------------------ theirs → store ------------------------------ */
+
+  const shown = new Set<TLInstancePresence['id']>()
+
+  const mirror = (clientIds: readonly number[], removed: readonly number[]) => {
+    const states = awareness.getStates() as Map<number, AwarenessState>
+    const toPut: TLInstancePresence[] = []
+    const toRemove: TLInstancePresence['id'][] = []
+    for (const clientId of clientIds) {
+      if (clientId === ownClientId) continue
+      const record = presenceRecord(clientId, states.get(clientId), hideNames.get(), onError)
+      if (record) toPut.push(record)
+      else toRemove.push(presenceIdFor(clientId))
+    }
+    for (const clientId of removed) if (clientId !== ownClientId) toRemove.push(presenceIdFor(clientId))
+
+    const present = toRemove.filter((id) => shown.has(id))
+    if (toPut.length === 0 && present.length === 0) return
+    store.mergeRemoteChanges(() => {
+      if (present.length > 0) store.remove(present)
+      if (toPut.length > 0) store.put(toPut)
+    })
+    for (const id of present) shown.delete(id)
+    for (const record of toPut) shown.add(record.id)
+  }
+
+  const onChange = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
+    if (!disposed) mirror([...added, ...updated], removed)
+  }
+  awareness.on('change', onChange)
+  // Whoever was already there before we bound, and everyone again when anonymity flips.
+  const stopMirroringAll = react('dialoogbord.mirrorAllPresence', () => {
+    hideNames.get()
+    mirror([...awareness.getStates().keys()], [])
+  })
+
+  return function dispose() {
+    if (disposed) return
+    disposed = true
+    stopPublishing()
+    stopMirroringAll()
+    awareness.off('change', onChange)
+    const state = { ...(awareness.getLocalState() as AwarenessState | null) }
+    if (awareness.getLocalState() !== null) {
+      state.presence = null
+      awareness.setLocalState(state as Record<string, unknown>)
+    }
+    const ids = [...shown].filter((id) => store.has(id))
+    shown.clear()
+    if (ids.length > 0) store.mergeRemoteChanges(() => store.remove(ids))
+  }
+}
+
+/** Another client's presence as a valid store record, or null when it shows no cursor. */
+function presenceRecord(clientId: number, state: AwarenessState | undefined, hideNames: boolean, onError: (e: unknown) => void): TLInstancePresence | null {
+  const presence = state?.presence
+  if (!presence || typeof presence !== 'object') return null
+  const candidate = {
+    ...presence,
+    // Our ids, never theirs: a peer can only ever occupy (and be removed from) its own slot.
+    id: presenceIdFor(clientId),
+    typeName: 'instance_presence',
+    userId: hideNames ? `anon-${clientId}` : presence.userId,
+    userName: hideNames ? '' : (state.user?.name ?? presence.userName ?? ''),
+    color: state.user?.color ?? presence.color,
+  }
+  try {
+    return InstancePresenceRecordType.validate(candidate)
+  } catch (error) {
+    onError(error)
+    return null
+  }
+}
+
+function defaultSchedule(publish: () => void) {
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => publish())
+  else queueMicrotask(publish)
+}
+
+function reportError(error: unknown) {
+  console.warn('[dialoogbord] ignored an invalid presence from another participant', error)
+}
