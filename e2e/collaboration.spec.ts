@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test'
-import { addNoteByHand, createBoard, openBoard, shapesOnPage, startServerProcess, type CreatedBoard, type ServerProcess } from './support.ts'
+import { addNoteByHand, createBoard, onCanvas, openBoard, removeDir, shapesOnPage, startServerProcess, type CreatedBoard, type ServerProcess } from './support.ts'
 
 let server: ServerProcess
 
@@ -8,6 +8,7 @@ test.beforeEach(async () => {
 })
 test.afterEach(async () => {
   await server.stop()
+  removeDir(server.dataDir)
 })
 
 async function twoPeople(browser: Browser, board: CreatedBoard): Promise<[Page, Page]> {
@@ -29,11 +30,11 @@ test('two people edit one board live, and it survives reload and a server restar
 
   // Anna adds a sticky note with text; Bram sees it, text included.
   await addNoteByHand(anna, { x: 400, y: 300 }, 'Eerste melding bij de gemeente')
-  await expect(bram.getByText('Eerste melding bij de gemeente')).toBeVisible()
+  await expect(onCanvas(bram, 'Eerste melding bij de gemeente')).toBeVisible()
   const seen = await noteWithText(bram, 'Eerste melding bij de gemeente')
 
   // Bram drags it; Anna sees the move.
-  const box = (await bram.getByText('Eerste melding bij de gemeente').boundingBox())!
+  const box = (await onCanvas(bram, 'Eerste melding bij de gemeente').boundingBox())!
   await bram.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
   await bram.mouse.down()
   await bram.mouse.move(box.x + box.width / 2 + 150, box.y + box.height / 2 + 80, { steps: 8 })
@@ -54,7 +55,7 @@ test('two people edit one board live, and it survives reload and a server restar
   const moved = await noteWithText(anna, 'Eerste melding bij de gemeente')
   await anna.reload()
   await expect(anna.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected')
-  await expect(anna.getByText('Eerste melding bij de gemeente')).toBeVisible()
+  await expect(onCanvas(anna, 'Eerste melding bij de gemeente')).toBeVisible()
   expect((await noteWithText(anna, 'Eerste melding bij de gemeente')).x).toBe(moved.x)
 
   // A server restart keeps everything; both reconnect by themselves.
@@ -63,11 +64,11 @@ test('two people edit one board live, and it survives reload and a server restar
   server = await startServerProcess({ dataDir: server.dataDir, port: server.port })
   await expect(bram.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected', { timeout: 30_000 })
   await addNoteByHand(bram, { x: 300, y: 550 }, 'Na de herstart')
-  await expect(anna.getByText('Na de herstart')).toBeVisible({ timeout: 30_000 })
+  await expect(onCanvas(anna, 'Na de herstart')).toBeVisible({ timeout: 30_000 })
   const fresh = await (await browser.newContext()).newPage()
   await openBoard(fresh, board.urls.viewer, 'Carla')
-  await expect(fresh.getByText('Eerste melding bij de gemeente')).toBeVisible()
-  await expect(fresh.getByText('Na de herstart')).toBeVisible()
+  await expect(onCanvas(fresh, 'Eerste melding bij de gemeente')).toBeVisible()
+  await expect(onCanvas(fresh, 'Na de herstart')).toBeVisible()
 })
 
 test('a viewer sees the board but cannot change it', async ({ browser }) => {
@@ -79,7 +80,7 @@ test('a viewer sees the board but cannot change it', async ({ browser }) => {
   const viewer = await (await browser.newContext()).newPage()
   await openBoard(viewer, board.urls.viewer, 'Victor')
   await expect(viewer.getByTestId('readonly-badge')).toBeVisible()
-  await expect(viewer.getByText('Zichtbaar voor iedereen')).toBeVisible()
+  await expect(onCanvas(viewer, 'Zichtbaar voor iedereen')).toBeVisible()
   expect(await viewer.evaluate(() => window.__dialoogbordEditor!.getIsReadonly())).toBe(true)
 
   // Trying anyway changes nothing, locally or for others.
@@ -88,6 +89,6 @@ test('a viewer sees the board but cannot change it', async ({ browser }) => {
   await viewer.keyboard.press('Delete')
   expect((await shapesOnPage(viewer)).map((shape) => shape.text)).toEqual(['Zichtbaar voor iedereen'])
   await addNoteByHand(editor, { x: 300, y: 600 }, 'Daarna')
-  await expect(viewer.getByText('Daarna')).toBeVisible()
+  await expect(onCanvas(viewer, 'Daarna')).toBeVisible()
   expect((await shapesOnPage(editor)).map((shape) => shape.text).sort()).toEqual(['Daarna', 'Zichtbaar voor iedereen'])
 })

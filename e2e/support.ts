@@ -1,18 +1,14 @@
 /** Helpers for the browser tests: a real server per spec, and access to the page's editor. */
 import { expect, type Page } from '@playwright/test'
-import type { Editor } from 'tldraw'
 import type { CreatedBoard } from '../shared/api.ts'
 import { createBoard } from '../server/testing/api-client.ts'
-import { startServerProcess, type ServerProcess } from '../server/testing/server-process.ts'
+import { removeDir, startServerProcess, type ServerProcess } from '../server/testing/server-process.ts'
 
-export { createBoard, startServerProcess, type ServerProcess }
+export { createBoard, removeDir, startServerProcess, type ServerProcess }
 export type { CreatedBoard }
 
-declare global {
-  interface Window {
-    __dialoogbordEditor?: Editor
-  }
-}
+// The page exposes its editor as window.__dialoogbordEditor (client/board/test-hooks.ts).
+import type {} from '../client/board/test-hooks.ts'
 
 /** Opens a board link, answers the name question and waits until the board is live. */
 export async function openBoard(page: Page, url: string, name: string): Promise<void> {
@@ -48,9 +44,15 @@ export function shapesOnPage(page: Page): Promise<ShapeSummary[]> {
 
 /** Creates a sticky note the way a person does: note tool, click, type, leave editing. */
 export async function addNoteByHand(page: Page, at: { x: number; y: number }, text: string): Promise<void> {
-  await page.locator('.tl-canvas').click({ position: { x: 5, y: 5 } })
+  // Focus the canvas on an empty spot clear of tldraw's menus, so its shortcuts reach it.
+  await page.locator('.tl-canvas').click({ position: { x: 5, y: 300 } })
   await page.keyboard.press('n')
   await page.mouse.click(at.x, at.y)
   await page.keyboard.type(text)
   await page.keyboard.press('Escape')
+}
+
+/** Text on the canvas itself (tldraw keeps a hidden copy of note text for measuring). */
+export function onCanvas(page: Page, text: string) {
+  return page.getByTestId('canvas').getByText(text, { exact: true })
 }
