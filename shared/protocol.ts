@@ -37,6 +37,8 @@ export const CloseCode = {
   rateLimited: 4429,
   /** Too many connections on one board. */
   boardFull: 4503,
+  /** The board's settings changed (e.g. anonymity): reload them, then reconnect. */
+  settingsChanged: 4409,
   /** The server is shutting down; clients should reconnect later. */
   shuttingDown: 4001,
 } as const

@@ -2,7 +2,7 @@
  * An open board: our header (title, connection, role, share, language) above tldraw, which is
  * bound to the board's Y.Doc. The editor mounts only once the doc has content.
  */
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react'
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react'
 import { atom, Tldraw, type Editor, type TLComponents, type TLCurrentUser, type TLStore } from 'tldraw'
 import 'tldraw/tldraw.css'
 import type { BoardForRole } from '../../shared/api.ts'
@@ -14,6 +14,7 @@ import { Link } from '../ui/Link.tsx'
 import { TLDRAW_ASSET_URLS } from './asset-urls.ts'
 import { ConnectionBadge } from './ConnectionBadge.tsx'
 import { NameDialog } from './NameDialog.tsx'
+import { PANELS, type PanelId } from './panels.tsx'
 import { useParticipant } from './participant.ts'
 import { ShareDialog } from './ShareDialog.tsx'
 import { exposeEditorForTests } from './test-hooks.ts'
@@ -26,11 +27,17 @@ const ANONYMOUS_COMPONENTS: TLComponents = { UserPresenceEditor: null }
 
 const WAITING_STATE: ConnectionState = { status: 'connecting', everSynced: false, ready: false, emptyAfterSync: false, closedByServer: null }
 
-export function BoardView({ board, token }: { board: BoardForRole; token: string }) {
+export function BoardView({ board: initialBoard, token }: { board: BoardForRole; token: string }) {
   const { t, lang } = useI18n()
+  const [board, setBoard] = useState(initialBoard)
   const readonly = !canWrite(board.role)
   const [connection, setConnection] = useState<BoardConnection | null>(null)
   const [shareOpen, setShareOpen] = useState(false)
+  const [editor, setEditor] = useState<Editor | null>(null)
+  const [panel, setPanel] = useState<PanelId | null>(null)
+  const [canvasOverride, setCanvasOverride] = useState<ReactNode | null>(null)
+  const panels = PANELS.filter((definition) => definition.visibleTo(board))
+  const openPanel = panels.find((definition) => definition.id === panel)
 
   useEffect(() => {
     const opened = openBoardConnection({ boardId: board.id, token })
@@ -82,6 +89,20 @@ export function BoardView({ board, token }: { board: BoardForRole; token: string
               {t('board.readonly')}
             </span>
           )}
+          <nav className="panel-switch" aria-label={t('panel.switch')}>
+            {panels.map((definition) => (
+              <button
+                key={definition.id}
+                type="button"
+                className="button button--small"
+                aria-pressed={panel === definition.id}
+                data-testid={`panel-button-${definition.id}`}
+                onClick={() => setPanel((current) => (current === definition.id ? null : definition.id))}
+              >
+                {t(definition.label)}
+              </button>
+            ))}
+          </nav>
           <button type="button" className="button button--primary button--small" data-testid="share-button" aria-haspopup="dialog" onClick={() => setShareOpen(true)}>
             {t('share.button')}
           </button>
@@ -95,29 +116,52 @@ export function BoardView({ board, token }: { board: BoardForRole; token: string
         </p>
       )}
 
-      <main className="board__canvas" aria-label={board.title}>
-        {boardStore.state === 'ready' && config !== undefined ? (
-          <BoardCanvas
-            store={boardStore.store}
-            user={participant.currentUser}
-            licenseKey={config?.licenseKey ?? undefined}
-            locale={lang}
-            readonly={readonly}
-            anonymous={board.anonymous}
-          />
-        ) : boardStore.state === 'schema-too-new' ? (
-          <BoardMessage text={t('board.schemaTooNew')} reload />
-        ) : boardStore.state === 'failed' ? (
-          <BoardMessage text={t('board.loadFailed', { message: boardStore.message })} reload />
-        ) : state.emptyAfterSync ? (
-          <BoardMessage text={t('board.emptyDocument')} reload />
-        ) : (
-          <div className="board-waiting" role="status">
-            <p>{state.status === 'offline' ? t('status.offline') : t('board.waitingForServer')}</p>
-            <p className="muted">{t('board.waitingOfflineHint')}</p>
-          </div>
+      <div className="board__body">
+        <main className="board__canvas" aria-label={board.title}>
+          {canvasOverride !== null && <div className="board__override">{canvasOverride}</div>}
+          {boardStore.state === 'ready' && config !== undefined ? (
+            <BoardCanvas
+              hidden={canvasOverride !== null}
+              onEditor={setEditor}
+              store={boardStore.store}
+              user={participant.currentUser}
+              licenseKey={config?.licenseKey ?? undefined}
+              locale={lang}
+              readonly={readonly}
+              anonymous={board.anonymous}
+            />
+          ) : boardStore.state === 'schema-too-new' ? (
+            <BoardMessage text={t('board.schemaTooNew')} reload />
+          ) : boardStore.state === 'failed' ? (
+            <BoardMessage text={t('board.loadFailed', { message: boardStore.message })} reload />
+          ) : state.emptyAfterSync ? (
+            <BoardMessage text={t('board.emptyDocument')} reload />
+          ) : (
+            <div className="board-waiting" role="status">
+              <p>{state.status === 'offline' ? t('status.offline') : t('board.waitingForServer')}</p>
+              <p className="muted">{t('board.waitingOfflineHint')}</p>
+            </div>
+          )}
+        </main>
+        {openPanel && (
+          <aside className="board__panel" data-testid={`panel-${openPanel.id}`} aria-label={t(openPanel.label)}>
+            <header className="board__panel-header">
+              <h2>{t(openPanel.label)}</h2>
+              <button type="button" className="button button--small" aria-label={t('panel.close')} onClick={() => setPanel(null)}>
+                ×
+              </button>
+            </header>
+            <openPanel.Component
+              board={board}
+              token={token}
+              editor={editor}
+              onClose={() => setPanel(null)}
+              showInCanvas={setCanvasOverride}
+              onBoardChanged={setBoard}
+            />
+          </aside>
         )}
-      </main>
+      </div>
 
       <NameDialog open={participant.needsName} onAnswer={participant.answerName} />
       <ShareDialog open={shareOpen} onClose={() => setShareOpen(false)} board={board} token={token} />
@@ -125,27 +169,43 @@ export function BoardView({ board, token }: { board: BoardForRole; token: string
   )
 }
 
-function BoardCanvas(props: { store: TLStore; user: TLCurrentUser; licenseKey: string | undefined; locale: string; readonly: boolean; anonymous: boolean }) {
-  const { store, user, licenseKey, locale, readonly, anonymous } = props
+function BoardCanvas(props: {
+  store: TLStore
+  user: TLCurrentUser
+  licenseKey: string | undefined
+  locale: string
+  readonly: boolean
+  anonymous: boolean
+  hidden: boolean
+  onEditor(editor: Editor | null): void
+}) {
+  const { store, user, licenseKey, locale, readonly, anonymous, hidden, onEditor } = props
   const onMount = useCallback(
     (editor: Editor) => {
       // The store's collaboration mode keeps a viewer read-only; this makes it so from the first frame.
       if (readonly) editor.updateInstanceState({ isReadonly: true })
-      return exposeEditorForTests(editor)
+      onEditor(editor)
+      const withdraw = exposeEditorForTests(editor)
+      return () => {
+        withdraw()
+        onEditor(null)
+      }
     },
-    [readonly],
+    [readonly, onEditor],
   )
   const components = useMemo(() => (anonymous ? ANONYMOUS_COMPONENTS : NAMED_COMPONENTS), [anonymous])
   return (
-    <Tldraw
-      store={store}
-      user={user}
-      licenseKey={licenseKey}
-      assetUrls={TLDRAW_ASSET_URLS}
-      locale={locale}
-      components={components}
-      onMount={onMount}
-    />
+    <div className="board__live" hidden={hidden}>
+      <Tldraw
+        store={store}
+        user={user}
+        licenseKey={licenseKey}
+        assetUrls={TLDRAW_ASSET_URLS}
+        locale={locale}
+        components={components}
+        onMount={onMount}
+      />
+    </div>
   )
 }
 

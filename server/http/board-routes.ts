@@ -1,6 +1,7 @@
 /** /api/boards: create, read and change boards. */
 import { Hono } from 'hono'
 import { createBoardBody, patchBoardBody, type BoardInfo, type CreatedBoard } from '../../shared/api.ts'
+import { CloseCode } from '../../shared/protocol.ts'
 import { ROLES, type Role } from '../../shared/roles.ts'
 import { DEFAULT_TEMPLATE_ID, findTemplate } from '../../templates/index.ts'
 import type { BoardRepository } from '../boards.ts'
@@ -52,6 +53,8 @@ export function boardRoutes(config: Config, db: Db, boards: BoardRepository, roo
         snapshots.removeAuthors(board.id)
         forgetRemovedData(db)
       }
+      // Everyone reconnects and picks up the new mode (names asked or hidden, presence relabelled).
+      rooms.closeConnections(board.id, () => true, CloseCode.settingsChanged, 'board settings changed')
     }
     return c.json({ ...board, role: c.var.role })
   })
