@@ -1,6 +1,6 @@
 import type { TLRecord, TLShape } from '@tldraw/tlschema'
 import { describe, expect, it } from 'vitest'
-import { BoardGeometry } from '../server/report/harvest.ts'
+import { BoardGeometry } from '../shared/board-geometry.ts'
 import { assertValidRecords, documentRecords, FIRST_PAGE_ID } from '../server/initial-document.ts'
 import { findTemplate, TEMPLATES } from './index.ts'
 import { arrowRecords, BoardBuilder, estimateLineCount, frameRecord, geoRecord, indexKey, noteRecord, textRecord } from './shapes.ts'

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest'
 import { findTemplate } from '../../templates/index.ts'
 import { frameRecord, geoRecord, indexKey, noteRecord, textRecord } from '../../templates/shapes.ts'
 import { assertValidRecords, documentRecords, FIRST_PAGE_ID } from '../initial-document.ts'
-import { agreementOf, escapeCell, escapeLine, renderHarvest, richTextToPlain } from './harvest.ts'
+import { richTextToPlain } from '../../shared/board-geometry.ts'
+import { agreementOf, escapeCell, escapeLine, renderHarvest } from './harvest.ts'
 
 const CREATED = '2025-03-12T09:00:00.000Z'
 let counter = 0
