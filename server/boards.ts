@@ -1,5 +1,5 @@
 /** Boards and their capability tokens in SQLite. */
-import type { BoardInfo } from '../shared/api.ts'
+import type { BoardInfo, BoardListing, LinkInfo } from '../shared/api.ts'
 import { ROLES, type Role } from '../shared/roles.ts'
 import type { Db } from './db/database.ts'
 import { hashToken, newId, newToken, tokenMatches } from './tokens.ts'
@@ -20,17 +20,7 @@ export type Access =
   | { kind: 'denied' }
   | { kind: 'expired' }
 
-export interface LinkInfo {
-  role: Role
-  createdAt: string
-  expiresAt: string | null
-}
-
-export interface BoardListing extends BoardInfo {
-  lastActivity: string
-  bytes: number
-  snapshots: number
-}
+export type { BoardListing, LinkInfo }
 
 function toInfo(row: BoardRow): BoardInfo {
   return {

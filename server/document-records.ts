@@ -2,7 +2,7 @@
 import type { SerializedSchema } from '@tldraw/store'
 import type { TLRecord } from '@tldraw/tlschema'
 import * as Y from 'yjs'
-import { metaMap, readRecords, readSchema, recordsKeyValue, SCHEMA_KEY, type StoredRecord } from '../shared/doc-layout.ts'
+import { metaMap, readRecords, readSchema, SCHEMA_KEY, writeRecords, type StoredRecord } from '../shared/doc-layout.ts'
 import { tldrawSchema } from './initial-document.ts'
 
 export interface DocumentContent {
@@ -35,14 +35,13 @@ export function migrateToCurrent(content: DocumentContent): StoredRecord[] {
  * it like any edit and converge without reloading. Unchanged records are not rewritten.
  */
 export function replaceRecords(doc: Y.Doc, records: readonly StoredRecord[], origin: unknown = null): void {
-  const kv = recordsKeyValue(doc)
-  const wanted = new Map(records.map((record) => [record.id, record]))
+  const current = new Map(readRecords(doc).map((record) => [record.id, record]))
+  const wanted = new Set(records.map((record) => record.id))
   doc.transact(() => {
-    for (const key of [...kv.map.keys()]) if (!wanted.has(key)) kv.delete(key)
-    for (const [id, record] of wanted) {
-      const current = kv.get(id)
-      if (!current || JSON.stringify(current) !== JSON.stringify(record)) kv.set(id, record)
-    }
+    writeRecords(doc, {
+      put: records.filter((record) => JSON.stringify(current.get(record.id)) !== JSON.stringify(record)),
+      remove: [...current.keys()].filter((id) => !wanted.has(id)),
+    })
     metaMap(doc).set(SCHEMA_KEY, tldrawSchema.serialize())
   }, origin)
 }

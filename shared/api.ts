@@ -56,6 +56,37 @@ export interface CreatedBoard extends BoardInfo {
   urls: Record<Role, string>
 }
 
+/** A role link as the facilitator's link management sees it (never its token: only a hash is kept). */
+export interface LinkInfo {
+  role: Role
+  createdAt: string
+  expiresAt: string | null
+}
+
+/** The answer to regenerating a link: the new token, shown this once. */
+export interface RegeneratedLink {
+  role: Role
+  token: string
+  url: string
+  expiresAt: null
+}
+
+/** One board in the admin listing. */
+export interface BoardListing extends BoardInfo {
+  lastActivity: string
+  /** Stored size: state, update log, snapshots and images. */
+  bytes: number
+  snapshots: number
+}
+
+/** The answer to an image upload. */
+export interface UploadedAsset {
+  id: string
+  src: string
+  mimeType: string
+  bytes: number
+}
+
 export interface TemplateSummary {
   id: string
   title: string

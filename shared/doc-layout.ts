@@ -32,6 +32,23 @@ export function metaMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap<unknown>(META_MAP)
 }
 
+/**
+ * Puts and removes records with YKeyValue's semantics (one entry per key, the newest last) but
+ * without keeping a YKeyValue alive: its observer rescans the array on every update, which a
+ * server holding many rooms should not pay for occasional writes.
+ */
+export function writeRecords(doc: Y.Doc, change: { put?: readonly StoredRecord[]; remove?: readonly string[] }, origin: unknown = null): void {
+  const put = change.put ?? []
+  const touched = new Set([...put.map((record) => record.id), ...(change.remove ?? [])])
+  if (touched.size === 0) return
+  const array = recordsArray(doc)
+  doc.transact(() => {
+    const entries = array.toArray()
+    for (let i = entries.length - 1; i >= 0; i--) if (touched.has(entries[i]!.key)) array.delete(i, 1)
+    if (put.length > 0) array.push(put.map((val) => ({ key: val.id, val })))
+  }, origin)
+}
+
 /** All records currently in the document, read without building a YKeyValue index. */
 export function readRecords(doc: Y.Doc): StoredRecord[] {
   // Later entries win, exactly like YKeyValue resolves duplicates after concurrent writes.

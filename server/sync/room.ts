@@ -8,8 +8,7 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { CloseCode, MessageType, SyncStep } from '../../shared/protocol.ts'
 import { canWrite, type Role } from '../../shared/roles.ts'
-import type { YKeyValue } from 'y-utility/y-keyvalue'
-import { recordsKeyValue, type StoredRecord } from '../../shared/doc-layout.ts'
+import { readRecords, writeRecords, type StoredRecord } from '../../shared/doc-layout.ts'
 import { anonymizeAwarenessUpdate, withoutAuthor } from './anonymize.ts'
 import { awarenessMessage, syncStep1Message, syncStep2Message, updateMessage } from './messages.ts'
 import { carriesAuthor, inspectUpdate } from './update-guard.ts'
@@ -55,7 +54,6 @@ export class Room {
   /** Set by the manager when a client changed the document after the last snapshot. */
   editedSinceSnapshot = false
   lastSnapshotAt = Date.now()
-  private readonly records: YKeyValue<StoredRecord>
   /** While set, doc updates are held back: the anonymous path stores a rewritten diff instead. */
   private holdUpdates = false
   /** Pseudonym numbers of awareness clients on an anonymous board, in order of arrival. */
@@ -68,7 +66,6 @@ export class Room {
     private anonymous: boolean,
   ) {
     this.doc = doc
-    this.records = recordsKeyValue(doc)
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (!this.holdUpdates) this.hooks.onUpdate(this, update, origin, false)
     })
@@ -232,16 +229,18 @@ export class Room {
   }
 
   /** Removes author fields from the given records (default: all) in one server transaction. */
-  private removeAuthors(ids: Iterable<string> = this.records.map.keys()): void {
-    this.doc.transact(() => {
-      for (const id of [...ids]) {
-        const record = this.records.get(id)
-        if (!record) continue
-        const clean = withoutAuthor(record)
-        if (clean === null) this.records.delete(id)
-        else if (clean !== record) this.records.set(id, clean)
-      }
-    })
+  private removeAuthors(ids?: readonly string[]): void {
+    const wanted = ids ? new Set(ids) : null
+    if (wanted?.size === 0) return
+    const put: StoredRecord[] = []
+    const remove: string[] = []
+    for (const record of readRecords(this.doc)) {
+      if (wanted && !wanted.has(record.id)) continue
+      const clean = withoutAuthor(record)
+      if (clean === null) remove.push(record.id)
+      else if (clean !== record) put.push(clean)
+    }
+    writeRecords(this.doc, { put, remove })
   }
 
   private readonly pseudonymFor = (clientId: number): number => {
