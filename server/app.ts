@@ -46,6 +46,8 @@ export function createApp(config: Config, db: Db, boards: BoardRepository, rooms
   app.use('*', async (c, next) => {
     const started = performance.now()
     await next()
+    // Health checks and hashed static files would drown the log; errors are always logged.
+    if (c.res.status < 400 && (c.req.path === '/healthz' || c.req.path.startsWith('/assets/'))) return
     // Path only: query strings carry tokens.
     logger.info('request', { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) })
   })
