@@ -10,12 +10,17 @@ export type { CreatedBoard }
 // The page exposes its editor as window.__dialoogbordEditor (client/board/test-hooks.ts).
 import type {} from '../client/board/test-hooks.ts'
 
-/** Opens a board link, answers the name question and waits until the board is live. */
-export async function openBoard(page: Page, url: string, name: string): Promise<void> {
+/**
+ * Opens a board link, answers the name question and waits until the board is live. With `name`
+ * null no question is expected: anonymous boards never ask, and a browser that answered before
+ * is not asked again.
+ */
+export async function openBoard(page: Page, url: string, name: string | null): Promise<void> {
   await page.goto(url)
-  const nameInput = page.getByTestId('name-input')
-  await nameInput.fill(name)
-  await page.getByTestId('name-submit').click()
+  if (name !== null) {
+    await page.getByTestId('name-input').fill(name)
+    await page.getByTestId('name-submit').click()
+  }
   await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected')
   await page.waitForFunction(() => window.__dialoogbordEditor !== undefined)
 }

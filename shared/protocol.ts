@@ -21,6 +21,10 @@ export const SyncStep = {
   update: 2,
 } as const
 
+/** How an anonymous board names its participants: the server relabels their presence with these. */
+export const pseudonym = (n: number): string => `Deelnemer ${n}`
+export const isPseudonym = (name: unknown): name is string => typeof name === 'string' && /^Deelnemer \d{1,9}$/.test(name)
+
 /** Close codes in the 4000–4999 range reserved for applications. */
 export const CloseCode = {
   /** No valid token (used only when the upgrade itself could not be refused). */

@@ -9,7 +9,8 @@ export type ApiResult<T> =
   /** `status` 0 means the request never got an answer (offline, server down). */
   | { ok: false; status: number; message: string }
 
-async function call<T>(path: string, init: RequestInit = {}, token?: string): Promise<ApiResult<T>> {
+/** One JSON call; feature modules build their typed calls on it. */
+export async function call<T>(path: string, init: RequestInit = {}, token?: string): Promise<ApiResult<T>> {
   const headers = new Headers(init.headers)
   headers.set('accept', 'application/json')
   if (init.body !== undefined) headers.set('content-type', 'application/json')

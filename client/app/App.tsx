@@ -1,5 +1,6 @@
 /** The app shell: language, routing, and the page for the current URL. */
 import { lazy, Suspense, useEffect, useSyncExternalStore } from 'react'
+import { AdminPage } from '../admin/AdminPage.tsx'
 import { HomePage } from '../pages/HomePage.tsx'
 import { MessagePage } from '../pages/MessagePage.tsx'
 import { I18nProvider, useI18n } from './i18n-context.tsx'
@@ -30,6 +31,8 @@ function Pages() {
   switch (route.page) {
     case 'home':
       return <HomePage />
+    case 'admin':
+      return <AdminPage />
     case 'board':
       return (
         <Suspense fallback={<p className="page-status" role="status">{t('board.loading')}</p>}>

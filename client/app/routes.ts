@@ -1,16 +1,18 @@
 /**
- * The app's three kinds of pages, from the URL. Tiny on purpose: no router library for
- * `/`, `/b/:id` and "anything else".
+ * The app's pages, from the URL. Tiny on purpose: no router library for
+ * `/`, `/b/:id`, `/admin` and "anything else".
  */
 import { boardIdParam } from '../../shared/api.ts'
 
 export type Route =
   | { page: 'home' }
   | { page: 'board'; boardId: string; token: string | null }
+  | { page: 'admin' }
   | { page: 'not-found' }
 
 export function parseRoute(pathname: string, search: string): Route {
   if (pathname === '/' || pathname === '/index.html') return { page: 'home' }
+  if (pathname === '/admin' || pathname === '/admin/') return { page: 'admin' }
   const match = /^\/b\/([^/]+)\/?$/.exec(pathname)
   if (match) {
     let boardId: string

@@ -19,7 +19,20 @@ export function linkFor(board: BoardForRole, ownToken: string, role: Role, origi
   return knownLinks(board.id)?.urls[role] ?? null
 }
 
-export function ShareDialog({ open, onClose, board, token }: { open: boolean; onClose: () => void; board: BoardForRole; token: string }) {
+export function ShareDialog({
+  open,
+  onClose,
+  board,
+  token,
+  onManageLinks,
+}: {
+  open: boolean
+  onClose: () => void
+  board: BoardForRole
+  token: string
+  /** Facilitators: opens link management (a new link is how an unknown one becomes known). */
+  onManageLinks?: () => void
+}) {
   const { t } = useI18n()
   const roles: Role[] = board.role === 'facilitator' ? ['editor', 'viewer', 'facilitator'] : [board.role]
   return (
@@ -31,7 +44,13 @@ export function ShareDialog({ open, onClose, board, token }: { open: boolean; on
         ))}
       </ul>
       {board.role !== 'facilitator' && <p className="field__hint">{t('share.onlyOwn', { role: t(`role.${board.role}`) })}</p>}
+      {board.role === 'facilitator' && onManageLinks && <p className="field__hint">{t('links.manageHint')}</p>}
       <div className="dialog__actions">
+        {board.role === 'facilitator' && onManageLinks && (
+          <button type="button" className="button" onClick={onManageLinks} data-testid="share-manage-links">
+            {t('links.manage')}
+          </button>
+        )}
         <button type="button" className="button button--primary" onClick={onClose} data-testid="share-close">
           {t('common.close')}
         </button>

@@ -3,7 +3,7 @@
  * and to awareness (presence) for as long as the board is open.
  */
 import { useEffect, useState } from 'react'
-import { atom, createTLStore, defaultBindingUtils, defaultShapeUtils, type Signal, type TLStore, type TLUserStore } from 'tldraw'
+import { atom, computed, createTLStore, defaultBindingUtils, defaultShapeUtils, type Signal, type TLAssetStore, type TLStore, type TLUserStore } from 'tldraw'
 import { bindStoreToDoc, SchemaTooNewError } from '../sync/binding.ts'
 import type { BoardConnection } from '../sync/connection.ts'
 import { bindPresence, type PresenceUser } from '../sync/presence.ts'
@@ -27,11 +27,18 @@ export interface BoardStoreOptions {
   hideNames: Signal<boolean>
   /** Drives tldraw's own collaboration UI (people menu, offline indicator). */
   online: Signal<'online' | 'offline'>
+  /** Where pasted images go (our server); without it tldraw would inline them, which the server refuses. */
+  assets?: TLAssetStore
+  /**
+   * Read-only for now, whatever the role: the server ended the connection for good (revoked
+   * link). tldraw resets `isReadonly` from the store's mode, so this is the one place to say it.
+   */
+  frozen?: Signal<boolean>
 }
 
 export function useBoardStore(connection: BoardConnection | null, ready: boolean, options: BoardStoreOptions): BoardStoreState {
   const [result, setResult] = useState<BoardStoreState>({ state: 'waiting' })
-  const { readonly, presenceUser, hideNames, online } = options
+  const { readonly, presenceUser, hideNames, online, assets, frozen } = options
 
   useEffect(() => {
     if (!connection || !ready) return
@@ -39,7 +46,8 @@ export function useBoardStore(connection: BoardConnection | null, ready: boolean
       shapeUtils: defaultShapeUtils,
       bindingUtils: defaultBindingUtils,
       users: NO_ATTRIBUTION,
-      collaboration: { mode: atom('dialoogbord.mode', readonly ? 'readonly' : 'readwrite'), status: online },
+      ...(assets ? { assets } : {}),
+      collaboration: { mode: computed('dialoogbord.mode', () => (readonly || frozen?.get() ? 'readonly' : 'readwrite')), status: online },
     })
     let binding: ReturnType<typeof bindStoreToDoc>
     try {
@@ -59,7 +67,7 @@ export function useBoardStore(connection: BoardConnection | null, ready: boolean
       binding.dispose()
       setResult({ state: 'waiting' })
     }
-  }, [connection, ready, readonly, presenceUser, hideNames, online])
+  }, [connection, ready, readonly, presenceUser, hideNames, online, assets, frozen])
 
   return result
 }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { forgetBoard, knownLinks, listRecentBoards, rememberBoard, rememberCreatedBoard } from './recent-boards.ts'
+import { forgetBoard, knownLinks, listRecentBoards, rememberBoard, rememberCreatedBoard, rememberLink, forgetLink } from './recent-boards.ts'
 
 /** Node has no localStorage; a Map-backed one is all these functions need. */
 function memoryStorage(): Storage {
@@ -55,6 +55,16 @@ describe('recent boards', () => {
     forgetBoard('board-aaaa')
     expect(knownLinks('board-aaaa')).toBeNull()
     expect(listRecentBoards()).toEqual([])
+  })
+
+  it('remembers a regenerated link, replacing the old one and keeping the others', () => {
+    rememberLink('board-cccc', 'editor', 'e1', 'https://x/b/board-cccc?token=e1')
+    expect(knownLinks('board-cccc')).toEqual({ id: 'board-cccc', tokens: { editor: 'e1' }, urls: { editor: 'https://x/b/board-cccc?token=e1' } })
+    rememberLink('board-cccc', 'viewer', 'v1', 'https://x/b/board-cccc?token=v1')
+    rememberLink('board-cccc', 'editor', 'e2', 'https://x/b/board-cccc?token=e2')
+    expect(knownLinks('board-cccc')?.urls).toEqual({ editor: 'https://x/b/board-cccc?token=e2', viewer: 'https://x/b/board-cccc?token=v1' })
+    forgetLink('board-cccc', 'editor')
+    expect(knownLinks('board-cccc')).toEqual({ id: 'board-cccc', tokens: { viewer: 'v1' }, urls: { viewer: 'https://x/b/board-cccc?token=v1' } })
   })
 
   it('ignores what it cannot read', () => {

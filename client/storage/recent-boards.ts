@@ -4,7 +4,7 @@
  */
 import { z } from 'zod'
 import type { CreatedBoard } from '../../shared/api.ts'
-import { hasRole, ROLES } from '../../shared/roles.ts'
+import { hasRole, ROLES, type Role } from '../../shared/roles.ts'
 import { readStored, removeStored, writeStored } from './local.ts'
 
 const RECENT_KEY = 'dialoogbord:recent-boards'
@@ -72,10 +72,47 @@ export function rememberCreatedBoard(created: CreatedBoard): void {
   writeStored(LINKS_KEY_PREFIX + created.id, links)
 }
 
+/** Keeps a link the facilitator just made (regenerated), so "Delen" knows it on this device. */
+export function rememberLink(id: string, role: Role, token: string, url: string): void {
+  const known = knownLinks(id) ?? { id, tokens: {}, urls: {} }
+  writeStored(LINKS_KEY_PREFIX + id, { ...known, tokens: { ...known.tokens, [role]: token }, urls: { ...known.urls, [role]: url } })
+}
+
+/** Drops a link this device knew but that was replaced elsewhere (it would only mislead). */
+export function forgetLink(id: string, role: Role): void {
+  const known = knownLinks(id)
+  if (!known) return
+  const { [role]: _token, ...tokens } = known.tokens
+  const { [role]: _url, ...urls } = known.urls
+  writeStored(LINKS_KEY_PREFIX + id, { ...known, tokens, urls })
+}
+
 export function knownLinks(id: string): BoardLinks | null {
   return readStored(LINKS_KEY_PREFIX + id, (value) => {
     const parsed = boardLinks.safeParse(value)
     return parsed.success && parsed.data.id === id ? parsed.data : null
+  })
+}
+
+/**
+ * Deletes the board's offline copy and resolves once it is gone (or after `timeoutMs` if another
+ * tab still holds it open). Close the board's connection first.
+ */
+export function deleteOfflineCopy(id: string, timeoutMs = 3000): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, timeoutMs)
+    const done = () => {
+      clearTimeout(timer)
+      resolve()
+    }
+    try {
+      const request = globalThis.indexedDB?.deleteDatabase(offlineCopyName(id))
+      if (!request) return done()
+      request.onsuccess = done
+      request.onerror = done
+    } catch {
+      done()
+    }
   })
 }
 

@@ -32,6 +32,8 @@ export interface BoardConnection {
   readonly provider: WebsocketProvider
   getState(): ConnectionState
   subscribe(listener: () => void): () => void
+  /** Connects again after a final close (used once the board's changed settings are loaded). */
+  reconnect(): void
   destroy(): void
 }
 
@@ -155,6 +157,11 @@ export function openBoardConnection(options: { boardId: string; token: string; o
     subscribe(listener) {
       listeners.add(listener)
       return () => listeners.delete(listener)
+    },
+    reconnect() {
+      closedByServer = null
+      update()
+      provider.connect()
     },
     destroy() {
       listeners.clear()

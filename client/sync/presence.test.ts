@@ -110,6 +110,12 @@ describe('bindPresence', () => {
     // Bram's client still sends his name (stale settings); Anna's store never shows it.
     expect(presences(anna.store)).toEqual([expect.objectContaining({ userName: '' })])
     expect(JSON.stringify(presences(anna.store))).not.toContain('bram-device')
+
+    // The server's pseudonym is what an anonymous board shows.
+    bram.awareness.setLocalStateField('user', { name: 'Deelnemer 2', color: '#2e7d32' })
+    expect(presences(anna.store)).toEqual([expect.objectContaining({ userName: 'Deelnemer 2' })])
+    bram.awareness.setLocalStateField('user', { name: 'Deelnemer 2 (Bram)', color: '#2e7d32' })
+    expect(presences(anna.store)).toEqual([expect.objectContaining({ userName: '' })])
   })
 
   it('ignores a malformed presence without breaking the others', () => {

@@ -8,6 +8,7 @@
 import { createPresenceStateDerivation, InstancePresenceRecordType, type TLInstancePresence, type TLStore, type TLUser, type TLUserId } from '@tldraw/tlschema'
 import { atom, computed, react, type Signal } from 'tldraw'
 import type { Awareness } from 'y-protocols/awareness'
+import { isPseudonym } from '../../shared/protocol.ts'
 
 /** Who this participant is, as far as others may know. */
 export interface PresenceUser {
@@ -28,7 +29,8 @@ export interface PresenceOptions {
   user: Signal<PresenceUser | null>
   /**
    * Anonymous board: our name and stable id are never sent, and names other clients send are
-   * blanked before they reach the store (a client with stale settings cannot leak them).
+   * blanked before they reach the store (a client with stale settings cannot leak them), except
+   * the pseudonyms ("Deelnemer 2") the server gives everyone there.
    */
   hideNames?: Signal<boolean>
   /**
@@ -155,7 +157,8 @@ function presenceRecord(clientId: number, state: AwarenessState | undefined, hid
     id: presenceIdFor(clientId),
     typeName: 'instance_presence',
     userId: hideNames ? `anon-${clientId}` : presence.userId,
-    userName: hideNames ? '' : (state.user?.name ?? presence.userName ?? ''),
+    // On an anonymous board only the server's "Deelnemer N" passes, never a name a stale client sent.
+    userName: hideNames ? (isPseudonym(state.user?.name) ? state.user.name : '') : (state.user?.name ?? presence.userName ?? ''),
     color: state.user?.color ?? presence.color,
   }
   try {

@@ -5,9 +5,10 @@
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import type { StoredRecord } from '../../shared/doc-layout.ts'
+import { pseudonym } from '../../shared/protocol.ts'
 import { carriesAuthor } from './update-guard.ts'
 
-export const pseudonym = (n: number): string => `Deelnemer ${n}`
+export { pseudonym }
 
 /** The record without authorship, or null when the record is itself about a person (a user). */
 export function withoutAuthor(record: StoredRecord): StoredRecord | null {

@@ -1,0 +1,31 @@
+/**
+ * What the board does when the server ends its connection for good (close codes in
+ * shared/protocol.ts). Pure, so the rules are easy to read and test; BoardView acts on them.
+ */
+import { CloseCode } from '../../shared/protocol.ts'
+
+export type ServerCloseReaction =
+  /** The board's settings changed (anonymity): load them again, then reconnect. */
+  | 'reload-settings'
+  /** The link was revoked or expired, or the board deleted: this link is done. */
+  | 'revoked'
+  /** The server refused something this device sent; sending it again would be refused again. */
+  | 'refused'
+  /** Any other final close. */
+  | 'closed'
+
+export function serverCloseReaction(code: number): ServerCloseReaction {
+  switch (code) {
+    case CloseCode.settingsChanged:
+      return 'reload-settings'
+    case CloseCode.revoked:
+    case CloseCode.unauthorized:
+      return 'revoked'
+    case CloseCode.invalidContent:
+    case CloseCode.badMessage:
+    case CloseCode.tooLarge:
+      return 'refused'
+    default:
+      return 'closed'
+  }
+}
