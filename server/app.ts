@@ -4,9 +4,8 @@ import { createNodeWebSocket } from '@hono/node-ws'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { AddressInfo } from 'node:net'
-import type { ClientConfig, TemplateSummary } from '../shared/api.ts'
+import type { ClientConfig } from '../shared/api.ts'
 import { SYNC_PATH } from '../shared/protocol.ts'
-import { TEMPLATES } from '../templates/index.ts'
 import { BoardRepository } from './boards.ts'
 import type { Config } from './config.ts'
 import { openDatabase, type Db } from './db/database.ts'
@@ -18,6 +17,9 @@ import { errorMessage, type Logger } from './log.ts'
 import { snapshotRoutes } from './http/snapshot-routes.ts'
 import { transferRoutes } from './http/transfer-routes.ts'
 import { reportRoutes } from './http/report-routes.ts'
+import { templateRoutes } from './http/template-routes.ts'
+import { TemplateCatalog } from './templates/catalog.ts'
+import { CustomTemplateStore } from './templates/custom-template-store.ts'
 import { linkRoutes } from './http/link-routes.ts'
 import { adminRoutes, boardDeletionRoutes } from './http/admin-routes.ts'
 import { assetServeRoutes, assetUploadRoutes } from './http/asset-routes.ts'
@@ -62,12 +64,12 @@ export function createApp(config: Config, db: Db, boards: BoardRepository, rooms
   const api = new Hono()
   api.use('*', bodyLimit({ maxSize: config.maxBodyBytes, onError: (c) => errorResponse(c, 413, 'request body too large') }))
   api.get('/config', (c) => c.json({ licenseKey: config.licenseKey, publicUrl: config.publicUrl } satisfies ClientConfig))
-  api.get('/templates', (c) =>
-    c.json(TEMPLATES.map(({ id, title, description }): TemplateSummary => ({ id, title, description }))),
-  )
-  api.route('/boards', transferRoutes(config, boards, rooms))
-  api.route('/boards', reportRoutes(boards, rooms))
-  api.route('/boards', boardRoutes(config, db, boards, rooms, snapshots))
+  const savedTemplates = new CustomTemplateStore(db)
+  const templates = new TemplateCatalog(savedTemplates)
+  api.route('/templates', templateRoutes(templates, savedTemplates, boards, rooms))
+  api.route('/boards', transferRoutes(config, boards, rooms, templates))
+  api.route('/boards', reportRoutes(boards, rooms, templates))
+  api.route('/boards', boardRoutes(config, db, boards, rooms, snapshots, templates))
   api.route('/boards', linkRoutes(config, boards, rooms))
   api.route('/boards', boardDeletionRoutes(db, boards, rooms))
   api.route('/admin', adminRoutes(config, db, boards, rooms))

@@ -91,6 +91,30 @@ export interface TemplateSummary {
   id: string
   title: string
   description: string
+  /** Saved from a board on this server (not built in). */
+  custom?: boolean
+}
+
+export const TEMPLATE_DESCRIPTION_MAX = 500
+
+/** `POST /api/templates`, with the board's facilitator token: keep the board's structure as a template. */
+export const saveTemplateBody = z.strictObject({
+  boardId: boardIdParam,
+  title: boardTitle,
+  description: z.string().trim().max(TEMPLATE_DESCRIPTION_MAX, `description must be at most ${TEMPLATE_DESCRIPTION_MAX} characters`).default(''),
+})
+export type SaveTemplateBody = z.input<typeof saveTemplateBody>
+
+/** A tldraw record as the API hands it out (shapes and bindings of a template). */
+export interface RecordJson {
+  id: string
+  typeName: string
+  [key: string]: unknown
+}
+
+/** `GET /api/templates/:id`: a template with the records it places on a new board's first page. */
+export interface TemplateDetail extends TemplateSummary {
+  records: RecordJson[]
 }
 
 /** Runtime settings the client reads from the server (no rebuild needed to change them). */

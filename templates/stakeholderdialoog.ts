@@ -11,6 +11,7 @@ const PAD = 48
 const GAP_X = 160
 const GAP_Y = 320
 const STEP_W = 800
+const PHASE_GAP = 240
 
 /** Prefix of an unchecked checklist card; the report turns it into `- [ ]`. */
 export const UNCHECKED = '☐ '
@@ -128,7 +129,8 @@ function build(pageId: TLPageId) {
   PHASES.forEach((phase, p) => {
     // The phase name above its row of steps (the frames' own names sit just above each frame).
     b.scaffoldText(pageId, { role: 'heading', x: 0, y, w: 1600, text: phase.label, size: 'xl' })
-    const rowY = y + 140
+    // Room for the frames' names between the phase name and the frames, also zoomed out.
+    const rowY = y + PHASE_GAP
     const frames: { frame: FrameRef; bottom: number }[] = phase.steps.map((step, i) => {
       const frame = b.frame({ zone: step.zone, name: step.name, x: i * (STEP_W + GAP_X), y: rowY, w: STEP_W, h: 800 })
       return { frame, bottom: buildStep(b, frame, step) }
@@ -139,7 +141,7 @@ function build(pageId: TLPageId) {
     }
     const h = Math.max(...frames.map((f) => f.bottom)) + PAD
     for (const { frame } of frames) b.setFrameHeight(frame, h)
-    y = rowY + h + GAP_Y - 140
+    y = rowY + h + GAP_Y - PHASE_GAP
   })
   return b.build()
 }

@@ -1,6 +1,292 @@
-/** Placeholder: this panel is being built. */
+/**
+ * "Kaart": what the one selected card is, from where it lies (moment, duiding, afspraak…), and
+ * the extra fields the harvest reads from its `meta`: a moment's date, an agreement's wie /
+ * wanneer / hoe, a checklist item's tick. Writes go through the editor, so they sync like any
+ * edit. Where the card shows the field as a line ("Wie: …", a leading ☐) that line follows too,
+ * so the board and the harvest say the same.
+ */
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react'
+import { useValue, type Editor, type JsonObject, type TLRichText, type TLShape, type TLShapeId, type TLShapePartial } from 'tldraw'
+import { BoardGeometry, plainText, type Shape } from '../../shared/board-geometry.ts'
+import { canWrite } from '../../shared/roles.ts'
+import { useI18n } from '../app/i18n-context.tsx'
 import type { PanelProps } from '../board/panels.tsx'
+import type { MessageKey } from '../i18n.ts'
+import { cardInfo, isCard, isChecked, type CardInfo, type CardKind } from './card-kind.ts'
+import { labelledValue, withCheckbox, withLabelledLine } from './rich-text-lines.ts'
+import './cards.css'
 
-export function CardPanel(_props: PanelProps) {
-  return <p className="muted">…</p>
+/** A text field kept in `meta[key]`, mirrored on the card's line labelled with one of `labels`. */
+interface TextField {
+  key: 'date' | 'wie' | 'wanneer' | 'hoe'
+  label: MessageKey
+  labels: readonly string[]
+  /** Older meta keys that mean the same (an agreement's "wanneer" may sit in `meta.date`). */
+  fallback?: readonly string[]
+  hint?: MessageKey
+  datePicker?: boolean
+}
+
+const FIELDS: Partial<Record<CardKind, readonly TextField[]>> = {
+  moment: [{ key: 'date', label: 'card.date', labels: ['datum'], hint: 'card.dateHint', datePicker: true }],
+  afspraak: [
+    { key: 'wie', label: 'card.wie', labels: ['wie'] },
+    { key: 'wanneer', label: 'card.wanneer', labels: ['wanneer', 'datum'], fallback: ['date'] },
+    { key: 'hoe', label: 'card.hoe', labels: ['hoe'] },
+  ],
+}
+
+export function CardPanel({ board, editor }: PanelProps) {
+  const { t } = useI18n()
+  if (!editor) return <p className="muted">{t('board.loading')}</p>
+  return <SelectedCard editor={editor} readonly={!canWrite(board.role)} />
+}
+
+function SelectedCard({ editor, readonly }: { editor: Editor; readonly: boolean }) {
+  const { t } = useI18n()
+  const selected = useValue(
+    'selected shape',
+    () => {
+      const ids = editor.getSelectedShapeIds()
+      return ids.length === 0 ? 'none' : ids.length > 1 ? 'many' : ids[0]!
+    },
+    [editor],
+  )
+  const shape = useValue('selected card', () => (selected.startsWith('shape:') ? editor.getShape(selected as TLShapeId) : undefined), [editor, selected])
+  // A string, so the panel re-renders when the card's kind or zone changes, not on every edit.
+  const infoKey = useValue(
+    'card kind',
+    () => {
+      if (!shape || !isCard(shape as unknown as Shape)) return ''
+      const geometry = new BoardGeometry([...editor.getPages(), ...editor.getCurrentPageShapes()])
+      const current = geometry.shape(shape.id)
+      return current ? JSON.stringify(cardInfo(geometry, current)) : ''
+    },
+    [editor, shape],
+  )
+  const info = useMemo(() => (infoKey ? (JSON.parse(infoKey) as CardInfo) : null), [infoKey])
+
+  let body
+  if (selected === 'none') body = <p className="muted">{t('card.none')}</p>
+  else if (selected === 'many') body = <p className="muted">{t('card.many')}</p>
+  else if (!shape || !info) body = <p className="muted">{t('card.notCard')}</p>
+  else body = <CardDetails key={shape.id} editor={editor} shape={shape} info={info} readonly={readonly} />
+  return (
+    <div className="card-panel" data-testid="card-panel">
+      {body}
+    </div>
+  )
+}
+
+function CardDetails({ editor, shape, info, readonly }: { editor: Editor; shape: TLShape; info: CardInfo; readonly: boolean }) {
+  const { t } = useI18n()
+  const text = plainText(shape as unknown as Shape)
+  const fields = FIELDS[info.kind] ?? []
+  return (
+    <div className="card-details">
+      <dl className="card-details__facts">
+        <div>
+          <dt>{t('card.kind')}</dt>
+          <dd data-testid="card-kind" data-kind={info.kind}>
+            <span className={`card-kind card-kind--${info.kind}`}>{t(`card.kind.${info.kind}`)}</span>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('card.inZone')}</dt>
+          <dd data-testid="card-zone">{info.zone?.name ?? t('card.noZone')}</dd>
+        </div>
+        <div>
+          <dt>{t('card.text')}</dt>
+          <dd className="card-details__text">{text || <span className="muted">{t('card.emptyText')}</span>}</dd>
+        </div>
+      </dl>
+      <p className="field__hint">{t(`card.hint.${info.kind}`)}</p>
+      {readonly && (fields.length > 0 || info.kind === 'checklist') && <p className="field__hint">{t('card.readonly')}</p>}
+      {fields.length > 0 &&
+        (readonly ? (
+          <dl className="card-details__facts">
+            {fields.map((field) => (
+              <div key={field.key}>
+                <dt>{t(field.label)}</dt>
+                <dd data-testid={`card-field-${field.key}`}>{fieldValue(shape, field) || t('card.unset')}</dd>
+              </div>
+            ))}
+          </dl>
+        ) : (
+          <FieldsForm editor={editor} shape={shape} fields={fields} />
+        ))}
+      {info.kind === 'checklist' && <ChecklistTick editor={editor} shape={shape} readonly={readonly} />}
+    </div>
+  )
+}
+
+/** The field as stored: `meta[key]`, else an older meta key, else the card's labelled line. */
+function fieldValue(shape: TLShape, field: TextField): string {
+  for (const key of [field.key, ...(field.fallback ?? [])]) {
+    const value = shape.meta[key]
+    if (typeof value === 'string' && value.trim()) return value.trim()
+  }
+  return labelledValue(plainText(shape as unknown as Shape), field.labels) ?? ''
+}
+
+function richTextOf(shape: TLShape): TLRichText | null {
+  const richText = (shape.props as { richText?: TLRichText }).richText
+  return richText && Array.isArray(richText.content) ? richText : null
+}
+
+/** Writes fields to the card's meta and, where the card has the line, to its text. */
+function writeFields(editor: Editor, shapeId: TLShapeId, values: readonly { field: TextField; value: string }[]): void {
+  const shape = editor.getShape(shapeId)
+  if (!shape || values.length === 0) return
+  const meta = { ...shape.meta }
+  let richText = richTextOf(shape)
+  let textChanged = false
+  for (const { field, value } of values) {
+    meta[field.key] = value
+    const next = richText ? withLabelledLine(richText, field.labels, value) : null
+    if (next) {
+      richText = next
+      textChanged = true
+    }
+  }
+  updateCard(editor, shape, meta, textChanged ? richText : null)
+}
+
+/** One update of a card's meta and, when given, its text (note, geo and text shapes all have `richText`). */
+function updateCard(editor: Editor, shape: TLShape, meta: JsonObject, richText: TLRichText | null): void {
+  const partial = { id: shape.id, type: shape.type, meta, ...(richText ? { props: { richText } } : {}) }
+  editor.updateShape(partial as TLShapePartial)
+}
+
+function FieldsForm({ editor, shape, fields }: { editor: Editor; shape: TLShape; fields: readonly TextField[] }) {
+  const { t } = useI18n()
+  const statusId = useId()
+  const stored = useMemo(() => Object.fromEntries(fields.map((field) => [field.key, fieldValue(shape, field)])), [shape, fields])
+  const [drafts, setDrafts] = useState<Record<string, string>>(stored)
+  const [saved, setSaved] = useState(false)
+  const focused = useRef<string | null>(null)
+
+  // Someone else changed a field: show it, unless you are typing in that very field.
+  useEffect(() => {
+    setDrafts((current) => Object.fromEntries(fields.map((field) => [field.key, focused.current === field.key ? (current[field.key] ?? '') : (stored[field.key] ?? '')])))
+  }, [stored, fields])
+
+  const commit = (only?: TextField['key'], override?: string) => {
+    const values = fields
+      .filter((field) => !only || field.key === only)
+      .map((field) => ({ field, value: (only === field.key && override !== undefined ? override : (drafts[field.key] ?? '')).trim() }))
+      .filter(({ field, value }) => value !== (stored[field.key] ?? ''))
+    if (values.length === 0) return
+    writeFields(editor, shape.id, values)
+    setSaved(true)
+  }
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    commit()
+  }
+
+  return (
+    <form className="card-fields" onSubmit={submit} noValidate data-testid="card-fields">
+      {fields.map((field) => (
+        <FieldInput
+          key={field.key}
+          field={field}
+          value={drafts[field.key] ?? ''}
+          onChange={(value) => {
+            setSaved(false)
+            setDrafts((current) => ({ ...current, [field.key]: value }))
+          }}
+          onFocus={() => (focused.current = field.key)}
+          onBlur={() => {
+            focused.current = null
+            commit(field.key)
+          }}
+          onPick={(value) => {
+            setDrafts((current) => ({ ...current, [field.key]: value }))
+            commit(field.key, value)
+          }}
+        />
+      ))}
+      <div className="card-fields__actions">
+        <button type="submit" className="button button--small" data-testid="card-fields-save">
+          {t('card.save')}
+        </button>
+        <span id={statusId} role="status" className="card-fields__saved">
+          {saved ? t('card.saved') : ''}
+        </span>
+      </div>
+    </form>
+  )
+}
+
+function FieldInput(props: {
+  field: TextField
+  value: string
+  onChange(value: string): void
+  onFocus(): void
+  onBlur(): void
+  onPick(value: string): void
+}) {
+  const { t, lang } = useI18n()
+  const { field } = props
+  const ids = { input: useId(), hint: useId() }
+  return (
+    <div className="field">
+      <label htmlFor={ids.input}>{t(field.label)}</label>
+      <input
+        id={ids.input}
+        data-testid={`card-field-${field.key}`}
+        type="text"
+        value={props.value}
+        autoComplete="off"
+        aria-describedby={field.hint ? ids.hint : undefined}
+        onChange={(event) => props.onChange(event.target.value)}
+        onFocus={props.onFocus}
+        onBlur={props.onBlur}
+      />
+      {field.hint && (
+        <p id={ids.hint} className="field__hint">
+          {t(field.hint)}
+        </p>
+      )}
+      {field.datePicker && (
+        <input
+          type="date"
+          className="card-fields__date"
+          aria-label={t('card.datePick')}
+          data-testid={`card-field-${field.key}-picker`}
+          onChange={(event) => {
+            const picked = formatPickedDate(event.target.value, lang)
+            if (picked) props.onPick(picked)
+          }}
+        />
+      )}
+    </div>
+  )
+}
+
+/** "2023-03-03" → "3 maart 2023" (or "3 March 2023"): how people write a moment's date. */
+function formatPickedDate(iso: string, lang: string): string | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso)
+  if (!match) return null
+  const date = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]))
+  return date.toLocaleDateString(lang === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric' })
+}
+
+function ChecklistTick({ editor, shape, readonly }: { editor: Editor; shape: TLShape; readonly: boolean }) {
+  const { t } = useI18n()
+  const id = useId()
+  const checked = isChecked(shape as unknown as Shape)
+  const toggle = (next: boolean) => {
+    const richText = richTextOf(shape)
+    const text = richText ? withCheckbox(richText, next) : null
+    updateCard(editor, shape, { ...shape.meta, checked: next }, text)
+  }
+  return (
+    <div className="field field--check">
+      <input id={id} type="checkbox" data-testid="card-field-checked" checked={checked} disabled={readonly} onChange={(event) => toggle(event.target.checked)} />
+      <label htmlFor={id}>{t('card.checked')}</label>
+    </div>
+  )
 }

@@ -1,6 +1,120 @@
-/** Placeholder: this panel is being built. */
+/**
+ * "Oogst": the board's harvest as the server writes it (report.md), shown in the panel, kept up
+ * to date while the board changes, and downloadable as a Markdown file.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useI18n } from '../app/i18n-context.tsx'
 import type { PanelProps } from '../board/panels.tsx'
+import { downloadText, fetchHarvest, type Harvest } from './harvest-api.ts'
+import { renderMarkdown } from './markdown.tsx'
+import './harvest.css'
 
-export function HarvestPanel(_props: PanelProps) {
-  return <p className="muted">…</p>
+/** Edits come in bursts (typing, dragging): wait for a quiet second before asking again. */
+const REFRESH_DELAY_MS = 1000
+
+type State =
+  | { status: 'loading' }
+  | { status: 'ready'; harvest: Harvest; at: Date }
+  | { status: 'error'; message: string; harvest: Harvest | null; at: Date | null }
+
+export function HarvestPanel({ board, token, editor }: PanelProps) {
+  const { t, lang } = useI18n()
+  const [state, setState] = useState<State>({ status: 'loading' })
+  const [busy, setBusy] = useState(false)
+  const [downloadError, setDownloadError] = useState<string | null>(null)
+  const current = useRef<AbortController | null>(null)
+
+  const load = useCallback(async () => {
+    current.current?.abort()
+    const controller = new AbortController()
+    current.current = controller
+    setBusy(true)
+    const result = await fetchHarvest(board.id, token, controller.signal)
+    if (controller.signal.aborted) return
+    setBusy(false)
+    setState((previous) =>
+      result.ok
+        ? { status: 'ready', harvest: result.value, at: new Date() }
+        : {
+            status: 'error',
+            message: result.message,
+            harvest: previous.status === 'loading' ? null : previous.harvest,
+            at: previous.status === 'loading' ? null : previous.at,
+          },
+    )
+    return result
+  }, [board.id, token])
+
+  useEffect(() => {
+    void load()
+    return () => current.current?.abort()
+  }, [load])
+
+  // Refresh after the board changes, here or elsewhere (remote edits land in the same store).
+  useEffect(() => {
+    if (!editor) return
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const stop = editor.store.listen(
+      () => {
+        clearTimeout(timer)
+        timer = setTimeout(() => void load(), REFRESH_DELAY_MS)
+      },
+      { scope: 'document' },
+    )
+    return () => {
+      stop()
+      clearTimeout(timer)
+    }
+  }, [editor, load])
+
+  const download = async () => {
+    setDownloadError(null)
+    // The freshest harvest, not the one on screen, which may be a second behind.
+    const result = await fetchHarvest(board.id, token)
+    if (!result.ok) {
+      setDownloadError(t('harvest.downloadFailed', { message: result.message }))
+      return
+    }
+    downloadText(result.value.markdown, result.value.filename)
+  }
+
+  const harvest = state.status === 'loading' ? null : state.harvest
+  const at = state.status === 'loading' ? null : state.at
+  const content = useMemo(
+    () => (harvest ? renderMarkdown(harvest.markdown, { headingOffset: 2, taskLabels: { done: t('harvest.taskDone'), open: t('harvest.taskOpen') } }) : null),
+    [harvest, t],
+  )
+  const time = at?.toLocaleTimeString(lang === 'nl' ? 'nl-NL' : 'en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' })
+
+  return (
+    <div className="harvest" data-testid="harvest-panel">
+      <p className="muted harvest__intro">{t('harvest.intro')}</p>
+      <div className="actions">
+        <button type="button" className="button button--small" data-testid="harvest-refresh" onClick={() => void load()} disabled={busy}>
+          {t('harvest.refresh')}
+        </button>
+        <button type="button" className="button button--primary button--small" data-testid="harvest-download" onClick={() => void download()} disabled={!harvest}>
+          {t('harvest.download')}
+        </button>
+      </div>
+      <p className="harvest__status" role="status">
+        {busy ? (harvest ? t('harvest.updating') : t('harvest.loading')) : time ? t('harvest.updated', { time }) : ''}
+      </p>
+      {state.status === 'error' && (
+        <p className="form__error" role="alert">
+          {t('harvest.failed', { message: state.message })}
+        </p>
+      )}
+      {downloadError && (
+        <p className="form__error" role="alert">
+          {downloadError}
+        </p>
+      )}
+      {content && (
+        <article className="harvest__report" data-testid="harvest-report" aria-label={t('harvest.content')} aria-busy={busy}>
+          {content}
+        </article>
+      )}
+    </div>
+  )
 }

@@ -6,6 +6,7 @@ import { useI18n } from '../app/i18n-context.tsx'
 import { navigate } from '../app/routes.ts'
 import { formatDate } from '../i18n.ts'
 import { forgetBoard, listRecentBoards, rememberBoard, rememberCreatedBoard, type RecentBoard } from '../storage/recent-boards.ts'
+import { TemplatePicker } from '../templates/TemplatePicker.tsx'
 import { AppHeader } from '../ui/AppHeader.tsx'
 import { Link } from '../ui/Link.tsx'
 
@@ -30,7 +31,7 @@ export function HomePage() {
 
 function CreateBoardForm() {
   const { t } = useI18n()
-  const ids = { title: useId(), template: useId(), anonymous: useId(), anonymousHint: useId(), admin: useId(), adminHint: useId(), error: useId() }
+  const ids = { title: useId(), anonymous: useId(), anonymousHint: useId(), admin: useId(), adminHint: useId(), error: useId() }
   const [title, setTitle] = useState('')
   const [templates, setTemplates] = useState<TemplateSummary[] | null>(null)
   const [template, setTemplate] = useState('')
@@ -52,8 +53,6 @@ function CreateBoardForm() {
       live = false
     }
   }, [])
-
-  const selected = templates?.find((option) => option.id === template)
 
   async function submit(event: FormEvent) {
     event.preventDefault()
@@ -81,7 +80,7 @@ function CreateBoardForm() {
   }
 
   return (
-    <section className="card" aria-labelledby="create-heading">
+    <section className="card create-board" aria-labelledby="create-heading">
       <h2 id="create-heading">{t('home.create.heading')}</h2>
       <form className="form" onSubmit={submit} noValidate aria-describedby={error ? ids.error : undefined}>
         <div className="field">
@@ -99,24 +98,7 @@ function CreateBoardForm() {
             onChange={(event) => setTitle(event.target.value)}
           />
         </div>
-        <div className="field">
-          <label htmlFor={ids.template}>{t('home.create.template')}</label>
-          <select
-            id={ids.template}
-            data-testid="create-board-template"
-            value={template}
-            disabled={!templates || templates.length === 0}
-            onChange={(event) => setTemplate(event.target.value)}
-          >
-            {!templates && <option value="">{t('home.create.templatesLoading')}</option>}
-            {templates?.map((option) => (
-              <option key={option.id} value={option.id}>
-                {option.title}
-              </option>
-            ))}
-          </select>
-          {selected && <p className="field__hint">{selected.description}</p>}
-        </div>
+        <TemplatePicker templates={templates} value={template} onChange={setTemplate} />
         <div className="field field--check">
           <input
             id={ids.anonymous}

@@ -58,4 +58,14 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX assets_by_board ON assets(board_id);
   `,
+  /* 4: templates saved from a board (its structure only), offered next to the built-in ones */ `
+  CREATE TABLE custom_templates (
+    id           TEXT PRIMARY KEY,
+    title        TEXT NOT NULL,
+    description  TEXT NOT NULL,
+    created_at   TEXT NOT NULL,
+    schema       TEXT NOT NULL,
+    records      TEXT NOT NULL
+  );
+  `,
 ]

@@ -3,11 +3,12 @@ import { Hono } from 'hono'
 import { createBoardBody, patchBoardBody, type BoardInfo, type CreatedBoard } from '../../shared/api.ts'
 import { CloseCode } from '../../shared/protocol.ts'
 import { ROLES, type Role } from '../../shared/roles.ts'
-import { DEFAULT_TEMPLATE_ID, findTemplate } from '../../templates/index.ts'
+import { DEFAULT_TEMPLATE_ID } from '../../templates/index.ts'
 import type { BoardRepository } from '../boards.ts'
 import { forgetRemovedData, type Db } from '../db/database.ts'
 import type { SnapshotStore } from '../snapshots/snapshot-store.ts'
 import type { RoomManager } from '../sync/room-manager.ts'
+import type { TemplateCatalog } from '../templates/catalog.ts'
 import type { Config } from '../config.ts'
 import { createInitialDocument } from '../initial-document.ts'
 import { isAdmin } from './admin-routes.ts'
@@ -24,13 +25,20 @@ export function createdBoard(publicUrl: string, board: BoardInfo, tokens: Record
   return { ...board, tokens, urls }
 }
 
-export function boardRoutes(config: Config, db: Db, boards: BoardRepository, rooms: RoomManager, snapshots: SnapshotStore): Hono<BoardAccessEnv> {
+export function boardRoutes(
+  config: Config,
+  db: Db,
+  boards: BoardRepository,
+  rooms: RoomManager,
+  snapshots: SnapshotStore,
+  templates: TemplateCatalog,
+): Hono<BoardAccessEnv> {
   const routes = new Hono<BoardAccessEnv>()
 
   routes.post('/', async (c) => {
     requireAdminWhenConfigured(config, presentedToken(c))
     const body = await readJsonBody(c, createBoardBody)
-    const template = findTemplate(body.template ?? DEFAULT_TEMPLATE_ID)
+    const template = templates.find(body.template ?? DEFAULT_TEMPLATE_ID)
     if (!template) throw new HttpError(400, `unknown template "${body.template}"`)
     const { board, tokens } = boards.create({
       title: body.title,

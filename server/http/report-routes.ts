@@ -4,10 +4,11 @@ import type { BoardRepository } from '../boards.ts'
 import { migrateToCurrent, readContent } from '../document-records.ts'
 import { renderHarvest, type HarvestRecord } from '../report/harvest.ts'
 import type { RoomManager } from '../sync/room-manager.ts'
+import type { TemplateCatalog } from '../templates/catalog.ts'
 import { requireBoardRole, type BoardAccessEnv } from './access.ts'
 import { fileSlug } from './transfer-routes.ts'
 
-export function reportRoutes(boards: BoardRepository, rooms: RoomManager): Hono<BoardAccessEnv> {
+export function reportRoutes(boards: BoardRepository, rooms: RoomManager, catalog: TemplateCatalog): Hono<BoardAccessEnv> {
   const routes = new Hono<BoardAccessEnv>()
 
   routes.get('/:id/report.md', requireBoardRole(boards, 'viewer'), (c) => {
@@ -22,7 +23,7 @@ export function reportRoutes(boards: BoardRepository, rooms: RoomManager): Hono<
     } catch {
       records = content.records // an unmigratable document still gets a best-effort report
     }
-    const markdown = renderHarvest({ title: board.title, createdAt: board.createdAt, templateId: board.template, records, generatedAt: new Date() })
+    const markdown = renderHarvest({ title: board.title, createdAt: board.createdAt, templateId: board.template, records, generatedAt: new Date(), saved: catalog.saved })
     c.header('Content-Type', 'text/markdown; charset=utf-8')
     c.header('Content-Disposition', `attachment; filename="${fileSlug(board.title)}-oogst.md"`)
     c.header('Cache-Control', 'no-store')

@@ -4,13 +4,14 @@ import type { TLRecord } from '@tldraw/tlschema'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { boardTitle } from '../../shared/api.ts'
-import { DEFAULT_TEMPLATE_ID, findTemplate } from '../../templates/index.ts'
+import { DEFAULT_TEMPLATE_ID } from '../../templates/index.ts'
 import type { BoardRepository } from '../boards.ts'
 import type { Config } from '../config.ts'
 import { migrateToCurrent, readContent } from '../document-records.ts'
 import { assertValidRecords, encodeDocument } from '../initial-document.ts'
 import { errorMessage } from '../log.ts'
 import type { RoomManager } from '../sync/room-manager.ts'
+import type { TemplateCatalog } from '../templates/catalog.ts'
 import { presentedToken, requireBoardRole, type BoardAccessEnv } from './access.ts'
 import { createdBoard, requireAdminWhenConfigured } from './board-routes.ts'
 import { HttpError, readJsonBody } from './errors.ts'
@@ -27,7 +28,7 @@ const exportFile = z.object({
   records: z.array(z.object({ id: z.string().min(1).max(256), typeName: z.string().min(1).max(64) }).passthrough()).max(100_000),
 })
 
-export function transferRoutes(config: Config, boards: BoardRepository, rooms: RoomManager): Hono<BoardAccessEnv> {
+export function transferRoutes(config: Config, boards: BoardRepository, rooms: RoomManager, templates: TemplateCatalog): Hono<BoardAccessEnv> {
   const routes = new Hono<BoardAccessEnv>()
 
   routes.get('/:id/export.json', requireBoardRole(boards, 'viewer'), (c) => {
@@ -49,7 +50,7 @@ export function transferRoutes(config: Config, boards: BoardRepository, rooms: R
       throw new HttpError(400, `the file's records are not a valid board: ${errorMessage(error)}`)
     }
     if (!records.some((record) => record.typeName === 'page')) throw new HttpError(400, 'the file holds no page')
-    const template = findTemplate(file.template ?? '') ? file.template! : DEFAULT_TEMPLATE_ID
+    const template = templates.find(file.template ?? '') ? file.template! : DEFAULT_TEMPLATE_ID
     const { board, tokens } = boards.create({ title: file.title, template, anonymous: false, initialState: encodeDocument(records) })
     return c.json(createdBoard(config.publicUrl, board, tokens), 201)
   })

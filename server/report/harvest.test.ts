@@ -89,6 +89,8 @@ describe('harvest of a casusreconstructie', () => {
     board.note('tijdlijn', 400, 330, 'Eerste melding bij het wijkteam', { date: '3 maart 2023' })
     board.note('tijdlijn', 1500, 280, 'Huisbezoek')
     board.note('tijdlijn', 3400, 280, 'Datum: juni 2023\nEvaluatie')
+    // The card panel writes a date to meta and to the card's "Datum:" line: shown once.
+    board.note('tijdlijn', 3700, 280, 'Datum: juli 2023\nNazorg', { date: 'juli 2023' })
     board.note('tijdlijn', 2650, 800, 'Opluchting bij de corporatie')
     board.note('tijdlijn', 350, 800, 'Niemand voelde zich eigenaar')
     board.note('tijdlijn', 430, 850, 'Informatie bleef bij één partij')
@@ -102,6 +104,7 @@ describe('harvest of a casusreconstructie', () => {
       '3. **2023-05-01**: Overleg met de woningcorporatie',
       '    - Opluchting bij de corporatie',
       '4. **juni 2023**: Evaluatie',
+      '5. **juli 2023**: Nazorg',
     ])
   })
 

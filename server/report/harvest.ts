@@ -25,7 +25,7 @@ import { BoardGeometry, plainText, sortLeftToRight, sortRows, type HarvestRecord
 
 export type { HarvestRecord } from '../../shared/board-geometry.ts'
 import type { TLFrameShape, TLPageId } from '@tldraw/tlschema'
-import { findTemplate } from '../../templates/index.ts'
+import { findTemplate, type TemplateLookup } from '../../templates/index.ts'
 
 export interface HarvestInput {
   title: string
@@ -35,6 +35,8 @@ export interface HarvestInput {
   records: readonly HarvestRecord[]
   /** When the harvest is made (shown when given). */
   generatedAt?: Date
+  /** Templates saved on the server, for boards made from one. */
+  saved?: TemplateLookup
 }
 
 export const TIMELINE_ZONE = 'tijdlijn'
@@ -54,9 +56,9 @@ interface Section {
 
 export function renderHarvest(input: HarvestInput): string {
   const board = new BoardGeometry(input.records)
-  const sections = collectSections(board, input.templateId)
+  const sections = collectSections(board, input.templateId, input.saved)
   const out: string[] = [`# ${escapeInline(input.title)}`, '']
-  const template = findTemplate(input.templateId)
+  const template = findTemplate(input.templateId, input.saved)
   const facts = [`Datum: ${formatDate(input.createdAt)}`]
   if (template && template.id !== 'leeg') facts.push(`Werkvorm: ${escapeInline(template.title)}`)
   out.push(facts.join(' · '), '')
@@ -111,15 +113,17 @@ function renderTimeline(board: BoardGeometry, section: Section): string[] {
 
 const DATE_LINE = /^\s*datum\s*:\s*(.*)$/i
 
-/** A moment's date: `meta.date`, else a line "Datum: …" on the card (taken out of the text). */
+/**
+ * A moment's date: `meta.date`, else a line "Datum: …" on the card. The line is taken out of the
+ * text either way (the card panel writes the date to both), so the date is not shown twice.
+ */
 function momentDate(moment: Item): { date: string; text: string } {
   const meta = typeof moment.shape.meta.date === 'string' ? moment.shape.meta.date.trim() : ''
-  if (meta) return { date: meta, text: moment.text }
   const lines = moment.text.split('\n')
   const at = lines.findIndex((line) => DATE_LINE.test(line))
-  if (at === -1) return { date: '', text: moment.text }
-  const date = DATE_LINE.exec(lines[at]!)![1]!.trim()
-  return { date, text: lines.filter((_, i) => i !== at).join('\n') }
+  const text = at === -1 ? moment.text : lines.filter((_, i) => i !== at).join('\n')
+  const date = meta || (at === -1 ? '' : DATE_LINE.exec(lines[at]!)![1]!.trim())
+  return { date, text }
 }
 
 /** The moment whose x-range overlaps the interpretation's most, else the nearest one. */
@@ -217,12 +221,12 @@ function checklistItem(item: Item): { checked: boolean; text: string } | null {
 // ---------------------------------------------------------------------------------------------
 // Sections and zones
 
-function collectSections(board: BoardGeometry, templateId: string): Section[] {
+function collectSections(board: BoardGeometry, templateId: string, saved: TemplateLookup | undefined): Section[] {
   const zoneFrames = board.zoneFrames()
   const items = board.contentItems()
   if (zoneFrames.length === 0) return [{ title: 'Bord', zone: null, frame: null, items: board.pageOrdered(items) }]
 
-  const templateOrder = templateZoneOrder(templateId)
+  const templateOrder = templateZoneOrder(templateId, saved)
   const order = (frame: Shape) => {
     const stored = frame.meta.zoneOrder
     if (typeof stored === 'number' && Number.isFinite(stored)) return stored
@@ -236,7 +240,7 @@ function collectSections(board: BoardGeometry, templateId: string): Section[] {
   const sections = new Map<string, Section>(
     sorted.map((frame) => [
       frame.id,
-      { title: frameTitle(frame, templateId), zone: frame.meta.zone as string, frame, items: [] },
+      { title: frameTitle(frame, templateId, saved), zone: frame.meta.zone as string, frame, items: [] },
     ]),
   )
   const outside: Item[] = []
@@ -252,12 +256,12 @@ function collectSections(board: BoardGeometry, templateId: string): Section[] {
 
 const templateZoneCache = new Map<string, { zone: string; name: string }[]>()
 
-/** The zone frames a template makes, in template order. */
-function templateZones(templateId: string): { zone: string; name: string }[] {
+/** The zone frames a template makes, in template order (templates never change, so this keeps). */
+function templateZones(templateId: string, saved: TemplateLookup | undefined): { zone: string; name: string }[] {
   const cached = templateZoneCache.get(templateId)
   if (cached) return cached
   const zones: { zone: string; name: string }[] = []
-  for (const record of findTemplate(templateId)?.build('page:page' as TLPageId) ?? []) {
+  for (const record of findTemplate(templateId, saved)?.build('page:page' as TLPageId) ?? []) {
     if (record.typeName !== 'shape' || record.type !== 'frame') continue
     const zone = record.meta.zone
     if (typeof zone === 'string' && !zones.some((z) => z.zone === zone)) zones.push({ zone, name: (record as TLFrameShape).props.name })
@@ -267,16 +271,16 @@ function templateZones(templateId: string): { zone: string; name: string }[] {
 }
 
 /** Zone id → position in the template (for frames without `meta.zoneOrder`). */
-function templateZoneOrder(templateId: string): Map<string, number> {
-  return new Map(templateZones(templateId).map(({ zone }, i) => [zone, i]))
+function templateZoneOrder(templateId: string, saved: TemplateLookup | undefined): Map<string, number> {
+  return new Map(templateZones(templateId, saved).map(({ zone }, i) => [zone, i]))
 }
 
 /** The frame's name; for a frame whose name was cleared, the template's name for the zone. */
-function frameTitle(frame: Shape, templateId: string): string {
+function frameTitle(frame: Shape, templateId: string, saved: TemplateLookup | undefined): string {
   const name = typeof frame.props.name === 'string' ? frame.props.name.trim() : ''
   if (name) return name
   const zone = frame.meta.zone as string
-  return templateZones(templateId).find((z) => z.zone === zone)?.name || zone
+  return templateZones(templateId, saved).find((z) => z.zone === zone)?.name || zone
 }
 
 /** Escapes one line of board text so it is plain text in Markdown, wherever it stands. */

@@ -1,0 +1,86 @@
+/**
+ * Keeps a card's visible text in step with the fields the card panel edits: an agreement card
+ * reads "Wie: …" on the board, a checklist card starts with ☐ or ☑. Works on tldraw's rich text
+ * (TipTap JSON, one paragraph per line) and leaves every other line as it was.
+ */
+import type { TLRichText } from 'tldraw'
+
+interface RichNode {
+  type: string
+  text?: string
+  content?: RichNode[]
+  [key: string]: unknown
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+function labelPattern(labels: readonly string[]): RegExp {
+  return new RegExp(`^\\s*(${labels.map(escapeRegExp).join('|')})\\s*:\\s*(.*)$`, 'i')
+}
+
+/** The text of a paragraph made only of text nodes, else null (hard breaks, mentions…). */
+function paragraphText(node: RichNode): string | null {
+  if (node.type !== 'paragraph') return null
+  const children = node.content ?? []
+  if (!children.every((child) => child.type === 'text')) return null
+  return children.map((child) => child.text ?? '').join('')
+}
+
+/** The value of the first line "label: value" in plain text (any of `labels`), or null. */
+export function labelledValue(text: string, labels: readonly string[]): string | null {
+  const pattern = labelPattern(labels)
+  for (const line of text.split('\n')) {
+    const match = pattern.exec(line)
+    if (match) return match[2]!.trim()
+  }
+  return null
+}
+
+/**
+ * The rich text with its first line "label: …" (any of `labels`, keeping the label as written)
+ * set to "label: value"; null when the card has no such line.
+ */
+export function withLabelledLine(richText: TLRichText, labels: readonly string[], value: string): TLRichText | null {
+  const pattern = labelPattern(labels)
+  const blocks = richText.content as RichNode[]
+  const at = blocks.findIndex((block) => {
+    const text = paragraphText(block)
+    return text !== null && pattern.test(text)
+  })
+  if (at === -1) return null
+  const label = pattern.exec(paragraphText(blocks[at]!)!)![1]!
+  const line = `${label}: ${value.replace(/\s*\n\s*/g, ' ').trim()}`
+  const paragraph: RichNode = { ...blocks[at]!, content: [{ type: 'text', text: line }] }
+  return { ...richText, content: blocks.map((block, i) => (i === at ? paragraph : block)) }
+}
+
+/** Every glyph the harvest reads as a checkbox at a card's start (☐ open; ☑ ☒ ✓ ✔ ✅ done). */
+const CHECKBOX = /^[☐☑☒✓✔✅]\uFE0F?/u
+
+/** The rich text with its leading checkbox glyph showing `checked`; null when it starts without one. */
+export function withCheckbox(richText: TLRichText, checked: boolean): TLRichText | null {
+  const path: number[] = []
+  const first = firstText(richText.content as RichNode[], path)
+  if (!first || !CHECKBOX.test(first.text ?? '')) return null
+  const glyph = checked ? '☑' : '☐'
+  const replace = (nodes: RichNode[], depth: number): RichNode[] =>
+    nodes.map((node, i) => {
+      if (i !== path[depth]) return node
+      if (depth === path.length - 1) return { ...node, text: (node.text ?? '').replace(CHECKBOX, glyph) }
+      return { ...node, content: replace(node.content ?? [], depth + 1) }
+    })
+  return { ...richText, content: replace(richText.content as RichNode[], 0) }
+}
+
+/** The first non-empty text node, depth first; `path` receives the child indexes leading to it. */
+function firstText(nodes: RichNode[], path: number[]): RichNode | null {
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i]!
+    path.push(i)
+    if (node.type === 'text' && node.text) return node
+    const inner = firstText(node.content ?? [], path)
+    if (inner) return inner
+    path.pop()
+  }
+  return null
+}

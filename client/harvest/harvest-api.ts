@@ -1,0 +1,61 @@
+/** The harvest of a board: `GET /api/boards/:id/report.md`, Markdown, with a file name to save it as. */
+import type { ApiResult } from '../api/client.ts'
+
+export interface Harvest {
+  markdown: string
+  filename: string
+}
+
+const FALLBACK_FILENAME = 'oogst.md'
+
+export async function fetchHarvest(boardId: string, token: string, signal?: AbortSignal): Promise<ApiResult<Harvest>> {
+  let response: Response
+  try {
+    response = await fetch(`/api/boards/${encodeURIComponent(boardId)}/report.md`, {
+      headers: { accept: 'text/markdown', authorization: `Bearer ${token}` },
+      credentials: 'same-origin',
+      cache: 'no-store',
+      ...(signal ? { signal } : {}),
+    })
+  } catch (error) {
+    return { ok: false, status: 0, message: error instanceof Error ? error.message : String(error) }
+  }
+  if (!response.ok) {
+    let message = `HTTP ${response.status}`
+    try {
+      const body = (await response.json()) as { error?: unknown }
+      if (typeof body.error === 'string') message = body.error
+    } catch {
+      // Not JSON; the status says enough.
+    }
+    return { ok: false, status: response.status, message }
+  }
+  return { ok: true, value: { markdown: await response.text(), filename: filenameFrom(response.headers.get('content-disposition')) } }
+}
+
+/** The file name in `Content-Disposition: attachment; filename="…"`, reduced to a safe one. */
+export function filenameFrom(header: string | null): string {
+  const match = header ? /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(header) : null
+  let name = match?.[1] ?? ''
+  try {
+    name = decodeURIComponent(name)
+  } catch {
+    // Not percent-encoded after all: keep it as it came.
+  }
+  name = name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '').trim()
+  return name || FALLBACK_FILENAME
+}
+
+/** Saves text as a file through a temporary object URL. */
+export function downloadText(text: string, filename: string, type = 'text/markdown;charset=utf-8'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }))
+  const link = document.createElement('a')
+  link.href = url
+  link.download = filename
+  link.rel = 'noopener'
+  document.body.append(link)
+  link.click()
+  link.remove()
+  // Give the browser a moment to start the download before the URL goes away.
+  setTimeout(() => URL.revokeObjectURL(url), 1000)
+}

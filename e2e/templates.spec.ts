@@ -1,0 +1,221 @@
+import { expect, test, type Page } from '@playwright/test'
+import type { TemplateSummary } from '../shared/api.ts'
+import { addNoteByHand, createBoard, onCanvas, openBoard, removeDir, startServerProcess, type ServerProcess } from './support.ts'
+
+let server: ServerProcess
+
+test.beforeEach(async () => {
+  server = await startServerProcess()
+})
+test.afterEach(async () => {
+  await server.stop()
+  removeDir(server.dataDir)
+})
+
+/**
+ * Creates a board on the home page with the template picker and opens it as its facilitator;
+ * `name` answers the name question (null: this browser answered it before).
+ */
+async function createFromPicker(page: Page, title: string, templateId: string, name: string | null = 'Fenna'): Promise<void> {
+  await page.goto(server.url)
+  await page.getByTestId('create-board-title').fill(title)
+  await page.getByTestId(`template-option-${templateId}`).click()
+  await expect(page.getByTestId('create-board-template')).toHaveAttribute('data-value', templateId)
+  await page.getByTestId('create-board-submit').click()
+  await page.waitForURL(/\/b\//)
+  if (name !== null) {
+    await page.getByTestId('name-input').fill(name)
+    await page.getByTestId('name-submit').click()
+  }
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected')
+  await page.waitForFunction(() => window.__dialoogbordEditor !== undefined)
+}
+
+/** Screen position of a point given as fractions of a scaffold shape's page bounds. */
+function screenPointIn(page: Page, meta: { key: string; value: string }, fx: number, fy: number) {
+  return page.evaluate(
+    ({ meta, fx, fy }) => {
+      const editor = window.__dialoogbordEditor!
+      const shape = editor.getCurrentPageShapes().find((s) => (s.meta as Record<string, unknown>)[meta.key] === meta.value)!
+      const bounds = editor.getShapePageBounds(shape)!
+      return editor.pageToScreen({ x: bounds.x + bounds.w * fx, y: bounds.y + bounds.h * fy })
+    },
+    { meta, fx, fy },
+  )
+}
+
+function openPanel(page: Page, id: 'steps' | 'card' | 'harvest') {
+  return page.getByTestId(`panel-button-${id}`).click()
+}
+
+/** The items of the list under a heading of the harvest. */
+function harvestList(page: Page, heading: string) {
+  return page.getByTestId('harvest-report').locator('h4', { hasText: heading }).locator('xpath=following-sibling::*[1]/li')
+}
+
+test('a case reconstruction: moments in time order in the harvest, and agreements with who and when', async ({ page }) => {
+  await createFromPicker(page, 'Casus Noord', 'casusreconstructie')
+
+  // The steps navigator brings the timeline into view (your own camera only).
+  await openPanel(page, 'steps')
+  await expect(page.getByTestId('steps-panel').getByRole('button', { name: /2 Tijdlijn/ })).toBeVisible()
+  const before = await page.evaluate(() => window.__dialoogbordEditor!.getCamera())
+  await page.getByTestId('step-tijdlijn').click()
+  await expect(page.getByTestId('step-tijdlijn')).toHaveAttribute('aria-current', 'step')
+  expect(await page.evaluate(() => window.__dialoogbordEditor!.getCamera())).not.toEqual(before)
+  await openPanel(page, 'steps') // closes it again, so the canvas has the room
+
+  // Three moments by hand, out of order: the rightmost first, then the leftmost, then the middle.
+  const momenten = { key: 'lane', value: 'momenten' }
+  await addNoteByHand(page, await screenPointIn(page, momenten, 0.95, 0.5), 'Evaluatie na een half jaar')
+  await addNoteByHand(page, await screenPointIn(page, momenten, 0.33, 0.5), 'Melding bij het wijkteam')
+  await addNoteByHand(page, await screenPointIn(page, momenten, 0.66, 0.5), 'Huisbezoek met de corporatie')
+  await expect(onCanvas(page, 'Huisbezoek met de corporatie')).toBeVisible()
+
+  await openPanel(page, 'harvest')
+  await expect(harvestList(page, '2 Tijdlijn')).toHaveText(['Melding bij het wijkteam', 'Huisbezoek met de corporatie', 'Evaluatie na een half jaar'])
+
+  // The card panel knows the first one is a moment and gives it a date; the harvest follows.
+  await page.evaluate(() => {
+    const editor = window.__dialoogbordEditor!
+    const note = editor.getCurrentPageShapes().find((s) => editor.getShapeUtil(s).getText(s) === 'Melding bij het wijkteam')!
+    editor.select(note.id)
+  })
+  await openPanel(page, 'card')
+  await expect(page.getByTestId('card-kind')).toHaveAttribute('data-kind', 'moment')
+  await page.getByTestId('card-field-date').fill('3 maart 2023')
+  await page.getByTestId('card-field-date').press('Enter')
+  await openPanel(page, 'harvest')
+  await expect(harvestList(page, '2 Tijdlijn').first()).toHaveText('3 maart 2023: Melding bij het wijkteam')
+  await expect(harvestList(page, '2 Tijdlijn').first().locator('strong')).toHaveText('3 maart 2023')
+
+  // An agreement card: select it on the board by clicking it, fill who and when in the card panel.
+  await openPanel(page, 'steps')
+  await page.getByTestId('step-afspraken').click()
+  await openPanel(page, 'card')
+  const card = await page.evaluate(() => {
+    const editor = window.__dialoogbordEditor!
+    const agreement = editor
+      .getCurrentPageShapes()
+      .filter((s) => s.meta.kind === 'afspraak')
+      .sort((a, b) => a.y - b.y || a.x - b.x)[0]!
+    const bounds = editor.getShapePageBounds(agreement)!
+    return editor.pageToScreen({ x: bounds.x + bounds.w / 2, y: bounds.y + bounds.h / 2 })
+  })
+  await page.mouse.click(card.x, card.y)
+  await expect(page.getByTestId('card-kind')).toHaveAttribute('data-kind', 'afspraak')
+  await page.getByTestId('card-field-wie').fill('Gemeente')
+  await page.getByTestId('card-field-wanneer').fill('elke maand')
+  await page.getByTestId('card-fields-save').click()
+  await expect(page.getByTestId('card-panel').getByRole('status')).toHaveText('Opgeslagen')
+  // The card on the board shows it too.
+  await expect(page.getByTestId('canvas').getByText('Wie: Gemeente')).toBeVisible()
+
+  await openPanel(page, 'harvest')
+  const table = page.getByTestId('harvest-report').locator('table')
+  await expect(table.locator('thead th')).toHaveText(['Wie', 'Wat', 'Wanneer', 'Hoe'])
+  await expect(table.locator('tbody tr').first().locator('td')).toHaveText(['Gemeente', '', 'elke maand', ''])
+
+  // While the panel is open it follows the board by itself.
+  await page.evaluate(() => {
+    const editor = window.__dialoogbordEditor!
+    const note = editor.getCurrentPageShapes().find((s) => editor.getShapeUtil(s).getText(s) === 'Evaluatie na een half jaar')!
+    editor.deleteShapes([note.id])
+  })
+  await expect(harvestList(page, '2 Tijdlijn')).toHaveText(['3 maart 2023: Melding bij het wijkteam', 'Huisbezoek met de corporatie'])
+
+  // Download: the file the server names, with the report in it.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('harvest-download').click()])
+  expect(download.suggestedFilename()).toBe('casus-noord-oogst.md')
+})
+
+test('a facilitator keeps a board as a template, and it is offered with a sketch on the home page', async ({ page }) => {
+  const board = await createBoard(server.url, { title: 'Stakeholders Zuid', template: 'stakeholderdialoog' })
+  await openBoard(page, board.urls.facilitator, 'Fenna')
+  await openPanel(page, 'steps')
+
+  // The scaffolding is locked; the facilitator can unlock and lock it again.
+  const scaffoldLocked = () =>
+    page.evaluate(() => window.__dialoogbordEditor!.getCurrentPageShapes().filter((s) => s.type === 'frame').every((s) => s.isLocked))
+  expect(await scaffoldLocked()).toBe(true)
+  await page.getByTestId('steps-lock-toggle').click()
+  await expect(page.getByTestId('steps-lock-toggle')).toHaveText('Onderdelen vergrendelen')
+  expect(await scaffoldLocked()).toBe(false)
+  await page.getByTestId('steps-lock-toggle').click()
+  await expect(page.getByTestId('steps-lock-toggle')).toHaveText('Onderdelen ontgrendelen')
+  expect(await scaffoldLocked()).toBe(true)
+
+  await page.getByTestId('save-template-open').click()
+  await expect(page.getByTestId('save-template-title')).toBeFocused()
+  await page.getByTestId('save-template-title').fill('Stakeholders <b>op maat</b>')
+  await page.getByTestId('save-template-description').fill('Onze acht stappen, met eigen vragen.')
+  await page.getByTestId('save-template-submit').click()
+  await expect(page.getByTestId('save-template-message')).toContainText('Bewaard als sjabloon “Stakeholders <b>op maat</b>”')
+
+  const templates = (await (await fetch(`${server.url}/api/templates`)).json()) as TemplateSummary[]
+  const saved = templates.at(-1)!
+  expect(saved).toMatchObject({ title: 'Stakeholders <b>op maat</b>', custom: true })
+
+  // Editors and viewers see the steps but not the facilitator's tools.
+  const participant = await (await page.context().browser()!.newContext()).newPage()
+  await openBoard(participant, board.urls.editor, 'Pim')
+  await openPanel(participant, 'steps')
+  await expect(participant.getByTestId('step-opdracht')).toBeVisible()
+  await expect(participant.getByTestId('save-template-open')).toHaveCount(0)
+  await expect(participant.getByTestId('steps-lock-toggle')).toHaveCount(0)
+
+  await page.goto(server.url)
+  const option = page.getByTestId(`template-option-${saved.id}`)
+  await expect(option).toContainText('Stakeholders <b>op maat</b>')
+  await expect(option).toContainText('Eigen sjabloon')
+  await expect(option.getByRole('img')).toHaveAttribute('aria-label', /Schets van “Stakeholders <b>op maat<\/b>”: 1 Definieer de opdracht, .*Vervolgacties$/)
+  // Keyboard: the options are radio buttons; arrow keys move the choice.
+  await page.getByTestId('template-option-leeg').click()
+  await page.keyboard.press('ArrowRight')
+  await expect(page.getByTestId('create-board-template')).toHaveAttribute('data-value', 'casusreconstructie')
+  await page.screenshot({ path: test.info().outputPath('home-picker.png'), fullPage: true })
+
+  await createFromPicker(page, 'Stakeholders Oost', saved.id, null)
+  await expect(page.locator('[data-shape-type="frame"]').filter({ visible: true }).first()).toBeVisible()
+  const shapes = await page.evaluate(() => window.__dialoogbordEditor!.getCurrentPageShapes().map((s) => ({ type: s.type, kind: s.meta.kind ?? null })))
+  expect(shapes.filter((s) => s.type === 'frame').length).toBe(9)
+  expect(shapes.filter((s) => s.kind !== null)).toEqual([])
+})
+
+/** Resolves once the camera has not moved between two polls (an animation has ended). */
+async function cameraAtRest(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const store = window as unknown as { __lastCamera?: string }
+      const camera = JSON.stringify(window.__dialoogbordEditor!.getCamera())
+      const still = store.__lastCamera === camera
+      store.__lastCamera = camera
+      return still
+    },
+    undefined,
+    { polling: 150 },
+  )
+}
+
+const TEMPLATE_IDS = ['casusreconstructie', 'bestuurlijke-dialoog', '7v-dialoog', 'stakeholderdialoog', 'gelijkwaardig-gesprek', 'leeg']
+
+test('every template renders: a screenshot per template at 100% zoom and fitted', async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 1440, height: 900 })
+  let named = false
+  for (const templateId of TEMPLATE_IDS) {
+    const board = await createBoard(server.url, { title: `Sjabloon ${templateId}`, template: templateId })
+    await openBoard(page, board.urls.facilitator, named ? null : 'Fenna')
+    named = true
+    if (templateId !== 'leeg') {
+      // At 100% only the first frames are in view; tldraw hides shapes outside it.
+      await expect(page.locator('[data-shape-type="frame"]').filter({ visible: true }).first()).toBeVisible()
+      const frames = await page.evaluate(() => window.__dialoogbordEditor!.getCurrentPageShapes().filter((s) => s.type === 'frame').length)
+      expect(frames).toBeGreaterThan(1)
+    }
+    await openPanel(page, 'steps')
+    await page.screenshot({ path: testInfo.outputPath(`template-${templateId}-100.png`), fullPage: true })
+    await page.getByTestId('steps-show-all').click()
+    await cameraAtRest(page)
+    await page.screenshot({ path: testInfo.outputPath(`template-${templateId}-fit.png`), fullPage: true })
+  }
+})
