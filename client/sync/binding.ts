@@ -137,19 +137,9 @@ export function bindStoreToDoc(store: TLStore, doc: Y.Doc, options: DocBindingOp
 
   function loadDocument() {
     const stored = [...kv.map.values()].map((entry) => entry.val).filter((record) => isDocumentRecord(store, record))
-    const writerSchema = storedSchema() ?? ourSchema
-    const migrations = store.schema.getMigrationsSince(writerSchema)
-    if (!migrations.ok) throw new SchemaTooNewError(writerSchema)
+    const { records, migrated } = migrateRecords(store.schema, storedSchema() ?? ourSchema, stored)
 
-    let records = stored as unknown as TLRecord[]
-    if (migrations.value.length > 0) {
-      const byId = Object.fromEntries(records.map((record) => [record.id, record])) as Record<TLRecord['id'], TLRecord>
-      const result = store.schema.migrateStoreSnapshot({ store: byId, schema: writerSchema })
-      if (result.type === 'error') throw new SchemaTooNewError(writerSchema)
-      records = Object.values(result.value)
-    }
-
-    if (!readonly) writeBack(stored, records, migrations.value.length > 0)
+    if (!readonly) writeBack(stored, records, migrated)
 
     const keep = new Set(records.map((record) => record.id))
     const stale = store
@@ -179,6 +169,28 @@ export function bindStoreToDoc(store: TLStore, doc: Y.Doc, options: DocBindingOp
       if (schemaChanged) meta.set(SCHEMA_KEY, ourSchema)
     }, origin)
   }
+}
+
+/**
+ * Brings records written under `writerSchema` up to `schema` (all at once, as tldraw migrates a
+ * store snapshot). Pure: also used to open old snapshots for viewing. `migrated` says whether any
+ * migration ran.
+ *
+ * @throws SchemaTooNewError when the records were written with a schema newer than `schema`.
+ */
+export function migrateRecords(
+  schema: TLStore['schema'],
+  writerSchema: SerializedSchema,
+  records: readonly StoredRecord[],
+): { records: TLRecord[]; migrated: boolean } {
+  const migrations = schema.getMigrationsSince(writerSchema)
+  if (!migrations.ok) throw new SchemaTooNewError(writerSchema)
+  const asRecords = records as unknown as TLRecord[]
+  if (migrations.value.length === 0) return { records: asRecords, migrated: false }
+  const byId = Object.fromEntries(asRecords.map((record) => [record.id, record])) as Record<TLRecord['id'], TLRecord>
+  const result = schema.migrateStoreSnapshot({ store: byId, schema: writerSchema })
+  if (result.type === 'error') throw new SchemaTooNewError(writerSchema)
+  return { records: Object.values(result.value), migrated: true }
 }
 
 /** True when two serialized schemas name the same versions (key order does not matter). */
