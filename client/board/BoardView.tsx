@@ -8,18 +8,22 @@ import 'tldraw/tldraw.css'
 import type { BoardForRole } from '../../shared/api.ts'
 import { canWrite } from '../../shared/roles.ts'
 import { useI18n } from '../app/i18n-context.tsx'
+import { LINKS_SECTION_ID } from '../settings/LinkManager.tsx'
 import { openBoardConnection, type BoardConnection, type ConnectionState } from '../sync/connection.ts'
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx'
 import { Link } from '../ui/Link.tsx'
+import { boardAssetStore, keepPastedLinksAsText, STORABLE_IMAGE_TYPES, STORABLE_VIDEO_TYPES } from './asset-store.ts'
 import { TLDRAW_ASSET_URLS } from './asset-urls.ts'
 import { ConnectionBadge } from './ConnectionBadge.tsx'
 import { NameDialog } from './NameDialog.tsx'
 import { PANELS, type PanelId } from './panels.tsx'
 import { useParticipant } from './participant.ts'
+import { ServerClosedNotice } from './ServerClosedNotice.tsx'
 import { ShareDialog } from './ShareDialog.tsx'
 import { exposeEditorForTests } from './test-hooks.ts'
 import { useBoardStore } from './useBoardStore.ts'
 import { useClientConfig } from './useClientConfig.ts'
+import { useServerClose } from './useServerClose.ts'
 
 // On anonymous boards there is no name to edit in tldraw's people menu.
 const NAMED_COMPONENTS: TLComponents = {}
@@ -57,12 +61,17 @@ export function BoardView({ board: initialBoard, token }: { board: BoardForRole;
   }, [$online, state.status])
 
   const participant = useParticipant({ anonymous: board.anonymous, lang })
+  const [$frozen] = useState(() => atom('dialoogbord.frozen', false))
+  const assets = useMemo(() => boardAssetStore({ boardId: board.id, token, canUpload: !readonly }), [board.id, token, readonly])
   const boardStore = useBoardStore(connection, state.ready, {
     readonly,
     presenceUser: participant.presenceUser,
     hideNames: participant.hideNames,
     online: $online,
+    assets,
+    frozen: $frozen,
   })
+  const serverClose = useServerClose({ boardId: board.id, token, connection, closed: state.closedByServer, frozen: $frozen, onBoard: setBoard })
   const config = useClientConfig()
 
   return (
@@ -110,11 +119,7 @@ export function BoardView({ board: initialBoard, token }: { board: BoardForRole;
         </div>
       </header>
 
-      {state.closedByServer && (
-        <p className="board-notice board-notice--error" role="alert" data-testid="board-closed">
-          {t('board.closed')}
-        </p>
-      )}
+      <ServerClosedNotice reaction={serverClose} boardId={board.id} connection={connection} />
 
       <div className="board__body">
         <main className="board__canvas" aria-label={board.title}>
@@ -164,7 +169,18 @@ export function BoardView({ board: initialBoard, token }: { board: BoardForRole;
       </div>
 
       <NameDialog open={participant.needsName} onAnswer={participant.answerName} />
-      <ShareDialog open={shareOpen} onClose={() => setShareOpen(false)} board={board} token={token} />
+      <ShareDialog
+        open={shareOpen}
+        onClose={() => setShareOpen(false)}
+        board={board}
+        token={token}
+        onManageLinks={() => {
+          setShareOpen(false)
+          setPanel('settings')
+          // Once the panel has rendered: bring its links section into view and focus.
+          requestAnimationFrame(() => document.getElementById(LINKS_SECTION_ID)?.querySelector<HTMLElement>('h3')?.focus())
+        }}
+      />
     </div>
   )
 }
@@ -184,6 +200,7 @@ function BoardCanvas(props: {
     (editor: Editor) => {
       // The store's collaboration mode keeps a viewer read-only; this makes it so from the first frame.
       if (readonly) editor.updateInstanceState({ isReadonly: true })
+      keepPastedLinksAsText(editor)
       onEditor(editor)
       const withdraw = exposeEditorForTests(editor)
       return () => {
@@ -203,6 +220,8 @@ function BoardCanvas(props: {
         assetUrls={TLDRAW_ASSET_URLS}
         locale={locale}
         components={components}
+        acceptedImageMimeTypes={STORABLE_IMAGE_TYPES}
+        acceptedVideoMimeTypes={STORABLE_VIDEO_TYPES}
         onMount={onMount}
       />
     </div>
