@@ -3,9 +3,10 @@
  *
  * B boards × C clients per board; every client moves its own tldraw note F times a second for
  * S seconds. Latency is the time from a client's move to each other client of its board
- * observing it (YKeyValue 'change'). Servers run as child processes on loopback ports; the
- * clients run in separate client-driver processes. Prints per-run figures, medians over rounds
- * and the ours/reference ratios.
+ * receiving it (light clients: the relayed update carrying the move's stamp arrives; full
+ * clients, --full-clients: YKeyValue 'change'). Servers run as child processes on loopback ports;
+ * the clients run in separate client-driver processes. Prints per-run figures, medians over
+ * rounds and the ours/reference ratios.
  *
  *   npm run bench                       # 20 boards × 20 clients × 5 edits/s, 20 s, 2 rounds
  *   npm run bench -- --quick            # 4 × 5, 5 s
@@ -29,14 +30,14 @@ function packageVersion(name: string): string {
 }
 
 function describe(options: BenchOptions): string {
-  const { boards, clients, rate, seconds, rounds, procs, warmup, drain } = options
+  const { boards, clients, rate, seconds, rounds, procs, warmup, drain, clientKind } = options
   const total = boards * clients
   return [
     `node ${process.version} on ${cpus()[0]?.model ?? 'unknown CPU'} (${availableParallelism()} cores)`,
     `yjs ${packageVersion('yjs')}, y-websocket ${packageVersion('y-websocket')}, @y/websocket-server ${packageVersion('@y/websocket-server')}`,
     `load: ${boards} boards × ${clients} clients × ${rate} edits/s for ${seconds} s after ${warmup} s warm-up ` +
       `(${total} clients, ${total * rate} edits/s in, ${total * rate * (clients - 1)} deliveries/s expected)`,
-    `rounds: ${rounds} (${options.servers.join(', ')} in turns); client processes: ${procs}; drain: ${drain} s`,
+    `rounds: ${rounds} (${options.servers.join(', ')} in turns); ${clientKind} clients in ${procs} process(es); drain: ${drain} s`,
   ].join('\n')
 }
 

@@ -1,199 +1,34 @@
 /**
- * A client-driver process (forked by the benchmark): runs real y-websocket clients for a set of
- * boards, each client moving its own note at a fixed rate, and measures how long every move
- * takes to reach the other clients of its board. See driver-protocol.ts for the conversation.
+ * A client-driver process (forked by the benchmark): runs the benchmark clients for a set of
+ * boards (light ones by default, full y-websocket clients with --full-clients), each client
+ * moving its own note at a fixed rate, and measures how long every move takes to reach the other
+ * clients of its board. See driver-protocol.ts for the conversation.
  */
-import WebSocket from 'ws'
-import { WebsocketProvider } from 'y-websocket'
-import * as Y from 'yjs'
-import type { YKeyValue } from 'y-utility/y-keyvalue'
-import { recordsKeyValue, type StoredRecord } from '../../shared/doc-layout.ts'
-import type { BoardAssignment, ConnectionEvent, DriverMessage, DriverResult, ParentMessage, SetupMessage } from './driver-protocol.ts'
-import { asStored, noteId, noteRecord, readStamp } from './note.ts'
+import type { BenchClient, ClientKind } from './bench-client.ts'
+import type { BoardAssignment, DriverMessage, DriverResult, ParentMessage, SetupMessage } from './driver-protocol.ts'
+import { FullClient } from './full-client.ts'
+import { LightClient } from './light-client.ts'
+import { Recorder } from './recorder.ts'
 
-type KeyValueChanges = Map<string, { action: 'add' | 'update' | 'delete'; newValue?: StoredRecord }>
-
-/** A growable array of numbers. */
-class Samples {
-  length = 0
-  private data = new Float64Array(1 << 14)
-
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const grown = new Float64Array(this.data.length * 2)
-      grown.set(this.data)
-      this.data = grown
-    }
-    this.data[this.length++] = value
-  }
-
-  toArray(): Float64Array {
-    return this.data.slice(0, this.length)
-  }
+function createClient(kind: ClientKind, syncUrl: string, ticket: BoardAssignment, client: number, clients: number, recorder: Recorder): BenchClient {
+  return kind === 'full' ? new FullClient(syncUrl, ticket, client, clients, recorder) : new LightClient(syncUrl, ticket, client, clients, recorder)
 }
 
-/** Latencies and counters shared by all clients of this driver. */
-class Recorder {
-  /** Observations are tracked from the first move on… */
-  measuring = false
-  /** …but only moves sent from this time on (performance.now()) count. */
-  windowStart = Number.POSITIVE_INFINITY
-  stale = 0
-  skipped = 0
-  readonly events: ConnectionEvent[] = []
-  /** Move → observed, ms. */
-  readonly latencies = new Samples()
-  /** How late each move's timer ran, ms: the client side's own event-loop queueing. */
-  readonly sendLags = new Samples()
-
-  event(board: number, client: number, what: string): void {
-    const phase = this.measuring ? 'during the run' : 'during setup'
-    if (this.events.length < 1_000) this.events.push({ board, client, what: `${what} ${phase}` })
-  }
-
-  /** The distinct connection events so far, most frequent first, for error messages. */
-  eventSummary(): string {
-    const counts = new Map<string, number>()
-    for (const { what } of this.events) counts.set(what, (counts.get(what) ?? 0) + 1)
-    return [...counts].sort((a, b) => b[1] - a[1]).map(([what, n]) => `${n}× ${what}`).join('; ')
-  }
-}
-
-/** One participant: a Y.Doc, a WebsocketProvider and the note it moves. */
-class BenchClient {
-  readonly doc = new Y.Doc()
-  readonly kv: YKeyValue<StoredRecord>
-  readonly provider: WebsocketProvider
-  readonly ownId: string
-  /** The last move sent (0 = the note was created). */
-  seq = 0
-  /** Moves sent during the measured window. */
-  sentInWindow = 0
-  /** Per other note: the highest move seen. */
-  readonly lastSeen = new Map<string, number>()
-  private timer: NodeJS.Timeout | null = null
-
-  readonly board: number
-
-  constructor(
-    syncUrl: string,
-    ticket: BoardAssignment,
-    readonly client: number,
-    private readonly recorder: Recorder,
-  ) {
-    this.board = ticket.board
-    this.ownId = noteId(ticket.board, client)
-    this.kv = recordsKeyValue(this.doc)
-    this.provider = new WebsocketProvider(syncUrl, ticket.room, this.doc, {
-      connect: true,
-      disableBc: true,
-      params: ticket.params,
-      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    })
-    this.kv.on('change', (changes: KeyValueChanges) => this.observe(changes))
-    this.provider.on('connection-close', (event) => {
-      recorder.event(ticket.board, client, `connection closed${event ? ` (${event.code}${event.reason ? ` ${event.reason}` : ''})` : ''}`)
-    })
-    this.provider.on('connection-error', () => recorder.event(ticket.board, client, 'connection error'))
-  }
-
-  synced(): Promise<void> {
-    if (this.provider.synced) return Promise.resolve()
-    return new Promise((resolve) => {
-      const onSync = (isSynced: boolean) => {
-        if (!isSynced) return
-        this.provider.off('sync', onSync)
-        resolve()
-      }
-      this.provider.on('sync', onSync)
-    })
-  }
-
-  /** Writes the note (or moves it) in one transaction, like a tldraw client would. */
-  write(t = performance.now()): void {
-    const x = 120 * this.client + ((this.seq * 7) % 100)
-    const y = 150 * (this.board % 10) + ((this.seq * 3) % 60)
-    this.kv.set(this.ownId, asStored(noteRecord(this.board, this.client, x, y, { t, seq: this.seq })))
-  }
-
-  holdsAll(ids: readonly string[]): boolean {
-    return ids.every((id) => this.kv.has(id))
-  }
-
-  /**
-   * Moves the note in the slots `firstAt + n × intervalMs` before `endAt` (performance.now()
-   * times). A slot missed because the process was busy is skipped, not made up in a burst.
-   */
-  startMoving(firstAt: number, intervalMs: number, endAt: number): void {
-    let slot = 0
-    let target = firstAt
-    const tick = () => {
-      const now = performance.now()
-      if (now >= this.recorder.windowStart) {
-        this.recorder.sendLags.push(now - target)
-        this.sentInWindow++
-      }
-      this.seq++
-      this.write(now)
-      slot = Math.max(slot + 1, Math.ceil((performance.now() - firstAt) / intervalMs))
-      target = firstAt + slot * intervalMs
-      if (target >= endAt) {
-        this.timer = null
-        return
-      }
-      this.timer = setTimeout(tick, target - performance.now())
-    }
-    this.timer = setTimeout(tick, Math.max(0, target - performance.now()))
-  }
-
-  stopMoving(): void {
-    if (this.timer) clearTimeout(this.timer)
-    this.timer = null
-  }
-
-  destroy(): void {
-    this.stopMoving()
-    this.provider.destroy()
-    this.doc.destroy()
-  }
-
-  private observe(changes: KeyValueChanges): void {
-    if (!this.recorder.measuring) return
-    const now = performance.now()
-    for (const [key, change] of changes) {
-      if (key === this.ownId || change.newValue === undefined) continue
-      const stamp = readStamp(change.newValue)
-      if (stamp === null) continue
-      const counts = stamp.t >= this.recorder.windowStart
-      const last = this.lastSeen.get(key) ?? 0
-      if (stamp.seq <= last) {
-        if (counts) this.recorder.stale++
-        continue
-      }
-      if (counts) this.recorder.skipped += stamp.seq - last - 1
-      this.lastSeen.set(key, stamp.seq)
-      if (counts) this.recorder.latencies.push(now - stamp.t)
-    }
-  }
-}
-
-/** All clients of one board. */
+/** All clients of one board (always in the same process, so send and receive times compare). */
 class Board {
   readonly clients: BenchClient[]
-  readonly noteIds: string[]
 
   constructor(
-    syncUrl: string,
+    setup: SetupMessage,
     readonly ticket: BoardAssignment,
-    clients: number,
     recorder: Recorder,
   ) {
-    this.clients = Array.from({ length: clients }, (_, c) => new BenchClient(syncUrl, ticket, c, recorder))
-    this.noteIds = this.clients.map((client) => client.ownId)
+    this.clients = Array.from({ length: setup.clients }, (_, c) => createClient(setup.clientKind, setup.syncUrl, ticket, c, setup.clients, recorder))
   }
 
+  /** Every client has seen at least one move (its creation counts) of every other client. */
   converged(): boolean {
-    return this.clients.every((client) => client.holdsAll(this.noteIds))
+    return this.clients.every((client) => client.seen.heardFromAllBut(client.client))
   }
 
   /** Receivers that have not seen some sender's last move. */
@@ -201,7 +36,7 @@ class Board {
     let missing = 0
     for (const receiver of this.clients) {
       for (const sender of this.clients) {
-        if (sender !== receiver && (receiver.lastSeen.get(sender.ownId) ?? 0) < sender.seq) missing++
+        if (sender !== receiver && receiver.seen.last(sender.client) < sender.seq) missing++
       }
     }
     return missing
@@ -238,21 +73,21 @@ class Driver {
 
   constructor(private readonly setup: SetupMessage) {}
 
-  /** Connects every client, creates every note, and waits until every client holds all of them. */
+  /** Connects every client, creates every note, and waits until every client has heard from all others. */
   async prepare(): Promise<number> {
     const { setup } = this
     const start = performance.now()
-    process.setMaxListeners(setup.boards.length * setup.clients + 20) // each provider hooks process 'exit'
-    this.boards = setup.boards.map((ticket) => new Board(setup.syncUrl, ticket, setup.clients, this.recorder))
+    if (setup.clientKind === 'full') process.setMaxListeners(setup.boards.length * setup.clients + 20) // each provider hooks process 'exit'
+    this.boards = setup.boards.map((ticket) => new Board(setup, ticket, this.recorder))
     const clients = this.allClients()
     const deadline = setup.setupTimeoutMs
     await withTimeout(Promise.all(clients.map((client) => client.synced())), deadline, () => {
-      const synced = clients.filter((client) => client.provider.synced).length
+      const synced = clients.filter((client) => client.isSynced()).length
       const events = this.recorder.eventSummary()
       return `only ${synced} of ${clients.length} clients synced within ${deadline / 1000} s${events ? ` (${events})` : ''}`
     })
     for (const client of clients) client.write()
-    await until(() => this.boards.every((board) => board.converged()), deadline, 'every client to hold every note of its board')
+    await until(() => this.boards.every((board) => board.converged()), deadline, 'every client to see a move of every other client of its board')
     return performance.now() - start
   }
 

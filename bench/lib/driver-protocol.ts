@@ -9,6 +9,7 @@
  *   child  → result
  *   parent → close → child destroys its clients and exits
  */
+import type { ClientKind } from './bench-client.ts'
 import type { RoomTicket } from './servers.ts'
 
 export interface BoardAssignment extends RoomTicket {
@@ -19,6 +20,8 @@ export interface BoardAssignment extends RoomTicket {
 export interface SetupMessage {
   type: 'setup'
   syncUrl: string
+  /** Light clients (raw protocol, receive without applying) or full y-websocket clients. */
+  clientKind: ClientKind
   boards: BoardAssignment[]
   /** Clients per board. */
   clients: number
@@ -45,7 +48,7 @@ export type ParentMessage = SetupMessage | GoMessage | CloseMessage
 
 export interface ReadyMessage {
   type: 'ready'
-  /** From setup to every client holding every note of its board. */
+  /** From setup to every client having seen a move of every other client of its board. */
   setupMs: number
 }
 
@@ -74,7 +77,7 @@ export interface DriverResult {
   /** Measured window + drain, in ms. */
   windowMs: number
   drainMs: number
-  /** CPU time of the driver process during window + drain, ms. */
+  /** CPU time of the driver process during the measured window, ms. */
   cpuMs: number
   /** Per move sent in the window: how late its timer ran, ms (client-bound sign). */
   sendLags: Float64Array

@@ -1,18 +1,14 @@
 /**
  * The record each benchmark client moves: a tldraw 5.1.1 note shape on the first page, built
  * with @tldraw/tlschema so that a server validating records with tldraw's schema accepts it.
- * A move carries its send time and sequence number in `meta`.
+ * A move carries its stamp (sender, sequence number, send time) as a string in `meta.bench`.
  */
 import { createShapeId, createTLSchema, toRichText, type TLNoteShape, type TLParentId } from '@tldraw/tlschema'
-import type { StoredRecord } from '../../shared/doc-layout.ts'
+import * as Y from 'yjs'
+import { writeRecords, type StoredRecord } from '../../shared/doc-layout.ts'
+import { formatStamp, parseStamp, scanStamps, type MoveStamp } from './stamp.ts'
 
 export const PAGE_ID = 'page:page' as TLParentId
-
-/** What a move stamps into `meta`: the sender's clock (ms, performance.now()) and a counter. */
-export interface MoveStamp {
-  t: number
-  seq: number
-}
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'
 
@@ -30,12 +26,25 @@ export function noteIndex(i: number): TLNoteShape['index'] {
   return (i === 0 ? 'a1' : `a1${base62(i)}V`) as TLNoteShape['index']
 }
 
+const labels = new Map<number, TLNoteShape['props']['richText']>()
+
+/** The note's text, built once per client (it never changes; only the position and stamp do). */
+function label(client: number): TLNoteShape['props']['richText'] {
+  let text = labels.get(client)
+  if (text === undefined) {
+    text = toRichText(`bench note ${client}`)
+    labels.set(client, text)
+  }
+  return text
+}
+
 export function noteId(board: number, client: number): TLNoteShape['id'] {
   return createShapeId(`bench-b${board}-c${client}`)
 }
 
-/** A note as a tldraw client would write it, at (x, y), stamped with `stamp`. */
-export function noteRecord(board: number, client: number, x: number, y: number, stamp: MoveStamp): TLNoteShape {
+/** A note as a tldraw client would write it, at (x, y), stamped with `stamp` (its sender is `stamp.client`). */
+export function noteRecord(board: number, x: number, y: number, stamp: MoveStamp): TLNoteShape {
+  const { client } = stamp
   return {
     id: noteId(board, client),
     typeName: 'shape',
@@ -57,11 +66,11 @@ export function noteRecord(board: number, client: number, x: number, y: number, 
       verticalAlign: 'middle',
       growY: 0,
       url: '',
-      richText: toRichText(`bench note ${client}`),
+      richText: label(client),
       scale: 1,
       textFirstEditedBy: null,
     },
-    meta: { t: stamp.t, seq: stamp.seq },
+    meta: { bench: formatStamp(stamp) },
   }
 }
 
@@ -72,14 +81,36 @@ export function asStored(record: TLNoteShape): StoredRecord {
 
 /** Reads the stamp a move carries; null for records that are not benchmark moves. */
 export function readStamp(record: StoredRecord): MoveStamp | null {
-  const meta = record.meta as Partial<MoveStamp> | undefined
-  return typeof meta?.t === 'number' && typeof meta.seq === 'number' ? { t: meta.t, seq: meta.seq } : null
+  const meta = record.meta as { bench?: unknown } | undefined
+  return parseStamp(meta?.bench)
 }
 
-/** Throws when tldraw's own schema rejects the benchmark's note (checked once per run). */
+const sameStamp = (a: MoveStamp | null, b: MoveStamp) => a !== null && a.client === b.client && a.seq === b.seq && Math.abs(a.t - b.t) < 0.001
+
+/** The stamps a light client would find in the Yjs update that writes `note`. */
+function stampsInUpdate(note: TLNoteShape): MoveStamp[] {
+  const doc = new Y.Doc()
+  let update: Uint8Array = new Uint8Array()
+  doc.on('update', (written: Uint8Array) => (update = written))
+  writeRecords(doc, { put: [asStored(note)] })
+  const found: MoveStamp[] = []
+  scanStamps(Buffer.from(update), (stamp) => found.push(stamp))
+  return found
+}
+
+/**
+ * Throws when tldraw's own schema rejects the benchmark's note, or when its stamp cannot be read
+ * back, from the record (full clients) or from the raw update (light clients). Checked once per run.
+ */
 export function assertNoteIsValid(): void {
   const schema = createTLSchema()
   for (const client of [0, 1, 61, 62, 3843, 3844]) {
-    schema.types.shape.validate(noteRecord(0, client, 123.5, -45.25, { t: performance.now(), seq: 7 }))
+    const stamp = { client, seq: 7, t: performance.now() }
+    const note = noteRecord(0, 123.5, -45.25, stamp)
+    schema.types.shape.validate(note)
+    const inUpdate = stampsInUpdate(note)
+    if (!sameStamp(readStamp(asStored(note)), stamp) || inUpdate.length !== 1 || !sameStamp(inUpdate[0]!, stamp)) {
+      throw new Error(`the note's stamp does not read back: ${JSON.stringify(note.meta)}`)
+    }
   }
 }

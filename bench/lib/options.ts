@@ -5,9 +5,11 @@
  *   --procs N (client processes; default cores − 1, at most 4)   --warmup N (seconds of uncounted moves before the window)
  *   --drain N (seconds to wait for late deliveries)
  *   --only ours|reference   --quick (boards 4, clients 5, seconds 5)
+ *   --full-clients (real y-websocket clients that apply every update, instead of light ones)
  */
 import { availableParallelism } from 'node:os'
 import { parseArgs } from 'node:util'
+import type { ClientKind } from './bench-client.ts'
 
 export type ServerKind = 'ours' | 'reference'
 
@@ -26,6 +28,8 @@ export interface BenchOptions {
   /** How long to wait after the window for deliveries still in flight, in seconds. */
   drain: number
   servers: ServerKind[]
+  /** 'light' (default): raw-protocol clients that do not apply what they receive; 'full': y-websocket providers. */
+  clientKind: ClientKind
 }
 
 /** Client processes: one core is left to the server under test; more than 4 rarely helps. */
@@ -38,8 +42,9 @@ type NumericOption = keyof typeof DEFAULTS
 
 export const USAGE = `usage: npm run bench -- [--quick] [--boards N] [--clients N] [--rate N] [--seconds N]
                         [--rounds N] [--procs N] [--warmup N] [--drain N] [--only ours|reference]
+                        [--full-clients]
 environment: BENCH_BOARDS, BENCH_CLIENTS, BENCH_RATE, BENCH_SECONDS, BENCH_ROUNDS, BENCH_PROCS,
-             BENCH_WARMUP, BENCH_DRAIN, BENCH_ONLY, BENCH_QUICK=1 (flags win)`
+             BENCH_WARMUP, BENCH_DRAIN, BENCH_ONLY, BENCH_QUICK=1, BENCH_FULL_CLIENTS=1 (flags win)`
 
 function positive(name: string, raw: string): number {
   const value = Number(raw)
@@ -92,6 +97,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
       drain: { type: 'string' },
       only: { type: 'string' },
       quick: { type: 'boolean' },
+      'full-clients': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   })
@@ -108,5 +114,6 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
     ...base,
     procs: Math.min(base.procs, base.boards),
     servers: serversFrom(values.only ?? env.BENCH_ONLY),
+    clientKind: values['full-clients'] === true || env.BENCH_FULL_CLIENTS === '1' ? 'full' : 'light',
   }
 }

@@ -30,6 +30,7 @@ const GROUPS: { title: string; columns: Column[] }[] = [
       { title: 'srv µs/edit', value: (r) => r.serverCpuUsPerEdit, digits: 0 },
       { title: 'srv RSS MiB', value: (r) => r.peakRssMiB, digits: 0 },
       { title: 'cli CPU %', value: (r) => r.clientCpuPercent, digits: 0 },
+      { title: 'cli max %', value: (r) => r.clientCpuMaxPercent, digits: 0 },
       { title: 'cli lag p99 ms', value: (r) => r.sendLagP99Ms, digits: 1 },
       { title: 'other CPU %', value: (r) => r.otherCpuPercent, digits: 0 },
     ],
@@ -79,11 +80,16 @@ export function ratiosTable(results: RunResult[]): string | null {
   return table(['ours / reference (medians)', 'ours', 'reference', 'ratio'], rows)
 }
 
-/** Why a run looks limited by the clients rather than the server, or null. */
+/**
+ * Why a run looks limited by the clients rather than the server, or null. A client's timer lag
+ * is also how long received messages wait in it, so it matters once it is a noticeable part of
+ * the latency tail (over 10 ms and over a tenth of the latency p99).
+ */
 export function clientBound(r: RunResult): string | null {
   const reasons: string[] = []
   if (r.sentPerSecond < 0.95 * r.targetPerSecond) reasons.push(`sent ${r.sentPerSecond.toFixed(0)} of ${r.targetPerSecond} edits/s`)
-  if (r.sendLagP99Ms > 10) reasons.push(`client timers ran ${r.sendLagP99Ms.toFixed(0)} ms late (p99)`)
+  if (r.sendLagP99Ms > Math.max(10, r.latency.p99 / 10)) reasons.push(`client timers ran ${r.sendLagP99Ms.toFixed(0)} ms late (p99)`)
+  if (r.clientCpuMaxPercent > 85) reasons.push(`a client process used ${r.clientCpuMaxPercent.toFixed(0)} % of a core`)
   return reasons.length > 0 ? reasons.join(', ') : null
 }
 

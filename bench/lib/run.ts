@@ -25,6 +25,8 @@ export interface RunResult {
   serverCpuUsPerEdit: number
   /** CPU of all client-driver processes during the window, % of one core. */
   clientCpuPercent: number
+  /** CPU of the busiest client-driver process, % of one core (near 100 = client-bound). */
+  clientCpuMaxPercent: number
   /** CPU used by everything else on the machine during the window, % of one core. */
   otherCpuPercent: number
   /** How late the clients' move timers ran (p99, ms): the load generator's own queueing. */
@@ -67,6 +69,7 @@ function summarize(kind: ServerKind, round: number, setupMs: number, options: Be
     deliveredPercent: expected > 0 ? (delivered / expected) * 100 : Number.NaN,
     latency: summarizeLatency(concatSamples(results.map((r) => r.latencies))),
     clientCpuPercent: (sum(results, (r) => r.cpuMs) / windowMs) * 100,
+    clientCpuMaxPercent: (max(results, (r) => r.cpuMs / r.windowMs) * 100),
     sendLagP99Ms: summarizeLatency(concatSamples(results.map((r) => r.sendLags))).p99,
     targetPerSecond: options.boards * options.clients * options.rate,
     notConverged: sum(results, (r) => r.notConverged),
@@ -109,6 +112,7 @@ async function load(server: ServerUnderTest, options: BenchOptions, round: numbe
   const rooms = await server.createRooms(options.boards)
   const { pool, setupMs } = await DriverPool.prepare({
     syncUrl: server.syncUrl,
+    clientKind: options.clientKind,
     boards: rooms.map((room, board) => ({ ...room, board })),
     procs: options.procs,
     clients: options.clients,

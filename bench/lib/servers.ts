@@ -102,13 +102,17 @@ async function waitUntilReady(url: string, child: ChildProcess, problems: string
   throw new Error(`server did not answer ${url} within ${READY_TIMEOUT_MS / 1000} s`)
 }
 
+/** Makes the reference server exit normally on SIGTERM (it would die of it), so V8 writes its profile. */
+const EXIT_ON_SIGTERM = "data:text/javascript,process.once('SIGTERM',()=>process.exit(0))"
+
 /**
  * BENCH_PROFILE_DIR=<dir> also profiles the servers (written when they exit on SIGTERM: ours
- * does; the reference server dies of the signal and writes nothing).
+ * does by itself; the reference server gets a SIGTERM handler that exits).
  */
-function profileArgs(): string[] {
+function profileArgs(kind: ServerKind): string[] {
   const dir = process.env.BENCH_PROFILE_DIR
-  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : []
+  if (!dir) return []
+  return ['--cpu-prof', `--cpu-prof-dir=${dir}`, ...(kind === 'reference' ? ['--import', EXIT_ON_SIGTERM] : [])]
 }
 
 interface Launch {
@@ -124,7 +128,7 @@ interface Launch {
 
 async function launch(spec: Launch, port: number): Promise<ServerUnderTest> {
   const child = track(
-    spawn(process.execPath, [...profileArgs(), ...spec.args], {
+    spawn(process.execPath, [...profileArgs(spec.kind), ...spec.args], {
       cwd: process.cwd(),
       env: childEnv({ ...spec.env, PORT: String(port), HOST }),
       stdio: ['ignore', 'pipe', 'pipe'],
