@@ -19,6 +19,28 @@ interface QueuedUpdate {
   echo: boolean
 }
 
+/** What one room stores and relays after a turn: `skip` is the peer that needs no copy. */
+interface OutgoingUpdate {
+  room: Room
+  update: Uint8Array
+  skip: unknown
+}
+
+/** One update per room: a lone update as it came, several merged (in arrival order). */
+function mergePerRoom(batch: readonly QueuedUpdate[]): OutgoingUpdate[] {
+  const byRoom = new Map<Room, QueuedUpdate[]>()
+  for (const queued of batch) {
+    const list = byRoom.get(queued.room)
+    if (list) list.push(queued)
+    else byRoom.set(queued.room, [queued])
+  }
+  return [...byRoom].map(([room, list]): OutgoingUpdate => {
+    const [only] = list
+    if (list.length === 1 && only) return { room, update: only.update, skip: only.echo ? null : only.origin }
+    return { room, update: Y.mergeUpdates(list.map((queued) => queued.update)), skip: null }
+  })
+}
+
 export interface RoomManagerOptions {
   roomIdleMs: number
   compactAfterUpdates: number
@@ -107,28 +129,30 @@ export class RoomManager {
     return room
   }
 
-  /** Writes every queued update, then relays each to the other peers of its room. */
+  /**
+   * Writes every queued update, then relays them. A room with several updates in one turn gets
+   * them merged into one update, stored as one row and sent as one message to every peer (its
+   * authors included: applying known changes is a no-op for them). Under load that turns
+   * updates × peers websocket frames per turn into one per peer, which is where the time goes.
+   */
   flush(): void {
     if (this.queue.length === 0) return
     const batch = this.queue
     this.queue = []
+    const outgoing = mergePerRoom(batch)
     try {
-      this.log.append(batch.map(({ room, update }) => ({ boardId: room.boardId, data: update })))
+      this.log.append(outgoing.map(({ room, update }) => ({ boardId: room.boardId, data: update })))
     } catch (error) {
       // Nothing unstored may be relayed. Drop the rooms: they reload from disk and their clients,
       // which still hold the edits, send them again when they resync.
       this.logger.error('writing updates failed', { error: errorMessage(error) })
-      for (const room of new Set(batch.map((queued) => queued.room))) this.evict(room)
+      for (const { room } of outgoing) this.evict(room)
       return
     }
-    const touched = new Set<Room>()
-    for (const { room, update, origin, echo } of batch) {
-      room.relay(update, echo ? null : origin)
-      room.updatesSinceCompaction++
-      touched.add(room)
-    }
     const now = Date.now()
-    for (const room of touched) {
+    for (const { room, update, skip } of outgoing) {
+      room.relay(update, skip)
+      room.updatesSinceCompaction++
       if (room.updatesSinceCompaction >= this.options.compactAfterUpdates) this.compact(room)
       if (room.editedSinceSnapshot && now - room.lastSnapshotAt >= this.options.autoSnapshotEveryMs) {
         this.snapshotAuto(room, AUTO_LABEL_PERIODIC)

@@ -1,0 +1,123 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import * as decoding from 'lib0/decoding'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { readRecords, writeRecords } from '../../shared/doc-layout.ts'
+import { MessageType, SyncStep } from '../../shared/protocol.ts'
+import type { Role } from '../../shared/roles.ts'
+import { leeg } from '../../templates/leeg.ts'
+import { BoardRepository } from '../boards.ts'
+import { openDatabase, type Db } from '../db/database.ts'
+import { createInitialDocument } from '../initial-document.ts'
+import { createLogger } from '../log.ts'
+import { testRecord } from '../testing/sync-client.ts'
+import { syncStep1Message, updateMessage } from './messages.ts'
+import type { Peer } from './room.ts'
+import { RoomManager } from './room-manager.ts'
+import { UpdateLog } from './update-log.ts'
+
+/** A peer that keeps a doc of its own, fed by what the room sends it. */
+class FakePeer implements Peer {
+  readonly doc = new Y.Doc()
+  readonly received: Uint8Array[] = []
+  constructor(readonly role: Role = 'editor') {}
+  send(message: Uint8Array): void {
+    const decoder = decoding.createDecoder(message)
+    if (decoding.readVarUint(decoder) !== MessageType.sync) return
+    const step = decoding.readVarUint(decoder)
+    if (step === SyncStep.step1) return
+    const update = decoding.readVarUint8Array(decoder)
+    if (step === SyncStep.update) this.received.push(update)
+    Y.applyUpdate(this.doc, update)
+  }
+  close(): void {}
+  /** Makes a change in its own doc and returns the update that describes it. */
+  edit(change: (doc: Y.Doc) => void): Uint8Array {
+    let update: Uint8Array | null = null
+    const listen = (u: Uint8Array) => (update = u)
+    this.doc.on('update', listen)
+    change(this.doc)
+    this.doc.off('update', listen)
+    return update!
+  }
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
+const ids = (doc: Y.Doc) => readRecords(doc).map((record) => record.id).sort()
+
+describe('RoomManager write path', () => {
+  let dir: string
+  let db: Db
+  let boardId: string
+
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'dialoogbord-rooms-'))
+    db = openDatabase(dir)
+    boardId = new BoardRepository(db).create({ title: 't', template: 'leeg', anonymous: false, initialState: createInitialDocument(leeg) }).board.id
+  })
+  afterEach(() => {
+    db.close()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  const manager = () =>
+    new RoomManager(new UpdateLog(db), { roomIdleMs: 60_000, compactAfterUpdates: 1000, autoSnapshotEveryMs: 600_000 }, createLogger(() => {}), () => false)
+  const storedUpdates = () => (db.prepare('SELECT count(*) AS n FROM updates WHERE board_id = ?').get(boardId) as { n: number }).n
+  const join = (rooms: RoomManager, peer: FakePeer) => {
+    const room = rooms.connect(boardId, peer)
+    room.receive(peer, syncStep1Message(peer.doc))
+    return room
+  }
+
+  it('stores updates of one turn as one row and relays them merged, and every peer converges', async () => {
+    const rooms = manager()
+    const [a, b, c] = [new FakePeer(), new FakePeer(), new FakePeer()]
+    const room = join(rooms, a)
+    join(rooms, b)
+    join(rooms, c)
+    const fromA = a.edit((doc) => writeRecords(doc, { put: [testRecord('a')] }))
+    const fromB = b.edit((doc) => writeRecords(doc, { put: [testRecord('b')] }))
+    const before = storedUpdates()
+
+    room.receive(a, updateMessage(fromA))
+    room.receive(b, updateMessage(fromB))
+    // Written before relayed: nothing went out yet, and nothing is stored until the turn ends.
+    expect(c.received).toHaveLength(0)
+    await nextTurn()
+
+    expect(storedUpdates() - before).toBe(1)
+    for (const peer of [a, b, c]) {
+      expect(peer.received).toHaveLength(1)
+      expect(ids(peer.doc)).toEqual(expect.arrayContaining(['shape:a', 'shape:b']))
+    }
+    expect(ids(room.doc)).toEqual(ids(c.doc))
+  })
+
+  it('relays a lone update to everyone but its author', async () => {
+    const rooms = manager()
+    const [a, b] = [new FakePeer(), new FakePeer()]
+    const room = join(rooms, a)
+    join(rooms, b)
+    room.receive(a, updateMessage(a.edit((doc) => writeRecords(doc, { put: [testRecord('a')] }))))
+    await nextTurn()
+    expect(a.received).toHaveLength(0)
+    expect(b.received).toHaveLength(1)
+    expect(ids(b.doc)).toContain('shape:a')
+  })
+
+  it('reloads the merged rows from disk after the room is gone', async () => {
+    const rooms = manager()
+    const [a, b] = [new FakePeer(), new FakePeer()]
+    const room = join(rooms, a)
+    join(rooms, b)
+    room.receive(a, updateMessage(a.edit((doc) => writeRecords(doc, { put: [testRecord('a')] }))))
+    room.receive(b, updateMessage(b.edit((doc) => writeRecords(doc, { put: [testRecord('b')] }))))
+    await nextTurn()
+    const reloaded = new Y.Doc()
+    new UpdateLog(db).loadInto(boardId, reloaded)
+    expect(ids(reloaded)).toEqual(ids(room.doc))
+    expect(ids(reloaded)).toEqual(expect.arrayContaining(['shape:a', 'shape:b']))
+  })
+})
