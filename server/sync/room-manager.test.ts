@@ -120,4 +120,32 @@ describe('RoomManager write path', () => {
     expect(ids(reloaded)).toEqual(ids(room.doc))
     expect(ids(reloaded)).toEqual(expect.arrayContaining(['shape:a', 'shape:b']))
   })
+
+  it('refuses an update that depends on unknown changes, and stores and relays only the part that fits', async () => {
+    const rooms = manager()
+    const [a, b, c] = [new FakePeer(), new FakePeer(), new FakePeer()]
+    const room = join(rooms, a)
+    join(rooms, b)
+    join(rooms, c)
+    a.edit((doc) => writeRecords(doc, { put: [testRecord('first')] })) // never sent
+    const dependent = a.edit((doc) => writeRecords(doc, { put: [testRecord('second')] }))
+    const before = storedUpdates()
+
+    expect(() => room.receive(a, updateMessage(dependent))).toThrow(/unknown changes/)
+    await nextTurn()
+    expect(storedUpdates()).toBe(before)
+    expect(c.received).toHaveLength(0)
+
+    const own = b.edit((doc) => writeRecords(doc, { put: [testRecord('b')] }))
+    expect(() => room.receive(b, updateMessage(Y.mergeUpdates([own, dependent])))).toThrow(/unknown changes/)
+    await nextTurn()
+    expect(storedUpdates() - before).toBe(1)
+    expect(ids(c.doc)).toContain('shape:b')
+    expect(ids(c.doc)).not.toContain('shape:second')
+    expect(room.doc.store.pendingStructs).toBeNull()
+    const reloaded = new Y.Doc()
+    new UpdateLog(db).loadInto(boardId, reloaded)
+    expect(ids(reloaded)).toEqual(ids(room.doc))
+    expect(reloaded.store.pendingStructs).toBeNull()
+  })
 })

@@ -11,10 +11,20 @@ import { canWrite, type Role } from '../../shared/roles.ts'
 import { readRecords, writeRecords, type StoredRecord } from '../../shared/doc-layout.ts'
 import { anonymizeAwarenessUpdate, withoutAuthor } from './anonymize.ts'
 import { awarenessMessage, syncStep1Message, syncStep2Message, updateMessage } from './messages.ts'
-import { carriesAuthor, inspectUpdate } from './update-guard.ts'
+import { carriesAuthor, DEFAULT_GUARD_LIMITS, inspectUpdate } from './update-guard.ts'
 
 /** An encoded update with no structs and an empty delete set is two zero bytes. */
 const hasChanges = (update: Uint8Array): boolean => !(update.length === 2 && update[0] === 0 && update[1] === 0)
+
+/** Whether a transaction added or deleted anything. */
+function changedIn(transaction: Y.Transaction): boolean {
+  if (transaction.deleteSet.clients.size > 0) return true
+  for (const [client, clock] of transaction.afterState) if (transaction.beforeState.get(client) !== clock) return true
+  return false
+}
+
+/** The changes made since `before` (a transaction's beforeState), as one update. */
+const changesSince = (doc: Y.Doc, before: Map<number, number>): Uint8Array => Y.encodeStateAsUpdate(doc, Y.encodeStateVector(before))
 
 /** A connected client as the room sees it. */
 export interface Peer {
@@ -56,6 +66,10 @@ export class Room {
   lastSnapshotAt = Date.now()
   /** While set, doc updates are held back: the anonymous path stores a rewritten diff instead. */
   private holdUpdates = false
+  /** The client update being applied; `before` is set once it changed the document. */
+  private applying: { peer: Peer; before: Map<number, number> | null } | null = null
+  /** The last version of each record that passed the guard, so the next one validates faster. */
+  private readonly validated = new Map<string, StoredRecord>()
   /** Pseudonym numbers of awareness clients on an anonymous board, in order of arrival. */
   private readonly pseudonyms = new Map<number, number>()
 
@@ -66,8 +80,12 @@ export class Room {
     private anonymous: boolean,
   ) {
     this.doc = doc
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (!this.holdUpdates) this.hooks.onUpdate(this, update, origin, false)
+    // Not doc.on('update'): with an update listener Yjs re-encodes every transaction, while a
+    // client's update can be stored and relayed as it came (see applyClientUpdate).
+    this.doc.on('afterTransaction', (transaction: Y.Transaction) => {
+      if (this.holdUpdates || !changedIn(transaction)) return
+      if (this.applying !== null && transaction.origin === this.applying.peer) this.applying.before = transaction.beforeState
+      else this.hooks.onUpdate(this, changesSince(this.doc, transaction.beforeState), transaction.origin, false)
     })
     this.awareness = new awarenessProtocol.Awareness(doc)
     this.awareness.setLocalState(null) // the server itself is not a participant
@@ -183,14 +201,38 @@ export class Room {
 
   private applyClientUpdate(update: Uint8Array, peer: Peer): void {
     // Inspect first: an invalid update is refused whole, before it touches the document.
-    const verdict = inspectUpdate(update)
+    const verdict = inspectUpdate(update, DEFAULT_GUARD_LIMITS, this.validated)
     if (!verdict.ok) throw new ProtocolError(verdict.reason, verdict.reason === 'undecodable update' ? CloseCode.badMessage : CloseCode.invalidContent)
+    for (const record of verdict.records) this.validated.set(record.id, record)
     if (this.anonymous) {
       this.applyAnonymously(update, peer, verdict.records)
-    } else {
-      Y.applyUpdate(this.doc, update, peer)
-      this.refusePending()
+      return
     }
+    const applying = { peer, before: null as Map<number, number> | null }
+    this.applying = applying
+    try {
+      Y.applyUpdate(this.doc, update, peer)
+    } finally {
+      this.applying = null
+    }
+    if (!this.hasPending()) {
+      if (applying.before !== null) this.hooks.onUpdate(this, update, peer, false)
+      return
+    }
+    // Drop the parts that do not fit first: Yjs would include them in any update encoded now.
+    let refused: unknown = null
+    try {
+      this.refusePending()
+    } catch (error) {
+      refused = error
+    }
+    // Whatever did integrate is stored and relayed, so memory and disk never disagree.
+    if (applying.before !== null) this.hooks.onUpdate(this, changesSince(this.doc, applying.before), peer, false)
+    throw refused
+  }
+
+  private hasPending(): boolean {
+    return this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null
   }
 
   /**
@@ -198,7 +240,7 @@ export class Room {
    * keep such content aside and hand it to every new client, so drop it and the sender.
    */
   private refusePending(): void {
-    if (this.doc.store.pendingStructs === null && this.doc.store.pendingDs === null) return
+    if (!this.hasPending()) return
     this.doc.store.pendingStructs = null
     this.doc.store.pendingDs = null
     throw new ProtocolError('update depends on unknown changes')

@@ -32,7 +32,15 @@ export function carriesAuthor(record: StoredRecord): boolean {
   return props?.textFirstEditedBy != null
 }
 
-export function inspectUpdate(update: Uint8Array, limits: GuardLimits = DEFAULT_GUARD_LIMITS): Verdict {
+/**
+ * `knownGood` holds records that passed before (by id): tldraw then only validates the fields
+ * that differ, so moving a note does not re-check its text and its fractional index.
+ */
+export function inspectUpdate(
+  update: Uint8Array,
+  limits: GuardLimits = DEFAULT_GUARD_LIMITS,
+  knownGood: ReadonlyMap<string, StoredRecord> = new Map(),
+): Verdict {
   let decoded: ReturnType<typeof Y.decodeUpdate>
   try {
     decoded = Y.decodeUpdate(update)
@@ -58,7 +66,7 @@ export function inspectUpdate(update: Uint8Array, limits: GuardLimits = DEFAULT_
     }
     if (typeof parent === 'string' && parent !== RECORDS_ARRAY) return refuse(`unexpected root type "${parent}"`)
     for (const entry of content.arr as unknown[]) {
-      const checked = checkEntry(entry, limits, measure)
+      const checked = checkEntry(entry, limits, measure, knownGood)
       if (typeof checked === 'string') return refuse(checked)
       records.push(checked)
       carriesAuthors ||= carriesAuthor(checked)
@@ -67,7 +75,7 @@ export function inspectUpdate(update: Uint8Array, limits: GuardLimits = DEFAULT_
   return { ok: true, records, carriesAuthors }
 }
 
-function checkEntry(entry: unknown, limits: GuardLimits, measure: boolean): StoredRecord | string {
+function checkEntry(entry: unknown, limits: GuardLimits, measure: boolean, knownGood: ReadonlyMap<string, StoredRecord>): StoredRecord | string {
   if (!isObject(entry) || typeof entry.key !== 'string' || !isObject(entry.val)) return 'a record entry must be {key, val}'
   const record = entry.val
   if (record.id !== entry.key) return 'a record entry’s key must be its record id'
@@ -77,7 +85,9 @@ function checkEntry(entry: unknown, limits: GuardLimits, measure: boolean): Stor
     return 'images must be uploaded to this server, not linked or inlined'
   }
   try {
-    tldrawSchema.types[record.typeName as keyof typeof tldrawSchema.types].validate(record)
+    const before = knownGood.get(record.id)
+    const recordType = tldrawSchema.types[record.typeName as keyof typeof tldrawSchema.types]
+    recordType.validate(record, before?.typeName === record.typeName ? (before as never) : undefined)
   } catch (error) {
     return `invalid record ${String(record.id).slice(0, 80)}: ${error instanceof Error ? error.message.slice(0, 200) : 'failed validation'}`
   }
