@@ -4,11 +4,13 @@ import { createNodeWebSocket } from '@hono/node-ws'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { AddressInfo } from 'node:net'
+import path from 'node:path'
 import type { ClientConfig } from '../shared/api.ts'
 import { SYNC_PATH } from '../shared/protocol.ts'
 import { BoardRepository } from './boards.ts'
 import type { Config } from './config.ts'
-import { openDatabase, type Db } from './db/database.ts'
+import { startCheckpointer } from './db/checkpointer.ts'
+import { DB_FILE, openDatabase, type Db } from './db/database.ts'
 import { boardRoutes } from './http/board-routes.ts'
 import { errorResponse, HttpError } from './http/errors.ts'
 import { securityHeaders } from './http/security-headers.ts'
@@ -85,8 +87,14 @@ export function createApp(config: Config, db: Db, boards: BoardRepository, rooms
   return { app, injectWebSocket, wss }
 }
 
+/** How often the background checkpoint copies the WAL into the database file. */
+const CHECKPOINT_EVERY_MS = 1_000
+
 export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
   const db = openDatabase(config.dataDir)
+  const checkpointer = startCheckpointer(path.join(config.dataDir, DB_FILE), CHECKPOINT_EVERY_MS, (error) =>
+    logger.warn('background checkpoint failed', { error }),
+  )
   const snapshots = new SnapshotStore(db, { keepAllHours: config.snapshotKeepAllHours, dailyForDays: config.snapshotDailyDays })
   const autoSnapshots: AutoSnapshots = {
     captureAuto: (room, label) =>
@@ -110,7 +118,9 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       rooms.closeAll()
       for (const socket of wss.clients) socket.terminate()
       if ('closeAllConnections' in server) server.closeAllConnections()
-    }).finally(() => db.close()))
+    })
+      .then(() => checkpointer.stop())
+      .finally(() => db.close()))
 
   return { port, rooms, db, close }
 }

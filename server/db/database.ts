@@ -2,6 +2,7 @@
 import Database from 'better-sqlite3'
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
+import { BACKSTOP_CHECKPOINT_PAGES } from './checkpointer.ts'
 import { MIGRATIONS } from './migrations.ts'
 
 export type Db = Database.Database
@@ -19,6 +20,8 @@ export function openDatabase(dataDir: string): Db {
   // Deleted rows are overwritten, so a deleted board leaves no readable trace in the file.
   db.pragma('secure_delete = ON')
   db.pragma('busy_timeout = 5000')
+  // Routine checkpoints run off the event loop (checkpointer.ts); this is only the backstop.
+  db.pragma(`wal_autocheckpoint = ${BACKSTOP_CHECKPOINT_PAGES}`)
   migrate(db)
   return db
 }
