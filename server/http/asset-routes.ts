@@ -19,7 +19,7 @@ export function assetUploadRoutes(boards: BoardRepository, assets: AssetStore, m
   routes.post('/:id/assets', requireBoardRole(boards, 'editor'), async (c) => {
     const data = new Uint8Array(await c.req.arrayBuffer())
     if (data.length === 0) throw new HttpError(400, 'send the image bytes as the request body')
-    if (data.length > maxBytes) throw new HttpError(413, `images may be at most ${Math.floor(maxBytes / 1024 / 1024)} MiB`)
+    if (data.length > maxBytes) throw new HttpError(413, `images may be at most ${formatBytes(maxBytes)}`)
     const mime = sniffImageType(data)
     if (!mime) throw new HttpError(415, 'only PNG, JPEG, WebP and GIF images can be added')
     const id = assets.save(c.var.board.id, mime, data)
@@ -44,4 +44,11 @@ export function assetServeRoutes(assets: AssetStore): Hono {
     })
   })
   return routes
+}
+
+/** 2 MiB, 512 KiB, 300 bytes: the unit that keeps the number readable. */
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${+(bytes / 1024 / 1024).toFixed(1)} MiB`
+  if (bytes >= 1024) return `${+(bytes / 1024).toFixed(1)} KiB`
+  return `${bytes} bytes`
 }
