@@ -126,6 +126,8 @@ export class SyncClient {
   }
 
   async close(): Promise<void> {
+    // Awareness keeps an interval timer running until destroyed, which would keep a script alive.
+    this.awareness.destroy()
     if (this.socket.readyState === WebSocket.CLOSED) return
     this.socket.close()
     await this.closed
