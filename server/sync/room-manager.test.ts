@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import * as decoding from 'lib0/decoding'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { readRecords, writeRecords } from '../../shared/doc-layout.ts'
 import { MessageType, SyncStep } from '../../shared/protocol.ts'
@@ -147,5 +147,27 @@ describe('RoomManager write path', () => {
     new UpdateLog(db).loadInto(boardId, reloaded)
     expect(ids(reloaded)).toEqual(ids(room.doc))
     expect(reloaded.store.pendingStructs).toBeNull()
+  })
+
+  it('writes and relays at once when the oldest queued update has waited too long', async () => {
+    const rooms = manager()
+    const [a, b, c] = [new FakePeer(), new FakePeer(), new FakePeer()]
+    const room = join(rooms, a)
+    join(rooms, b)
+    join(rooms, c)
+    let now = 1_000
+    const clock = vi.spyOn(performance, 'now').mockImplementation(() => now)
+    try {
+      room.receive(a, updateMessage(a.edit((doc) => writeRecords(doc, { put: [testRecord('a')] }))))
+      expect(c.received).toHaveLength(0)
+      now += 5 // a long, busy turn
+      room.receive(b, updateMessage(b.edit((doc) => writeRecords(doc, { put: [testRecord('b')] }))))
+      expect(c.received).toHaveLength(1)
+      expect(ids(c.doc)).toEqual(expect.arrayContaining(['shape:a', 'shape:b']))
+    } finally {
+      clock.mockRestore()
+    }
+    await nextTurn()
+    expect(c.received).toHaveLength(1)
   })
 })

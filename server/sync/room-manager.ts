@@ -53,6 +53,9 @@ export interface AutoSnapshots {
   captureAuto(room: Room, label: string): void
 }
 
+/** Longest an update waits in the queue for the turn to end before it is written and relayed. */
+const MAX_QUEUE_DELAY_MS = 2
+
 export const AUTO_LABEL_PERIODIC = 'Automatisch tijdens het werken'
 export const AUTO_LABEL_LEFT = 'Automatisch na de sessie'
 
@@ -61,6 +64,8 @@ export class RoomManager {
   private readonly idleTimers = new Map<Room, NodeJS.Timeout>()
   private queue: QueuedUpdate[] = []
   private flushScheduled = false
+  /** When the oldest queued update arrived (performance.now()). */
+  private queuedSince = 0
 
   constructor(
     private readonly log: UpdateLog,
@@ -183,8 +188,11 @@ export class RoomManager {
   }
 
   private enqueue(room: Room, update: Uint8Array, origin: unknown, echo: boolean): void {
+    if (this.queue.length === 0) this.queuedSince = performance.now()
     this.queue.push({ room, update, origin, echo })
     if (room.isPeer(origin)) room.editedSinceSnapshot = true
+    // After a stall many messages wait in one turn; don't let the first ones wait for all of them.
+    if (performance.now() - this.queuedSince >= MAX_QUEUE_DELAY_MS) return this.flush()
     if (this.flushScheduled) return
     this.flushScheduled = true
     setImmediate(() => {
