@@ -129,6 +129,25 @@ test('a case reconstruction: moments in time order in the harvest, and agreement
   expect(download.suggestedFilename()).toBe('casus-noord-oogst.md')
 })
 
+/** Puts a note of one's own on the board, selects it and presses tldraw's lock shortcut. */
+async function lockByShortcut(page: Page, id: string): Promise<boolean> {
+  await page.evaluate((id) => {
+    const editor = window.__dialoogbordEditor!
+    editor.createShape({ id: `shape:${id}` as never, type: 'note', x: -2000, y: -2000 })
+    editor.select(`shape:${id}` as never)
+    editor.focus()
+  }, id)
+  await page.keyboard.press('Shift+L')
+  return page.evaluate((id) => {
+    const editor = window.__dialoogbordEditor!
+    const locked = editor.getShape(`shape:${id}` as never)!.isLocked
+    // Leave the board as it was: the note is no part of what the test goes on with.
+    editor.updateShape({ id: `shape:${id}` as never, type: 'note', isLocked: false })
+    editor.deleteShape(`shape:${id}` as never)
+    return locked
+  }, id)
+}
+
 test('a facilitator keeps a board as a template, and it is offered with a sketch on the home page', async ({ page }) => {
   const board = await createBoard(server.url, { title: 'Stakeholders Zuid', template: 'stakeholderdialoog' })
   await openBoard(page, board.urls.facilitator, 'Fenna')
@@ -144,6 +163,7 @@ test('a facilitator keeps a board as a template, and it is offered with a sketch
   await page.getByTestId('steps-lock-toggle').click()
   await expect(page.getByTestId('steps-lock-toggle')).toHaveText('Onderdelen ontgrendelen')
   expect(await scaffoldLocked()).toBe(true)
+  expect(await lockByShortcut(page, 'fenna')).toBe(true)
 
   await page.getByTestId('save-template-open').click()
   await expect(page.getByTestId('save-template-title')).toBeFocused()
@@ -163,6 +183,7 @@ test('a facilitator keeps a board as a template, and it is offered with a sketch
   await expect(participant.getByTestId('step-opdracht')).toBeVisible()
   await expect(participant.getByTestId('save-template-open')).toHaveCount(0)
   await expect(participant.getByTestId('steps-lock-toggle')).toHaveCount(0)
+  expect(await lockByShortcut(participant, 'pim')).toBe(false)
 
   await page.goto(server.url)
   const option = page.getByTestId(`template-option-${saved.id}`)

@@ -3,7 +3,7 @@
  * bound to the board's Y.Doc. The editor mounts only once the doc has content.
  */
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react'
-import { atom, Tldraw, type Editor, type TLComponents, type TLCurrentUser, type TLStore } from 'tldraw'
+import { atom, Tldraw, type Editor, type TLComponents, type TLCurrentUser, type TLStore, type TLUiOverrides } from 'tldraw'
 import 'tldraw/tldraw.css'
 import type { BoardForRole } from '../../shared/api.ts'
 import { canWrite } from '../../shared/roles.ts'
@@ -133,6 +133,7 @@ export function BoardView({ board: initialBoard, token }: { board: BoardForRole;
               licenseKey={config?.licenseKey ?? undefined}
               locale={lang}
               readonly={readonly}
+              canLock={board.role === 'facilitator'}
               anonymous={board.anonymous}
             />
           ) : boardStore.state === 'schema-too-new' ? (
@@ -185,17 +186,27 @@ export function BoardView({ board: initialBoard, token }: { board: BoardForRole;
   )
 }
 
+/** tldraw's lock toggle (menu item and Shift+L) removed: participants can't unlock the scaffolding. */
+const WITHOUT_LOCK_TOGGLE: TLUiOverrides = {
+  actions(_editor, actions) {
+    const { ['toggle-lock']: _toggleLock, ...others } = actions
+    return others
+  },
+}
+
 function BoardCanvas(props: {
   store: TLStore
   user: TLCurrentUser
   licenseKey: string | undefined
   locale: string
   readonly: boolean
+  /** Locking and unlocking (the template's scaffolding above all) is the facilitator's. */
+  canLock: boolean
   anonymous: boolean
   hidden: boolean
   onEditor(editor: Editor | null): void
 }) {
-  const { store, user, licenseKey, locale, readonly, anonymous, hidden, onEditor } = props
+  const { store, user, licenseKey, locale, readonly, canLock, anonymous, hidden, onEditor } = props
   const onMount = useCallback(
     (editor: Editor) => {
       // The store's collaboration mode keeps a viewer read-only; this makes it so from the first frame.
@@ -222,6 +233,7 @@ function BoardCanvas(props: {
         components={components}
         acceptedImageMimeTypes={STORABLE_IMAGE_TYPES}
         acceptedVideoMimeTypes={STORABLE_VIDEO_TYPES}
+        overrides={canLock ? undefined : WITHOUT_LOCK_TOGGLE}
         onMount={onMount}
       />
     </div>
