@@ -170,4 +170,31 @@ describe('RoomManager write path', () => {
     await nextTurn()
     expect(c.received).toHaveLength(1)
   })
+
+  it('compacts at most one board per turn, so boards at the same pace do not all stall one turn', async () => {
+    const repo = new BoardRepository(db)
+    const otherId = repo.create({ title: 'u', template: 'leeg', anonymous: false, initialState: createInitialDocument(leeg) }).board.id
+    const rooms = new RoomManager(new UpdateLog(db), { roomIdleMs: 60_000, compactAfterUpdates: 2, autoSnapshotEveryMs: 600_000 }, createLogger(() => {}), () => false)
+    const rowsOf = (id: string) => (db.prepare('SELECT count(*) AS n FROM updates WHERE board_id = ?').get(id) as { n: number }).n
+    const [a, b] = [new FakePeer(), new FakePeer()]
+    const roomA = rooms.connect(boardId, a)
+    roomA.receive(a, syncStep1Message(a.doc))
+    const roomB = rooms.connect(otherId, b)
+    roomB.receive(b, syncStep1Message(b.doc))
+    for (let i = 0; i < 2; i++) {
+      roomA.receive(a, updateMessage(a.edit((doc) => writeRecords(doc, { put: [testRecord(`a${i}`)] }))))
+      roomB.receive(b, updateMessage(b.edit((doc) => writeRecords(doc, { put: [testRecord(`b${i}`)] }))))
+      await nextTurn()
+    }
+    // Both reached the threshold in the same turn: one was compacted then, the other waits.
+    expect([rowsOf(boardId), rowsOf(otherId)].sort()).toEqual([0, 2])
+    roomA.receive(a, updateMessage(a.edit((doc) => writeRecords(doc, { put: [testRecord('a2')] }))))
+    await nextTurn()
+    expect(rowsOf(boardId) + rowsOf(otherId)).toBeLessThanOrEqual(1)
+    for (const [id, room] of [[boardId, roomA], [otherId, roomB]] as const) {
+      const reloaded = new Y.Doc()
+      new UpdateLog(db).loadInto(id, reloaded)
+      expect(ids(reloaded)).toEqual(ids(room.doc))
+    }
+  })
 })

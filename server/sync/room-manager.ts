@@ -66,6 +66,8 @@ export class RoomManager {
   private flushScheduled = false
   /** When the oldest queued update arrived (performance.now()). */
   private queuedSince = 0
+  /** Rooms whose update log is long enough to fold into the state row, oldest first. */
+  private readonly dueForCompaction = new Set<Room>()
 
   constructor(
     private readonly log: UpdateLog,
@@ -96,6 +98,7 @@ export class RoomManager {
     room.closeAll(CloseCode.revoked, 'board deleted')
     this.cancelIdle(room)
     this.rooms.delete(boardId)
+    this.dueForCompaction.delete(room)
     room.destroy()
   }
 
@@ -158,10 +161,17 @@ export class RoomManager {
     for (const { room, update, skip } of outgoing) {
       room.relay(update, skip)
       room.updatesSinceCompaction++
-      if (room.updatesSinceCompaction >= this.options.compactAfterUpdates) this.compact(room)
+      if (room.updatesSinceCompaction >= this.options.compactAfterUpdates) this.dueForCompaction.add(room)
       if (room.editedSinceSnapshot && now - room.lastSnapshotAt >= this.options.autoSnapshotEveryMs) {
         this.snapshotAuto(room, AUTO_LABEL_PERIODIC)
       }
+    }
+    // One compaction per turn: boards edited at the same pace would otherwise all compact in the
+    // same turn and stall every connection at once.
+    const [due] = this.dueForCompaction
+    if (due) {
+      this.dueForCompaction.delete(due)
+      if (this.rooms.get(due.boardId) === due) this.compact(due)
     }
   }
 
@@ -205,6 +215,7 @@ export class RoomManager {
     try {
       this.log.compact(room.boardId, Y.encodeStateAsUpdate(room.doc))
       room.updatesSinceCompaction = 0
+      this.dueForCompaction.delete(room)
     } catch (error) {
       // The log still holds every update; compaction can wait for the next chance.
       this.logger.error('compaction failed', { error: errorMessage(error) })
@@ -257,6 +268,7 @@ export class RoomManager {
     this.cancelIdle(room)
     if (room.updatesSinceCompaction > 0) this.compact(room)
     this.rooms.delete(room.boardId)
+    this.dueForCompaction.delete(room)
     room.destroy()
   }
 
@@ -265,6 +277,7 @@ export class RoomManager {
     room.closeAll(CloseCode.shuttingDown, 'storage error, reconnect')
     this.cancelIdle(room)
     this.rooms.delete(room.boardId)
+    this.dueForCompaction.delete(room)
     room.destroy()
   }
 }
