@@ -3,10 +3,11 @@
  * the board also kept the others (the server shows them once). Unknown links are said to be
  * unknown, never guessed.
  */
-import { useId, useRef, useState } from 'react'
+import { useId } from 'react'
 import type { BoardForRole } from '../../shared/api.ts'
 import type { Role } from '../../shared/roles.ts'
 import { useI18n } from '../app/i18n-context.tsx'
+import { useCopyLink } from '../app/useCopyLink.ts'
 import type { MessageKey } from '../i18n.ts'
 import { knownLinks } from '../storage/recent-boards.ts'
 import { Dialog } from '../ui/Dialog.tsx'
@@ -62,20 +63,7 @@ export function ShareDialog({
 function ShareRow({ role, url }: { role: Role; url: string | null }) {
   const { t } = useI18n()
   const inputId = useId()
-  const input = useRef<HTMLInputElement>(null)
-  const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle')
-
-  async function copyLink() {
-    if (!url) return
-    try {
-      await navigator.clipboard.writeText(url)
-      setCopy('copied')
-    } catch {
-      // No clipboard permission (or http): select it so Ctrl+C works.
-      input.current?.select()
-      setCopy('failed')
-    }
-  }
+  const { input, state: copy, copy: copyLink } = useCopyLink()
 
   return (
     <li className="share-list__item">
@@ -98,7 +86,7 @@ function ShareRow({ role, url }: { role: Role; url: string | null }) {
             value={url}
             onFocus={(event) => event.currentTarget.select()}
           />
-          <button type="button" className="button" data-testid={`share-${role}-copy`} onClick={() => void copyLink()}>
+          <button type="button" className="button" data-testid={`share-${role}-copy`} onClick={() => void copyLink(url)}>
             {copy === 'copied' ? t('share.copied') : t('share.copy')}
           </button>
         </div>

@@ -1,22 +1,12 @@
 /** A link in a read-only field with a copy button; falls back to selecting it when the clipboard is refused. */
-import { useId, useRef, useState } from 'react'
+import { useId } from 'react'
 import { useI18n } from '../app/i18n-context.tsx'
+import { useCopyLink } from '../app/useCopyLink.ts'
 
 export function CopyLink({ label, url, testId }: { label: string; url: string; testId: string }) {
   const { t } = useI18n()
   const inputId = useId()
-  const input = useRef<HTMLInputElement>(null)
-  const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle')
-
-  async function copyLink() {
-    try {
-      await navigator.clipboard.writeText(url)
-      setCopy('copied')
-    } catch {
-      input.current?.select()
-      setCopy('failed')
-    }
-  }
+  const { input, state: copy, copy: copyLink } = useCopyLink()
 
   return (
     <div className="settings-copy">
@@ -34,7 +24,7 @@ export function CopyLink({ label, url, testId }: { label: string; url: string; t
           value={url}
           onFocus={(event) => event.currentTarget.select()}
         />
-        <button type="button" className="button button--small" data-testid={`${testId}-copy`} onClick={() => void copyLink()}>
+        <button type="button" className="button button--small" data-testid={`${testId}-copy`} onClick={() => void copyLink(url)}>
           {copy === 'copied' ? t('links.copied') : t('links.copy')}
         </button>
       </div>
