@@ -1,24 +1,8 @@
-import { expect, test, type Browser, type Page } from '@playwright/test'
+import { expect, test, type Page } from '@playwright/test'
 import type {} from '../client/history/test-hooks.ts'
-import { addNoteByHand, createBoard, onCanvas, openBoard, removeDir, shapesOnPage, startServerProcess, type CreatedBoard, type ServerProcess } from './support.ts'
+import { addNoteByHand, createBoard, onCanvas, openBoard, retypeNote, serverPerTest, shapesOnPage, twoPeople } from './support.ts'
 
-let server: ServerProcess
-
-test.beforeEach(async () => {
-  server = await startServerProcess()
-})
-test.afterEach(async () => {
-  await server.stop()
-  removeDir(server.dataDir)
-})
-
-async function twoPeople(browser: Browser, board: CreatedBoard): Promise<[Page, Page]> {
-  const anna = await (await browser.newContext()).newPage()
-  const bram = await (await browser.newContext()).newPage()
-  await openBoard(anna, board.urls.facilitator, 'Anna')
-  await openBoard(bram, board.urls.editor, 'Bram')
-  return [anna, bram]
-}
+const server = serverPerTest()
 
 /** The read-only view that replaces the live canvas. */
 const snapshotView = (page: Page) => page.getByTestId('snapshot-view')
@@ -44,13 +28,6 @@ async function captureByHand(page: Page, label: string): Promise<void> {
 }
 
 /** Replaces a note's text the way a person does: double-click into it, select all, type. */
-async function retypeNote(page: Page, from: string, to: string): Promise<void> {
-  await onCanvas(page, from).dblclick()
-  await page.keyboard.press('Control+a')
-  await page.keyboard.type(to)
-  await page.keyboard.press('Escape')
-}
-
 test('capture a snapshot, view it read-only, compare it with now, and restore it for everyone', async ({ browser }) => {
   const board = await createBoard(server.url, { title: 'Casus Zuid' })
   const [anna, bram] = await twoPeople(browser, board)

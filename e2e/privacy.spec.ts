@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { deflateSync } from 'node:zlib'
 import type { TLAssetId } from 'tldraw'
-import { addNoteByHand, createBoard, onCanvas, openBoard, removeDir, shapesOnPage, startServerProcess, type CreatedBoard, type ServerProcess } from './support.ts'
+import { addNoteByHand, createBoard, onCanvas, openBoard, removeDir, retypeNote, shapesOnPage, startServerProcess, type CreatedBoard, type ServerProcess } from './support.ts'
 
 const NAME = 'Zwaantje Vermeulen-Oudshoorn'
 const ADMIN = 'beheerder-e2e-3f9c1a7d'
@@ -52,13 +52,6 @@ function filesMentioning(dir: string, needle: string): string[] {
 }
 
 /** Changes a note's text the way a person does: double-click it, select all, type. */
-async function retypeNote(page: Page, oldText: string, newText: string): Promise<void> {
-  await onCanvas(page, oldText).dblclick()
-  await page.keyboard.press('Control+a')
-  await page.keyboard.type(newText)
-  await page.keyboard.press('Escape')
-}
-
 function collaboratorNames(page: Page): Promise<string[]> {
   return page.evaluate(() => window.__dialoogbordEditor!.getCollaboratorsOnCurrentPage().map((person) => person.userName))
 }

@@ -1,11 +1,59 @@
 /** Helpers for the browser tests: a real server per spec, and access to the page's editor. */
-import { expect, type Page } from '@playwright/test'
+import { expect, test, type Browser, type Page } from '@playwright/test'
 import type { CreatedBoard } from '../shared/api.ts'
 import { createBoard } from '../server/testing/api-client.ts'
 import { removeDir, startServerProcess, type ServerProcess } from '../server/testing/server-process.ts'
 
 export { createBoard, removeDir, startServerProcess, type ServerProcess }
 export type { CreatedBoard }
+
+/** The spec's server: a fresh one, with its own temporary DATA_DIR, for every test. */
+export interface TestServer {
+  readonly url: string
+  /** Stops it (SIGTERM) and keeps its data, for a restart. */
+  stop(): Promise<void>
+  /** Starts it again on the same port and data. */
+  restart(): Promise<void>
+}
+
+/** Call at the top of a spec: starts a server before each test and removes it and its data after. */
+export function serverPerTest(): TestServer {
+  let current: ServerProcess | null = null
+  const running = (): ServerProcess => {
+    if (!current) throw new Error('no server: serverPerTest() starts one for each test')
+    return current
+  }
+  test.beforeEach(async () => {
+    current = await startServerProcess()
+  })
+  test.afterEach(async () => {
+    if (!current) return
+    await current.stop()
+    removeDir(current.dataDir)
+    current = null
+  })
+  return {
+    get url() {
+      return running().url
+    },
+    async stop() {
+      await running().stop()
+    },
+    async restart() {
+      const { dataDir, port } = running()
+      current = await startServerProcess({ dataDir, port })
+    },
+  }
+}
+
+/** Anna (facilitator) and Bram (editor) on one board, each in a browser context of their own. */
+export async function twoPeople(browser: Browser, board: CreatedBoard): Promise<[Page, Page]> {
+  const anna = await (await browser.newContext()).newPage()
+  const bram = await (await browser.newContext()).newPage()
+  await openBoard(anna, board.urls.facilitator, 'Anna')
+  await openBoard(bram, board.urls.editor, 'Bram')
+  return [anna, bram]
+}
 
 // The page exposes its editor as window.__dialoogbordEditor (client/board/test-hooks.ts).
 import type {} from '../client/board/test-hooks.ts'
@@ -53,8 +101,25 @@ export async function addNoteByHand(page: Page, at: { x: number; y: number }, te
   await page.locator('.tl-canvas').click({ position: { x: 5, y: 300 } })
   await page.keyboard.press('n')
   await page.mouse.click(at.x, at.y)
+  await whenEditingText(page)
   await page.keyboard.type(text)
   await page.keyboard.press('Escape')
+}
+
+/** Opens a note's text by double-clicking it and types a new one over it. */
+export async function retypeNote(page: Page, oldText: string, newText: string): Promise<void> {
+  await onCanvas(page, oldText).dblclick()
+  await whenEditingText(page)
+  await page.keyboard.press('Control+a')
+  await page.keyboard.type(newText)
+  await page.keyboard.press('Escape')
+}
+
+/** Keys typed before the note's text editor has focus would be lost (or taken as shortcuts). */
+function whenEditingText(page: Page): Promise<unknown> {
+  return page.waitForFunction(
+    () => window.__dialoogbordEditor?.getEditingShapeId() != null && (document.activeElement as HTMLElement | null)?.isContentEditable === true,
+  )
 }
 
 /** Text on the canvas itself (tldraw keeps a hidden copy of note text for measuring). */

@@ -1,16 +1,8 @@
 import { expect, test, type Page } from '@playwright/test'
 import type { TemplateSummary } from '../shared/api.ts'
-import { addNoteByHand, createBoard, onCanvas, openBoard, removeDir, startServerProcess, type ServerProcess } from './support.ts'
+import { addNoteByHand, createBoard, onCanvas, openBoard, serverPerTest } from './support.ts'
 
-let server: ServerProcess
-
-test.beforeEach(async () => {
-  server = await startServerProcess()
-})
-test.afterEach(async () => {
-  await server.stop()
-  removeDir(server.dataDir)
-})
+const server = serverPerTest()
 
 /**
  * Creates a board on the home page with the template picker and opens it as its facilitator;
