@@ -19,6 +19,7 @@ import { DB_FILE } from '../server/db/database.ts'
 import { createBoard } from '../server/testing/api-client.ts'
 import { removeDir, startServerProcess } from '../server/testing/server-process.ts'
 import { SyncClient, testRecord } from '../server/testing/sync-client.ts'
+import { median } from './lib/stats.ts'
 
 const { values } = parseArgs({ options: { reps: { type: 'string', default: '15' }, edits: { type: 'string', default: '10' } } })
 const REPS = Number(values.reps)
@@ -70,8 +71,6 @@ async function timed<T>(run: () => Promise<T>): Promise<{ ms: number; value: T }
   const value = await run()
   return { ms: performance.now() - start, value }
 }
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!
 
 async function main(): Promise<void> {
   const server = await startServerProcess()

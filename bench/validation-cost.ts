@@ -26,6 +26,7 @@ import { RoomManager } from '../server/sync/room-manager.ts'
 import { DEFAULT_GUARD_LIMITS, inspectUpdate } from '../server/sync/update-guard.ts'
 import { UpdateLog } from '../server/sync/update-log.ts'
 import { testRecord } from '../server/testing/sync-client.ts'
+import { median } from './lib/stats.ts'
 
 const { values } = parseArgs({ options: { updates: { type: 'string', default: '5000' }, rounds: { type: 'string', default: '5' } } })
 const UPDATES = Number(values.updates)
@@ -90,8 +91,6 @@ function guardRun(updates: Uint8Array[]): number {
   }
   return ((performance.now() - started) * 1000) / updates.length
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 
 const updates = makeUpdates(UPDATES)
 const pipeline: number[] = []

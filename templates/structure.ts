@@ -4,6 +4,7 @@
  * structure is kept as records of one page and placed onto a new board's first page later.
  */
 import { BoardGeometry, type Shape } from '../shared/board-geometry.ts'
+import { withoutAuthor } from '../shared/authorship.ts'
 import type { StoredRecord } from '../shared/doc-layout.ts'
 
 /** The page id saved structures use; `placeOnPage` swaps it for the new board's page. */
@@ -53,9 +54,8 @@ export function extractStructure(records: readonly StoredRecord[]): StoredRecord
     let copy: StoredRecord = { ...structuredClone(record), isLocked: true }
     if (copy.parentId === firstPage.id) copy.parentId = STRUCTURE_PAGE_ID
     else if (!kept.has(copy.parentId as string)) copy = { ...copy, ...onPageAt(geometry, shape), index: freeIndex(pageIndexes, shape.index) }
-    const props = copy.props as Record<string, unknown> | undefined
-    if (props && props.textFirstEditedBy != null) copy.props = { ...props, textFirstEditedBy: null }
-    result.push(copy)
+    const clean = withoutAuthor(copy) // null only for user records, and these are shapes
+    if (clean) result.push(clean)
   }
   for (const binding of bindings) {
     if (kept.has(binding.fromId) && kept.has(binding.toId)) result.push(structuredClone(binding))

@@ -6,7 +6,7 @@ import { newId } from '../tokens.ts'
 import type { StoredRecord } from '../../shared/doc-layout.ts'
 import { decodeContent } from '../document-records.ts'
 import { encodeDocument } from '../initial-document.ts'
-import { withoutAuthor } from '../sync/anonymize.ts'
+import { withoutAuthor } from '../../shared/authorship.ts'
 import { autoSnapshotsToPrune, type RetentionPolicy } from './retention.ts'
 
 export interface StoredSnapshot extends SnapshotInfo {

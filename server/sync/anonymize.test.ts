@@ -1,7 +1,8 @@
 import * as awarenessProtocol from 'y-protocols/awareness'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { anonymizeAwarenessUpdate, withoutAuthor } from './anonymize.ts'
+import { withoutAuthor } from '../../shared/authorship.ts'
+import { anonymizeAwarenessUpdate } from './anonymize.ts'
 
 describe('anonymous boards', () => {
   it('relabels presence, dropping names and stable user ids', () => {

@@ -1,21 +1,12 @@
 /**
  * Anonymous (Chatham House) boards: what is said stays, who said it does not. Presence is
- * relabelled "Deelnemer N" and author fields are removed from records before they are stored.
+ * relabelled "Deelnemer N"; author fields go by `withoutAuthor` (shared/authorship.ts).
  */
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
-import type { StoredRecord } from '../../shared/doc-layout.ts'
 import { pseudonym } from '../../shared/protocol.ts'
-import { carriesAuthor } from './update-guard.ts'
 
 export { pseudonym }
-
-/** The record without authorship, or null when the record is itself about a person (a user). */
-export function withoutAuthor(record: StoredRecord): StoredRecord | null {
-  if (record.typeName === 'user') return null
-  if (!carriesAuthor(record)) return record
-  return { ...record, props: { ...(record.props as Record<string, unknown>), textFirstEditedBy: null } }
-}
 
 type JsonObject = Record<string, unknown>
 const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value)

@@ -9,9 +9,10 @@ import * as Y from 'yjs'
 import { CloseCode, MessageType, SyncStep } from '../../shared/protocol.ts'
 import { canWrite, type Role } from '../../shared/roles.ts'
 import { readRecords, writeRecords, type StoredRecord } from '../../shared/doc-layout.ts'
-import { anonymizeAwarenessUpdate, withoutAuthor } from './anonymize.ts'
+import { carriesAuthor, withoutAuthor } from '../../shared/authorship.ts'
+import { anonymizeAwarenessUpdate } from './anonymize.ts'
 import { awarenessMessage, syncStep1Message, syncStep2Message, updateMessage } from './messages.ts'
-import { carriesAuthor, DEFAULT_GUARD_LIMITS, inspectUpdate } from './update-guard.ts'
+import { DEFAULT_GUARD_LIMITS, inspectUpdate } from './update-guard.ts'
 
 /** An encoded update with no structs and an empty delete set is two zero bytes. */
 const hasChanges = (update: Uint8Array): boolean => !(update.length === 2 && update[0] === 0 && update[1] === 0)

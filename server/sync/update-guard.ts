@@ -20,17 +20,10 @@ export interface GuardLimits {
 export const DEFAULT_GUARD_LIMITS: GuardLimits = { maxRecordChars: 256 * 1024 }
 
 export type Verdict =
-  | { ok: true; records: StoredRecord[]; carriesAuthors: boolean }
+  | { ok: true; records: StoredRecord[] }
   | { ok: false; reason: string }
 
 const refuse = (reason: string): Verdict => ({ ok: false, reason })
-
-/** Whether a record names who wrote it: user records, and the note's first-editor attribution. */
-export function carriesAuthor(record: StoredRecord): boolean {
-  if (record.typeName === 'user') return true
-  const props = record.props as Record<string, unknown> | undefined
-  return props?.textFirstEditedBy != null
-}
 
 /**
  * `knownGood` holds records that passed before (by id): tldraw then only validates the fields
@@ -48,7 +41,6 @@ export function inspectUpdate(
     return refuse('undecodable update')
   }
   const records: StoredRecord[] = []
-  let carriesAuthors = false
   // No record can be larger than the update that carries it: measure records only when needed.
   const measure = update.length > limits.maxRecordChars
   for (const struct of decoded.structs) {
@@ -69,10 +61,9 @@ export function inspectUpdate(
       const checked = checkEntry(entry, limits, measure, knownGood)
       if (typeof checked === 'string') return refuse(checked)
       records.push(checked)
-      carriesAuthors ||= carriesAuthor(checked)
     }
   }
-  return { ok: true, records, carriesAuthors }
+  return { ok: true, records }
 }
 
 function checkEntry(entry: unknown, limits: GuardLimits, measure: boolean, knownGood: ReadonlyMap<string, StoredRecord>): StoredRecord | string {
