@@ -1,5 +1,4 @@
 import { expect, test, type Page } from '@playwright/test'
-import type {} from '../client/history/test-hooks.ts'
 import { addNoteByHand, createBoard, onCanvas, openBoard, retypeNote, serverPerTest, shapesOnPage, twoPeople } from './support.ts'
 
 const server = serverPerTest()

@@ -55,7 +55,7 @@ export async function twoPeople(browser: Browser, board: CreatedBoard): Promise<
   return [anna, bram]
 }
 
-// The page exposes its editor as window.__dialoogbordEditor (client/board/test-hooks.ts).
+// The page exposes its editors as window.__dialoogbordEditor and __dialoogbordSnapshotEditor (client/board/test-hooks.ts).
 import type {} from '../client/board/test-hooks.ts'
 
 /**

@@ -9,10 +9,15 @@ export type ApiResult<T> =
   /** `status` 0 means the request never got an answer (offline, server down). */
   | { ok: false; status: number; message: string }
 
-/** One JSON call; feature modules build their typed calls on it. */
-export async function call<T>(path: string, init: RequestInit = {}, token?: string): Promise<ApiResult<T>> {
+type ApiFailure = Extract<ApiResult<never>, { ok: false }>
+
+/**
+ * One request to our API: the response when it succeeded, else why not (no answer, or the
+ * server's `{"error"}` message with its status). JSON unless `init` asks for another type.
+ */
+export async function send(path: string, init: RequestInit = {}, token?: string): Promise<Response | ApiFailure> {
   const headers = new Headers(init.headers)
-  headers.set('accept', 'application/json')
+  if (!headers.has('accept')) headers.set('accept', 'application/json')
   if (init.body !== undefined) headers.set('content-type', 'application/json')
   if (token) headers.set('authorization', `Bearer ${token}`)
   let response: Response
@@ -21,19 +26,18 @@ export async function call<T>(path: string, init: RequestInit = {}, token?: stri
   } catch (error) {
     return { ok: false, status: 0, message: error instanceof Error ? error.message : String(error) }
   }
-  let body: unknown = null
-  try {
-    body = await response.json()
-  } catch {
-    // Not JSON (an HTML error page from a proxy, say); the status says enough.
-  }
-  if (!response.ok) {
-    const message =
-      typeof body === 'object' && body !== null && typeof (body as { error?: unknown }).error === 'string'
-        ? (body as { error: string }).error
-        : `HTTP ${response.status}`
-    return { ok: false, status: response.status, message }
-  }
+  if (response.ok) return response
+  // Not JSON (an HTML error page from a proxy, say): the status says enough.
+  const body: unknown = await response.json().catch(() => null)
+  const error = typeof body === 'object' && body !== null ? (body as { error?: unknown }).error : undefined
+  return { ok: false, status: response.status, message: typeof error === 'string' ? error : `HTTP ${response.status}` }
+}
+
+/** One JSON call; feature modules build their typed calls on it. */
+export async function call<T>(path: string, init: RequestInit = {}, token?: string): Promise<ApiResult<T>> {
+  const response = await send(path, init, token)
+  if (!(response instanceof Response)) return response
+  const body: unknown = await response.json().catch(() => null)
   return { ok: true, value: body as T }
 }
 

@@ -1,5 +1,5 @@
 /** The harvest of a board: `GET /api/boards/:id/report.md`, Markdown, with a file name to save it as. */
-import type { ApiResult } from '../api/client.ts'
+import { send, type ApiResult } from '../api/client.ts'
 
 export interface Harvest {
   markdown: string
@@ -9,27 +9,12 @@ export interface Harvest {
 const FALLBACK_FILENAME = 'oogst.md'
 
 export async function fetchHarvest(boardId: string, token: string, signal?: AbortSignal): Promise<ApiResult<Harvest>> {
-  let response: Response
-  try {
-    response = await fetch(`/api/boards/${encodeURIComponent(boardId)}/report.md`, {
-      headers: { accept: 'text/markdown', authorization: `Bearer ${token}` },
-      credentials: 'same-origin',
-      cache: 'no-store',
-      ...(signal ? { signal } : {}),
-    })
-  } catch (error) {
-    return { ok: false, status: 0, message: error instanceof Error ? error.message : String(error) }
-  }
-  if (!response.ok) {
-    let message = `HTTP ${response.status}`
-    try {
-      const body = (await response.json()) as { error?: unknown }
-      if (typeof body.error === 'string') message = body.error
-    } catch {
-      // Not JSON; the status says enough.
-    }
-    return { ok: false, status: response.status, message }
-  }
+  const response = await send(
+    `/api/boards/${encodeURIComponent(boardId)}/report.md`,
+    { headers: { accept: 'text/markdown' }, cache: 'no-store', ...(signal ? { signal } : {}) },
+    token,
+  )
+  if (!(response instanceof Response)) return response
   return { ok: true, value: { markdown: await response.text(), filename: filenameFrom(response.headers.get('content-disposition')) } }
 }
 

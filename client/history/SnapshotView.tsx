@@ -12,7 +12,7 @@ import { TLDRAW_ASSET_URLS } from '../board/asset-urls.ts'
 import { useClientConfig } from '../board/useClientConfig.ts'
 import { formatDate } from '../i18n.ts'
 import { ChangeLegend, ChangeMarksOverlay, MarksContext, type ChangeMark } from './ChangeMarks.tsx'
-import { exposeSnapshotEditorForTests } from './test-hooks.ts'
+import { exposeEditorForTests } from '../board/test-hooks.ts'
 import { useViewStore } from './useViewStore.ts'
 import './history.css'
 
@@ -68,7 +68,7 @@ export function SnapshotView(props: SnapshotViewProps) {
       editor.zoomToFit()
     }
     onEditor(editor)
-    const withdraw = exposeSnapshotEditorForTests(editor)
+    const withdraw = exposeEditorForTests(editor, '__dialoogbordSnapshotEditor')
     return () => {
       withdraw()
       latest.current.onEditor(null)
