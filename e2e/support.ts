@@ -95,7 +95,11 @@ export function shapesOnPage(page: Page): Promise<ShapeSummary[]> {
   })
 }
 
-/** Creates a sticky note the way a person does: note tool, click, type, leave editing. */
+/**
+ * Creates a sticky note the way a person does: note tool, click, type, leave editing. Returns once
+ * the page's own board holds the note with that text, so a later failure on another page is about
+ * sync, not about typing.
+ */
 export async function addNoteByHand(page: Page, at: { x: number; y: number }, text: string): Promise<void> {
   // Focus the canvas on an empty spot clear of tldraw's menus, so its shortcuts reach it.
   await page.locator('.tl-canvas').click({ position: { x: 5, y: 300 } })
@@ -104,6 +108,7 @@ export async function addNoteByHand(page: Page, at: { x: number; y: number }, te
   await whenEditingText(page)
   await page.keyboard.type(text)
   await page.keyboard.press('Escape')
+  await expect.poll(async () => (await shapesOnPage(page)).some((shape) => shape.type === 'note' && shape.text === text)).toBe(true)
 }
 
 /** Opens a note's text by double-clicking it and types a new one over it. */
@@ -115,11 +120,18 @@ export async function retypeNote(page: Page, oldText: string, newText: string): 
   await page.keyboard.press('Escape')
 }
 
-/** Keys typed before the note's text editor has focus would be lost (or taken as shortcuts). */
+/**
+ * Keys typed before the note's text editor is ready would be lost, taken as shortcuts, or selected
+ * and overwritten: tldraw registers its text editor (and applies select-all or the caret) one task
+ * after the editable element appears, so wait for both the registration and the focus.
+ */
 function whenEditingText(page: Page): Promise<unknown> {
-  return page.waitForFunction(
-    () => window.__dialoogbordEditor?.getEditingShapeId() != null && (document.activeElement as HTMLElement | null)?.isContentEditable === true,
-  )
+  return page.waitForFunction(() => {
+    const editor = window.__dialoogbordEditor
+    if (!editor || editor.getEditingShapeId() == null) return false
+    const textEditor = editor.getRichTextEditor()
+    return textEditor !== null && textEditor.isFocused && (document.activeElement as HTMLElement | null)?.isContentEditable === true
+  })
 }
 
 /** Text on the canvas itself (tldraw keeps a hidden copy of note text for measuring). */

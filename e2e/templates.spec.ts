@@ -213,6 +213,8 @@ async function cameraAtRest(page: Page): Promise<void> {
 const TEMPLATE_IDS = ['casusreconstructie', 'bestuurlijke-dialoog', '7v-dialoog', 'stakeholderdialoog', 'gelijkwaardig-gesprek', 'leeg']
 
 test('every template renders: a screenshot per template at 100% zoom and fitted', async ({ page }, testInfo) => {
+  // Six boards in one test: on a loaded machine this took close to the default 60 s.
+  test.slow()
   await page.setViewportSize({ width: 1440, height: 900 })
   let named = false
   for (const templateId of TEMPLATE_IDS) {
