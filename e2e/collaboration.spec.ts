@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { addNoteByHand, createBoard, onCanvas, openBoard, serverPerTest, shapesOnPage, twoPeople } from './support.ts'
+import { addNoteByHand, createBoard, newPerson, onCanvas, openBoard, serverPerTest, shapesOnPage, twoPeople } from './support.ts'
 
 const server = serverPerTest()
 
@@ -49,7 +49,7 @@ test('two people edit one board live, and it survives reload and a server restar
   await expect(bram.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected', { timeout: 30_000 })
   await addNoteByHand(bram, { x: 300, y: 550 }, 'Na de herstart')
   await expect(onCanvas(anna, 'Na de herstart')).toBeVisible({ timeout: 30_000 })
-  const fresh = await (await browser.newContext()).newPage()
+  const fresh = await newPerson(browser)
   await openBoard(fresh, board.urls.viewer, 'Carla')
   await expect(onCanvas(fresh, 'Eerste melding bij de gemeente')).toBeVisible()
   await expect(onCanvas(fresh, 'Na de herstart')).toBeVisible()
@@ -57,11 +57,11 @@ test('two people edit one board live, and it survives reload and a server restar
 
 test('a viewer sees the board but cannot change it', async ({ browser }) => {
   const board = await createBoard(server.url, { title: 'Alleen kijken' })
-  const editor = await (await browser.newContext()).newPage()
+  const editor = await newPerson(browser)
   await openBoard(editor, board.urls.editor, 'Eva')
   await addNoteByHand(editor, { x: 400, y: 300 }, 'Zichtbaar voor iedereen')
 
-  const viewer = await (await browser.newContext()).newPage()
+  const viewer = await newPerson(browser)
   await openBoard(viewer, board.urls.viewer, 'Victor')
   await expect(viewer.getByTestId('readonly-badge')).toBeVisible()
   await expect(onCanvas(viewer, 'Zichtbaar voor iedereen')).toBeVisible()

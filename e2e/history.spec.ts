@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { addNoteByHand, createBoard, onCanvas, openBoard, retypeNote, serverPerTest, shapesOnPage, twoPeople } from './support.ts'
+import { addNoteByHand, createBoard, newPerson, onCanvas, openBoard, retypeNote, serverPerTest, shapesOnPage, twoPeople } from './support.ts'
 
 const server = serverPerTest()
 
@@ -130,7 +130,7 @@ test('capture a snapshot, view it read-only, compare it with now, and restore it
 
 test('a follow-up board made from a snapshot opens with its content and its own links', async ({ browser }) => {
   const board = await createBoard(server.url, { title: 'Casus West' })
-  const anna = await (await browser.newContext()).newPage()
+  const anna = await newPerson(browser)
   await openBoard(anna, board.urls.facilitator, 'Anna')
   await addNoteByHand(anna, { x: 400, y: 300 }, 'Uit de eerste sessie')
   await anna.getByTestId('panel-button-history').click()
@@ -166,10 +166,10 @@ test('a follow-up board made from a snapshot opens with its content and its own 
   await anna.getByTestId('share-close').click()
 
   // The links work for someone else, and the original board is untouched.
-  const bram = await (await browser.newContext()).newPage()
+  const bram = await newPerson(browser)
   await openBoard(bram, editorLink, 'Bram')
   await expect(onCanvas(bram, 'Uit de eerste sessie')).toBeVisible()
-  const original = await (await browser.newContext()).newPage()
+  const original = await newPerson(browser)
   await openBoard(original, board.urls.viewer, 'Carla')
   await expect(onCanvas(original, 'Na de stand')).toBeVisible()
 })

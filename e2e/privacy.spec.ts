@@ -2,12 +2,12 @@
  * Who may see what, in real browsers: anonymous boards leave no name behind, a revoked link stops
  * at once, viewers cannot write, images live on our server, and the admin page can delete.
  */
-import { expect, test, type Browser, type Page } from '@playwright/test'
+import { expect, test, type Page } from '@playwright/test'
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { deflateSync } from 'node:zlib'
 import type { TLAssetId } from 'tldraw'
-import { addNoteByHand, createBoard, onCanvas, openBoard, removeDir, retypeNote, shapesOnPage, startServerProcess, type CreatedBoard, type ServerProcess } from './support.ts'
+import { addNoteByHand, closeEveryone, createBoard, newPerson, onCanvas, openBoard, removeDir, retypeNote, shapesOnPage, startServerProcess, type CreatedBoard, type ServerProcess } from './support.ts'
 
 const NAME = 'Zwaantje Vermeulen-Oudshoorn'
 const ADMIN = 'beheerder-e2e-3f9c1a7d'
@@ -22,16 +22,13 @@ async function start(env: Record<string, string> = {}): Promise<ServerProcess> {
   return server
 }
 
-test.afterEach(async () => {
+test.afterEach(async ({ browser }) => {
+  await closeEveryone(browser)
   if (!server) return
   await server.stop()
   removeDir(server.dataDir)
   server = null
 })
-
-async function newPage(browser: Browser): Promise<Page> {
-  return (await browser.newContext()).newPage()
-}
 
 function api(base: string, board: CreatedBoard, route: string, init: RequestInit = {}): Promise<Response> {
   return fetch(`${base}/api/boards/${board.id}${route}`, {
@@ -61,12 +58,12 @@ test('an anonymous board leaves no name or user id in the database, snapshots, e
   const named = await createBoard(url, { title: 'Kennismaking' })
   const board = await createBoard(url, { title: 'Chatham House', anonymous: true })
 
-  const facilitator = await newPage(browser)
+  const facilitator = await newPerson(browser)
   await openBoard(facilitator, board.urls.facilitator, null)
   await expect(facilitator.getByTestId('anonymous-badge')).toBeVisible()
 
   // The participant's browser knows their name, the way it does after any named board.
-  const participant = await newPage(browser)
+  const participant = await newPerson(browser)
   await openBoard(participant, named.urls.editor, NAME)
   expect(await participant.evaluate(() => localStorage.getItem('dialoogbord:identity'))).toContain(NAME)
   await openBoard(participant, board.urls.editor, null)
@@ -103,8 +100,8 @@ test('an anonymous board leaves no name or user id in the database, snapshots, e
 test('the facilitator renames the board, turns anonymity on (everyone reconnects by themselves) and deletes it', async ({ browser }) => {
   const { url } = await start()
   const board = await createBoard(url, { title: 'Casus Zuid' })
-  const facilitator = await newPage(browser)
-  const participant = await newPage(browser)
+  const facilitator = await newPerson(browser)
+  const participant = await newPerson(browser)
   await openBoard(facilitator, board.urls.facilitator, 'Fenna')
   await openBoard(participant, board.urls.editor, 'Pim')
   await participant.mouse.move(500, 400)
@@ -150,8 +147,8 @@ test('the facilitator renames the board, turns anonymity on (everyone reconnects
 test('regenerating a leaked link disconnects whoever uses it at once; the new link works', async ({ browser }) => {
   const { url } = await start()
   const board = await createBoard(url, { title: 'Uitgelekt' })
-  const facilitator = await newPage(browser)
-  const participant = await newPage(browser)
+  const facilitator = await newPerson(browser)
+  const participant = await newPerson(browser)
   await openBoard(facilitator, board.urls.facilitator, 'Fenna')
   await openBoard(participant, board.urls.editor, 'Pim')
 
@@ -183,7 +180,7 @@ test('regenerating a leaked link disconnects whoever uses it at once; the new li
   await expect(facilitator.getByTestId('share-editor-url')).toHaveValue(fresh)
   await facilitator.getByTestId('share-close').click()
 
-  const late = await newPage(browser)
+  const late = await newPerson(browser)
   await late.goto(board.urls.editor)
   await expect(late.getByTestId('invalid-link')).toBeVisible()
   await openBoard(late, fresh, 'Laatkomer')
@@ -194,7 +191,7 @@ test('regenerating a leaked link disconnects whoever uses it at once; the new li
 test('a viewer has no settings and cannot add images', async ({ browser }) => {
   const { url } = await start()
   const board = await createBoard(url, { title: 'Meekijken' })
-  const viewer = await newPage(browser)
+  const viewer = await newPerson(browser)
   await openBoard(viewer, board.urls.viewer, 'Victor')
   await expect(viewer.getByTestId('panel-button-history')).toBeVisible()
   await expect(viewer.getByTestId('panel-button-settings')).toHaveCount(0)
@@ -224,8 +221,8 @@ test('a viewer has no settings and cannot add images', async ({ browser }) => {
 test('a dropped image is stored on our server and appears for the others; refused files show tldraw’s error', async ({ browser }) => {
   const { url } = await start({ MAX_ASSET_BYTES: '2048' })
   const board = await createBoard(url, { title: 'Plaatjes' })
-  const anna = await newPage(browser)
-  const bram = await newPage(browser)
+  const anna = await newPerson(browser)
+  const bram = await newPerson(browser)
   await openBoard(anna, board.urls.editor, 'Anna')
   await openBoard(bram, board.urls.editor, 'Bram')
 
@@ -279,7 +276,7 @@ test('the admin page lists the boards, escapes their titles and deletes one for 
   const keep = await createBoard(url, { title: 'Blijft staan' }, auth)
   const board = await createBoard(url, { title: 'Weg <b>ermee</b> & klaar', template: 'casusreconstructie' }, auth)
 
-  const admin = await newPage(browser)
+  const admin = await newPerson(browser)
   await admin.goto(`${url}/admin`)
   await admin.getByTestId('admin-token').fill('geraden')
   await admin.getByTestId('admin-login').click()
@@ -304,14 +301,14 @@ test('the admin page lists the boards, escapes their titles and deletes one for 
   await expect(rows).toHaveCount(1)
   await expect(rows.first()).toContainText(keep.title)
 
-  const visitor = await newPage(browser)
+  const visitor = await newPerson(browser)
   await visitor.goto(board.urls.editor)
   await expect(visitor.getByTestId('invalid-link')).toBeVisible()
 })
 
 test('the admin page says so when the server has no admin token', async ({ browser }) => {
   const { url } = await start()
-  const admin = await newPage(browser)
+  const admin = await newPerson(browser)
   await admin.goto(`${url}/admin`)
   await admin.getByTestId('admin-token').fill('iets')
   await admin.getByTestId('admin-login').click()

@@ -16,7 +16,26 @@ export interface TestServer {
   restart(): Promise<void>
 }
 
-/** Call at the top of a spec: starts a server before each test and removes it and its data after. */
+/**
+ * A person at their own laptop: a page in a browser context of its own (no shared storage). Playwright
+ * closes only its built-in context, so every test ends with `closeEveryone`.
+ */
+export async function newPerson(browser: Browser): Promise<Page> {
+  return (await browser.newContext()).newPage()
+}
+
+/**
+ * Closes every browser context of the test. Left open, the pages of earlier tests keep rendering
+ * and reconnecting to their stopped servers, and slow down every test after them.
+ */
+export async function closeEveryone(browser: Browser): Promise<void> {
+  await Promise.all(browser.contexts().map((context) => context.close()))
+}
+
+/**
+ * Call at the top of a spec: starts a server before each test; after it, closes the test's browsers
+ * and removes the server and its data.
+ */
 export function serverPerTest(): TestServer {
   let current: ServerProcess | null = null
   const running = (): ServerProcess => {
@@ -26,7 +45,8 @@ export function serverPerTest(): TestServer {
   test.beforeEach(async () => {
     current = await startServerProcess()
   })
-  test.afterEach(async () => {
+  test.afterEach(async ({ browser }) => {
+    await closeEveryone(browser)
     if (!current) return
     await current.stop()
     removeDir(current.dataDir)
@@ -48,8 +68,8 @@ export function serverPerTest(): TestServer {
 
 /** Anna (facilitator) and Bram (editor) on one board, each in a browser context of their own. */
 export async function twoPeople(browser: Browser, board: CreatedBoard): Promise<[Page, Page]> {
-  const anna = await (await browser.newContext()).newPage()
-  const bram = await (await browser.newContext()).newPage()
+  const anna = await newPerson(browser)
+  const bram = await newPerson(browser)
   await openBoard(anna, board.urls.facilitator, 'Anna')
   await openBoard(bram, board.urls.editor, 'Bram')
   return [anna, bram]

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test'
 import type { TemplateSummary } from '../shared/api.ts'
-import { addNoteByHand, createBoard, onCanvas, openBoard, serverPerTest } from './support.ts'
+import { addNoteByHand, createBoard, newPerson, onCanvas, openBoard, serverPerTest } from './support.ts'
 
 const server = serverPerTest()
 
@@ -169,7 +169,7 @@ test('a facilitator keeps a board as a template, and it is offered with a sketch
   expect(saved).toMatchObject({ title: 'Stakeholders <b>op maat</b>', custom: true })
 
   // Editors and viewers see the steps but not the facilitator's tools.
-  const participant = await (await page.context().browser()!.newContext()).newPage()
+  const participant = await newPerson(page.context().browser()!)
   await openBoard(participant, board.urls.editor, 'Pim')
   await openPanel(participant, 'steps')
   await expect(participant.getByTestId('step-opdracht')).toBeVisible()
