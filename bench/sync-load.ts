@@ -14,6 +14,7 @@
  */
 import { createRequire } from 'node:module'
 import { availableParallelism, cpus } from 'node:os'
+import { buildServer } from '../scripts/build-server.mjs'
 import { installCleanup } from './lib/cleanup.ts'
 import { assertNoteIsValid } from './lib/note.ts'
 import { parseOptions, USAGE, type BenchOptions } from './lib/options.ts'
@@ -54,6 +55,8 @@ async function main(): Promise<number> {
     return 0
   }
   assertNoteIsValid()
+  // Ours runs the way `npm start` runs it: the built bundle, fresh from the sources.
+  if (options.servers.includes('ours')) await buildServer()
   installCleanup(options.rounds * options.servers.length * runBudgetMs(options) + 30_000)
   console.log(describe(options))
 

@@ -1,13 +1,34 @@
-// npm start: build the client once if no build exists, then run the server in this process tree.
+// npm start: build whatever is missing or older than its sources, then run the built server.
 import { spawn, spawnSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, readdirSync, statSync } from 'node:fs'
+import path from 'node:path'
+import { buildServer, SERVER_BUNDLE } from './build-server.mjs'
 
-if (!existsSync('dist/client/index.html')) {
-  console.error('No client build found; building it once (npm run build)…')
+/** Newest modification time of the files under these paths (0 when none exist). */
+function newest(paths) {
+  let latest = 0
+  for (const entry of paths) {
+    if (!existsSync(entry)) continue
+    const stat = statSync(entry)
+    if (stat.isDirectory()) latest = Math.max(latest, newest(readdirSync(entry).map((name) => path.join(entry, name))))
+    else latest = Math.max(latest, stat.mtimeMs)
+  }
+  return latest
+}
+
+const outdated = (output, sources) => !existsSync(output) || newest(sources) > statSync(output).mtimeMs
+
+const CLIENT_BUILD = 'dist/client/index.html'
+if (outdated(CLIENT_BUILD, ['client', 'shared', 'templates', 'vite.config.ts', 'package-lock.json'])) {
+  console.error('Building the client (vite build)…')
   const built = spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' })
   if (built.status !== 0) process.exit(built.status ?? 1)
 }
+if (outdated(SERVER_BUNDLE, ['server', 'shared', 'templates', 'package-lock.json'])) {
+  console.error('Building the server…')
+  await buildServer()
+}
 
-const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { stdio: 'inherit' })
+const server = spawn(process.execPath, [SERVER_BUNDLE], { stdio: 'inherit' })
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal))
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))

@@ -1,13 +1,14 @@
 /**
  * The two servers under test, each started as its own child process on a free loopback port:
- * ours (`node --import tsx server/main.ts` with a fresh DATA_DIR) and the y-websocket reference
- * server (`@y/websocket-server`, in memory, no persistence).
+ * ours (the built `dist/server/main.mjs`, as `npm start` runs it, with a fresh DATA_DIR) and the
+ * y-websocket reference server (`@y/websocket-server`, in memory, no persistence).
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
 import { createRequire } from 'node:module'
 import { createServer } from 'node:net'
 import path from 'node:path'
+import { SERVER_BUNDLE } from '../../scripts/build-server.mjs'
 import { exitStatus, makeTempDir, removeTempDir, stopChild, track } from './cleanup.ts'
 import type { ServerKind } from './options.ts'
 
@@ -204,7 +205,7 @@ export function startOurs(): Promise<ServerUnderTest> {
     launch(
       {
         kind: 'ours',
-        args: ['--import', 'tsx', 'server/main.ts'],
+        args: [SERVER_BUNDLE],
         env: { DATA_DIR: dataDir },
         readyPath: '/healthz',
         syncPath: '/sync',

@@ -40,13 +40,18 @@ export function removeDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true })
 }
 
+/** The sources through tsx (what tests change), or a built bundle such as `dist/server/main.mjs`. */
+export type ServerEntry = { source: true } | { bundle: string }
+
+const nodeArgs = (entry: ServerEntry): string[] => ('bundle' in entry ? [entry.bundle] : ['--import', 'tsx', 'server/main.ts'])
+
 /** `port` reuses a port (a restart that clients reconnect to); by default a free one is picked. */
 export async function startServerProcess(
-  options: { dataDir?: string; port?: number; env?: Record<string, string> } = {},
+  options: { dataDir?: string; port?: number; env?: Record<string, string>; entry?: ServerEntry } = {},
 ): Promise<ServerProcess> {
   const dataDir = options.dataDir ?? tempDataDir()
   const port = options.port ?? (await freePort())
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, nodeArgs(options.entry ?? { source: true }), {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
