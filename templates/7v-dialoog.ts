@@ -4,7 +4,7 @@
  * Verdiepen, Voortzetten. Online en anoniem: bijdragen zijn zichtbaar, afzenders niet.
  */
 import type { TLPageId } from '@tldraw/tlschema'
-import { BoardBuilder, bullets, Column, gridWidth, noteGrid } from './shapes.ts'
+import { BoardBuilder, bulletColumns, bullets, Column, gridWidth, noteGrid } from './shapes.ts'
 import type { TemplateDefinition } from './types.ts'
 
 const PAD = 48
@@ -83,7 +83,6 @@ function build(pageId: TLPageId) {
   const aanpak = b.frame({ zone: 'aanpak', name: 'Aanpak', x: 0, y: 0, w: totalW, h: 500 })
   const head = new Column(b, aanpak.id, PAD, PAD, totalW - 2 * PAD)
   head.heading('Dialoog volgens de 7V-methode', 32)
-  const colW = (totalW - 2 * PAD - 2 * 60) / 3
   const blocks: [string, string[]][] = [
     [
       'Van individuele inzichten naar gedragen oplossingen',
@@ -107,13 +106,7 @@ function build(pageId: TLPageId) {
       ],
     ],
   ]
-  let aanpakBottom = head.y
-  blocks.forEach(([title, lines], i) => {
-    const col = new Column(b, aanpak.id, PAD + i * (colW + 60), head.y, colW)
-    col.subheading(title)
-    col.prompt(bullets(lines), 0)
-    aanpakBottom = Math.max(aanpakBottom, col.y)
-  })
+  const aanpakBottom = bulletColumns(b, aanpak.id, { x: PAD, y: head.y, width: totalW - 2 * PAD, gap: 60, blocks })
   b.setFrameHeight(aanpak, aanpakBottom + PAD)
 
   const y = aanpak.h + GAP_Y

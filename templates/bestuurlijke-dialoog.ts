@@ -4,7 +4,7 @@
  * collectief en individueel.
  */
 import type { TLPageId } from '@tldraw/tlschema'
-import { BoardBuilder, bullets, Column, gridWidth, noteGrid, type FrameRef } from './shapes.ts'
+import { BoardBuilder, bulletColumns, bullets, Column, gridWidth, noteGrid, type FrameRef } from './shapes.ts'
 import type { TemplateDefinition } from './types.ts'
 
 const PAD = 48
@@ -82,10 +82,9 @@ function build(pageId: TLPageId) {
 
   // A banner with the principles of the dialogue, above the four sessions.
   const opzet = b.frame({ zone: 'uitgangspunten', name: 'Opzet en uitgangspunten', x: 0, y: 0, w: totalW, h: 600 })
-  const columnW = (totalW - 2 * PAD - 2 * 60) / 3
   const head = new Column(b, opzet.id, PAD, PAD, totalW - 2 * PAD)
   head.heading('Bestuurlijke dialoog in vier sessies', 32)
-  const columns: [string, string[]][] = [
+  const blocks: [string, string[]][] = [
     [
       'Van ‘waarom’ naar ‘hoe’',
       [
@@ -109,13 +108,7 @@ function build(pageId: TLPageId) {
       ],
     ],
   ]
-  let opzetBottom = head.y
-  columns.forEach(([title, lines], i) => {
-    const col = new Column(b, opzet.id, PAD + i * (columnW + 60), head.y, columnW)
-    col.subheading(title)
-    col.prompt(bullets(lines), 0)
-    opzetBottom = Math.max(opzetBottom, col.y)
-  })
+  const opzetBottom = bulletColumns(b, opzet.id, { x: PAD, y: head.y, width: totalW - 2 * PAD, gap: 60, blocks })
   b.setFrameHeight(opzet, opzetBottom + PAD)
 
   const y = opzet.h + GAP_Y

@@ -5,6 +5,7 @@
  */
 import type { TLPageId } from '@tldraw/tlschema'
 import { AFSPRAAK_TEXT, BoardBuilder, bullets, Column, gridWidth, noteGrid, TEXT_FONT_SIZE, type FrameRef } from './shapes.ts'
+import { scaffoldTriangle } from './triangle.ts'
 import type { TemplateDefinition } from './types.ts'
 
 /** Zone ids, in template order (CONTRACT.md requires the first five). */
@@ -206,49 +207,17 @@ function buildReflectie(b: BoardBuilder, frame: FrameRef): number {
 
   // The collaboration triangle: three corners joined by lines, the central question inside.
   const top = col.y
-  const nodeW = 400
-  const nodeH = 100
   const triangleH = 440
   const centre = PAD + leftW / 2
-  const corners = [
-    { x: centre - nodeW / 2, y: top },
-    { x: PAD + 120, y: top + triangleH - nodeH },
-    { x: PAD + leftW - 120 - nodeW, y: top + triangleH - nodeH },
-  ]
-  const nodes = DRIEHOEK.map((corner, i) =>
-    b.scaffoldGeo(frame.id, {
-      key: `driehoek-${corner.key}`,
-      role: 'label',
-      x: corners[i]!.x,
-      y: corners[i]!.y,
-      w: nodeW,
-      h: nodeH,
-      text: corner.title,
-      geo: 'ellipse',
-      color: 'violet',
-      fill: 'semi',
-      size: 'l',
-    }),
-  )
-  for (const [from, to] of [
-    [0, 1],
-    [1, 2],
-    [2, 0],
-  ] as const) {
-    const a = corners[from]!
-    const z = corners[to]!
-    b.scaffoldArrow(frame.id, {
-      role: 'connector',
-      x: a.x + nodeW / 2,
-      y: a.y + nodeH / 2,
-      start: { point: { x: 0, y: 0 }, to: nodes[from]!.id },
-      end: { point: { x: z.x - a.x, y: z.y - a.y }, to: nodes[to]!.id },
-      arrowheadStart: 'arrow',
-      arrowheadEnd: 'arrow',
-      color: 'violet',
-      size: 'm',
-    })
-  }
+  scaffoldTriangle(b, frame.id, {
+    left: PAD,
+    top,
+    width: leftW,
+    height: triangleH,
+    inset: 120,
+    node: { w: 400, h: 100, geo: 'ellipse', color: 'violet', fill: 'semi', size: 'l' },
+    corners: DRIEHOEK.map((corner) => ({ key: `driehoek-${corner.key}`, text: corner.title })),
+  })
   b.scaffoldText(frame.id, {
     role: 'label',
     x: centre - 230,

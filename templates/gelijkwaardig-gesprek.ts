@@ -5,6 +5,7 @@
  */
 import type { TLDefaultColorStyle, TLPageId } from '@tldraw/tlschema'
 import { AFSPRAAK_TEXT, BoardBuilder, bullets, Column, gridWidth, noteGrid, type FrameRef } from './shapes.ts'
+import { scaffoldTriangle } from './triangle.ts'
 import type { TemplateDefinition } from './types.ts'
 
 const PAD = 48
@@ -125,48 +126,17 @@ function buildDriehoek(b: BoardBuilder, frame: FrameRef): number {
   // The triangle at the right: owner on top, client and contractor below.
   const left = PAD + textW + 120
   const areaW = frame.w - left - PAD
-  const nodeW = 440
-  const nodeH = 180
   const top = PAD + 40
   const triangleH = 760
-  const corners = [
-    { x: left + (areaW - nodeW) / 2, y: top },
-    { x: left, y: top + triangleH - nodeH },
-    { x: left + areaW - nodeW, y: top + triangleH - nodeH },
-  ]
-  const nodes = ROLLEN.map((rol, i) =>
-    b.scaffoldGeo(frame.id, {
-      key: `rol-${rol.key}`,
-      role: 'label',
-      x: corners[i]!.x,
-      y: corners[i]!.y,
-      w: nodeW,
-      h: nodeH,
-      text: `${rol.title}\n${rol.text}`,
-      geo: 'rectangle',
-      color: 'blue',
-      fill: 'semi',
-      size: 's',
-    }),
-  )
-  for (const [from, to] of [
-    [0, 1],
-    [1, 2],
-    [2, 0],
-  ] as const) {
-    const a = corners[from]!
-    const z = corners[to]!
-    b.scaffoldArrow(frame.id, {
-      role: 'connector',
-      x: a.x + nodeW / 2,
-      y: a.y + nodeH / 2,
-      start: { point: { x: 0, y: 0 }, to: nodes[from]!.id },
-      end: { point: { x: z.x - a.x, y: z.y - a.y }, to: nodes[to]!.id },
-      arrowheadStart: 'arrow',
-      arrowheadEnd: 'arrow',
-      color: 'blue',
-    })
-  }
+  scaffoldTriangle(b, frame.id, {
+    left,
+    top,
+    width: areaW,
+    height: triangleH,
+    inset: 0,
+    node: { w: 440, h: 180, geo: 'rectangle', color: 'blue', fill: 'semi', size: 's' },
+    corners: ROLLEN.map((rol) => ({ key: `rol-${rol.key}`, text: `${rol.title}\n${rol.text}` })),
+  })
   b.scaffoldText(frame.id, {
     role: 'label',
     x: left + areaW / 2 - 200,

@@ -533,6 +533,23 @@ export function bullets(lines: readonly string[]): string {
   return lines.map((line) => `• ${line}`).join('\n')
 }
 
+/** A titled bullet list per block, side by side from (x, y) across `width`; returns the lowest bottom. */
+export function bulletColumns(
+  b: BoardBuilder,
+  parentId: TLParentId,
+  o: { x: number; y: number; width: number; gap: number; blocks: readonly (readonly [title: string, lines: readonly string[]])[] },
+): number {
+  const colW = (o.width - (o.blocks.length - 1) * o.gap) / o.blocks.length
+  let bottom = o.y
+  o.blocks.forEach(([title, lines], i) => {
+    const col = new Column(b, parentId, o.x + i * (colW + o.gap), o.y, colW)
+    col.subheading(title)
+    col.prompt(bullets(lines), 0)
+    bottom = Math.max(bottom, col.y)
+  })
+  return bottom
+}
+
 /**
  * Places notes in rows of `columns` inside `frame` (x/y relative to it), left to right; a row is
  * as tall as its tallest note. Returns the y below the last row, relative to the frame.
