@@ -4,7 +4,7 @@
  * met de samenwerkingsdriehoek en rode draden, lessen met werkafspraken en een vervolgafspraak.
  */
 import type { TLPageId } from '@tldraw/tlschema'
-import { AFSPRAAK_TEXT, BoardBuilder, bullets, Column, gridWidth, noteGrid, TEXT_FONT_SIZE, type FrameRef } from './shapes.ts'
+import { BoardBuilder, bullets, Column, gridWidth, noteGrid, TEXT_FONT_SIZE, type FrameRef } from './shapes.ts'
 import { scaffoldTriangle } from './triangle.ts'
 import type { TemplateDefinition } from './types.ts'
 
@@ -274,19 +274,18 @@ function buildAfspraken(b: BoardBuilder, frame: FrameRef): number {
   col.heading('Werkafspraken en vervolg')
   col.prompt('Maak van de lessen concrete werkafspraken: wie doet wat, wanneer en hoe? Eén afspraak per kaart; vul de regels aan.')
   col.subheading('Werkafspraken')
-  const meta = { wie: '', wanneer: '', hoe: '' }
   let y = col.y
   for (let row = 0; row < 2; row++) {
     let bottom = y
     for (let c = 0; c < 2; c++) {
-      bottom = Math.max(bottom, b.card(frame, { x: PAD + c * (cardW + 40), y, w: cardW, text: AFSPRAAK_TEXT, kind: 'afspraak', meta, color: 'orange' }).bottom)
+      bottom = Math.max(bottom, b.agreementCard(frame, { x: PAD + c * (cardW + 40), y, w: cardW }).bottom)
     }
     y = bottom + 32
   }
   col.y = y + 16
   col.subheading('Informatiedeling')
   col.prompt('Is er nieuwe inhoudelijke informatie uit de casus aan het licht gekomen? Zo ja, maak concrete afspraken over het delen ervan.')
-  const info = b.card(frame, { x: PAD, y: col.y, w: cardW, text: AFSPRAAK_TEXT, kind: 'informatiedeling', meta, color: 'orange' })
+  const info = b.agreementCard(frame, { x: PAD, y: col.y, w: cardW, kind: 'informatiedeling' })
   col.y = info.bottom + 48
   col.subheading('Vervolgafspraak')
   col.prompt('Loopt de casus door? Maak concrete afspraken voor het vervolg. Spreek af wanneer de partijen over een aantal maanden terugblikken en de ontwikkelingen bespreken.')
@@ -296,7 +295,7 @@ function buildAfspraken(b: BoardBuilder, frame: FrameRef): number {
     w: cardW,
     text: 'Wat: terugblikken op de casus en de ontwikkelingen bespreken\nWanneer: \nWie: \nHoe: ',
     kind: 'vervolgafspraak',
-    meta: { ...meta, date: '' },
+    meta: { wie: '', wanneer: '', hoe: '', date: '' },
     color: 'red',
   })
   return vervolg.bottom

@@ -4,7 +4,7 @@
  * uitvoering, dilemma's en het sturen op publieke waarden, met afspraken voor het vervolg.
  */
 import type { TLDefaultColorStyle, TLPageId } from '@tldraw/tlschema'
-import { AFSPRAAK_TEXT, BoardBuilder, bullets, Column, gridWidth, noteGrid, type FrameRef } from './shapes.ts'
+import { BoardBuilder, bullets, Column, gridWidth, noteGrid, type FrameRef } from './shapes.ts'
 import { scaffoldTriangle } from './triangle.ts'
 import type { TemplateDefinition } from './types.ts'
 
@@ -154,12 +154,7 @@ function buildAfspraken(b: BoardBuilder, frame: FrameRef): number {
   const col = new Column(b, frame.id, PAD, PAD, innerW)
   col.heading('Afspraken')
   col.prompt('Wat spreken we af over het vervolg van het gesprek, over knelpunten en dilemma’s en over het sturen op publieke waarden? Wie doet wat, wanneer en hoe? Eén afspraak per kaart.', 32)
-  let y = col.y
-  for (let i = 0; i < 4; i++) {
-    const card = b.card(frame, { x: PAD, y, w: innerW, text: AFSPRAAK_TEXT, kind: 'afspraak', meta: { wie: '', wanneer: '', hoe: '' }, color: 'orange' })
-    y = card.bottom + 24
-  }
-  return y - 24
+  return b.agreementStack(frame, { x: PAD, y: col.y, w: innerW, count: 4 })
 }
 
 export const gelijkwaardigGesprek: TemplateDefinition = {

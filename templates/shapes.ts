@@ -417,6 +417,22 @@ export class BoardBuilder {
   }
 
   /** A card participants fill or move: a page-level geo box sized to its text, relative to `frame`. */
+  /** An empty agreement card (wat, wie, wanneer, hoe); the card panel fills in who, when and how. */
+  agreementCard(frame: FrameRef, o: { x: number; y: number; w: number; kind?: 'afspraak' | 'informatiedeling' }): Placed {
+    return this.card(frame, { x: o.x, y: o.y, w: o.w, text: AFSPRAAK_TEXT, kind: o.kind ?? 'afspraak', meta: { wie: '', wanneer: '', hoe: '' }, color: 'orange' })
+  }
+
+  /** `count` agreement cards one below the other from (x, y); returns the bottom of the last. */
+  agreementStack(frame: FrameRef, o: { x: number; y: number; w: number; count: number }): number {
+    let y = o.y
+    let bottom = o.y
+    for (let i = 0; i < o.count; i++) {
+      bottom = this.agreementCard(frame, { x: o.x, y, w: o.w }).bottom
+      y = bottom + 24
+    }
+    return bottom
+  }
+
   card(
     frame: FrameRef,
     o: { x: number; y: number; w: number; text: string; kind: string; meta?: JsonObject; color?: TLDefaultColorStyle; fill?: TLGeoShapeProps['fill']; minHeight?: number },
@@ -526,7 +542,7 @@ export class Column {
  * The text of an empty agreement card (wie, wat, wanneer, hoe). The report reads labelled lines
  * like these when the card's meta does not say otherwise.
  */
-export const AFSPRAAK_TEXT = 'Wat: \nWie: \nWanneer: \nHoe: '
+const AFSPRAAK_TEXT = 'Wat: \nWie: \nWanneer: \nHoe: '
 
 /** Prefixes every line with a bullet, for prompt lists. */
 export function bullets(lines: readonly string[]): string {

@@ -4,7 +4,7 @@
  * van aandachtspunten als afvinkbare kaarten, en een frame voor de vervolgacties.
  */
 import type { TLPageId } from '@tldraw/tlschema'
-import { AFSPRAAK_TEXT, BoardBuilder, Column, type FrameRef } from './shapes.ts'
+import { BoardBuilder, Column, type FrameRef } from './shapes.ts'
 import type { TemplateDefinition } from './types.ts'
 
 const PAD = 48
@@ -164,12 +164,7 @@ function buildVervolgacties(b: BoardBuilder, frame: FrameRef): number {
   const col = new Column(b, frame.id, PAD, PAD, innerW)
   col.heading('Vervolgacties', 16)
   col.prompt('Spreek de vervolgacties glashelder af: wie doet wat, wanneer en hoe? Eén actie per kaart; vul de regels aan.', 24)
-  let y = col.y
-  for (let i = 0; i < 3; i++) {
-    const card = b.card(frame, { x: PAD, y, w: innerW, text: AFSPRAAK_TEXT, kind: 'afspraak', meta: { wie: '', wanneer: '', hoe: '' }, color: 'orange' })
-    y = card.bottom + 24
-  }
-  return y - 24
+  return b.agreementStack(frame, { x: PAD, y: col.y, w: innerW, count: 3 })
 }
 
 export const stakeholderdialoog: TemplateDefinition = {
