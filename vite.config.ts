@@ -4,6 +4,10 @@ import { defineConfig } from 'vite'
 // The dev server proxies API and websocket traffic to the Node server (npm run dev starts both).
 const serverPort = Number(process.env.PORT ?? 8080)
 const target = `http://127.0.0.1:${serverPort}`
+// client/api/ and client/sync/ share their first path segment with the server's routes: their
+// modules (/api/client.ts, /sync/binding.ts?t=…) are Vite's to serve, not the server's.
+const sourceModule = /\.(ts|tsx)(\?|$)/
+const toServer = { target, bypass: (req: { url?: string }) => (sourceModule.test(req.url ?? '') ? req.url : undefined) }
 
 export default defineConfig({
   root: 'client',
@@ -14,12 +18,15 @@ export default defineConfig({
     emptyOutDir: true,
     chunkSizeWarningLimit: 4096,
   },
+  // @tldraw/assets is a list of `?url` imports of fonts, icons and translations; the dev
+  // server's dependency pre-bundling cannot load those, Vite's own asset handling can.
+  optimizeDeps: { exclude: ['@tldraw/assets'] },
   server: {
     port: 5173,
     proxy: {
-      '/api': target,
+      '/api': toServer,
       '/healthz': target,
-      '/sync': { target, ws: true },
+      '/sync': { ...toServer, ws: true },
     },
   },
 })
