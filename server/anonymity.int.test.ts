@@ -1,22 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { CreatedBoard } from '../shared/api.ts'
 import { createBoard } from './testing/api-client.ts'
-import { removeDir, startServerProcess, type ServerProcess } from './testing/server-process.ts'
+import { serverForFile } from './testing/server-for-file.ts'
 import { SyncClient, testRecord } from './testing/sync-client.ts'
 
 const NAME = 'Zwaantje Vermeulen-Oudshoorn'
 const USER_ID = 'zwaantje-7731'
-let server: ServerProcess
-
-beforeAll(async () => {
-  server = await startServerProcess({ env: { ROOM_IDLE_MS: '0' } })
-})
-afterAll(async () => {
-  await server.stop()
-  removeDir(server.dataDir)
-})
+const server = serverForFile({ ROOM_IDLE_MS: '0' })
 
 const api = (board: CreatedBoard, route: string, init: RequestInit = {}) =>
   fetch(`${server.url}/api/boards/${board.id}${route}`, {

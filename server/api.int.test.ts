@@ -1,17 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { BoardForRole, CreatedBoard } from '../shared/api.ts'
 import { createBoard } from './testing/api-client.ts'
-import { removeDir, startServerProcess, type ServerProcess } from './testing/server-process.ts'
+import { serverForFile } from './testing/server-for-file.ts'
+import { removeDir, startServerProcess } from './testing/server-process.ts'
 
-let server: ServerProcess
-
-beforeAll(async () => {
-  server = await startServerProcess({ env: { PUBLIC_URL: 'https://dialoog.example.nl' } })
-})
-afterAll(async () => {
-  await server.stop()
-  removeDir(server.dataDir)
-})
+const server = serverForFile({ PUBLIC_URL: 'https://dialoog.example.nl' })
 
 function call(path: string, init: RequestInit & { token?: string } = {}): Promise<Response> {
   const headers = new Headers(init.headers)

@@ -1,22 +1,14 @@
 import type { TLShape } from '@tldraw/tlschema'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { TemplateDetail, TemplateSummary } from '../shared/api.ts'
 import type { StoredRecord } from '../shared/doc-layout.ts'
 import { findTemplate } from '../templates/index.ts'
 import { documentRecords } from './initial-document.ts'
 import { createBoard } from './testing/api-client.ts'
-import { removeDir, startServerProcess, type ServerProcess } from './testing/server-process.ts'
+import { serverForFile } from './testing/server-for-file.ts'
 import { SyncClient, testRecord } from './testing/sync-client.ts'
 
-let server: ServerProcess
-
-beforeAll(async () => {
-  server = await startServerProcess()
-})
-afterAll(async () => {
-  await server.stop()
-  removeDir(server.dataDir)
-})
+const server = serverForFile()
 
 function saveTemplate(body: unknown, token?: string): Promise<Response> {
   return fetch(`${server.url}/api/templates`, {
@@ -132,8 +124,7 @@ describe('save as template', () => {
     const detail = (await (await fetch(`${server.url}/api/templates/casusreconstructie`)).json()) as TemplateDetail
     expect(detail.records.filter((r) => r.type === 'frame')).toHaveLength(casusFrames.length)
     const before = await listTemplates()
-    await server.stop()
-    server = await startServerProcess({ dataDir: server.dataDir })
+    await server.restart('stop')
     expect(await listTemplates()).toEqual(before)
   })
 })

@@ -1,24 +1,16 @@
 import * as encoding from 'lib0/encoding'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { readRecords } from '../shared/doc-layout.ts'
 import { CloseCode, MessageType } from '../shared/protocol.ts'
 import { createBoard } from './testing/api-client.ts'
-import { removeDir, startServerProcess, type ServerProcess } from './testing/server-process.ts'
+import { serverForFile } from './testing/server-for-file.ts'
 import { SyncClient, syncUrl, testRecord } from './testing/sync-client.ts'
 
-let server: ServerProcess
-
-beforeAll(async () => {
-  // Generous rate limits: the fuzzer is meant to reach the decoder, not the limiter.
-  server = await startServerProcess({ env: { WS_MESSAGES_PER_SECOND: '100000', WS_MESSAGE_BURST: '100000' } })
-})
-afterAll(async () => {
-  await server.stop()
-  removeDir(server.dataDir)
-})
+// Generous rate limits: the fuzzer is meant to reach the decoder, not the limiter.
+const server = serverForFile({ WS_MESSAGES_PER_SECOND: '100000', WS_MESSAGE_BURST: '100000' })
 
 function updateMessage(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder()
@@ -155,8 +147,7 @@ describe('fuzzing the websocket', () => {
     expect(closeCodes.get(CloseCode.badMessage)).toBeGreaterThan(0)
     await after.close()
     // After a restart from disk too.
-    await server.kill()
-    server = await startServerProcess({ dataDir: server.dataDir, env: { WS_MESSAGES_PER_SECOND: '100000', WS_MESSAGE_BURST: '100000' } })
+    await server.restart('kill')
     const reloaded = await SyncClient.connect(server.url, board.id, board.tokens.viewer)
     expect(JSON.stringify(readRecords(reloaded.doc).sort((a, b) => a.id.localeCompare(b.id)))).toBe(expectedRecords)
     await reloaded.close()

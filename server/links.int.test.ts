@@ -2,26 +2,16 @@ import Database from 'better-sqlite3'
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import WebSocket from 'ws'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { CreatedBoard } from '../shared/api.ts'
 import { CloseCode } from '../shared/protocol.ts'
 import { DB_FILE } from './db/database.ts'
 import { createBoard } from './testing/api-client.ts'
-import { removeDir, startServerProcess, type ServerProcess } from './testing/server-process.ts'
+import { serverForFile } from './testing/server-for-file.ts'
 import { refusedStatus, SyncClient, syncUrl, testRecord } from './testing/sync-client.ts'
 
 const ADMIN = 'beheer-token-voor-tests'
-let server: ServerProcess
-
-beforeAll(async () => {
-  server = await startServerProcess({
-    env: { ADMIN_TOKEN: ADMIN, PUBLIC_URL: 'http://bord.test', MAX_CONNECTIONS_PER_BOARD: '3', WS_MESSAGES_PER_SECOND: '20', WS_MESSAGE_BURST: '40', MAX_MESSAGE_BYTES: '65536' },
-  })
-})
-afterAll(async () => {
-  await server.stop()
-  removeDir(server.dataDir)
-})
+const server = serverForFile({ ADMIN_TOKEN: ADMIN, PUBLIC_URL: 'http://bord.test', MAX_CONNECTIONS_PER_BOARD: '3', WS_MESSAGES_PER_SECOND: '20', WS_MESSAGE_BURST: '40', MAX_MESSAGE_BYTES: '65536' })
 
 const newBoard = (title = 'Linkbeheer') => createBoard(server.url, { title }, { authorization: `Bearer ${ADMIN}` })
 

@@ -1,24 +1,16 @@
 import Database from 'better-sqlite3'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { BoardForRole, CreatedBoard, SnapshotInfo } from '../shared/api.ts'
 import type { StoredRecord } from '../shared/doc-layout.ts'
 import { DB_FILE } from './db/database.ts'
 import { encodeDocument } from './initial-document.ts'
 import { createBoard } from './testing/api-client.ts'
-import { removeDir, startServerProcess, type ServerProcess } from './testing/server-process.ts'
+import { serverForFile } from './testing/server-for-file.ts'
 import { SyncClient, testRecord } from './testing/sync-client.ts'
 
-let server: ServerProcess
-
-beforeAll(async () => {
-  server = await startServerProcess()
-})
-afterAll(async () => {
-  await server.stop()
-  removeDir(server.dataDir)
-})
+const server = serverForFile()
 
 async function call(path: string, token: string, init: RequestInit = {}): Promise<Response> {
   return fetch(`${server.url}${path}`, {
@@ -183,8 +175,7 @@ describe('snapshots', () => {
   it('keeps snapshots through a kill -9', async () => {
     const board = await createBoard(server.url)
     const snapshot = await capture(board, 'Blijft')
-    await server.kill()
-    server = await startServerProcess({ dataDir: server.dataDir })
+    await server.restart('kill')
     const list = (await (await call(`/api/boards/${board.id}/snapshots`, board.tokens.viewer)).json()) as SnapshotInfo[]
     expect(list.map((s) => s.id)).toContain(snapshot.id)
   })

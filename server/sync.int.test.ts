@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3'
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { WebsocketProvider } from 'y-websocket'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
@@ -8,19 +8,10 @@ import { recordsKeyValue, readRecords } from '../shared/doc-layout.ts'
 import { CloseCode } from '../shared/protocol.ts'
 import { DB_FILE } from './db/database.ts'
 import { createBoard } from './testing/api-client.ts'
-import { removeDir, startServerProcess, type ServerProcess } from './testing/server-process.ts'
+import { serverForFile } from './testing/server-for-file.ts'
 import { refusedStatus, SyncClient, syncUrl, testRecord } from './testing/sync-client.ts'
 
-let server: ServerProcess
-
-beforeAll(async () => {
-  server = await startServerProcess()
-})
-
-afterAll(async () => {
-  await server.stop()
-  removeDir(server.dataDir)
-})
+const server = serverForFile()
 
 function storedUpdateCount(dataDir: string, boardId: string): number {
   const db = new Database(path.join(dataDir, DB_FILE), { readonly: true })

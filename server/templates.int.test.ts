@@ -1,24 +1,19 @@
 import type { TLShape } from '@tldraw/tlschema'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import type { StoredRecord } from '../shared/doc-layout.ts'
 import { findTemplate } from '../templates/index.ts'
 import { documentRecords } from './initial-document.ts'
 import { createBoard } from './testing/api-client.ts'
-import { removeDir, startServerProcess, type ServerProcess } from './testing/server-process.ts'
+import { serverForFile } from './testing/server-for-file.ts'
 import { SyncClient, testRecord } from './testing/sync-client.ts'
 
 const CONTRACT_IDS = ['casusreconstructie', 'bestuurlijke-dialoog', '7v-dialoog', 'stakeholderdialoog', 'gelijkwaardig-gesprek']
 
-let server: ServerProcess
+const server = serverForFile()
 const clients: SyncClient[] = []
 
-beforeAll(async () => {
-  server = await startServerProcess()
-})
 afterAll(async () => {
   await Promise.all(clients.map((client) => client.close()))
-  await server.stop()
-  removeDir(server.dataDir)
 })
 
 async function connect(boardId: string, token: string): Promise<SyncClient> {
