@@ -8,9 +8,6 @@ import { BoardBuilder, bullets, Column, gridWidth, noteGrid, TEXT_FONT_SIZE, typ
 import { scaffoldTriangle } from './triangle.ts'
 import type { TemplateDefinition } from './types.ts'
 
-/** Zone ids, in template order (CONTRACT.md requires the first five). */
-export const CASUS_ZONES = ['spelregels', 'tijdlijn', 'rode-draden', 'lessen', 'afspraken'] as const
-
 const PAD = 48
 const GAP_X = 200
 const GAP_Y = 240
