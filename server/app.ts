@@ -27,8 +27,7 @@ import { adminRoutes, boardDeletionRoutes } from './http/admin-routes.ts'
 import { assetServeRoutes, assetUploadRoutes } from './http/asset-routes.ts'
 import { AssetStore } from './assets/asset-store.ts'
 import { SnapshotStore } from './snapshots/snapshot-store.ts'
-import { readContent } from './document-records.ts'
-import * as Y from 'yjs'
+import { snapshotOf } from './document-records.ts'
 import { RoomManager, type AutoSnapshots } from './sync/room-manager.ts'
 import { syncRoutes } from './sync/socket-route.ts'
 import { UpdateLog } from './sync/update-log.ts'
@@ -98,7 +97,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const snapshots = new SnapshotStore(db, { keepAllHours: config.snapshotKeepAllHours, dailyForDays: config.snapshotDailyDays })
   const autoSnapshots: AutoSnapshots = {
     captureAuto: (room, label) =>
-      snapshots.capture(room.boardId, { label, auto: true, state: Y.encodeStateAsUpdate(room.doc), schema: readContent(room.doc).schema }),
+      snapshots.capture(room.boardId, { label, auto: true, ...snapshotOf(room.doc) }),
   }
   const boards = new BoardRepository(db)
   const rooms = new RoomManager(new UpdateLog(db), config, logger, (id) => boards.get(id)?.anonymous ?? false, autoSnapshots)

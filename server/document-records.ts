@@ -11,7 +11,17 @@ export interface DocumentContent {
 }
 
 export function readContent(doc: Y.Doc): DocumentContent {
-  return { schema: (readSchema(doc) as SerializedSchema | undefined) ?? tldrawSchema.serialize(), records: readRecords(doc) }
+  return { schema: documentSchema(doc), records: readRecords(doc) }
+}
+
+/** The tldraw schema the document was written with (this server's, for a doc that names none). */
+function documentSchema(doc: Y.Doc): SerializedSchema {
+  return (readSchema(doc) as SerializedSchema | undefined) ?? tldrawSchema.serialize()
+}
+
+/** What a snapshot keeps of a live document: its whole state and the schema it was written with. */
+export function snapshotOf(doc: Y.Doc): { state: Uint8Array; schema: SerializedSchema } {
+  return { state: Y.encodeStateAsUpdate(doc), schema: documentSchema(doc) }
 }
 
 export function decodeContent(state: Uint8Array): DocumentContent {

@@ -1,12 +1,11 @@
 /** /api/boards/:id/snapshots: capture, list, open, restore and fork. */
 import type { TLRecord } from '@tldraw/tlschema'
 import { Hono } from 'hono'
-import * as Y from 'yjs'
 import { z } from 'zod'
 import { boardTitle } from '../../shared/api.ts'
 import type { BoardRepository } from '../boards.ts'
 import type { Config } from '../config.ts'
-import { decodeContent, migrateToCurrent, readContent, replaceRecords } from '../document-records.ts'
+import { decodeContent, migrateToCurrent, replaceRecords, snapshotOf } from '../document-records.ts'
 import { encodeDocument } from '../initial-document.ts'
 import type { SnapshotStore, StoredSnapshot } from '../snapshots/snapshot-store.ts'
 import { errorMessage } from '../log.ts'
@@ -47,8 +46,7 @@ export function snapshotRoutes(config: Config, boards: BoardRepository, snapshot
   const captureNow = (boardId: string, label: string) => {
     const room = rooms.open(boardId)
     rooms.flush()
-    const { schema } = readContent(room.doc)
-    const info = snapshots.capture(boardId, { label, auto: false, state: Y.encodeStateAsUpdate(room.doc), schema })
+    const info = snapshots.capture(boardId, { label, auto: false, ...snapshotOf(room.doc) })
     rooms.markSnapshot(room)
     return info
   }
