@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { deflateSync } from 'node:zlib'
 import type { TLAssetId } from 'tldraw'
-import { addNoteByHand, closeEveryone, createBoard, newPerson, onCanvas, openBoard, removeDir, retypeNote, shapesOnPage, startServerProcess, type CreatedBoard, type ServerProcess } from './support.ts'
+import { addNoteByHand, createBoard, newPerson, onCanvas, openBoard, retypeNote, serverStartedByEachTest, shapesOnPage, type CreatedBoard } from './support.ts'
 
 const NAME = 'Zwaantje Vermeulen-Oudshoorn'
 const ADMIN = 'beheerder-e2e-3f9c1a7d'
@@ -15,20 +15,7 @@ const ADMIN = 'beheerder-e2e-3f9c1a7d'
 // Several browsers per test on a shared two-core machine: more room than the default minute.
 test.describe.configure({ timeout: 120_000 })
 
-let server: ServerProcess | null = null
-
-async function start(env: Record<string, string> = {}): Promise<ServerProcess> {
-  server = await startServerProcess({ env })
-  return server
-}
-
-test.afterEach(async ({ browser }) => {
-  await closeEveryone(browser)
-  if (!server) return
-  await server.stop()
-  removeDir(server.dataDir)
-  server = null
-})
+const start = serverStartedByEachTest()
 
 function api(base: string, board: CreatedBoard, route: string, init: RequestInit = {}): Promise<Response> {
   return fetch(`${base}/api/boards/${board.id}${route}`, {

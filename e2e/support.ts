@@ -4,7 +4,7 @@ import type { CreatedBoard } from '../shared/api.ts'
 import { createBoard } from '../server/testing/api-client.ts'
 import { removeDir, startServerProcess, type ServerProcess } from '../server/testing/server-process.ts'
 
-export { createBoard, removeDir, startServerProcess, type ServerProcess }
+export { createBoard }
 export type { CreatedBoard }
 
 /** The spec's server: a fresh one, with its own temporary DATA_DIR, for every test. */
@@ -28,23 +28,21 @@ export async function newPerson(browser: Browser): Promise<Page> {
  * Closes every browser context of the test. Left open, the pages of earlier tests keep rendering
  * and reconnecting to their stopped servers, and slow down every test after them.
  */
-export async function closeEveryone(browser: Browser): Promise<void> {
+async function closeEveryone(browser: Browser): Promise<void> {
   await Promise.all(browser.contexts().map((context) => context.close()))
 }
 
 /**
- * Call at the top of a spec: starts a server before each test; after it, closes the test's browsers
- * and removes the server and its data.
+ * The server of the current test: after the test, its browsers are closed and the server and its
+ * data removed. `startEach` starts one before every test; otherwise the test calls `start`.
  */
-export function serverPerTest(): TestServer {
+function serverOfEachTest(startEach: boolean) {
   let current: ServerProcess | null = null
-  const running = (): ServerProcess => {
-    if (!current) throw new Error('no server: serverPerTest() starts one for each test')
-    return current
+  if (startEach) {
+    test.beforeEach(async () => {
+      current = await startServerProcess()
+    })
   }
-  test.beforeEach(async () => {
-    current = await startServerProcess()
-  })
   test.afterEach(async ({ browser }) => {
     await closeEveryone(browser)
     if (!current) return
@@ -53,17 +51,38 @@ export function serverPerTest(): TestServer {
     current = null
   })
   return {
-    get url() {
-      return running().url
+    running(): ServerProcess {
+      if (!current) throw new Error('no server for this test yet')
+      return current
     },
-    async stop() {
-      await running().stop()
-    },
-    async restart() {
-      const { dataDir, port } = running()
-      current = await startServerProcess({ dataDir, port })
+    async start(options: Parameters<typeof startServerProcess>[0] = {}): Promise<ServerProcess> {
+      current = await startServerProcess(options)
+      return current
     },
   }
+}
+
+/** Call at the top of a spec: a fresh server for every test, started before it. */
+export function serverPerTest(): TestServer {
+  const server = serverOfEachTest(true)
+  return {
+    get url() {
+      return server.running().url
+    },
+    async stop() {
+      await server.running().stop()
+    },
+    async restart() {
+      const { dataDir, port } = server.running()
+      await server.start({ dataDir, port })
+    },
+  }
+}
+
+/** Call at the top of a spec whose tests need their own settings: each test calls `start(env)`. */
+export function serverStartedByEachTest(): (env?: Record<string, string>) => Promise<ServerProcess> {
+  const server = serverOfEachTest(false)
+  return (env = {}) => server.start({ env })
 }
 
 /** Anna (facilitator) and Bram (editor) on one board, each in a browser context of their own. */
