@@ -3,13 +3,12 @@
  * the board also kept the others (the server shows them once). Unknown links are said to be
  * unknown, never guessed.
  */
-import { useId } from 'react'
 import type { BoardForRole } from '../../shared/api.ts'
 import type { Role } from '../../shared/roles.ts'
 import { useI18n } from '../app/i18n-context.tsx'
-import { useCopyLink } from '../app/useCopyLink.ts'
 import type { MessageKey } from '../i18n.ts'
 import { knownLinks } from '../storage/recent-boards.ts'
+import { CopyLink } from '../ui/CopyLink.tsx'
 import { Dialog } from '../ui/Dialog.tsx'
 
 const LABELS: Record<Role, MessageKey> = { editor: 'share.editor', viewer: 'share.viewer', facilitator: 'share.facilitator' }
@@ -62,43 +61,18 @@ export function ShareDialog({
 
 function ShareRow({ role, url }: { role: Role; url: string | null }) {
   const { t } = useI18n()
-  const inputId = useId()
-  const { input, state: copy, copy: copyLink } = useCopyLink()
-
   return (
     <li className="share-list__item">
       {url ? (
-        <label htmlFor={inputId} className="share-list__label">
-          {t(LABELS[role])}
-        </label>
+        <CopyLink label={t(LABELS[role])} url={url} testId={`share-${role}`} />
       ) : (
-        <span className="share-list__label">{t(LABELS[role])}</span>
+        <>
+          <span className="share-list__label">{t(LABELS[role])}</span>
+          <p className="share-list__unknown" data-testid={`share-${role}-unknown`}>
+            {t('share.unknown')}
+          </p>
+        </>
       )}
-      {url ? (
-        <div className="share-list__row">
-          <input
-            ref={input}
-            id={inputId}
-            className="share-list__url"
-            data-testid={`share-${role}-url`}
-            type="text"
-            readOnly
-            value={url}
-            onFocus={(event) => event.currentTarget.select()}
-          />
-          <button type="button" className="button" data-testid={`share-${role}-copy`} onClick={() => void copyLink(url)}>
-            {copy === 'copied' ? t('share.copied') : t('share.copy')}
-          </button>
-        </div>
-      ) : (
-        <p className="share-list__unknown" data-testid={`share-${role}-unknown`}>
-          {t('share.unknown')}
-        </p>
-      )}
-      <span className="visually-hidden" role="status">
-        {copy === 'copied' ? t('share.copied') : copy === 'failed' ? t('share.copyFailed') : ''}
-      </span>
-      {copy === 'failed' && <p className="field__hint">{t('share.copyFailed')}</p>}
     </li>
   )
 }

@@ -11,7 +11,7 @@ import { linkFor } from '../board/ShareDialog.tsx'
 import { formatDate, type MessageKey } from '../i18n.ts'
 import { forgetLink, knownLinks, rememberLink } from '../storage/recent-boards.ts'
 import { ConfirmStep } from './ConfirmStep.tsx'
-import { CopyLink } from './CopyLink.tsx'
+import { CopyLink } from '../ui/CopyLink.tsx'
 import { dayFromExpiry, expiryFromDay, isExpired, toDayString } from './link-expiry.ts'
 import { listLinks, MANAGED_ROLES, regenerateLink, setLinkExpiry, type ManagedRole } from './settings-api.ts'
 
@@ -130,7 +130,7 @@ function LinkRow({ board, token, info, role, onChanged }: { board: BoardForRole;
           )}
         </span>
       </p>
-      {known ? <CopyLink label={t(fresh ? 'links.newLink' : 'links.known')} url={known} testId={`link-${role}`} /> : <p className="settings-link__unknown">{t('links.unknown')}</p>}
+      {known ? <CopyLink label={t(fresh ? 'links.newLink' : 'links.known')} url={known} testId={`link-${role}`} compact /> : <p className="settings-link__unknown">{t('links.unknown')}</p>}
 
       <ExpiryForm board={board} token={token} info={info} role={role} onChanged={onChanged} />
 
