@@ -4,6 +4,7 @@
  */
 import * as cards from './messages/cards.ts'
 import * as core from './messages/core.ts'
+import * as errors from './messages/errors.ts'
 import * as history from './messages/history.ts'
 import * as settings from './messages/settings.ts'
 import { readStored, writeStored } from './storage/local.ts'
@@ -12,11 +13,11 @@ export const LANGUAGES = ['nl', 'en'] as const
 export type Lang = (typeof LANGUAGES)[number]
 
 // Each feature keeps its strings in its own module under messages/; together they are the UI.
-const nl = { ...core.nl, ...cards.nl, ...history.nl, ...settings.nl }
+const nl = { ...core.nl, ...cards.nl, ...history.nl, ...settings.nl, ...errors.nl }
 
 export type MessageKey = keyof typeof nl
 
-const en: Record<MessageKey, string> = { ...core.en, ...cards.en, ...history.en, ...settings.en }
+const en: Record<MessageKey, string> = { ...core.en, ...cards.en, ...history.en, ...settings.en, ...errors.en }
 
 const MESSAGES: Record<Lang, Record<MessageKey, string>> = { nl, en }
 

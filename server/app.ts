@@ -56,14 +56,14 @@ export function createApp(config: Config, db: Db, boards: BoardRepository, rooms
   })
   app.use('*', securityHeaders(config.publicUrl))
   app.onError((error, c) => {
-    if (error instanceof HttpError) return errorResponse(c, error.status, error.message)
+    if (error instanceof HttpError) return errorResponse(c, error.status, error.message, error.code)
     logger.error('unhandled error', { path: c.req.path, error: errorMessage(error) })
     return errorResponse(c, 500, 'internal error')
   })
 
   app.get('/healthz', (c) => c.json({ ok: true }))
   const api = new Hono()
-  api.use('*', bodyLimit({ maxSize: config.maxBodyBytes, onError: (c) => errorResponse(c, 413, 'request body too large') }))
+  api.use('*', bodyLimit({ maxSize: config.maxBodyBytes, onError: (c) => errorResponse(c, 413, 'request body too large', 'body_too_large') }))
   api.get('/config', (c) => c.json({ licenseKey: config.licenseKey, publicUrl: config.publicUrl } satisfies ClientConfig))
   const savedTemplates = new CustomTemplateStore(db)
   const templates = new TemplateCatalog(savedTemplates)

@@ -3,11 +3,13 @@
  * throwing, so pages can tell "no such board" (404), "bad link" (401) and "no network" apart.
  */
 import type { BoardForRole, ClientConfig, CreateBoardBody, CreatedBoard, TemplateSummary } from '../../shared/api.ts'
+import { isErrorCode, type ErrorCode } from '../../shared/errors.ts'
+import { loadLang, translate } from '../i18n.ts'
 
 export type ApiResult<T> =
   | { ok: true; value: T }
   /** `status` 0 means the request never got an answer (offline, server down). */
-  | { ok: false; status: number; message: string }
+  | { ok: false; status: number; message: string; code?: ErrorCode }
 
 type ApiFailure = Extract<ApiResult<never>, { ok: false }>
 
@@ -29,7 +31,9 @@ export async function send(path: string, init: RequestInit = {}, token?: string)
   if (response.ok) return response
   // Not JSON (an HTML error page from a proxy, say): the status says enough.
   const body: unknown = await response.json().catch(() => null)
-  const error = typeof body === 'object' && body !== null ? (body as { error?: unknown }).error : undefined
+  const { error, code } = typeof body === 'object' && body !== null ? (body as { error?: unknown; code?: unknown }) : {}
+  // A coded refusal is shown in the reader's language; the server's English text is the fallback.
+  if (isErrorCode(code)) return { ok: false, status: response.status, code, message: translate(loadLang(), `error.${code}`) }
   return { ok: false, status: response.status, message: typeof error === 'string' ? error : `HTTP ${response.status}` }
 }
 

@@ -72,6 +72,6 @@ export function boardRoutes(
 
 export function requireAdminWhenConfigured(config: Config, token: string | null): void {
   if (config.adminToken !== null && !isAdmin(config, token)) {
-    throw new HttpError(401, 'creating boards needs the admin token on this server')
+    throw new HttpError(401, 'creating boards needs the admin token on this server', 'admin_token_required')
   }
 }

@@ -2,18 +2,22 @@
 import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { z } from 'zod'
+import type { ApiErrorBody, ErrorCode } from '../../shared/errors.ts'
 
+/** A refusal: `message` is English for logs and scripts, `code` lets the UI translate it. */
 export class HttpError extends Error {
   constructor(
     readonly status: ContentfulStatusCode,
     message: string,
+    readonly code?: ErrorCode,
   ) {
     super(message)
   }
 }
 
-export function errorResponse(c: Context, status: ContentfulStatusCode, message: string): Response {
-  return c.json({ error: message }, status)
+export function errorResponse(c: Context, status: ContentfulStatusCode, message: string, code?: ErrorCode): Response {
+  const body: ApiErrorBody = code === undefined ? { error: message } : { error: message, code }
+  return c.json(body, status)
 }
 
 /**

@@ -1,0 +1,20 @@
+/** The server's refusals in the reader's language, one per stable code (shared/errors.ts). */
+import type { ErrorCode } from '../../shared/errors.ts'
+
+type ErrorMessages = Record<`error.${ErrorCode}`, string>
+
+export const nl = {
+  'error.admin_token_required': 'Op deze server mag alleen een beheerder borden maken: vul het beheerderstoken in.',
+  'error.rate_limited': 'Te veel verzoeken achter elkaar. Wacht even en probeer het opnieuw.',
+  'error.unsupported_media_type': 'Dit soort bestand of verzoek wordt niet geaccepteerd.',
+  'error.too_many_records': 'Dit bord zou te groot worden: het maximale aantal kaarten en vormen is bereikt.',
+  'error.body_too_large': 'Het verstuurde bestand is te groot.',
+} satisfies ErrorMessages
+
+export const en: ErrorMessages = {
+  'error.admin_token_required': 'Only an administrator may create boards on this server: enter the admin token.',
+  'error.rate_limited': 'Too many requests in a row. Wait a moment and try again.',
+  'error.unsupported_media_type': 'This kind of file or request is not accepted.',
+  'error.too_many_records': 'This board would grow too large: the maximum number of cards and shapes has been reached.',
+  'error.body_too_large': 'The file you sent is too large.',
+}
