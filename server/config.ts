@@ -33,6 +33,22 @@ export interface Config {
   snapshotKeepAllHours: number
   /** After that, one automatic snapshot per day is kept for this many days, then one per month. */
   snapshotDailyDays: number
+  /** Disk quotas per board: manual snapshots (count and total bytes) and pasted images (total bytes). */
+  maxSnapshotsPerBoard: number
+  maxSnapshotBytesPerBoard: number
+  maxAssetBytesPerBoard: number
+  /** Image uploads one board accepts per minute. */
+  assetUploadsPerMinute: number
+  /** An image no record or snapshot refers to is deleted once it is older than this. */
+  assetGraceMs: number
+  /** Boards one client address may create (create, import, fork) per hour while ADMIN_TOKEN is unset. */
+  boardsPerHourPerAddress: number
+  /** Expensive reads and writes (report, export, snapshot, restore, fork, import) per minute, per address and per board. */
+  expensiveRequestsPerMinute: number
+  /** Use X-Forwarded-For's last hop as the client address (only behind a reverse proxy you run). */
+  trustProxy: boolean
+  /** Host names accepted besides PUBLIC_URL's, IP literals and localhost ("*": any; DNS rebinding guard). */
+  allowedHosts: string[]
 }
 
 type Env = Record<string, string | undefined>
@@ -49,6 +65,20 @@ function intFrom(env: Env, name: string, fallback: number, min = 0): number {
 
 function nonEmpty(value: string | undefined): string | null {
   return value === undefined || value.trim() === '' ? null : value.trim()
+}
+
+function flagFrom(env: Env, name: string): boolean {
+  const raw = (env[name] ?? '').trim().toLowerCase()
+  if (raw === '' || raw === '0' || raw === 'false' || raw === 'no') return false
+  if (raw === '1' || raw === 'true' || raw === 'yes') return true
+  throw new Error(`${name} must be true or false, got "${env[name]}"`)
+}
+
+function hostsFrom(raw: string | undefined): string[] {
+  return (raw ?? '')
+    .split(',')
+    .map((entry) => entry.trim().toLowerCase())
+    .filter(Boolean)
 }
 
 function originsFrom(raw: string | undefined): string[] {
@@ -95,5 +125,14 @@ export function loadConfig(env: Env = process.env): Config {
     autoSnapshotEveryMs: intFrom(env, 'AUTO_SNAPSHOT_EVERY_MS', 10 * 60_000),
     snapshotKeepAllHours: intFrom(env, 'SNAPSHOT_KEEP_ALL_HOURS', 24),
     snapshotDailyDays: intFrom(env, 'SNAPSHOT_DAILY_DAYS', 90),
+    maxSnapshotsPerBoard: intFrom(env, 'MAX_SNAPSHOTS_PER_BOARD', 200, 1),
+    maxSnapshotBytesPerBoard: intFrom(env, 'MAX_SNAPSHOT_BYTES_PER_BOARD', 200 * 1024 * 1024, 1024),
+    maxAssetBytesPerBoard: intFrom(env, 'MAX_ASSET_BYTES_PER_BOARD', 100 * 1024 * 1024, 1024),
+    assetUploadsPerMinute: intFrom(env, 'ASSET_UPLOADS_PER_MINUTE', 30, 1),
+    assetGraceMs: intFrom(env, 'ASSET_GRACE_MS', 60 * 60_000),
+    boardsPerHourPerAddress: intFrom(env, 'BOARDS_PER_HOUR_PER_ADDRESS', 30, 1),
+    expensiveRequestsPerMinute: intFrom(env, 'EXPENSIVE_REQUESTS_PER_MINUTE', 60, 1),
+    trustProxy: flagFrom(env, 'TRUST_PROXY'),
+    allowedHosts: hostsFrom(env.ALLOWED_HOSTS),
   }
 }

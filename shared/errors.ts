@@ -9,6 +9,9 @@ export const ERROR_CODES = [
   'unsupported_media_type',
   'too_many_records',
   'body_too_large',
+  'snapshot_quota',
+  'asset_quota',
+  'bad_host',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]
