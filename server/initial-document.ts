@@ -5,7 +5,7 @@
 import { createTLSchema, DocumentRecordType, PageRecordType, TLDOCUMENT_ID, type TLPage, type TLPageId, type TLRecord } from '@tldraw/tlschema'
 import type { SerializedSchema } from '@tldraw/store'
 import * as Y from 'yjs'
-import { metaMap, recordsKeyValue, SCHEMA_KEY, type StoredRecord } from '../shared/doc-layout.ts'
+import { metaMap, recordsArray, SCHEMA_KEY, type RecordEntry, type StoredRecord } from '../shared/doc-layout.ts'
 import type { TemplateDefinition } from '../templates/index.ts'
 
 export const tldrawSchema = createTLSchema()
@@ -34,10 +34,13 @@ export function assertValidRecords(records: readonly TLRecord[]): void {
  * history. `schema` is the one the records were written with (default: this server's).
  */
 export function encodeDocument(records: readonly (TLRecord | StoredRecord)[], schema: SerializedSchema = tldrawSchema.serialize()): Uint8Array {
+  // One entry per id (the last one wins, as with YKeyValue.set), written with ONE push: per-record
+  // sets would rescan and split the array for every record, which is quadratic.
+  const latest = new Map<string, StoredRecord>()
+  for (const record of records) latest.set(record.id, record as StoredRecord)
   const doc = new Y.Doc()
-  const kv = recordsKeyValue(doc)
   doc.transact(() => {
-    for (const record of records) kv.set(record.id, record as StoredRecord)
+    recordsArray(doc).push([...latest.values()].map((val): RecordEntry => ({ key: val.id, val })))
     metaMap(doc).set(SCHEMA_KEY, schema)
   })
   const state = Y.encodeStateAsUpdate(doc)

@@ -156,7 +156,9 @@ export class BoardGeometry {
     const byPage = new Map<number, Item[]>()
     for (const item of items) {
       const rank = this.pageRank(item.shape)
-      byPage.set(rank, [...(byPage.get(rank) ?? []), item])
+      const list = byPage.get(rank)
+      if (list) list.push(item)
+      else byPage.set(rank, [item])
     }
     return [...byPage.entries()].sort(([a], [b]) => a - b).flatMap(([, pageItems]) => sortRows(pageItems))
   }

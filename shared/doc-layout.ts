@@ -33,20 +33,52 @@ export function metaMap(doc: Y.Doc): Y.Map<unknown> {
 }
 
 /**
+ * Above this many separate runs of entries to delete, the array's tail is rewritten instead:
+ * Yjs merges adjacent entries into one item and copies its whole content on every split, so
+ * deleting many scattered entries one by one costs O(n²) on a large board.
+ */
+export const MAX_DELETE_RUNS = 32
+
+/**
  * Puts and removes records with YKeyValue's semantics (one entry per key, the newest last) but
  * without keeping a YKeyValue alive: its observer rescans the array on every update, which a
- * server holding many rooms should not pay for occasional writes.
+ * server holding many rooms should not pay for occasional writes. Linear in the array's length.
  */
 export function writeRecords(doc: Y.Doc, change: { put?: readonly StoredRecord[]; remove?: readonly string[] }, origin: unknown = null): void {
-  const put = change.put ?? []
-  const touched = new Set([...put.map((record) => record.id), ...(change.remove ?? [])])
+  // Later puts of one id win, as they would have with YKeyValue.set.
+  const latest = new Map<string, StoredRecord>()
+  for (const record of change.put ?? []) latest.set(record.id, record)
+  const touched = new Set([...latest.keys(), ...(change.remove ?? [])])
   if (touched.size === 0) return
   const array = recordsArray(doc)
+  const entries = array.toArray()
+  const runs = deletionRuns(entries, touched)
+  const fresh = [...latest.values()].map((val): RecordEntry => ({ key: val.id, val }))
   doc.transact(() => {
-    const entries = array.toArray()
-    for (let i = entries.length - 1; i >= 0; i--) if (touched.has(entries[i]!.key)) array.delete(i, 1)
-    if (put.length > 0) array.push(put.map((val) => ({ key: val.id, val })))
+    if (runs.length <= MAX_DELETE_RUNS) {
+      for (let i = runs.length - 1; i >= 0; i--) array.delete(runs[i]!.start, runs[i]!.length)
+      if (fresh.length > 0) array.push(fresh)
+      return
+    }
+    // Many scattered entries: delete everything from the first one on in one range, and push
+    // back what stays (in its order) followed by the new entries.
+    const from = runs[0]!.start
+    const kept = entries.slice(from).filter((entry) => !touched.has(entry.key))
+    array.delete(from, entries.length - from)
+    array.push([...kept, ...fresh])
   }, origin)
+}
+
+/** The maximal runs of consecutive entries whose key is in `keys`, in array order. */
+export function deletionRuns(entries: readonly RecordEntry[], keys: ReadonlySet<string>): { start: number; length: number }[] {
+  const runs: { start: number; length: number }[] = []
+  for (let i = 0; i < entries.length; i++) {
+    if (!keys.has(entries[i]!.key)) continue
+    const last = runs.at(-1)
+    if (last && last.start + last.length === i) last.length++
+    else runs.push({ start: i, length: 1 })
+  }
+  return runs
 }
 
 /** All records currently in the document, read without building a YKeyValue index. */
