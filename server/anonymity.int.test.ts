@@ -1,7 +1,9 @@
+import Database from 'better-sqlite3'
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { CreatedBoard } from '../shared/api.ts'
+import { DB_FILE } from './db/database.ts'
 import { createBoard } from './testing/api-client.ts'
 import { serverForFile } from './testing/server-for-file.ts'
 import { SyncClient, testRecord } from './testing/sync-client.ts'
@@ -69,6 +71,26 @@ describe('anonymous boards', () => {
     expect((await api(board, '', { method: 'PATCH', body: JSON.stringify({ anonymous: true }) })).status).toBe(200)
     await partner.waitFor((c) => !c.records.has(`user:${USER_ID}`))
     await partner.close()
+    for (const needle of [NAME, USER_ID]) expect(filesMention(server.dataDir, needle)).toEqual([])
+    const viewer = await SyncClient.connect(server.url, board.id, board.tokens.viewer)
+    expect(viewer.records.has('shape:moment')).toBe(true)
+    await viewer.close()
+  })
+
+  it('re-runs the whole scrub when a board that is already flagged anonymous is switched on again', async () => {
+    const board = await createBoard(server.url, { title: 'Half omgezet' })
+    const partner = await SyncClient.connect(server.url, board.id, board.tokens.editor)
+    editAsNamedPerson(partner, 'moment', 'Overleg met de wijkagent')
+    await partner.roundTrip()
+    expect((await api(board, '/snapshots', { method: 'POST', body: JSON.stringify({ label: 'met namen' }) })).status).toBe(201)
+    await partner.close()
+    // What a switch that died half way leaves: the flag committed, the names still on disk.
+    const db = new Database(path.join(server.dataDir, DB_FILE))
+    db.prepare('UPDATE boards SET anonymous = 1 WHERE id = ?').run(board.id)
+    db.close()
+    expect(filesMention(server.dataDir, NAME).length).toBeGreaterThan(0)
+
+    expect((await api(board, '', { method: 'PATCH', body: JSON.stringify({ anonymous: true }) })).status).toBe(200)
     for (const needle of [NAME, USER_ID]) expect(filesMention(server.dataDir, needle)).toEqual([])
     const viewer = await SyncClient.connect(server.url, board.id, board.tokens.viewer)
     expect(viewer.records.has('shape:moment')).toBe(true)

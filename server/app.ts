@@ -70,7 +70,7 @@ export function createApp(config: Config, db: Db, boards: BoardRepository, rooms
   api.route('/templates', templateRoutes(templates, savedTemplates, boards, rooms))
   api.route('/boards', transferRoutes(config, boards, rooms, templates))
   api.route('/boards', reportRoutes(boards, rooms, templates))
-  api.route('/boards', boardRoutes(config, db, boards, rooms, snapshots, templates))
+  api.route('/boards', boardRoutes(config, db, boards, rooms, snapshots, templates, savedTemplates))
   api.route('/boards', linkRoutes(config, boards, rooms))
   api.route('/boards', boardDeletionRoutes(db, boards, rooms))
   api.route('/admin', adminRoutes(config, db, boards, rooms))

@@ -1,11 +1,11 @@
 /** /api/boards: create, read and change boards. */
 import { Hono } from 'hono'
 import { createBoardBody, patchBoardBody, type BoardInfo, type CreatedBoard } from '../../shared/api.ts'
-import { CloseCode } from '../../shared/protocol.ts'
 import { ROLES, type Role } from '../../shared/roles.ts'
 import { DEFAULT_TEMPLATE_ID } from '../../templates/index.ts'
 import type { BoardRepository } from '../boards.ts'
-import { forgetRemovedData, type Db } from '../db/database.ts'
+import { BoardAnonymity } from '../boards/anonymity.ts'
+import type { Db } from '../db/database.ts'
 import type { SnapshotStore } from '../snapshots/snapshot-store.ts'
 import type { RoomManager } from '../sync/room-manager.ts'
 import type { TemplateCatalog } from '../templates/catalog.ts'
@@ -32,6 +32,8 @@ export function boardRoutes(
   rooms: RoomManager,
   snapshots: SnapshotStore,
   templates: TemplateCatalog,
+  /** The saved-template store, scrubbed with the board (see BoardAnonymity). */
+  savedTemplates: object,
 ): Hono<BoardAccessEnv> {
   const routes = new Hono<BoardAccessEnv>()
 
@@ -51,19 +53,14 @@ export function boardRoutes(
 
   routes.get('/:id', requireBoardRole(boards, 'viewer'), (c) => c.json({ ...c.var.board, role: c.var.role }))
 
+  const anonymity = new BoardAnonymity(db, boards, rooms, snapshots, savedTemplates)
+
   routes.patch('/:id', requireBoardRole(boards, 'facilitator'), async (c) => {
     const patch = await readJsonBody(c, patchBoardBody)
-    const board = boards.update(c.var.board.id, patch)
+    // anonymous: true always re-runs the scrub, so a switch that failed half way can be repeated.
+    if (patch.anonymous !== undefined) anonymity.set(c.var.board.id, patch.anonymous)
+    const board = boards.update(c.var.board.id, { title: patch.title })
     if (!board) throw new HttpError(404, 'board not found')
-    if (patch.anonymous !== undefined && patch.anonymous !== c.var.board.anonymous) {
-      rooms.setAnonymous(board.id, patch.anonymous)
-      if (patch.anonymous) {
-        snapshots.removeAuthors(board.id)
-        forgetRemovedData(db)
-      }
-      // Everyone reconnects and picks up the new mode (names asked or hidden, presence relabelled).
-      rooms.closeConnections(board.id, () => true, CloseCode.settingsChanged, 'board settings changed')
-    }
     return c.json({ ...board, role: c.var.role })
   })
 

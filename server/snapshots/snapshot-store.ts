@@ -6,7 +6,7 @@ import { newId } from '../tokens.ts'
 import type { StoredRecord } from '../../shared/doc-layout.ts'
 import { decodeContent } from '../document-records.ts'
 import { encodeDocument } from '../initial-document.ts'
-import { withoutAuthor } from '../../shared/authorship.ts'
+import { carriesAuthor, withoutAuthor } from '../../shared/authorship.ts'
 import { autoSnapshotsToPrune, type RetentionPolicy } from './retention.ts'
 
 export interface StoredSnapshot extends SnapshotInfo {
@@ -71,8 +71,9 @@ export class SnapshotStore {
   }
 
   /**
-   * Rewrites every snapshot of a board without author fields (when it becomes anonymous). Each is
-   * re-encoded from its records, so no removed value survives in its history.
+   * Rewrites every snapshot of a board that still carries an author field (when it becomes
+   * anonymous). Each is re-encoded from its records, so no removed value survives in its history.
+   * Snapshots without authors stay as they are, so running this again costs one decode each.
    */
   removeAuthors(boardId: string): void {
     const rows = this.db.prepare<[string], { id: string; state: Buffer; schema: string }>('SELECT id, state, schema FROM snapshots WHERE board_id = ?').all(boardId)
@@ -80,6 +81,7 @@ export class SnapshotStore {
     this.db.transaction(() => {
       for (const row of rows) {
         const { records } = decodeContent(row.state)
+        if (!records.some(carriesAuthor)) continue
         const clean = records.map(withoutAuthor).filter((record): record is StoredRecord => record !== null)
         update.run(encodeDocument(clean, JSON.parse(row.schema) as SerializedSchema), row.id)
       }

@@ -186,15 +186,31 @@ export class RoomManager {
   }
 
   /**
-   * Turns anonymous mode on or off for a board. Turning it on strips author fields from the live
-   * document and compacts at once, so the update log no longer holds the old entries either.
+   * Strips author fields from a board's live document and stores the change (relayed like any
+   * edit). Throws when storing failed, so the caller does not go on as if the board were clean.
    */
-  setAnonymous(boardId: string, anonymous: boolean): void {
+  removeAuthors(boardId: string): Room {
     const room = this.open(boardId)
-    room.setAnonymous(anonymous)
-    if (!anonymous) return
+    room.removeAuthors()
     this.flush()
-    this.compact(room)
+    if (this.rooms.get(boardId) !== room) throw new Error('storing the scrubbed document failed')
+    return room
+  }
+
+  /**
+   * Folds a room's update log into one state row now. Unlike routine compaction it throws, so it
+   * can run inside a caller's transaction that must roll back as a whole.
+   */
+  compactNow(room: Room): void {
+    this.flush()
+    this.log.compact(room.boardId, Y.encodeStateAsUpdate(room.doc))
+    room.updatesSinceCompaction = 0
+    this.dueForCompaction.delete(room)
+  }
+
+  /** The mode an open room applies to what clients send (a closed room reads it when it opens). */
+  setAnonymous(boardId: string, anonymous: boolean): void {
+    this.rooms.get(boardId)?.setAnonymous(anonymous)
   }
 
   private enqueue(room: Room, update: Uint8Array, origin: unknown, echo: boolean): void {

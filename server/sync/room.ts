@@ -271,8 +271,11 @@ export class Room {
     if (refused) throw refused
   }
 
-  /** Removes author fields from the given records (default: all) in one server transaction. */
-  private removeAuthors(ids?: readonly string[]): void {
+  /**
+   * Removes author fields from the given records (default: all) in one server transaction; the
+   * change is stored and relayed like any edit. A no-op when nothing carries an author.
+   */
+  removeAuthors(ids?: readonly string[]): void {
     const wanted = ids ? new Set(ids) : null
     if (wanted?.size === 0) return
     const put: StoredRecord[] = []

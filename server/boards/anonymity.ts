@@ -1,0 +1,61 @@
+/**
+ * Switching a board's anonymous (Chatham House) mode. Turning it on scrubs every place a name can
+ * sit — the live document, its update log, its snapshots, templates saved from it — and only then
+ * commits the flag, in the same SQLite transaction as the stored scrub. A switch that dies half
+ * way therefore leaves the board not anonymous, and asking again re-runs the whole scrub (also on
+ * a board that is already flagged), so the request can always be repeated until it succeeds.
+ */
+import { CloseCode } from '../../shared/protocol.ts'
+import type { BoardRepository } from '../boards.ts'
+import { forgetRemovedData, type Db } from '../db/database.ts'
+import type { SnapshotStore } from '../snapshots/snapshot-store.ts'
+import type { RoomManager } from '../sync/room-manager.ts'
+
+/** Saved templates that know the board they were made from, and can strip its authors. */
+export interface TemplatesFromBoards {
+  removeAuthorsOf(boardId: string): void
+}
+
+/**
+ * The saved-template store gains `removeAuthorsOf` together with the link to its source board;
+ * until a store has it, there is nothing of the board to scrub there (templates are saved without
+ * authors, shared/authorship.ts).
+ */
+function removesAuthors(store: object): store is TemplatesFromBoards {
+  return typeof (store as Partial<TemplatesFromBoards>).removeAuthorsOf === 'function'
+}
+
+export class BoardAnonymity {
+  constructor(
+    private readonly db: Db,
+    private readonly boards: BoardRepository,
+    private readonly rooms: RoomManager,
+    private readonly snapshots: Pick<SnapshotStore, 'removeAuthors'>,
+    private readonly templates: object,
+  ) {}
+
+  /** Sets the board's mode; throws (with the flag unchanged) when the scrub could not be stored. */
+  set(boardId: string, anonymous: boolean): void {
+    const before = this.boards.get(boardId)?.anonymous
+    if (anonymous) this.scrubThenFlag(boardId)
+    else this.boards.update(boardId, { anonymous: false })
+    this.rooms.setAnonymous(boardId, anonymous)
+    if (before !== anonymous) {
+      // Everyone reconnects and picks up the new mode (names asked or hidden, presence relabelled).
+      this.rooms.closeConnections(boardId, () => true, CloseCode.settingsChanged, 'board settings changed')
+    }
+  }
+
+  private scrubThenFlag(boardId: string): void {
+    // The live document first: its scrub is an ordinary edit, stored before anyone sees it.
+    const room = this.rooms.removeAuthors(boardId)
+    this.db.transaction(() => {
+      this.rooms.compactNow(room) // the log's old updates, which still hold the names, go
+      this.snapshots.removeAuthors(boardId)
+      if (removesAuthors(this.templates)) this.templates.removeAuthorsOf(boardId)
+      this.boards.update(boardId, { anonymous: true })
+    })()
+    // Removed rows are overwritten (secure_delete); this also empties the WAL that held them.
+    forgetRemovedData(this.db)
+  }
+}
