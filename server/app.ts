@@ -28,6 +28,7 @@ import { assetServeRoutes, assetUploadRoutes } from './http/asset-routes.ts'
 import { AssetStore } from './assets/asset-store.ts'
 import { SnapshotStore } from './snapshots/snapshot-store.ts'
 import { snapshotOf } from './document-records.ts'
+import { READ_CACHE_BYTES, ReadCache } from './report/read-cache.ts'
 import { RoomManager, type AutoSnapshots } from './sync/room-manager.ts'
 import { syncRoutes } from './sync/socket-route.ts'
 import { UpdateLog } from './sync/update-log.ts'
@@ -67,9 +68,10 @@ export function createApp(config: Config, db: Db, boards: BoardRepository, rooms
   api.get('/config', (c) => c.json({ licenseKey: config.licenseKey, publicUrl: config.publicUrl } satisfies ClientConfig))
   const savedTemplates = new CustomTemplateStore(db)
   const templates = new TemplateCatalog(savedTemplates)
+  const readCache = new ReadCache(READ_CACHE_BYTES)
   api.route('/templates', templateRoutes(templates, savedTemplates, boards, rooms))
-  api.route('/boards', transferRoutes(config, boards, rooms, templates))
-  api.route('/boards', reportRoutes(boards, rooms, templates))
+  api.route('/boards', transferRoutes(config, boards, rooms, templates, readCache))
+  api.route('/boards', reportRoutes(boards, rooms, templates, readCache))
   api.route('/boards', boardRoutes(config, db, boards, rooms, snapshots, templates, savedTemplates))
   api.route('/boards', linkRoutes(config, boards, rooms))
   api.route('/boards', boardDeletionRoutes(db, boards, rooms))
@@ -77,7 +79,7 @@ export function createApp(config: Config, db: Db, boards: BoardRepository, rooms
   const assets = new AssetStore(db)
   api.route('/boards', assetUploadRoutes(boards, assets, config.maxAssetBytes))
   api.route('/assets', assetServeRoutes(assets))
-  api.route('/boards', snapshotRoutes(config, boards, snapshots, rooms))
+  api.route('/boards', snapshotRoutes(config, boards, snapshots, rooms, readCache))
   api.all('*', (c) => errorResponse(c, 404, 'no such API route'))
   app.route('/api', api)
   app.route(SYNC_PATH, syncRoutes(config, upgradeWebSocket, boards, rooms, logger))

@@ -10,6 +10,7 @@ import type { Config } from '../config.ts'
 import { migrateToCurrent, readContent } from '../document-records.ts'
 import { assertValidRecords, encodeDocument } from '../initial-document.ts'
 import { errorMessage } from '../log.ts'
+import { docVersion, type ReadCache } from '../report/read-cache.ts'
 import type { RoomManager } from '../sync/room-manager.ts'
 import type { TemplateCatalog } from '../templates/catalog.ts'
 import { presentedToken, requireBoardRole, type BoardAccessEnv } from './access.ts'
@@ -28,15 +29,22 @@ const exportFile = z.object({
   records: z.array(z.object({ id: z.string().min(1).max(256), typeName: z.string().min(1).max(64) }).passthrough()).max(100_000),
 })
 
-export function transferRoutes(config: Config, boards: BoardRepository, rooms: RoomManager, templates: TemplateCatalog): Hono<BoardAccessEnv> {
+export function transferRoutes(config: Config, boards: BoardRepository, rooms: RoomManager, templates: TemplateCatalog, cache: ReadCache): Hono<BoardAccessEnv> {
   const routes = new Hono<BoardAccessEnv>()
 
   routes.get('/:id/export.json', requireBoardRole(boards, 'viewer'), (c) => {
     const board = c.var.board
     rooms.flush()
-    const { schema, records } = readContent(rooms.open(board.id).doc)
+    const doc = rooms.open(board.id).doc
+    // The records' JSON is the costly part on a big board: kept while the document is unchanged.
+    const content = cache.get(`export:${board.id}`, { doc, version: docVersion(doc), key: '' }, () => {
+      const { schema, records } = readContent(doc)
+      return `"schema":${JSON.stringify(schema)},"records":${JSON.stringify(records)}`
+    })
+    const head = JSON.stringify({ format: EXPORT_FORMAT, version: EXPORT_VERSION, title: board.title, template: board.template })
     c.header('Content-Disposition', `attachment; filename="${fileSlug(board.title)}.dialoogbord.json"`)
-    return c.json({ format: EXPORT_FORMAT, version: EXPORT_VERSION, title: board.title, template: board.template, schema, records })
+    c.header('Content-Type', 'application/json')
+    return c.body(`${head.slice(0, -1)},${content}}`, 200)
   })
 
   routes.post('/import', async (c) => {

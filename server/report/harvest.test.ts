@@ -183,6 +183,17 @@ describe('harvest of a casusreconstructie', () => {
     expect(table).toContain('| \\[x\\]\\(javascript:alert\\(1\\)\\) | \\# kop \\| &lt;b&gt;x&lt;/b&gt; |  |  |')
   })
 
+  it('keeps a title and frame names with newlines on their heading line', () => {
+    const board = templateBoard('casusreconstructie')
+    const frame = board.frames.get('lessen')!
+    board.records[board.records.indexOf(frame)] = { ...frame, props: { ...frame.props, name: 'Lessen\n\n## Ingevoegd\r\n- punt' } } as TLShape
+    const md = renderHarvest({ title: 'Casus\n\n## Extra\n- x', createdAt: CREATED, templateId: 'casusreconstructie', records: board.records })
+    expect(md.split('\n')[0]).toBe('# Casus \\#\\# Extra - x')
+    expect(md).toContain('\n## Lessen \\#\\# Ingevoegd - punt\n')
+    expect(md.split('\n').filter((line) => /^(#|- punt|- x)/.test(line) && !/^#{1,2} /.test(line))).toEqual([])
+    expect(md).not.toMatch(/^## Ingevoegd|^## Extra/m)
+  })
+
   it('escapes the title too', () => {
     const md = renderHarvest({ title: '<img src=x> # [x](y)', createdAt: CREATED, templateId: 'leeg', records: [] })
     expect(md.split('\n')[0]).toBe('# &lt;img src=x&gt; \\# \\[x\\]\\(y\\)')

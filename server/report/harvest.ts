@@ -55,17 +55,29 @@ interface Section {
 // Rendering
 
 export function renderHarvest(input: HarvestInput): string {
-  const board = new BoardGeometry(input.records)
-  const sections = collectSections(board, input.templateId, input.saved)
-  const out: string[] = [`# ${escapeInline(input.title)}`, '']
+  return assembleHarvest(harvestHead(input, input.generatedAt), harvestSections(input))
+}
+
+/** The lines above the sections: title, date, template, and when the harvest was made. */
+export function harvestHead(input: Pick<HarvestInput, 'title' | 'createdAt' | 'templateId' | 'saved'>, generatedAt?: Date): string[] {
+  const out: string[] = [`# ${escapeHeading(input.title)}`, '']
   const template = findTemplate(input.templateId, input.saved)
   const facts = [`Datum: ${formatDate(input.createdAt)}`]
-  if (template && template.id !== 'leeg') facts.push(`Werkvorm: ${escapeInline(template.title)}`)
+  if (template && template.id !== 'leeg') facts.push(`Werkvorm: ${escapeHeading(template.title)}`)
   out.push(facts.join(' · '), '')
-  if (input.generatedAt) out.push(`Oogst gemaakt op ${formatDateTime(input.generatedAt)}.`, '')
+  if (generatedAt) out.push(`Oogst gemaakt op ${formatDateTime(generatedAt)}.`, '')
+  return out
+}
 
-  for (const section of sections) {
-    out.push(`## ${escapeInline(section.title)}`, '')
+/**
+ * The sections, the expensive part (geometry of every shape): it depends only on the records and
+ * the template, so a caller may keep it for as long as the document does not change.
+ */
+export function harvestSections(input: Pick<HarvestInput, 'templateId' | 'records' | 'saved'>): string[] {
+  const board = new BoardGeometry(input.records)
+  const out: string[] = []
+  for (const section of collectSections(board, input.templateId, input.saved)) {
+    out.push(`## ${escapeHeading(section.title)}`, '')
     const body =
       section.zone === TIMELINE_ZONE && section.frame
         ? renderTimeline(board, section)
@@ -74,7 +86,11 @@ export function renderHarvest(input: HarvestInput): string {
           : renderList(section.items)
     out.push(...(body.length > 0 ? body : [EMPTY]), '')
   }
-  return `${out.join('\n').trimEnd()}\n`
+  return out
+}
+
+export function assembleHarvest(head: readonly string[], sections: readonly string[]): string {
+  return `${[...head, ...sections].join('\n').trimEnd()}\n`
 }
 
 function renderList(items: Item[]): string[] {
@@ -290,6 +306,11 @@ export function escapeInline(text: string): string {
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
+}
+
+/** Escapes a title or frame name for a heading: newlines become spaces, so it stays one line. */
+export function escapeHeading(text: string): string {
+  return escapeInline(text.split(/\s*[\r\n\u2028\u2029]+\s*/).join(' ').trim())
 }
 
 /** Escapes text for one list line: newlines become spaces, a leading block marker is defused. */

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { docVersion, ReadCache } from './read-cache.ts'
+
+describe('ReadCache', () => {
+  it('computes once per document version', () => {
+    const cache = new ReadCache(1_000)
+    const doc = new Y.Doc()
+    let computed = 0
+    const read = () => cache.get('report:b', { doc, version: docVersion(doc), key: 'casus' }, () => `v${++computed}`)
+    expect(read()).toBe('v1')
+    expect(read()).toBe('v1')
+    doc.getMap('meta').set('x', 1)
+    expect(read()).toBe('v2')
+    expect(cache.get('report:b', { doc: new Y.Doc(), version: 0, key: 'casus' }, () => 'other doc')).toBe('other doc')
+  })
+
+  it('keeps within its size, dropping the least recently used first', () => {
+    const cache = new ReadCache(10)
+    cache.get('a', { key: 'a' }, () => 'aaaa')
+    cache.get('b', { key: 'b' }, () => 'bbbb')
+    cache.get('a', { key: 'a' }, () => 'never')
+    cache.get('c', { key: 'c' }, () => 'cccc')
+    expect(cache.size).toBe(8)
+    expect(cache.get('a', { key: 'a' }, () => 'again')).toBe('aaaa')
+    expect(cache.get('b', { key: 'b' }, () => 'recomputed')).toBe('recomputed')
+    expect(cache.get('big', { key: 'big' }, () => 'x'.repeat(11))).toBe('x'.repeat(11))
+    expect(cache.size).toBeLessThanOrEqual(10)
+  })
+})

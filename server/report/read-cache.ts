@@ -1,0 +1,70 @@
+/**
+ * Results of heavy reads (the harvest, an export, an opened snapshot) of large boards, kept while
+ * what they were made from is unchanged, so that reading them again costs nothing. Bounded by
+ * size, least recently used out first.
+ */
+import type * as Y from 'yjs'
+
+/** Per document, a counter that moves on every transaction: a cached result knows it is stale. */
+const versions = new WeakMap<Y.Doc, { n: number }>()
+
+export function docVersion(doc: Y.Doc): number {
+  let version = versions.get(doc)
+  if (!version) {
+    const counter = { n: 0 }
+    doc.on('afterTransaction', () => counter.n++)
+    versions.set(doc, counter)
+    version = counter
+  }
+  return version.n
+}
+
+/** What a cached value was made from: a live document at a version, or any stable string. */
+export type Source = { doc: Y.Doc; version: number; key: string } | { key: string }
+
+const sameSource = (a: Source, b: Source): boolean =>
+  a.key === b.key && ('doc' in a ? 'doc' in b && a.doc === b.doc && a.version === b.version : !('doc' in b))
+
+/** What the server keeps of heavy reads at most: a few results of 50k-card boards. */
+export const READ_CACHE_BYTES = 64 * 1024 * 1024
+
+export class ReadCache {
+  private readonly entries = new Map<string, { source: Source; value: string }>()
+  private bytes = 0
+
+  /** `maxBytes`: strings count as their length (near their size for board JSON and Markdown). */
+  constructor(private readonly maxBytes: number) {}
+
+  /** The value for `name` made from `source`, computed (and kept when it fits) on a miss. */
+  get(name: string, source: Source, compute: () => string): string {
+    const hit = this.entries.get(name)
+    if (hit && sameSource(hit.source, source)) {
+      // Most recently used last.
+      this.entries.delete(name)
+      this.entries.set(name, hit)
+      return hit.value
+    }
+    this.remove(name)
+    const value = compute()
+    if (value.length <= this.maxBytes) {
+      this.entries.set(name, { source, value })
+      this.bytes += value.length
+      for (const [oldest] of this.entries) {
+        if (this.bytes <= this.maxBytes) break
+        this.remove(oldest)
+      }
+    }
+    return value
+  }
+
+  get size(): number {
+    return this.bytes
+  }
+
+  private remove(name: string): void {
+    const entry = this.entries.get(name)
+    if (!entry) return
+    this.bytes -= entry.value.length
+    this.entries.delete(name)
+  }
+}
