@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest'
 import type { TemplateDetail, TemplateSummary } from '../shared/api.ts'
 import type { StoredRecord } from '../shared/doc-layout.ts'
 import { findTemplate } from '../templates/index.ts'
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { DB_FILE } from './db/database.ts'
 import { documentRecords } from './initial-document.ts'
 import { createBoard } from './testing/api-client.ts'
 import { serverForFile } from './testing/server-for-file.ts'
@@ -18,8 +21,24 @@ function saveTemplate(body: unknown, token?: string): Promise<Response> {
   })
 }
 
-async function listTemplates(): Promise<TemplateSummary[]> {
-  return (await (await fetch(`${server.url}/api/templates`)).json()) as TemplateSummary[]
+/** Built-in templates, plus those saved from `board` when its facilitator token is shown. */
+async function listTemplates(board?: { id: string; token: string }): Promise<TemplateSummary[]> {
+  const response = board
+    ? await fetch(`${server.url}/api/templates?board=${board.id}`, { headers: { authorization: `Bearer ${board.token}` } })
+    : await fetch(`${server.url}/api/templates`)
+  expect(response.status).toBe(200)
+  return (await response.json()) as TemplateSummary[]
+}
+
+const BUILT_IN = ['leeg', 'casusreconstructie', 'bestuurlijke-dialoog', '7v-dialoog', 'stakeholderdialoog', 'gelijkwaardig-gesprek']
+
+function deleteTemplate(id: string, token?: string): Promise<Response> {
+  return fetch(`${server.url}/api/templates/${id}`, { method: 'DELETE', headers: token ? { authorization: `Bearer ${token}` } : {} })
+}
+
+async function structuredBoard(title: string) {
+  const board = await createBoard(server.url, { title, template: 'casusreconstructie' })
+  return { board, facilitator: { id: board.id, token: board.tokens.facilitator } }
 }
 
 function records(client: SyncClient): StoredRecord[] {
@@ -45,8 +64,8 @@ describe('save as template', () => {
 
     const second = (await (await saveTemplate({ boardId: board.id, title: 'Tweede' }, board.tokens.facilitator)).json()) as TemplateSummary
     expect(second.description).toBe('')
-    const listed = await listTemplates()
-    expect(listed.map((t) => t.id)).toEqual(['leeg', 'casusreconstructie', 'bestuurlijke-dialoog', '7v-dialoog', 'stakeholderdialoog', 'gelijkwaardig-gesprek', saved.id, second.id])
+    const listed = await listTemplates({ id: board.id, token: board.tokens.facilitator })
+    expect(listed.map((t) => t.id)).toEqual([...BUILT_IN, saved.id, second.id])
     expect(listed.at(-2)).toEqual({ id: saved.id, title: 'Casus, onze variant', description: 'Met onze spelregels', custom: true })
 
     const detail = (await (await fetch(`${server.url}/api/templates/${saved.id}`)).json()) as TemplateDetail
@@ -101,7 +120,7 @@ describe('save as template', () => {
       expect(response.status, JSON.stringify(payload).slice(0, 60)).toBe(status)
       expect(typeof ((await response.json()) as { error?: unknown }).error).toBe('string')
     }
-    const before = await listTemplates()
+    const before = await listTemplates({ id: board.id, token: board.tokens.facilitator })
     expect(before.some((t) => t.title === 'Sjabloon')).toBe(false)
   })
 
@@ -123,8 +142,64 @@ describe('save as template', () => {
   it('shows built-in templates in detail too, and keeps saved ones across a restart', async () => {
     const detail = (await (await fetch(`${server.url}/api/templates/casusreconstructie`)).json()) as TemplateDetail
     expect(detail.records.filter((r) => r.type === 'frame')).toHaveLength(casusFrames.length)
-    const before = await listTemplates()
+    const { board, facilitator } = await structuredBoard('Blijvend')
+    expect((await saveTemplate({ boardId: board.id, title: 'Na herstart' }, board.tokens.facilitator)).status).toBe(201)
+    const before = await listTemplates(facilitator)
+    expect(before.map((t) => t.title)).toContain('Na herstart')
     await server.restart('stop')
-    expect(await listTemplates()).toEqual(before)
+    expect(await listTemplates(facilitator)).toEqual(before)
+  })
+})
+
+describe('saved templates belong to their board', () => {
+  it('lists saved templates only to the facilitators of the board they came from; by id they stay usable', async () => {
+    const { board, facilitator } = await structuredBoard('Bron')
+    const other = await structuredBoard('Ander bord')
+    const saved = (await (await saveTemplate({ boardId: board.id, title: 'Alleen van Bron' }, board.tokens.facilitator)).json()) as TemplateSummary
+
+    // Anyone: only the built-in ones (before, every saved template on the server was listed).
+    expect((await listTemplates()).map((t) => t.id)).toEqual(BUILT_IN)
+    // Another board's facilitator: that board's own (none), not this one's.
+    expect((await listTemplates(other.facilitator)).map((t) => t.id)).toEqual(BUILT_IN)
+    expect((await listTemplates(facilitator)).map((t) => t.id)).toEqual([...BUILT_IN, saved.id])
+    // Lower roles and wrong tokens do not list them.
+    const asEditor = await fetch(`${server.url}/api/templates?board=${board.id}`, { headers: { authorization: `Bearer ${board.tokens.editor}` } })
+    expect(asEditor.status).toBe(403)
+    const wrong = await fetch(`${server.url}/api/templates?board=${board.id}`, { headers: { authorization: `Bearer ${other.board.tokens.facilitator}` } })
+    expect(wrong.status).toBe(401)
+    // The id is a capability: a board can be made from it, and its detail read.
+    expect((await fetch(`${server.url}/api/templates/${saved.id}`)).status).toBe(200)
+    expect((await createBoard(server.url, { title: 'Uit sjabloon', template: saved.id })).template).toBe(saved.id)
+  })
+
+  it('deletes a saved template for the facilitator of its board only (204, then 404)', async () => {
+    const { board, facilitator } = await structuredBoard('Opruimen')
+    const other = await structuredBoard('Buurman')
+    const saved = (await (await saveTemplate({ boardId: board.id, title: 'Weg ermee' }, board.tokens.facilitator)).json()) as TemplateSummary
+
+    expect((await deleteTemplate(saved.id)).status).toBe(401)
+    expect((await deleteTemplate(saved.id, board.tokens.editor)).status).toBe(403)
+    expect((await deleteTemplate(saved.id, other.board.tokens.facilitator)).status).toBe(401)
+    expect((await listTemplates(facilitator)).map((t) => t.id)).toContain(saved.id)
+
+    expect((await deleteTemplate(saved.id, board.tokens.facilitator)).status).toBe(204)
+    expect((await listTemplates(facilitator)).map((t) => t.id)).toEqual(BUILT_IN)
+    expect((await fetch(`${server.url}/api/templates/${saved.id}`)).status).toBe(404)
+    expect((await deleteTemplate(saved.id, board.tokens.facilitator)).status).toBe(404)
+    expect((await deleteTemplate('casusreconstructie', board.tokens.facilitator)).status).toBe(404)
+  })
+
+  it('goes with its board when the board is deleted, unless it was kept on purpose', async () => {
+    const { board } = await structuredBoard('Tijdelijk')
+    const gone = (await (await saveTemplate({ boardId: board.id, title: 'Gaat mee' }, board.tokens.facilitator)).json()) as TemplateSummary
+    const kept = (await (await saveTemplate({ boardId: board.id, title: 'Blijft', keep: true }, board.tokens.facilitator)).json()) as TemplateSummary
+    const deleted = await fetch(`${server.url}/api/boards/${board.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${board.tokens.facilitator}` } })
+    expect(deleted.status).toBe(204)
+
+    expect((await fetch(`${server.url}/api/templates/${gone.id}`)).status).toBe(404)
+    expect((await fetch(`${server.url}/api/templates/${kept.id}`)).status).toBe(200)
+    // No trace of the deleted board: the kept template no longer names it.
+    const raw = readFileSync(path.join(server.dataDir, DB_FILE))
+    expect(raw.includes(Buffer.from(board.id))).toBe(false)
   })
 })

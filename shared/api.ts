@@ -102,6 +102,8 @@ export const saveTemplateBody = z.strictObject({
   boardId: boardIdParam,
   title: boardTitle,
   description: z.string().trim().max(TEMPLATE_DESCRIPTION_MAX, `description must be at most ${TEMPLATE_DESCRIPTION_MAX} characters`).default(''),
+  /** Keep the template when the board it was saved from is deleted (default: it goes with the board). */
+  keep: z.boolean().default(false),
 })
 export type SaveTemplateBody = z.input<typeof saveTemplateBody>
 

@@ -68,4 +68,14 @@ export const MIGRATIONS: readonly string[] = [
     records      TEXT NOT NULL
   );
   `,
+  /*
+   * 5: a saved template belongs to the board it was made from (listed to that board's facilitators
+   * and the admin, deleted with the board unless kept on purpose). Older ones had no owner: they
+   * stay, usable by id, listed to the admin.
+   */ `
+  ALTER TABLE custom_templates ADD COLUMN source_board TEXT;
+  ALTER TABLE custom_templates ADD COLUMN keep INTEGER NOT NULL DEFAULT 0;
+  UPDATE custom_templates SET keep = 1;
+  CREATE INDEX custom_templates_by_board ON custom_templates(source_board);
+  `,
 ]

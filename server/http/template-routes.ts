@@ -13,15 +13,46 @@ import { errorMessage } from '../log.ts'
 import type { RoomManager } from '../sync/room-manager.ts'
 import type { TemplateCatalog } from '../templates/catalog.ts'
 import { CUSTOM_TEMPLATE_PREFIX, type CustomTemplateStore } from '../templates/custom-template-store.ts'
+import type { Config } from '../config.ts'
 import { presentedToken, refusal } from './access.ts'
+import { isAdmin } from './admin-routes.ts'
 import { HttpError, readJsonBody } from './errors.ts'
 
 const templateIdParam = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/)
 
-export function templateRoutes(catalog: TemplateCatalog, store: CustomTemplateStore, boards: BoardRepository, rooms: RoomManager): Hono {
+export function templateRoutes(config: Config, catalog: TemplateCatalog, store: CustomTemplateStore, boards: BoardRepository, rooms: RoomManager): Hono {
   const routes = new Hono()
 
-  routes.get('/', (c) => c.json(catalog.list()))
+  /**
+   * Built-in templates for anyone; saved ones for the admin (all) or, with `?board=<id>` and that
+   * board's facilitator token, the ones saved from that board.
+   */
+  routes.get('/', (c) => {
+    const token = presentedToken(c)
+    if (isAdmin(config, token)) return c.json(catalog.list({ all: true }))
+    const boardId = c.req.query('board')
+    if (boardId === undefined) return c.json(catalog.list())
+    const access = boards.authorize(boardId, token)
+    if (access.kind !== 'granted') throw refusal(access)
+    if (!hasRole(access.role, 'facilitator')) throw new HttpError(403, 'this needs the facilitator link')
+    return c.json(catalog.list({ boards: [access.board.id] }))
+  })
+
+  /** Deletes a saved template: the facilitator of the board it was saved from, or the admin. */
+  routes.delete('/:id', (c) => {
+    const id = templateIdParam.safeParse(c.req.param('id'))
+    const template = id.success ? store.get(id.data) : null
+    if (!template) throw new HttpError(404, 'template not found')
+    const token = presentedToken(c)
+    if (!isAdmin(config, token)) {
+      if (template.sourceBoard === null) throw new HttpError(403, 'only the admin can delete this template')
+      const access = boards.authorize(template.sourceBoard, token)
+      if (access.kind !== 'granted') throw new HttpError(401, 'missing or invalid token')
+      if (!hasRole(access.role, 'facilitator')) throw new HttpError(403, 'this needs the facilitator link of the board it was saved from')
+    }
+    store.delete(template.id)
+    return c.body(null, 204)
+  })
 
   routes.get('/:id', (c) => {
     const id = templateIdParam.safeParse(c.req.param('id'))
@@ -54,7 +85,14 @@ export function templateRoutes(catalog: TemplateCatalog, store: CustomTemplateSt
     if (!structure.some((record) => record.typeName === 'shape')) {
       throw new HttpError(400, 'this board has no frames or scaffolding to keep as a template')
     }
-    const saved = store.save({ title: body.title, description: body.description, schema: tldrawSchema.serialize(), records: structure })
+    const saved = store.save({
+      title: body.title,
+      description: body.description,
+      schema: tldrawSchema.serialize(),
+      records: structure,
+      sourceBoard: access.board.id,
+      keep: body.keep,
+    })
     return c.json(saved, 201)
   })
 

@@ -21,9 +21,13 @@ export class TemplateCatalog {
     return findTemplate(id, this.saved)
   }
 
-  /** Built-in first, in their fixed order, then saved ones, newest last. */
-  list(): TemplateSummary[] {
-    return [...TEMPLATES.map(({ id, title, description }) => ({ id, title, description })), ...this.store.list()]
+  /**
+   * Built-in first, in their fixed order, then the saved ones the caller may see, newest last:
+   * all of them for the admin, else those of the boards whose facilitator token was shown.
+   */
+  list(visible: { all: true } | { boards: readonly string[] } = { boards: [] }): TemplateSummary[] {
+    const saved = 'all' in visible ? this.store.list() : visible.boards.flatMap((board) => this.store.listOf(board))
+    return [...TEMPLATES.map(({ id, title, description }) => ({ id, title, description })), ...saved]
   }
 }
 

@@ -1,6 +1,11 @@
-/** Templates saved from boards ("own templates"), in SQLite: metadata plus structure records. */
+/**
+ * Templates saved from boards ("own templates"), in SQLite: metadata plus structure records, and
+ * the board they came from. They are listed only to that board's facilitators and the admin; the
+ * id itself is an unguessable capability, so a board can be made from one by id.
+ */
 import type { SerializedSchema } from '@tldraw/store'
 import type { TemplateSummary } from '../../shared/api.ts'
+import { withoutAuthor } from '../../shared/authorship.ts'
 import type { StoredRecord } from '../../shared/doc-layout.ts'
 import type { Db } from '../db/database.ts'
 import { newId } from '../tokens.ts'
@@ -13,6 +18,10 @@ export interface SavedTemplate extends TemplateSummary {
   /** The tldraw schema the records were written with. */
   schema: SerializedSchema
   records: StoredRecord[]
+  /** The board it was saved from; null once that board is gone (kept ones) or for older templates. */
+  sourceBoard: string | null
+  /** Survives the deletion of its source board. */
+  keep: boolean
 }
 
 interface Row {
@@ -22,23 +31,64 @@ interface Row {
   created_at: string
   schema: string
   records: string
+  source_board: string | null
+  keep: number
 }
+
+type SummaryRow = Pick<Row, 'id' | 'title' | 'description'>
+
+const summary = (row: SummaryRow): TemplateSummary => ({ id: row.id, title: row.title, description: row.description, custom: true })
 
 export class CustomTemplateStore {
   private readonly insert
   private readonly selectOne
   private readonly selectAll
+  private readonly selectOfBoard
+  private readonly recordsOfBoard
+  private readonly updateRecords
+  private readonly deleteOne
+  private readonly deleteUnkeptOfBoard
+  private readonly orphanKeptOfBoard
 
-  constructor(db: Db) {
-    this.insert = db.prepare('INSERT INTO custom_templates (id, title, description, created_at, schema, records) VALUES (?, ?, ?, ?, ?, ?)')
-    this.selectOne = db.prepare<[string], Row>('SELECT id, title, description, created_at, schema, records FROM custom_templates WHERE id = ?')
+  constructor(private readonly db: Db) {
+    this.insert = db.prepare(
+      'INSERT INTO custom_templates (id, title, description, created_at, schema, records, source_board, keep) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    )
+    this.selectOne = db.prepare<[string], Row>(
+      'SELECT id, title, description, created_at, schema, records, source_board, keep FROM custom_templates WHERE id = ?',
+    )
     // Oldest first: the picker shows new templates last, after the built-in ones.
-    this.selectAll = db.prepare<[], Pick<Row, 'id' | 'title' | 'description'>>('SELECT id, title, description FROM custom_templates ORDER BY created_at, rowid')
+    this.selectAll = db.prepare<[], SummaryRow>('SELECT id, title, description FROM custom_templates ORDER BY created_at, rowid')
+    this.selectOfBoard = db.prepare<[string], SummaryRow>(
+      'SELECT id, title, description FROM custom_templates WHERE source_board = ? ORDER BY created_at, rowid',
+    )
+    this.recordsOfBoard = db.prepare<[string], Pick<Row, 'id' | 'records'>>('SELECT id, records FROM custom_templates WHERE source_board = ?')
+    this.updateRecords = db.prepare('UPDATE custom_templates SET records = ? WHERE id = ?')
+    this.deleteOne = db.prepare('DELETE FROM custom_templates WHERE id = ?')
+    this.deleteUnkeptOfBoard = db.prepare('DELETE FROM custom_templates WHERE source_board = ? AND keep = 0')
+    // A kept template forgets which board it came from: the deleted board leaves no trace.
+    this.orphanKeptOfBoard = db.prepare('UPDATE custom_templates SET source_board = NULL WHERE source_board = ?')
   }
 
-  save(input: { title: string; description: string; schema: SerializedSchema; records: readonly StoredRecord[] }): TemplateSummary {
+  save(input: {
+    title: string
+    description: string
+    schema: SerializedSchema
+    records: readonly StoredRecord[]
+    sourceBoard: string
+    keep: boolean
+  }): TemplateSummary {
     const id = `${CUSTOM_TEMPLATE_PREFIX}${newId()}`
-    this.insert.run(id, input.title, input.description, new Date().toISOString(), JSON.stringify(input.schema), JSON.stringify(input.records))
+    this.insert.run(
+      id,
+      input.title,
+      input.description,
+      new Date().toISOString(),
+      JSON.stringify(input.schema),
+      JSON.stringify(input.records),
+      input.sourceBoard,
+      input.keep ? 1 : 0,
+    )
     return { id, title: input.title, description: input.description, custom: true }
   }
 
@@ -47,17 +97,46 @@ export class CustomTemplateStore {
     const row = this.selectOne.get(id)
     if (!row) return null
     return {
-      id: row.id,
-      title: row.title,
-      description: row.description,
-      custom: true,
+      ...summary(row),
       createdAt: row.created_at,
       schema: JSON.parse(row.schema) as SerializedSchema,
       records: JSON.parse(row.records) as StoredRecord[],
+      sourceBoard: row.source_board,
+      keep: row.keep === 1,
     }
   }
 
+  /** Every saved template (for the admin). */
   list(): TemplateSummary[] {
-    return this.selectAll.all().map((row) => ({ ...row, custom: true }))
+    return this.selectAll.all().map(summary)
+  }
+
+  /** The templates saved from one board (for its facilitators). */
+  listOf(boardId: string): TemplateSummary[] {
+    return this.selectOfBoard.all(boardId).map(summary)
+  }
+
+  /** Whether there was such a template. */
+  delete(id: string): boolean {
+    return this.deleteOne.run(id).changes > 0
+  }
+
+  /** When its source board is deleted: the board's templates go, except kept ones, which lose the link. */
+  deleteOf(boardId: string): void {
+    this.db.transaction(() => {
+      this.deleteUnkeptOfBoard.run(boardId)
+      this.orphanKeptOfBoard.run(boardId)
+    })()
+  }
+
+  /** Strips author fields from the board's templates (when it becomes anonymous). */
+  removeAuthorsOf(boardId: string): void {
+    this.db.transaction(() => {
+      for (const row of this.recordsOfBoard.all(boardId)) {
+        const records = JSON.parse(row.records) as StoredRecord[]
+        const clean = records.map(withoutAuthor).filter((record): record is StoredRecord => record !== null)
+        this.updateRecords.run(JSON.stringify(clean), row.id)
+      }
+    })()
   }
 }
