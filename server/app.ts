@@ -14,6 +14,8 @@ import { DB_FILE, openDatabase, type Db } from './db/database.ts'
 import { boardRoutes } from './http/board-routes.ts'
 import { errorResponse, HttpError } from './http/errors.ts'
 import { securityHeaders } from './http/security-headers.ts'
+import { hostCheck } from './http/host-check.ts'
+import { mountRequestLimits } from './http/request-limits.ts'
 import { staticClient } from './http/static-client.ts'
 import { errorMessage, type Logger } from './log.ts'
 import { snapshotRoutes } from './http/snapshot-routes.ts'
@@ -26,7 +28,9 @@ import { linkRoutes } from './http/link-routes.ts'
 import { adminRoutes, boardDeletionRoutes } from './http/admin-routes.ts'
 import { assetServeRoutes, assetUploadRoutes } from './http/asset-routes.ts'
 import { AssetStore } from './assets/asset-store.ts'
+import { AssetSweeper } from './assets/asset-sweeper.ts'
 import { SnapshotStore } from './snapshots/snapshot-store.ts'
+import { SnapshotQuota } from './snapshots/snapshot-quota.ts'
 import { snapshotOf } from './document-records.ts'
 import { READ_CACHE_BYTES, ReadCache } from './report/read-cache.ts'
 import { RoomManager, type AutoSnapshots } from './sync/room-manager.ts'
@@ -56,6 +60,7 @@ export function createApp(config: Config, db: Db, boards: BoardRepository, rooms
     logger.info('request', { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) })
   })
   app.use('*', securityHeaders(config.publicUrl))
+  app.use('*', hostCheck(config.publicUrl, config.allowedHosts))
   app.onError((error, c) => {
     if (error instanceof HttpError) return errorResponse(c, error.status, error.message, error.code)
     logger.error('unhandled error', { path: c.req.path, error: errorMessage(error) })
@@ -65,27 +70,48 @@ export function createApp(config: Config, db: Db, boards: BoardRepository, rooms
   app.get('/healthz', (c) => c.json({ ok: true }))
   const api = new Hono()
   api.use('*', bodyLimit({ maxSize: config.maxBodyBytes, onError: (c) => errorResponse(c, 413, 'request body too large', 'body_too_large') }))
+  mountRequestLimits(api, config)
   api.get('/config', (c) => c.json({ licenseKey: config.licenseKey, publicUrl: config.publicUrl } satisfies ClientConfig))
   const savedTemplates = new CustomTemplateStore(db)
   const templates = new TemplateCatalog(savedTemplates)
   const readCache = new ReadCache(READ_CACHE_BYTES)
-  api.route('/templates', templateRoutes(templates, savedTemplates, boards, rooms))
+  api.route('/templates', templateRoutes(config, templates, savedTemplates, boards, rooms))
   api.route('/boards', transferRoutes(config, boards, rooms, templates, readCache))
   api.route('/boards', reportRoutes(boards, rooms, templates, readCache))
   api.route('/boards', boardRoutes(config, db, boards, rooms, snapshots, templates, savedTemplates))
   api.route('/boards', linkRoutes(config, boards, rooms))
-  api.route('/boards', boardDeletionRoutes(db, boards, rooms))
-  api.route('/admin', adminRoutes(config, db, boards, rooms))
+  api.route('/boards', boardDeletionRoutes(db, boards, rooms, savedTemplates))
+  api.route('/admin', adminRoutes(config, db, boards, rooms, savedTemplates))
   const assets = new AssetStore(db)
-  api.route('/boards', assetUploadRoutes(boards, assets, config.maxAssetBytes))
+  api.route(
+    '/boards',
+    assetUploadRoutes(boards, assets, {
+      maxBytes: config.maxAssetBytes,
+      maxBytesPerBoard: config.maxAssetBytesPerBoard,
+      uploadsPerMinute: config.assetUploadsPerMinute,
+      trustProxy: config.trustProxy,
+    }),
+  )
   api.route('/assets', assetServeRoutes(assets))
-  api.route('/boards', snapshotRoutes(config, boards, snapshots, rooms, readCache))
+  api.route('/boards', snapshotRoutes(config, boards, snapshots, rooms, snapshotQuota(db, config), readCache))
   api.all('*', (c) => errorResponse(c, 404, 'no such API route'))
   app.route('/api', api)
   app.route(SYNC_PATH, syncRoutes(config, upgradeWebSocket, boards, rooms, logger))
   app.route('/', staticClient(config.clientDir))
 
   return { app, injectWebSocket, wss }
+}
+
+function snapshotQuota(db: Db, config: Config): SnapshotQuota {
+  return new SnapshotQuota(db, { maxManual: config.maxSnapshotsPerBoard, maxBytes: config.maxSnapshotBytesPerBoard })
+}
+
+/** Unused images are looked for this often (or every grace period, when that is shorter). */
+const ASSET_SWEEP_EVERY_MS = 10 * 60_000
+
+function startAssetSweep(db: Db, rooms: RoomManager, config: Config, logger: Logger): { stop(): void } {
+  const sweeper = new AssetSweeper(db, new AssetStore(db), { graceMs: config.assetGraceMs, beforeSweep: () => rooms.flush(), logger })
+  return sweeper.start(Math.max(1_000, Math.min(ASSET_SWEEP_EVERY_MS, config.assetGraceMs)))
 }
 
 /** How often the background checkpoint copies the WAL into the database file. */
@@ -97,9 +123,14 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     logger.warn('background checkpoint failed', { error }),
   )
   const snapshots = new SnapshotStore(db, { keepAllHours: config.snapshotKeepAllHours, dailyForDays: config.snapshotDailyDays })
+  const quota = snapshotQuota(db, config)
   const autoSnapshots: AutoSnapshots = {
-    captureAuto: (room, label) =>
-      snapshots.capture(room.boardId, { label, auto: true, ...snapshotOf(room.doc) }),
+    captureAuto: (room, label) => {
+      const info = snapshots.capture(room.boardId, { label, auto: true, ...snapshotOf(room.doc) })
+      // Automatic snapshots are never refused (retention prunes them), but an operator should know.
+      if (quota.overBytes(room.boardId)) logger.warn('board snapshots exceed MAX_SNAPSHOT_BYTES_PER_BOARD', { board: room.boardId })
+      return info
+    },
   }
   const boards = new BoardRepository(db)
   const rooms = new RoomManager(new UpdateLog(db), config, logger, (id) => boards.get(id)?.anonymous ?? false, autoSnapshots)
@@ -110,6 +141,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     started.once('error', reject)
   })
   injectWebSocket(server)
+  const assetSweep = startAssetSweep(db, rooms, config, logger)
   const port = (server.address() as AddressInfo).port
 
   let closing: Promise<void> | null = null
@@ -120,7 +152,10 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       for (const socket of wss.clients) socket.terminate()
       if ('closeAllConnections' in server) server.closeAllConnections()
     })
-      .then(() => checkpointer.stop())
+      .then(() => {
+        assetSweep.stop()
+        return checkpointer.stop()
+      })
       .finally(() => db.close()))
 
   return { port, rooms, db, close }

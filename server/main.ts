@@ -1,16 +1,21 @@
 /** Entry point: read the environment, serve, and shut down cleanly on SIGTERM/SIGINT. */
 import { startServer } from './app.ts'
 import { loadConfig } from './config.ts'
-import { createLogger, errorMessage } from './log.ts'
+import { hostCheckWarning } from './http/host-check.ts'
+import { createLogger, errorMessage, logProcessFaults } from './log.ts'
 
 const SHUTDOWN_DEADLINE_MS = 4_000
 
 const logger = createLogger()
+// Before anything else runs: a fault anywhere becomes one JSON line, never a raw stack on stderr.
+logProcessFaults(logger, () => process.exit(1))
 
 async function main(): Promise<void> {
   const config = loadConfig()
   const server = await startServer(config, logger)
   logger.info('listening', { url: config.publicUrl, port: server.port, host: config.host, dataDir: config.dataDir })
+  const hostWarning = hostCheckWarning(config.host, config.publicUrl, config.allowedHosts)
+  if (hostWarning) logger.warn(hostWarning)
 
   let stopping = false
   const stop = (signal: string) => {

@@ -11,17 +11,33 @@ import { IMAGE_EXTENSIONS, sniffImageType } from '../assets/image-type.ts'
 import { ASSET_PATH } from '../../shared/protocol.ts'
 import { requireBoardRole, type BoardAccessEnv } from './access.ts'
 import { HttpError } from './errors.ts'
+import { clientAddress, KeyedRateLimiter, rateLimit } from './rate-limit.ts'
 
 const assetIdParam = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/)
 
-export function assetUploadRoutes(boards: BoardRepository, assets: AssetStore, maxBytes: number): Hono<BoardAccessEnv> {
+export interface UploadLimits {
+  /** One image. */
+  maxBytes: number
+  /** All images of one board together. */
+  maxBytesPerBoard: number
+  /** Uploads per minute, per board and per client address. */
+  uploadsPerMinute: number
+  trustProxy: boolean
+}
+
+export function assetUploadRoutes(boards: BoardRepository, assets: AssetStore, limits: UploadLimits): Hono<BoardAccessEnv> {
   const routes = new Hono<BoardAccessEnv>()
-  routes.post('/:id/assets', requireBoardRole(boards, 'editor'), async (c) => {
+  const uploads = new KeyedRateLimiter(limits.uploadsPerMinute, 60_000)
+  const uploadRate = rateLimit(uploads, (c) => [`address:${clientAddress(c, limits.trustProxy)}`, `board:${c.req.param('id')}`], 'image uploads')
+  routes.post('/:id/assets', requireBoardRole(boards, 'editor'), uploadRate, async (c) => {
     const data = new Uint8Array(await c.req.arrayBuffer())
     if (data.length === 0) throw new HttpError(400, 'send the image bytes as the request body')
-    if (data.length > maxBytes) throw new HttpError(413, `images may be at most ${formatBytes(maxBytes)}`)
+    if (data.length > limits.maxBytes) throw new HttpError(413, `images may be at most ${formatBytes(limits.maxBytes)}`)
     const mime = sniffImageType(data)
     if (!mime) throw new HttpError(415, 'only PNG, JPEG, WebP and GIF images can be added')
+    if (assets.bytesFor(c.var.board.id) + data.length > limits.maxBytesPerBoard) {
+      throw new HttpError(413, `this board's images may take at most ${formatBytes(limits.maxBytesPerBoard)}`, 'asset_quota')
+    }
     const id = assets.save(c.var.board.id, mime, data)
     return c.json({ id, src: `${ASSET_PATH}${id}`, mimeType: mime, bytes: data.length }, 201)
   })

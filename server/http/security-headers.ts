@@ -22,7 +22,8 @@ export function securityHeaders(publicUrl: string): MiddlewareHandler {
   ].join('; ')
   return async (c, next) => {
     await next()
-    c.header('Content-Security-Policy', csp)
+    // A route with a stricter policy of its own (pasted images: nothing at all) keeps it.
+    if (!c.res.headers.has('Content-Security-Policy')) c.header('Content-Security-Policy', csp)
     c.header('X-Content-Type-Options', 'nosniff')
     c.header('X-Frame-Options', 'DENY')
     c.header('Referrer-Policy', 'no-referrer')

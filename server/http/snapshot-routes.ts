@@ -9,11 +9,13 @@ import type { Config } from '../config.ts'
 import { decodeContent, migrateToCurrent, replaceRecords, snapshotOf } from '../document-records.ts'
 import { encodeDocument } from '../initial-document.ts'
 import type { SnapshotStore, StoredSnapshot } from '../snapshots/snapshot-store.ts'
+import type { SnapshotQuota } from '../snapshots/snapshot-quota.ts'
+import { formatBytes } from './asset-routes.ts'
 import { errorMessage } from '../log.ts'
 import { ReadCache } from '../report/read-cache.ts'
 import type { RoomManager } from '../sync/room-manager.ts'
 import { requireBoardRole, type BoardAccessEnv } from './access.ts'
-import { createdBoard } from './board-routes.ts'
+import { createdBoard, requireAdminWhenConfigured } from './board-routes.ts'
 import { HttpError, readJsonBody } from './errors.ts'
 
 const LABEL_MAX = 200
@@ -25,11 +27,19 @@ export function defaultLabel(date: Date): string {
   return `Stand van ${date.toLocaleString('nl-NL', { timeZone: 'Europe/Amsterdam', dateStyle: 'long', timeStyle: 'short' })}`
 }
 
+/** Manual snapshots (and the one a restore keeps first) beyond the board's quota: 409/413, nothing stored. */
+function refuseOverQuota(quota: SnapshotQuota, boardId: string, bytes: number): void {
+  const refusal = quota.refusal(boardId, bytes)
+  if (refusal?.kind === 'count') throw new HttpError(409, `this board already has the maximum of ${refusal.limit} snapshots`, 'snapshot_quota')
+  if (refusal?.kind === 'bytes') throw new HttpError(413, `this board's snapshots would take more than ${formatBytes(refusal.limit)}`, 'snapshot_quota')
+}
+
 export function snapshotRoutes(
   config: Config,
   boards: BoardRepository,
   snapshots: SnapshotStore,
   rooms: RoomManager,
+  quota?: SnapshotQuota,
   cache: ReadCache = new ReadCache(0),
 ): Hono<BoardAccessEnv> {
   const routes = new Hono<BoardAccessEnv>()
@@ -54,7 +64,9 @@ export function snapshotRoutes(
   const captureNow = (boardId: string, label: string) => {
     const room = rooms.open(boardId)
     rooms.flush()
-    const info = snapshots.capture(boardId, { label, auto: false, ...snapshotOf(room.doc) })
+    const snapshot = snapshotOf(room.doc)
+    if (quota) refuseOverQuota(quota, boardId, snapshot.state.byteLength)
+    const info = snapshots.capture(boardId, { label, auto: false, ...snapshot })
     rooms.markSnapshot(room)
     return info
   }
@@ -89,6 +101,8 @@ export function snapshotRoutes(
   })
 
   routes.post('/:id/snapshots/:sid/fork', requireBoardRole(boards, 'facilitator'), async (c) => {
+    // A fork makes a board: with ADMIN_TOKEN set, that needs it too (next to the facilitator's own token).
+    requireAdminWhenConfigured(config, c.req.header('x-admin-token') ?? null)
     const origin = c.var.board
     const snapshot = findSnapshot(origin.id, c.req.param('sid'))
     const body = await readJsonBody(c, forkBody, { optional: true })

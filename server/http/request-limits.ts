@@ -1,0 +1,50 @@
+/**
+ * Rate limits on the routes that cost the server most: making boards (create, import, fork) per
+ * client address while anyone may do so, and the heavy reads and writes per address and per board.
+ * Mounted on the API before its routes, so a refused request never reaches them.
+ */
+import type { Context, Hono } from 'hono'
+import type { Config } from '../config.ts'
+import { clientAddress, KeyedRateLimiter, rateLimit } from './rate-limit.ts'
+
+const HOUR_MS = 60 * 60_000
+const MINUTE_MS = 60_000
+
+/** Routes that make a new board. */
+const CREATING: ReadonlyArray<readonly [method: string, path: string]> = [
+  ['POST', '/boards'],
+  ['POST', '/boards/import'],
+  ['POST', '/boards/:id/snapshots/:sid/fork'],
+]
+
+/** Routes that read or rebuild a whole board. */
+const EXPENSIVE: ReadonlyArray<readonly [method: string, path: string]> = [
+  ['GET', '/boards/:id/report.md'],
+  ['GET', '/boards/:id/report.docx'],
+  ['GET', '/boards/:id/report.pdf'],
+  ['GET', '/boards/:id/export.json'],
+  ['GET', '/boards/:id/snapshots/:sid'],
+  ['POST', '/boards/:id/snapshots/:sid/restore'],
+  ['POST', '/boards/:id/snapshots/:sid/fork'],
+  ['POST', '/boards/import'],
+]
+
+export function mountRequestLimits(api: Hono, config: Config): void {
+  const address = (c: Context) => `address:${clientAddress(c, config.trustProxy)}`
+
+  // With ADMIN_TOKEN set only the admin makes boards, and is not limited.
+  const creation = new KeyedRateLimiter(config.boardsPerHourPerAddress, HOUR_MS)
+  const creationLimit = rateLimit(creation, (c) => (config.adminToken === null ? [address(c)] : null), 'new boards from this address')
+  for (const [method, path] of CREATING) api.on(method, path, creationLimit)
+
+  const expensive = new KeyedRateLimiter(config.expensiveRequestsPerMinute, MINUTE_MS)
+  const expensiveLimit = rateLimit(
+    expensive,
+    (c) => {
+      const board = c.req.param('id')
+      return board === undefined ? [address(c)] : [address(c), `board:${board}`]
+    },
+    'heavy requests (reports, exports, snapshots, imports)',
+  )
+  for (const [method, path] of EXPENSIVE) api.on(method, path, expensiveLimit)
+}
