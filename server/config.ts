@@ -25,6 +25,16 @@ export interface Config {
   wsMessageBurst: number
   /** Concurrent connections one board accepts. */
   maxConnectionsPerBoard: number
+  /** Concurrent connections one role link (facilitator, editor, viewer) of a board accepts. */
+  maxConnectionsPerLink: number
+  /** A socket with more unsent bytes than this is closed (it does not read what it is sent). */
+  maxSocketBufferBytes: number
+  /** Ping every socket this often; one that did not answer the previous ping is closed. */
+  heartbeatMs: number
+  /** Largest awareness (presence) state one client may publish, in bytes of JSON. */
+  maxAwarenessStateBytes: number
+  /** Awareness client ids one connection may speak for. */
+  maxAwarenessClientsPerConnection: number
   /** Browser origins allowed to open websockets, besides PUBLIC_URL's (e.g. a dev server). */
   allowedOrigins: string[]
   /** At most one automatic snapshot per this interval while a board is being edited. */
@@ -121,6 +131,11 @@ export function loadConfig(env: Env = process.env): Config {
     wsMessagesPerSecond: intFrom(env, 'WS_MESSAGES_PER_SECOND', 100, 1),
     wsMessageBurst: intFrom(env, 'WS_MESSAGE_BURST', 300, 1),
     maxConnectionsPerBoard: intFrom(env, 'MAX_CONNECTIONS_PER_BOARD', 100, 1),
+    maxConnectionsPerLink: intFrom(env, 'MAX_CONNECTIONS_PER_LINK', 50, 1),
+    maxSocketBufferBytes: intFrom(env, 'MAX_SOCKET_BUFFER_BYTES', 8 * 1024 * 1024, 64 * 1024),
+    heartbeatMs: intFrom(env, 'HEARTBEAT_MS', 30_000, 50),
+    maxAwarenessStateBytes: intFrom(env, 'MAX_AWARENESS_STATE_BYTES', 16 * 1024, 1024),
+    maxAwarenessClientsPerConnection: intFrom(env, 'MAX_AWARENESS_CLIENTS_PER_CONNECTION', 4, 1),
     allowedOrigins: [new URL(publicUrl).origin, ...originsFrom(env.ALLOWED_ORIGINS)],
     autoSnapshotEveryMs: intFrom(env, 'AUTO_SNAPSHOT_EVERY_MS', 10 * 60_000),
     snapshotKeepAllHours: intFrom(env, 'SNAPSHOT_KEEP_ALL_HOURS', 24),

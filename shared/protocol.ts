@@ -45,5 +45,7 @@ export const CloseCode = {
   settingsChanged: 4409,
   /** The server is shutting down; clients should reconnect later. */
   shuttingDown: 4001,
+  /** The client did not read what the server sent (its unsent buffer passed the limit); reconnecting is fine. */
+  tooSlow: 4008,
 } as const
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode]

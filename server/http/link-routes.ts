@@ -39,9 +39,8 @@ export function linkRoutes(config: Config, boards: BoardRepository, rooms: RoomM
     const { expiresAt } = await readJsonBody(c, expiryBody)
     const normalized = expiresAt === null ? null : new Date(expiresAt).toISOString()
     boards.setExpiry(board.id, role, normalized)
-    if (normalized !== null && Date.parse(normalized) <= Date.now()) {
-      rooms.closeConnections(board.id, (peer) => peer.role === role, CloseCode.revoked, 'link expired')
-    }
+    // Open sockets of the link close when the new expiry passes (at once when it already has).
+    rooms.setLinkExpiry(board.id, role, normalized)
     return c.json(boards.links(board.id).find((link) => link.role === role))
   })
 

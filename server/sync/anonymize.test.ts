@@ -1,36 +1,49 @@
-import * as awarenessProtocol from 'y-protocols/awareness'
 import { describe, expect, it } from 'vitest'
-import * as Y from 'yjs'
 import { withoutAuthor } from '../../shared/authorship.ts'
-import { anonymizeAwarenessUpdate } from './anonymize.ts'
+import { anonymizeState } from './anonymize.ts'
 
 describe('anonymous boards', () => {
   it('relabels presence, dropping names and stable user ids', () => {
-    const doc = new Y.Doc()
-    const awareness = new awarenessProtocol.Awareness(doc)
-    awareness.setLocalState({
-      user: { name: 'Zwaantje Vermeulen', color: '#e03131', email: 'z@gemeente.nl' },
-      presence: { userName: 'Zwaantje Vermeulen', userId: 'user-42', cursor: { x: 1, y: 2 } },
-    })
-    const update = awarenessProtocol.encodeAwarenessUpdate(awareness, [doc.clientID])
-    const rewritten = anonymizeAwarenessUpdate(update, () => 3)
-
-    const receiver = new awarenessProtocol.Awareness(new Y.Doc())
-    awarenessProtocol.applyAwarenessUpdate(receiver, rewritten, null)
-    const state = receiver.getStates().get(doc.clientID)
+    const state = anonymizeState(
+      {
+        user: { name: 'Zwaantje Vermeulen', color: '#e03131', email: 'z@gemeente.nl' },
+        presence: { userName: 'Zwaantje Vermeulen', userId: 'user-42', cursor: { x: 1, y: 2 } },
+      },
+      3,
+    )
     expect(state).toEqual({
       user: { name: 'Deelnemer 3', color: '#e03131' },
       presence: { userName: 'Deelnemer 3', userId: 'deelnemer-3', cursor: { x: 1, y: 2 } },
     })
-    expect(new TextDecoder().decode(rewritten)).not.toContain('Zwaantje')
   })
 
-  it('keeps a leaver’s null state as null', () => {
-    const doc = new Y.Doc()
-    const awareness = new awarenessProtocol.Awareness(doc)
-    awareness.setLocalState(null)
-    const rewritten = anonymizeAwarenessUpdate(awarenessProtocol.encodeAwarenessUpdate(awareness, [doc.clientID]), () => 1)
-    expect(new TextDecoder().decode(rewritten)).toContain('null')
+  it('keeps only the whitelisted fields: no extra top-level fields, an empty presence meta, no named ids', () => {
+    const state = anonymizeState(
+      {
+        user: { name: 'Zwaantje', color: 42, avatar: 'zwaantje.png' },
+        email: 'z@gemeente.nl',
+        presence: {
+          id: 'instance_presence:zwaantje',
+          typeName: 'instance_presence',
+          userName: 'Zwaantje',
+          meta: { email: 'z@gemeente.nl' },
+          followingUserId: 'user-42',
+          currentPageId: 'page:page',
+          extra: 'Zwaantje',
+        },
+      },
+      1,
+    )
+    expect(state).toEqual({
+      user: { name: 'Deelnemer 1', color: '#888888' },
+      presence: { userName: 'Deelnemer 1', userId: 'deelnemer-1', meta: {}, followingUserId: null, currentPageId: 'page:page' },
+    })
+    expect(anonymizeState({ presence: { followingUserId: 'anon-17' } }, 2)).toMatchObject({ presence: { followingUserId: 'anon-17' } })
+  })
+
+  it('turns a state that is not an object into a bare pseudonym, and keeps a withdrawn presence as null', () => {
+    expect(anonymizeState('Zwaantje', 4)).toEqual({ user: { name: 'Deelnemer 4', color: '#888888' } })
+    expect(anonymizeState({ user: { name: 'Z', color: '#000000' }, presence: null }, 5)).toEqual({ user: { name: 'Deelnemer 5', color: '#000000' }, presence: null })
   })
 
   it('strips authorship from records', () => {

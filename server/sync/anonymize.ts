@@ -1,9 +1,8 @@
 /**
  * Anonymous (Chatham House) boards: what is said stays, who said it does not. Presence is
- * relabelled "Deelnemer N"; author fields go by `withoutAuthor` (shared/authorship.ts).
+ * relabelled "Deelnemer N" and reduced to the fields tldraw draws; author fields go by
+ * `withoutAuthor` (shared/authorship.ts).
  */
-import * as decoding from 'lib0/decoding'
-import * as encoding from 'lib0/encoding'
 import { pseudonym } from '../../shared/protocol.ts'
 
 export { pseudonym }
@@ -11,32 +10,53 @@ export { pseudonym }
 type JsonObject = Record<string, unknown>
 const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value)
 
-/** Replaces every name and stable user id in one awareness state with the client's pseudonym. */
-export function anonymizeState(state: unknown, n: number): unknown {
-  if (!isObject(state)) return state
-  const name = pseudonym(n)
-  const user = isObject(state.user) ? state.user : {}
-  const result: JsonObject = { ...state, user: { name, color: typeof user.color === 'string' ? user.color : '#888888' } }
-  if (isObject(state.presence)) result.presence = { ...state.presence, userName: name, userId: `deelnemer-${n}` }
+/**
+ * The fields of tldraw's instance_presence a client needs to draw someone's cursor. Not `id` and
+ * `typeName` (the receiver sets its own), and `meta` travels only empty: any of them could carry
+ * a name.
+ */
+const PRESENCE_FIELDS = [
+  'userId',
+  'userName',
+  'lastActivityTimestamp',
+  'followingUserId',
+  'cursor',
+  'color',
+  'camera',
+  'screenBounds',
+  'selectedShapeIds',
+  'currentPageId',
+  'brush',
+  'scribbles',
+  'chatMessage',
+  'meta',
+] as const
+
+/** Ids that name no one: the anonymous ones clients and the server give out. */
+const ANONYMOUS_USER_ID = /^(anon|deelnemer)-\d{1,20}$/
+
+function anonymizePresence(presence: JsonObject, n: number): JsonObject {
+  const result: JsonObject = {}
+  for (const field of PRESENCE_FIELDS) if (field in presence) result[field] = presence[field]
+  result.userName = pseudonym(n)
+  result.userId = `deelnemer-${n}`
+  if ('meta' in presence) result.meta = {}
+  if ('followingUserId' in presence) {
+    const followed = presence.followingUserId
+    result.followingUserId = typeof followed === 'string' && ANONYMOUS_USER_ID.test(followed) ? followed : null
+  }
   return result
 }
 
 /**
- * Rewrites an awareness update (y-protocols format: count, then clientID, clock, JSON state).
- * Throws on malformed input, like the decoder it uses.
+ * One awareness state as others may see it on an anonymous board: the pseudonym, the colour and
+ * the whitelisted presence fields; every other field is dropped.
  */
-export function anonymizeAwarenessUpdate(update: Uint8Array, numberFor: (clientId: number) => number): Uint8Array {
-  const decoder = decoding.createDecoder(update)
-  const encoder = encoding.createEncoder()
-  const count = decoding.readVarUint(decoder)
-  encoding.writeVarUint(encoder, count)
-  for (let i = 0; i < count; i++) {
-    const clientId = decoding.readVarUint(decoder)
-    const clock = decoding.readVarUint(decoder)
-    const state: unknown = JSON.parse(decoding.readVarString(decoder))
-    encoding.writeVarUint(encoder, clientId)
-    encoding.writeVarUint(encoder, clock)
-    encoding.writeVarString(encoder, JSON.stringify(state === null ? null : anonymizeState(state, numberFor(clientId))))
-  }
-  return encoding.toUint8Array(encoder)
+export function anonymizeState(state: unknown, n: number): JsonObject {
+  const source = isObject(state) ? state : {}
+  const user = isObject(source.user) ? source.user : {}
+  const result: JsonObject = { user: { name: pseudonym(n), color: typeof user.color === 'string' ? user.color : '#888888' } }
+  if (isObject(source.presence)) result.presence = anonymizePresence(source.presence, n)
+  else if (source.presence === null) result.presence = null
+  return result
 }

@@ -2,10 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import * as decoding from 'lib0/decoding'
+import * as awarenessProtocol from 'y-protocols/awareness'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { readRecords, writeRecords } from '../../shared/doc-layout.ts'
-import { MessageType, SyncStep } from '../../shared/protocol.ts'
+import { CloseCode, MessageType, SyncStep } from '../../shared/protocol.ts'
 import type { Role } from '../../shared/roles.ts'
 import { leeg } from '../../templates/leeg.ts'
 import { BoardRepository } from '../boards.ts'
@@ -13,7 +14,7 @@ import { openDatabase, type Db } from '../db/database.ts'
 import { createInitialDocument } from '../initial-document.ts'
 import { createLogger } from '../log.ts'
 import { testRecord } from '../testing/sync-client.ts'
-import { syncStep1Message, updateMessage } from './messages.ts'
+import { awarenessMessage, syncStep1Message, updateMessage } from './messages.ts'
 import type { Peer } from './room.ts'
 import { RoomManager } from './room-manager.ts'
 import { UpdateLog } from './update-log.ts'
@@ -29,10 +30,20 @@ class FakePeer implements Peer {
     const step = decoding.readVarUint(decoder)
     if (step === SyncStep.step1) return
     const update = decoding.readVarUint8Array(decoder)
+    if (step === SyncStep.step2) this.answers++
     if (step === SyncStep.update) this.received.push(update)
     Y.applyUpdate(this.doc, update)
   }
-  close(): void {}
+  /** The close codes the room (or the manager) closed it with. */
+  readonly closes: number[] = []
+  close(code: number): void {
+    this.closes.push(code)
+  }
+  /** How many "send me everything" answers (sync step 2) it got. */
+  get step2s(): number {
+    return this.answers
+  }
+  private answers = 0
   /** Makes a change in its own doc and returns the update that describes it. */
   edit(change: (doc: Y.Doc) => void): Uint8Array {
     let update: Uint8Array | null = null
@@ -195,6 +206,106 @@ describe('RoomManager write path', () => {
       const reloaded = new Y.Doc()
       new UpdateLog(db).loadInto(id, reloaded)
       expect(ids(reloaded)).toEqual(ids(room.doc))
+    }
+  })
+})
+
+describe('RoomManager connections', () => {
+  let dir: string
+  let db: Db
+  let boardId: string
+
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'dialoogbord-rooms-'))
+    db = openDatabase(dir)
+    boardId = new BoardRepository(db).create({ title: 't', template: 'leeg', anonymous: false, initialState: createInitialDocument(leeg) }).board.id
+  })
+  afterEach(() => {
+    db.close()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  const manager = () =>
+    new RoomManager(new UpdateLog(db), { roomIdleMs: 60_000, compactAfterUpdates: 1000, autoSnapshotEveryMs: 600_000 }, createLogger(() => {}), () => false)
+  /** An awareness message from `from` for its own client id. */
+  const presence = (from: Y.Doc, state: Record<string, unknown>) => {
+    const awareness = new awarenessProtocol.Awareness(from)
+    awareness.setLocalState(state)
+    const message = awarenessMessage(awareness, [from.clientID])
+    awareness.destroy()
+    return message
+  }
+
+  it('leaves no peer behind when greeting a newcomer fails', () => {
+    const rooms = manager()
+    const failing = new FakePeer('viewer')
+    failing.send = () => {
+      throw new RangeError('Maximum call stack size exceeded')
+    }
+    expect(() => rooms.connect(boardId, failing)).toThrow(RangeError)
+    expect(rooms.connectionCount(boardId)).toBe(0)
+    const fine = new FakePeer('viewer')
+    rooms.connect(boardId, fine)
+    expect(rooms.connectionCount(boardId)).toBe(1)
+    expect(rooms.connectionCount(boardId, 'viewer')).toBe(1)
+    expect(rooms.connectionCount(boardId, 'editor')).toBe(0)
+  })
+
+  it('answers "send me everything" once per document version', () => {
+    const rooms = manager()
+    const [viewer, editor] = [new FakePeer('viewer'), new FakePeer('editor')]
+    const room = rooms.connect(boardId, viewer)
+    rooms.connect(boardId, editor)
+    for (let i = 0; i < 5; i++) room.receive(viewer, syncStep1Message(new Y.Doc()))
+    expect(viewer.step2s).toBe(1)
+    room.receive(editor, updateMessage(editor.edit((doc) => writeRecords(doc, { put: [testRecord('a')] }))))
+    room.receive(viewer, syncStep1Message(new Y.Doc()))
+    room.receive(viewer, syncStep1Message(new Y.Doc()))
+    expect(viewer.step2s).toBe(2)
+  })
+
+  it('lets a peer write only the awareness entries it introduced, and frees them when it leaves', () => {
+    const rooms = manager()
+    const [a, b] = [new FakePeer(), new FakePeer()]
+    const room = rooms.connect(boardId, a)
+    rooms.connect(boardId, b)
+    room.receive(a, presence(a.doc, { user: { name: 'A', color: '#000000' } }))
+    // b speaks for a's client id with a newer clock: refused.
+    const forged = new Y.Doc({ gc: true })
+    forged.clientID = a.doc.clientID
+    const forgedAwareness = new awarenessProtocol.Awareness(forged)
+    for (let i = 0; i < 5; i++) forgedAwareness.setLocalState({ user: { name: 'B', color: '#ffffff' } })
+    room.receive(b, awarenessMessage(forgedAwareness, [forged.clientID]))
+    forgedAwareness.destroy()
+    expect(room.awareness.getStates().get(a.doc.clientID)).toEqual({ user: { name: 'A', color: '#000000' } })
+
+    rooms.disconnect(room, a)
+    expect(room.awareness.getStates().has(a.doc.clientID)).toBe(false)
+    expect(room.awareness.meta.has(a.doc.clientID)).toBe(false)
+  })
+
+  it('closes a connection when its link expires, re-armed by setLinkExpiry', async () => {
+    vi.useFakeTimers()
+    try {
+      const rooms = manager()
+      const viewer = new FakePeer('viewer')
+      const editor = new FakePeer('editor')
+      rooms.connect(boardId, viewer, new Date(Date.now() + 3_600_000).toISOString())
+      rooms.connect(boardId, editor)
+      rooms.setLinkExpiry(boardId, 'viewer', new Date(Date.now() + 1_000).toISOString())
+      vi.advanceTimersByTime(999)
+      expect(viewer.closes).toEqual([])
+      vi.advanceTimersByTime(1)
+      expect(viewer.closes).toEqual([CloseCode.revoked])
+      expect(editor.closes).toEqual([])
+
+      const again = new FakePeer('viewer')
+      rooms.connect(boardId, again, new Date(Date.now() + 1_000).toISOString())
+      rooms.setLinkExpiry(boardId, 'viewer', null)
+      vi.advanceTimersByTime(10_000)
+      expect(again.closes).toEqual([])
+    } finally {
+      vi.useRealTimers()
     }
   })
 })

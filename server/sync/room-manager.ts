@@ -8,7 +8,10 @@
  */
 import * as Y from 'yjs'
 import { CloseCode } from '../../shared/protocol.ts'
+import type { Role } from '../../shared/roles.ts'
 import { errorMessage, type Logger } from '../log.ts'
+import { DEFAULT_AWARENESS_LIMITS, type AwarenessLimits } from './awareness-guard.ts'
+import { ExpiryTimers } from './link-expiry.ts'
 import { Room, type Peer } from './room.ts'
 import type { UpdateLog } from './update-log.ts'
 
@@ -46,6 +49,9 @@ export interface RoomManagerOptions {
   compactAfterUpdates: number
   /** Take an automatic snapshot at most this often while a board is being edited. */
   autoSnapshotEveryMs: number
+  /** Awareness limits (awareness-guard.ts); the defaults when absent. */
+  maxAwarenessStateBytes?: number
+  maxAwarenessClientsPerConnection?: number
 }
 
 /** Where automatic snapshots go (the snapshot store, or nothing in tests of the room alone). */
@@ -68,6 +74,9 @@ export class RoomManager {
   private queuedSince = 0
   /** Rooms whose update log is long enough to fold into the state row, oldest first. */
   private readonly dueForCompaction = new Set<Room>()
+  /** When each connection's link expires; re-armed when a facilitator changes the expiry. */
+  private readonly expiries = new ExpiryTimers<Peer>((peer) => peer.close(CloseCode.revoked, 'link expired'))
+  private readonly awarenessLimits: AwarenessLimits
 
   constructor(
     private readonly log: UpdateLog,
@@ -75,14 +84,28 @@ export class RoomManager {
     private readonly logger: Logger,
     private readonly isAnonymous: (boardId: string) => boolean,
     private readonly autoSnapshots: AutoSnapshots | null = null,
-  ) {}
+  ) {
+    this.awarenessLimits = {
+      ...DEFAULT_AWARENESS_LIMITS,
+      maxStateBytes: options.maxAwarenessStateBytes ?? DEFAULT_AWARENESS_LIMITS.maxStateBytes,
+      maxClientsPerConnection: options.maxAwarenessClientsPerConnection ?? DEFAULT_AWARENESS_LIMITS.maxClientsPerConnection,
+    }
+  }
 
   get openRooms(): number {
     return this.rooms.size
   }
 
-  connectionCount(boardId: string): number {
-    return this.rooms.get(boardId)?.peerCount ?? 0
+  /** Open connections of a board, or of one of its role links. */
+  connectionCount(boardId: string, role?: Role): number {
+    const room = this.rooms.get(boardId)
+    if (!room) return 0
+    return role === undefined ? room.peerCount : room.peerCountFor(role)
+  }
+
+  /** A role link's expiry changed: re-arm (or clear) the timers of its open connections. */
+  setLinkExpiry(boardId: string, role: Role, expiresAt: string | null): void {
+    for (const peer of this.rooms.get(boardId)?.peersWhere((peer) => peer.role === role) ?? []) this.expiries.arm(peer, expiresAt)
   }
 
   /** Closes the board's connections that match (revoked links, a deleted board). */
@@ -102,15 +125,20 @@ export class RoomManager {
     room.destroy()
   }
 
-  /** Adds a peer to the board's room, loading the room from disk if needed. */
-  connect(boardId: string, peer: Peer): Room {
+  /**
+   * Adds a peer to the board's room, loading the room from disk if needed; `expiresAt` is when
+   * the link it joined with expires. Throws (with the peer not added) when greeting it failed.
+   */
+  connect(boardId: string, peer: Peer, expiresAt: string | null = null): Room {
     const room = this.open(boardId)
     this.cancelIdle(room)
     room.addPeer(peer)
+    this.expiries.arm(peer, expiresAt)
     return room
   }
 
   disconnect(room: Room, peer: Peer): void {
+    this.expiries.clear(peer)
     room.removePeer(peer)
   }
 
@@ -129,6 +157,7 @@ export class RoomManager {
         onEmpty: (emptied) => this.roomEmptied(emptied),
       },
       this.isAnonymous(boardId),
+      this.awarenessLimits,
     )
     this.rooms.set(boardId, room)
     if (replayed >= this.options.compactAfterUpdates) this.compact(room)

@@ -10,7 +10,8 @@ import { CloseCode, MessageType, SyncStep } from '../../shared/protocol.ts'
 import { canWrite, type Role } from '../../shared/roles.ts'
 import { readRecords, writeRecords, type StoredRecord } from '../../shared/doc-layout.ts'
 import { carriesAuthor, withoutAuthor } from '../../shared/authorship.ts'
-import { anonymizeAwarenessUpdate } from './anonymize.ts'
+import { anonymizeState } from './anonymize.ts'
+import { DEFAULT_AWARENESS_LIMITS, filterAwarenessUpdate, type AwarenessLimits } from './awareness-guard.ts'
 import { awarenessMessage, syncStep1Message, syncStep2Message, updateMessage } from './messages.ts'
 import { DEFAULT_GUARD_LIMITS, inspectUpdate } from './update-guard.ts'
 
@@ -56,11 +57,22 @@ export interface RoomHooks {
   onEmpty(room: Room): void
 }
 
+/** What the room keeps per connection. */
+interface PeerState {
+  /** The awareness client ids this peer introduced; only it may write their entries. */
+  readonly clients: Set<number>
+  /** The document version its last "send me everything" was answered at (-1: never). */
+  answeredVersion: number
+}
+
 export class Room {
   readonly doc: Y.Doc
   readonly awareness: awarenessProtocol.Awareness
-  /** Each peer with the awareness client ids it speaks for (removed when it disconnects). */
-  private readonly peers = new Map<Peer, Set<number>>()
+  private readonly peers = new Map<Peer, PeerState>()
+  /** Who introduced each awareness client id still in use. */
+  private readonly awarenessOwners = new Map<number, Peer>()
+  /** Counts document changes, so a repeated sync request at the same version gets no new copy. */
+  private version = 0
   updatesSinceCompaction = 0
   /** Set by the manager when a client changed the document after the last snapshot. */
   editedSinceSnapshot = false
@@ -79,12 +91,15 @@ export class Room {
     doc: Y.Doc,
     private readonly hooks: RoomHooks,
     private anonymous: boolean,
+    private readonly awarenessLimits: AwarenessLimits = DEFAULT_AWARENESS_LIMITS,
   ) {
     this.doc = doc
     // Not doc.on('update'): with an update listener Yjs re-encodes every transaction, while a
     // client's update can be stored and relayed as it came (see applyClientUpdate).
     this.doc.on('afterTransaction', (transaction: Y.Transaction) => {
-      if (this.holdUpdates || !changedIn(transaction)) return
+      if (!changedIn(transaction)) return
+      this.version++
+      if (this.holdUpdates) return
       if (this.applying !== null && transaction.origin === this.applying.peer) this.applying.before = transaction.beforeState
       else this.hooks.onUpdate(this, changesSince(this.doc, transaction.beforeState), transaction.origin, false)
     })
@@ -113,20 +128,40 @@ export class Room {
     return this.peers.has(origin as Peer)
   }
 
+  /** How many peers joined with this role (the per-link connection cap). */
+  peerCountFor(role: Role): number {
+    let count = 0
+    for (const peer of this.peers.keys()) if (peer.role === role) count++
+    return count
+  }
+
+  /** Adds and greets a peer. Throws when the greeting fails, leaving no trace of the peer. */
   addPeer(peer: Peer): void {
-    this.peers.set(peer, new Set())
-    this.hooks.beforeRead()
-    peer.send(syncStep1Message(this.doc))
-    const clients = [...this.awareness.getStates().keys()]
-    if (clients.length > 0) peer.send(awarenessMessage(this.awareness, clients))
+    this.peers.set(peer, { clients: new Set(), answeredVersion: -1 })
+    try {
+      this.hooks.beforeRead()
+      peer.send(syncStep1Message(this.doc))
+      const clients = [...this.awareness.getStates().keys()]
+      if (clients.length > 0) peer.send(awarenessMessage(this.awareness, clients))
+    } catch (error) {
+      this.removePeer(peer)
+      throw error
+    }
   }
 
   removePeer(peer: Peer): void {
-    const controlled = this.peers.get(peer)
-    if (!controlled) return
+    const state = this.peers.get(peer)
+    if (!state) return
     this.peers.delete(peer)
     // Drop the leaver's cursor at once instead of waiting for the awareness timeout.
-    if (controlled.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...controlled], null)
+    const clients = [...state.clients]
+    if (clients.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, clients, null)
+    for (const clientId of clients) {
+      this.awarenessOwners.delete(clientId)
+      this.pseudonyms.delete(clientId)
+      // Nobody speaks for the id any more; its clock entry would otherwise stay forever.
+      this.awareness.meta.delete(clientId)
+    }
     if (this.peers.size === 0) this.hooks.onEmpty(this)
   }
 
@@ -139,11 +174,9 @@ export class Room {
         case MessageType.sync:
           this.receiveSync(peer, decoder)
           break
-        case MessageType.awareness: {
-          const update = decoding.readVarUint8Array(decoder)
-          awarenessProtocol.applyAwarenessUpdate(this.awareness, this.anonymous ? anonymizeAwarenessUpdate(update, this.pseudonymFor) : update, peer)
+        case MessageType.awareness:
+          this.receiveAwareness(peer, decoding.readVarUint8Array(decoder))
           break
-        }
         case MessageType.queryAwareness:
           peer.send(awarenessMessage(this.awareness, [...this.awareness.getStates().keys()]))
           break
@@ -167,6 +200,11 @@ export class Room {
     this.closeWhere(() => true, code, reason)
   }
 
+  /** The connected peers that match. */
+  peersWhere(matches: (peer: Peer) => boolean): Peer[] {
+    return [...this.peers.keys()].filter(matches)
+  }
+
   /** Closes the connections whose role matches, e.g. after that role's link was revoked. */
   closeWhere(matches: (peer: Peer) => boolean, code: number, reason: string): void {
     for (const peer of [...this.peers.keys()]) if (matches(peer)) peer.close(code, reason)
@@ -185,6 +223,12 @@ export class Room {
       case SyncStep.step1: {
         const stateVector = decoding.readVarUint8Array(decoder)
         this.hooks.beforeRead()
+        // Four bytes ask for a copy of the whole board. The peer has had everything up to the
+        // version it was last answered at and gets every later change relayed, so a repeated
+        // request at the same version needs no answer (and must not queue another copy).
+        const state = this.peers.get(peer)
+        if (!state || state.answeredVersion === this.version) break
+        state.answeredVersion = this.version
         peer.send(syncStep2Message(this.doc, stateVector))
         break
       }
@@ -289,12 +333,41 @@ export class Room {
     writeRecords(this.doc, { put, remove })
   }
 
-  private readonly pseudonymFor = (clientId: number): number => {
-    let n = this.pseudonyms.get(clientId)
-    if (n === undefined) {
-      n = this.pseudonyms.size + 1
-      this.pseudonyms.set(clientId, n)
-    }
+  /**
+   * Applies the entries of a peer's awareness update that pass the guard: sane size and depth,
+   * only client ids it introduced (a few per connection), and on anonymous boards only the
+   * whitelisted fields under a pseudonym.
+   */
+  private receiveAwareness(peer: Peer, update: Uint8Array): void {
+    const state = this.peers.get(peer)
+    if (!state) return
+    const accepted = filterAwarenessUpdate(update, {
+      limits: this.awarenessLimits,
+      mayWrite: (clientId, value) => this.mayWriteAwareness(peer, state, clientId, value),
+      rewrite: this.anonymous ? (clientId, value) => anonymizeState(value, this.pseudonymFor(clientId)) : undefined,
+    })
+    if (accepted) awarenessProtocol.applyAwarenessUpdate(this.awareness, accepted, peer)
+  }
+
+  private mayWriteAwareness(peer: Peer, state: PeerState, clientId: number, value: unknown): boolean {
+    if (clientId === this.awareness.clientID) return false // the server's own entry
+    const owner = this.awarenessOwners.get(clientId)
+    if (owner !== undefined) return owner === peer
+    // A new id: a removal needs no claim, and a peer speaks for only a few.
+    if (value === null || state.clients.size >= this.awarenessLimits.maxClientsPerConnection) return false
+    state.clients.add(clientId)
+    this.awarenessOwners.set(clientId, peer)
+    return true
+  }
+
+  /** The lowest free number: a leaver's number goes to the next newcomer, whoever stays keeps theirs. */
+  private pseudonymFor(clientId: number): number {
+    const known = this.pseudonyms.get(clientId)
+    if (known !== undefined) return known
+    const taken = new Set(this.pseudonyms.values())
+    let n = 1
+    while (taken.has(n)) n++
+    this.pseudonyms.set(clientId, n)
     return n
   }
 
@@ -302,11 +375,8 @@ export class Room {
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ) => {
-    const controlled = this.peers.get(origin as Peer)
-    if (controlled) {
-      for (const id of added) controlled.add(id)
-      for (const id of removed) controlled.delete(id)
-    }
+    // A removed entry (the client left, or timed out) frees its pseudonym.
+    for (const id of removed) this.pseudonyms.delete(id)
     const changed = [...added, ...updated, ...removed]
     if (changed.length === 0 || this.peers.size === 0) return
     const message = awarenessMessage(this.awareness, changed)

@@ -1,10 +1,10 @@
 /**
  * GET /sync/:boardId?token=… — the websocket endpoint. The token is checked on the upgrade
- * request, so a refused client gets a plain HTTP 401/404 and never a socket.
+ * request, so a refused client gets a plain HTTP 401/404 and never a socket. Every socket is
+ * pinged (heartbeat.ts), closed when it does not read (socket-peer.ts) and when its link expires.
  */
 import type { NodeWebSocket } from '@hono/node-ws'
 import { Hono } from 'hono'
-import type { WSContext } from 'hono/ws'
 import { boardIdParam } from '../../shared/api.ts'
 import { CloseCode } from '../../shared/protocol.ts'
 import type { Role } from '../../shared/roles.ts'
@@ -12,29 +12,14 @@ import type { BoardRepository } from '../boards.ts'
 import { presentedToken, refusal } from '../http/access.ts'
 import { errorResponse } from '../http/errors.ts'
 import type { Config } from '../config.ts'
-import type { Logger } from '../log.ts'
 import { TokenBucket } from './rate-limit.ts'
-import { ProtocolError, type Peer, type Room } from './room.ts'
+import { errorMessage, type Logger } from '../log.ts'
+import { Heartbeat } from './heartbeat.ts'
+import { ProtocolError, type Room } from './room.ts'
 import type { RoomManager } from './room-manager.ts'
+import { SocketPeer } from './socket-peer.ts'
 
 type SyncEnv = { Variables: { boardId: string; role: Role; expiresAt: string | null } }
-
-/** Adapts a websocket to the room's Peer interface. */
-class SocketPeer implements Peer {
-  constructor(
-    readonly role: Role,
-    private readonly socket: WSContext,
-  ) {}
-
-  send(message: Uint8Array): void {
-    // lib0 encoders always return ArrayBuffer-backed arrays.
-    if (this.socket.readyState === 1) this.socket.send(message as Uint8Array<ArrayBuffer>)
-  }
-
-  close(code: number, reason: string): void {
-    this.socket.close(code, reason)
-  }
-}
 
 /** Same origin as the page that was served (Host), PUBLIC_URL's, or one listed in ALLOWED_ORIGINS. */
 export function originAllowed(origin: string | undefined, host: string | undefined, allowed: readonly string[]): boolean {
@@ -55,6 +40,13 @@ export function syncRoutes(
   logger: Logger,
 ): Hono<SyncEnv> {
   const routes = new Hono<SyncEnv>()
+  const heartbeat = new Heartbeat(config.heartbeatMs)
+  /** Whether the board, or the role's link on it, has no room for another connection. */
+  const full = (boardId: string, role: Role): string | null => {
+    if (rooms.connectionCount(boardId) >= config.maxConnectionsPerBoard) return 'this board has too many participants'
+    if (rooms.connectionCount(boardId, role) >= config.maxConnectionsPerLink) return 'this link has too many participants'
+    return null
+  }
 
   routes.get(
     '/:boardId',
@@ -70,7 +62,8 @@ export function syncRoutes(
         const refused = refusal(access)
         return errorResponse(c, refused.status, refused.message)
       }
-      if (rooms.connectionCount(id.data) >= config.maxConnectionsPerBoard) return errorResponse(c, 503, 'this board has too many participants')
+      const refusedAsFull = full(id.data, access.role)
+      if (refusedAsFull !== null) return errorResponse(c, 503, refusedAsFull)
       c.set('boardId', id.data)
       c.set('role', access.role)
       c.set('expiresAt', access.expiresAt)
@@ -82,17 +75,26 @@ export function syncRoutes(
       const expiresAt = c.var.expiresAt
       let peer: SocketPeer | null = null
       let room: Room | null = null
-      let expiry: NodeJS.Timeout | null = null
       const bucket = new TokenBucket(config.wsMessagesPerSecond, config.wsMessageBurst)
       return {
         onOpen(_event, socket) {
-          peer = new SocketPeer(role, socket)
-          room = rooms.connect(boardId, peer)
-          if (expiresAt !== null) {
-            // setTimeout holds at most ~24.8 days; a longer-lived link is checked again on reconnect.
-            const delay = Math.min(Math.max(Date.parse(expiresAt) - Date.now(), 0), 2 ** 31 - 1)
-            expiry = setTimeout(() => socket.close(CloseCode.revoked, 'link expired'), delay)
-            expiry.unref()
+          if (socket.raw) heartbeat.watch(socket.raw)
+          // Upgrades run concurrently: many can pass the check on the request before any opens.
+          const refusedAsFull = full(boardId, role)
+          if (refusedAsFull !== null) {
+            socket.close(CloseCode.boardFull, refusedAsFull)
+            return
+          }
+          const joining = new SocketPeer(role, socket, config.maxSocketBufferBytes, (buffered) =>
+            logger.warn('closing a connection that does not read what it is sent', { board: boardId, buffered }),
+          )
+          try {
+            room = rooms.connect(boardId, joining, expiresAt)
+            peer = joining
+          } catch (error) {
+            // The room took the peer back out; the socket goes too, or it would hang unsynced.
+            logger.error('greeting a new connection failed', { board: boardId, error: errorMessage(error) })
+            socket.close(1011, 'could not join, reconnect') // 1011: internal error; clients retry
           }
         },
         onMessage(event, socket) {
@@ -115,7 +117,6 @@ export function syncRoutes(
           }
         },
         onClose() {
-          if (expiry) clearTimeout(expiry)
           if (peer && room) rooms.disconnect(room, peer)
           peer = null
           room = null

@@ -6,6 +6,8 @@ export interface FileServer {
   readonly url: string
   readonly dataDir: string
   readonly logs: string[]
+  /** The server's process id (to read its memory). */
+  readonly pid: number
   /** Ends the server (SIGTERM `stop`, or SIGKILL `kill`) and starts it again on the same data. */
   restart(how: 'stop' | 'kill'): Promise<void>
 }
@@ -35,6 +37,11 @@ export function serverForFile(env: Record<string, string> = {}): FileServer {
     },
     get logs() {
       return running().logs
+    },
+    get pid() {
+      const { pid } = running().child
+      if (pid === undefined) throw new Error('the server process has no pid')
+      return pid
     },
     async restart(how) {
       const { dataDir } = running()
