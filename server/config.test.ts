@@ -20,6 +20,14 @@ describe('loadConfig', () => {
     expect(loadConfig({ TLDRAW_LICENSE_KEY: 'tldraw-abc' }).licenseKey).toBe('tldraw-abc')
   })
 
+  it('reads TRUST_PROXY as a flag and ALLOWED_HOSTS as a list', () => {
+    expect(loadConfig({}).trustProxy).toBe(false)
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true)
+    expect(loadConfig({ TRUST_PROXY: '0' }).trustProxy).toBe(false)
+    expect(() => loadConfig({ TRUST_PROXY: 'misschien' })).toThrow(/TRUST_PROXY/)
+    expect(loadConfig({ ALLOWED_HOSTS: ' Bord.lan, intern.gemeente.nl:8443 ,' }).allowedHosts).toEqual(['bord.lan', 'intern.gemeente.nl:8443'])
+  })
+
   it('refuses nonsense with a message naming the variable', () => {
     expect(() => loadConfig({ PORT: 'tachtig' })).toThrow(/PORT/)
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT/)
