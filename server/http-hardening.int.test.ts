@@ -123,7 +123,7 @@ describe('fork with ADMIN_TOKEN set', () => {
     const snapshot = await snapshotOf(guarded.url, board)
     const fork = (headers: Record<string, string>) => post(guarded.url, `/api/boards/${board.id}/snapshots/${snapshot.id}/fork`, {}, { authorization: `Bearer ${board.tokens.facilitator}`, ...headers })
     const before = await boardCount()
-    for (const headers of [{}, { 'x-admin-token': 'geraden' }]) {
+    for (const headers of [{}, { 'x-admin-token': 'geraden' }] as Record<string, string>[]) {
       const refused = await fork(headers)
       expect(refused.status).toBe(401)
       expect(await refused.json()).toMatchObject({ code: 'admin_token_required' })
