@@ -55,6 +55,13 @@ describe('filterAwarenessUpdate', () => {
     expect(applied(filtered)).toEqual(new Map([[1, { rewritten: 1 }]]))
   })
 
+  it('reads no more entries than a connection may speak for', () => {
+    const asked: number[] = []
+    const many = update(Array.from({ length: 1000 }, (_, i): [number, number, string] => [i + 1, 1, '{}']))
+    filterAwarenessUpdate(many, { limits: DEFAULT_AWARENESS_LIMITS, mayWrite: (clientId) => asked.push(clientId) > 0 })
+    expect(asked).toEqual([1, 2, 3, 4])
+  })
+
   it('throws on malformed updates', () => {
     expect(() => filterAwarenessUpdate(update([[1, 1, '{not json']]), anyone)).toThrow()
     expect(() => filterAwarenessUpdate(new Uint8Array([3, 1]), anyone)).toThrow()

@@ -43,7 +43,8 @@ const textDecoder = new TextDecoder('utf-8', { fatal: true })
  */
 export function filterAwarenessUpdate(update: Uint8Array, filter: AwarenessFilter): Uint8Array | null {
   const decoder = decoding.createDecoder(update)
-  const count = decoding.readVarUint(decoder)
+  // A peer speaks for only a few client ids, so entries past that many are not even read.
+  const count = Math.min(decoding.readVarUint(decoder), filter.limits.maxClientsPerConnection)
   const accepted: { clientId: number; clock: number; json: string }[] = []
   for (let i = 0; i < count; i++) {
     const clientId = decoding.readVarUint(decoder)
