@@ -161,12 +161,18 @@ test('a facilitator keeps a board as a template, and it is offered with a sketch
   await expect(page.getByTestId('save-template-title')).toBeFocused()
   await page.getByTestId('save-template-title').fill('Stakeholders <b>op maat</b>')
   await page.getByTestId('save-template-description').fill('Onze acht stappen, met eigen vragen.')
+  // By default a saved template goes when its board is deleted.
+  await expect(page.getByTestId('save-template-keep')).not.toBeChecked()
   await page.getByTestId('save-template-submit').click()
   await expect(page.getByTestId('save-template-message')).toContainText('Bewaard als sjabloon “Stakeholders <b>op maat</b>”')
 
-  const templates = (await (await fetch(`${server.url}/api/templates`)).json()) as TemplateSummary[]
-  const saved = templates.at(-1)!
+  // Saved templates are listed to the facilitators of their board only.
+  const listed = async (headers: Record<string, string> = {}) =>
+    (await (await fetch(`${server.url}/api/templates?board=${board.id}`, { headers })).json()) as TemplateSummary[]
+  const saved = (await listed({ authorization: `Bearer ${board.tokens.facilitator}` })).at(-1)!
   expect(saved).toMatchObject({ title: 'Stakeholders <b>op maat</b>', custom: true })
+  const everyone = (await (await fetch(`${server.url}/api/templates`)).json()) as TemplateSummary[]
+  expect(everyone.some((template) => template.custom)).toBe(false)
 
   // Editors and viewers see the steps but not the facilitator's tools.
   const participant = await newPerson(page.context().browser()!)

@@ -8,10 +8,11 @@ type Message = { kind: 'ok' | 'error'; text: string }
 
 export function SaveTemplateForm({ board, token }: { board: BoardForRole; token: string }) {
   const { t } = useI18n()
-  const ids = { heading: useId(), intro: useId(), title: useId(), description: useId(), message: useId() }
+  const ids = { heading: useId(), intro: useId(), title: useId(), description: useId(), keep: useId(), keepHint: useId(), message: useId() }
   const [open, setOpen] = useState(false)
   const [title, setTitle] = useState(board.title)
   const [description, setDescription] = useState('')
+  const [keep, setKeep] = useState(false)
   const [busy, setBusy] = useState(false)
   const [message, setMessage] = useState<Message | null>(null)
   const openButton = useRef<HTMLButtonElement>(null)
@@ -32,7 +33,7 @@ export function SaveTemplateForm({ board, token }: { board: BoardForRole; token:
       return
     }
     setBusy(true)
-    const result = await saveTemplate({ boardId: board.id, title: name, description: description.trim() }, token)
+    const result = await saveTemplate({ boardId: board.id, title: name, description: description.trim(), keep }, token)
     setBusy(false)
     if (!result.ok) {
       setMessage({ kind: 'error', text: t('saveTemplate.failed', { message: result.message }) })
@@ -93,6 +94,20 @@ export function SaveTemplateForm({ board, token }: { board: BoardForRole; token:
               rows={3}
               onChange={(event) => setDescription(event.target.value)}
             />
+          </div>
+          <div className="field field--check">
+            <input
+              id={ids.keep}
+              data-testid="save-template-keep"
+              type="checkbox"
+              checked={keep}
+              aria-describedby={ids.keepHint}
+              onChange={(event) => setKeep(event.target.checked)}
+            />
+            <label htmlFor={ids.keep}>{t('saveTemplate.keep')}</label>
+            <p id={ids.keepHint} className="field__hint">
+              {t('saveTemplate.keepHint')}
+            </p>
           </div>
           <div className="actions">
             <button type="submit" className="button button--primary button--small" data-testid="save-template-submit" disabled={busy}>

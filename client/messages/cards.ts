@@ -12,7 +12,9 @@ export const nl = {
 
   'saveTemplate.open': 'Bewaar als sjabloon',
   'saveTemplate.heading': 'Bewaar als sjabloon',
-  'saveTemplate.intro': 'Alleen de opbouw wordt bewaard: kaders, koppen, vragen en pijlen, geen kaarten van deelnemers. Iedereen die op deze server een bord maakt, kan het sjabloon kiezen.',
+  'saveTemplate.intro': 'Alleen de opbouw wordt bewaard: kaders, koppen, vragen en pijlen, geen kaarten van deelnemers. Wie de facilitatorlink van dit bord heeft, kan het sjabloon kiezen bij een nieuw bord.',
+  'saveTemplate.keep': 'Ook bewaren als dit bord wordt verwijderd',
+  'saveTemplate.keepHint': 'Zonder dit vinkje verdwijnt het sjabloon samen met het bord.',
   'saveTemplate.title': 'Naam van het sjabloon',
   'saveTemplate.description': 'Beschrijving (optioneel)',
   'saveTemplate.submit': 'Sjabloon bewaren',
@@ -90,7 +92,9 @@ export const en: Record<keyof typeof nl, string> = {
 
   'saveTemplate.open': 'Save as template',
   'saveTemplate.heading': 'Save as template',
-  'saveTemplate.intro': 'Only the layout is kept: frames, headings, questions and arrows, no participants’ cards. Anyone who creates a board on this server can choose the template.',
+  'saveTemplate.intro': 'Only the layout is kept: frames, headings, questions and arrows, no participants’ cards. Whoever holds this board’s facilitator link can choose the template for a new board.',
+  'saveTemplate.keep': 'Also keep it when this board is deleted',
+  'saveTemplate.keepHint': 'Without this tick the template is deleted together with the board.',
   'saveTemplate.title': 'Template name',
   'saveTemplate.description': 'Description (optional)',
   'saveTemplate.submit': 'Save template',

@@ -1,12 +1,13 @@
 /** Start page: make a new board, or go back to one opened before on this device. */
 import { useEffect, useId, useState, type FormEvent } from 'react'
 import { TITLE_MAX, type TemplateSummary } from '../../shared/api.ts'
-import { createBoard, listTemplates } from '../api/client.ts'
+import { createBoard } from '../api/client.ts'
 import { useI18n } from '../app/i18n-context.tsx'
 import { navigate } from '../app/routes.ts'
 import { formatDate } from '../i18n.ts'
 import { forgetBoard, listRecentBoards, rememberBoard, rememberCreatedBoard, type RecentBoard } from '../storage/recent-boards.ts'
 import { TemplatePicker } from '../templates/TemplatePicker.tsx'
+import { listTemplatesFor } from '../templates/templates-api.ts'
 import { AppHeader } from '../ui/AppHeader.tsx'
 import { Link } from '../ui/Link.tsx'
 
@@ -43,7 +44,9 @@ function CreateBoardForm() {
 
   useEffect(() => {
     let live = true
-    void listTemplates().then((result) => {
+    // Saved templates are listed to their board's facilitators: ask with the links this device keeps.
+    const facilitated = listRecentBoards().filter((board) => board.role === 'facilitator')
+    void listTemplatesFor(facilitated).then((result) => {
       if (!live) return
       const list = result.ok ? result.value : []
       setTemplates(list)

@@ -18,6 +18,35 @@ export function getTemplate(id: string): Promise<ApiResult<TemplateDetail>> {
   return pending
 }
 
+/** How many of this device's facilitator boards are asked for their saved templates. */
+const BOARDS_ASKED = 20
+
+/**
+ * The templates this device may offer: the built-in ones, and those saved from the boards it
+ * holds a facilitator link for (the server lists a saved template only to its board's
+ * facilitators). A board that no longer answers simply adds nothing.
+ */
+export async function listTemplatesFor(boards: readonly { id: string; token: string }[]): Promise<ApiResult<TemplateSummary[]>> {
+  const [builtIn, perBoard] = await Promise.all([
+    call<TemplateSummary[]>('/api/templates'),
+    Promise.all(
+      boards.slice(0, BOARDS_ASKED).map((board) => call<TemplateSummary[]>(`/api/templates?board=${encodeURIComponent(board.id)}`, {}, board.token)),
+    ),
+  ])
+  if (!builtIn.ok) return builtIn
+  const list = [...builtIn.value]
+  const seen = new Set(list.map((template) => template.id))
+  for (const result of perBoard) {
+    if (!result.ok) continue
+    for (const template of result.value) {
+      if (!template.custom || seen.has(template.id)) continue
+      seen.add(template.id)
+      list.push(template)
+    }
+  }
+  return { ok: true, value: list }
+}
+
 /** Keeps the board's structure as a new template; needs the board's facilitator token. */
 export function saveTemplate(body: SaveTemplateBody, facilitatorToken: string): Promise<ApiResult<TemplateSummary>> {
   return call<TemplateSummary>('/api/templates', { method: 'POST', body: JSON.stringify(body) }, facilitatorToken)
