@@ -1,8 +1,9 @@
 /**
  * Collects unused images: one uploaded more than the grace period ago (time enough to be placed)
  * that neither the board's document (compacted state and update log) nor any of its snapshots
- * refers to is deleted. Each stored blob is scanned once for asset URLs, so a sweep is linear in
- * the board's stored bytes, whatever the number of images.
+ * refers to is deleted. Boards forked from it (and their forks) count as the board's own: a fork
+ * shows the images of the board it came from. Each stored blob is scanned once for asset URLs,
+ * so a sweep is linear in the stored bytes of the board and its forks, whatever the number of images.
  */
 import { ASSET_PATH } from '../../shared/protocol.ts'
 import type { Db } from '../db/database.ts'
@@ -30,10 +31,11 @@ export class AssetSweeper {
     private readonly assets: AssetStore,
     private readonly options: { graceMs: number; beforeSweep: () => void; logger: Logger },
   ) {
-    this.blobs = db.prepare<[string, string, string], { data: Buffer }>(
-      `SELECT state AS data FROM board_state WHERE board_id = ?
-       UNION ALL SELECT data FROM updates WHERE board_id = ?
-       UNION ALL SELECT state AS data FROM snapshots WHERE board_id = ?`,
+    this.blobs = db.prepare<[string], { data: Buffer }>(
+      `WITH RECURSIVE family(id) AS (SELECT ? UNION SELECT boards.id FROM boards JOIN family ON boards.forked_from_board = family.id)
+       SELECT state AS data FROM board_state WHERE board_id IN family
+       UNION ALL SELECT data FROM updates WHERE board_id IN family
+       UNION ALL SELECT state AS data FROM snapshots WHERE board_id IN family`,
     )
   }
 
@@ -45,7 +47,7 @@ export class AssetSweeper {
     for (const [boardId, candidates] of this.assets.uploadedBefore(new Date(now.getTime() - this.options.graceMs))) {
       if (this.stopped) break // the database may be closing
       const referenced = new Set<string>()
-      for (const row of this.blobs.iterate(boardId, boardId, boardId)) assetIdsIn(row.data, referenced)
+      for (const row of this.blobs.iterate(boardId)) assetIdsIn(row.data, referenced)
       const unused = candidates.filter((id) => !referenced.has(id))
       if (unused.length > 0) this.assets.delete(unused)
       deleted += unused.length

@@ -1,0 +1,60 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { BoardRepository } from '../boards.ts'
+import { openDatabase, type Db } from '../db/database.ts'
+import { createLogger } from '../log.ts'
+import { AssetStore } from './asset-store.ts'
+import { assetIdsIn, AssetSweeper } from './asset-sweeper.ts'
+
+const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
+const LATER = new Date(Date.now() + 2 * 60 * 60_000)
+
+/** A stand-in for a Yjs state: the asset URLs sit in it verbatim, between other bytes. */
+const stateMentioning = (...ids: string[]) => Buffer.concat([Buffer.from([0, 1, 2]), ...ids.map((id) => Buffer.from(`{"src":"/api/assets/${id}"}\u0000`))])
+
+let dir: string | null = null
+let db: Db | null = null
+afterEach(() => {
+  db?.close()
+  if (dir) rmSync(dir, { recursive: true, force: true })
+  db = dir = null
+})
+
+function setup() {
+  dir = mkdtempSync(path.join(tmpdir(), 'dialoogbord-sweep-'))
+  const opened = openDatabase(dir)
+  db = opened
+  const boards = new BoardRepository(opened)
+  const assets = new AssetStore(opened)
+  const sweeper = new AssetSweeper(opened, assets, { graceMs: 60 * 60_000, beforeSweep: () => {}, logger: createLogger(() => {}) })
+  return { db: opened, boards, assets, sweeper }
+}
+
+describe('assetIdsIn', () => {
+  it('finds every asset URL in a blob, once', () => {
+    expect([...assetIdsIn(stateMentioning('abcdefgh12', 'XYZ_-xyz99', 'abcdefgh12'))].sort()).toEqual(['XYZ_-xyz99', 'abcdefgh12'])
+    expect(assetIdsIn(Buffer.from('/api/assets/kort')).size).toBe(0)
+  })
+})
+
+describe('AssetSweeper', () => {
+  it('deletes old images nothing refers to; keeps those in the state, the update log, a snapshot or a fork of the board', async () => {
+    const { db, boards, assets, sweeper } = setup()
+    const { board } = boards.create({ title: 'A', template: 'leeg', anonymous: false, initialState: new Uint8Array() })
+    const [inState, inLog, inSnapshot, inFork, inForkOfFork, unused] = [1, 2, 3, 4, 5, 6].map(() => assets.save(board.id, 'image/png', PNG))
+    db.prepare('UPDATE board_state SET state = ? WHERE board_id = ?').run(stateMentioning(inState!), board.id)
+    db.prepare('INSERT INTO updates (board_id, data) VALUES (?, ?)').run(board.id, stateMentioning(inLog!))
+    db.prepare("INSERT INTO snapshots (id, board_id, label, created_at, auto, state, schema) VALUES ('snap0001', ?, 's', '2026-01-01', 1, ?, '{}')").run(board.id, stateMentioning(inSnapshot!))
+    const fork = boards.create({ title: 'B', template: 'leeg', anonymous: false, initialState: stateMentioning(inFork!), forkedFrom: { boardId: board.id, snapshotId: 'snap0001' } })
+    boards.create({ title: 'C', template: 'leeg', anonymous: false, initialState: stateMentioning(inForkOfFork!), forkedFrom: { boardId: fork.board.id, snapshotId: 'x' } })
+    // An unrelated board mentioning it does not keep it (its file belongs to board A).
+    boards.create({ title: 'D', template: 'leeg', anonymous: false, initialState: stateMentioning(unused!) })
+
+    expect(await sweeper.sweep(new Date())).toBe(0) // all within their grace period
+    expect(await sweeper.sweep(LATER)).toBe(1)
+    expect(assets.get(unused!)).toBeNull()
+    for (const id of [inState, inLog, inSnapshot, inFork, inForkOfFork]) expect(assets.get(id!), id).not.toBeNull()
+  })
+})
