@@ -41,6 +41,14 @@ describe('filterAwarenessUpdate', () => {
     expect(filterAwarenessUpdate(update([[1, 1, deep]]), anyone)).toBeNull()
   })
 
+  it('drops the selection of an oversized presence rather than the whole cursor', () => {
+    const selectedShapeIds = Array.from({ length: 1000 }, (_, i) => `shape:${String(i).padStart(21, 'x')}`)
+    const state = { user: { name: 'A', color: '#000000' }, presence: { cursor: { x: 1, y: 2 }, selectedShapeIds, scribbles: [] } }
+    expect(JSON.stringify(state).length).toBeGreaterThan(DEFAULT_AWARENESS_LIMITS.maxStateBytes)
+    const kept = applied(filterAwarenessUpdate(update([[1, 1, JSON.stringify(state)]]), anyone))
+    expect(kept.get(1)).toEqual({ ...state, presence: { ...state.presence, selectedShapeIds: [] } })
+  })
+
   it('asks the filter about every entry, and rewrites only the accepted non-null ones', () => {
     const asked: [number, unknown][] = []
     const filtered = filterAwarenessUpdate(update([[1, 2, '{"a":1}'], [2, 2, '{"b":1}'], [3, 2, 'null']]), {

@@ -37,6 +37,34 @@ export function nestedDeeperThan(value: unknown, max: number): boolean {
 const textDecoder = new TextDecoder('utf-8', { fatal: true })
 
 /**
+ * An honest presence outgrows the limit only through its selection (select-all on a big board:
+ * ~30 bytes per card). States up to this many times the limit are parsed once more to drop it,
+ * so that person's cursor keeps moving for the others; larger ones are never parsed.
+ */
+const SHRINKABLE_FACTOR = 4
+
+type JsonObject = Record<string, unknown>
+const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value)
+
+/** The state without the lists that grow with the board (selection, scribbles), or null when it has none. */
+function withoutGrowingLists(state: unknown): unknown {
+  if (!isObject(state) || !isObject(state.presence)) return null
+  const { presence } = state
+  if (!Array.isArray(presence.selectedShapeIds) && !Array.isArray(presence.scribbles)) return null
+  return { ...state, presence: { ...presence, selectedShapeIds: [], scribbles: [] } }
+}
+
+/** The state to keep from these bytes, or undefined when it is refused for its size or depth. */
+function readState(bytes: Uint8Array, limits: AwarenessLimits): unknown {
+  if (bytes.length > limits.maxStateBytes * SHRINKABLE_FACTOR) return undefined
+  const state: unknown = JSON.parse(textDecoder.decode(bytes))
+  if (nestedDeeperThan(state, limits.maxDepth)) return undefined
+  if (bytes.length <= limits.maxStateBytes) return state
+  const shrunk = withoutGrowingLists(state)
+  return shrunk !== null && Buffer.byteLength(JSON.stringify(shrunk)) <= limits.maxStateBytes ? shrunk : undefined
+}
+
+/**
  * The update with only the entries the filter accepts (y-protocols format: count, then per entry
  * clientID, clock and the state as JSON text), or null when none is left. Throws on malformed
  * input, like y-protocols would.
@@ -49,12 +77,10 @@ export function filterAwarenessUpdate(update: Uint8Array, filter: AwarenessFilte
   for (let i = 0; i < count; i++) {
     const clientId = decoding.readVarUint(decoder)
     const clock = decoding.readVarUint(decoder)
-    // The same bytes as a varString, read without decoding them: oversized ones are never parsed.
+    // The same bytes as a varString, read without decoding them: far oversized ones are never parsed.
     const bytes = decoding.readVarUint8Array(decoder)
-    if (bytes.length > filter.limits.maxStateBytes) continue
-    const state: unknown = JSON.parse(textDecoder.decode(bytes))
-    if (nestedDeeperThan(state, filter.limits.maxDepth)) continue
-    if (!filter.mayWrite(clientId, state)) continue
+    const state = readState(bytes, filter.limits)
+    if (state === undefined || !filter.mayWrite(clientId, state)) continue
     const kept = state === null || !filter.rewrite ? state : filter.rewrite(clientId, state)
     accepted.push({ clientId, clock, json: JSON.stringify(kept) })
   }
