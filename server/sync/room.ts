@@ -83,7 +83,7 @@ export class Room {
   private applying: { peer: Peer; before: Map<number, number> | null } | null = null
   /** The last version of each record that passed the guard, so the next one validates faster. */
   private readonly validated = new Map<string, StoredRecord>()
-  /** Pseudonym numbers of awareness clients on an anonymous board, in order of arrival. */
+  /** Pseudonym numbers of awareness clients on an anonymous board, released when they leave. */
   private readonly pseudonyms = new Map<number, number>()
 
   constructor(
