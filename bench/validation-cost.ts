@@ -83,13 +83,18 @@ function pipelineRun(updates: Uint8Array[]): number {
 function guardRun(updates: Uint8Array[]): number {
   // As a room does: each accepted record becomes the known-good version for the next one.
   const knownGood = new Map<string, StoredRecord>()
-  const started = performance.now()
+  // The guard reads the room's document (where items land); it is kept up to date untimed.
+  const doc = new Y.Doc()
+  let elapsed = 0
   for (const update of updates) {
-    const verdict = inspectUpdate(update, DEFAULT_GUARD_LIMITS, knownGood)
-    if (!verdict.ok) throw new Error('a valid update was refused')
+    const started = performance.now()
+    const verdict = inspectUpdate(update, doc, DEFAULT_GUARD_LIMITS, knownGood)
+    elapsed += performance.now() - started
+    if (!verdict.ok || verdict.records.length === 0) throw new Error('a valid update was refused or not checked')
     for (const record of verdict.records) knownGood.set(record.id, record)
+    Y.applyUpdate(doc, update)
   }
-  return ((performance.now() - started) * 1000) / updates.length
+  return (elapsed * 1000) / updates.length
 }
 
 const updates = makeUpdates(UPDATES)

@@ -25,6 +25,8 @@ export interface Config {
   wsMessageBurst: number
   /** Concurrent connections one board accepts. */
   maxConnectionsPerBoard: number
+  /** Most records (cards, shapes, pages…) one board may hold, whether edited live or imported. */
+  maxRecordsPerBoard: number
   /** Concurrent connections one role link (facilitator, editor, viewer) of a board accepts. */
   maxConnectionsPerLink: number
   /** A socket with more unsent bytes than this is closed (it does not read what it is sent). */
@@ -131,6 +133,7 @@ export function loadConfig(env: Env = process.env): Config {
     wsMessagesPerSecond: intFrom(env, 'WS_MESSAGES_PER_SECOND', 100, 1),
     wsMessageBurst: intFrom(env, 'WS_MESSAGE_BURST', 300, 1),
     maxConnectionsPerBoard: intFrom(env, 'MAX_CONNECTIONS_PER_BOARD', 100, 1),
+    maxRecordsPerBoard: intFrom(env, 'MAX_RECORDS_PER_BOARD', 20_000, 1),
     maxConnectionsPerLink: intFrom(env, 'MAX_CONNECTIONS_PER_LINK', 50, 1),
     maxSocketBufferBytes: intFrom(env, 'MAX_SOCKET_BUFFER_BYTES', 8 * 1024 * 1024, 64 * 1024),
     heartbeatMs: intFrom(env, 'HEARTBEAT_MS', 30_000, 50),

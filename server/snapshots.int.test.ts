@@ -190,7 +190,7 @@ describe('export and import', () => {
     const file = (await exported.json()) as { format: string; version: number; title: string; records: StoredRecord[] }
     expect(file).toMatchObject({ format: 'dialoogbord', version: 1, title: 'Casus Oost', template: 'leeg' })
 
-    const imported = await fetch(`${server.url}/api/boards/import`, { method: 'POST', body: JSON.stringify(file) })
+    const imported = await fetch(`${server.url}/api/boards/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(file) })
     expect(imported.status).toBe(201)
     const copy = (await imported.json()) as CreatedBoard
     const client = await SyncClient.connect(server.url, copy.id, copy.tokens.viewer)
@@ -204,7 +204,7 @@ describe('export and import', () => {
       records: StoredRecord[]
     }
     const file = { format: 'dialoogbord', version: 1, title: 'Uit 2019', schema: fixture.schema, records: fixture.records }
-    const ok = await fetch(`${server.url}/api/boards/import`, { method: 'POST', body: JSON.stringify(file) })
+    const ok = await fetch(`${server.url}/api/boards/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(file) })
     expect(ok.status).toBe(201)
 
     const broken = structuredClone(file)
@@ -217,7 +217,7 @@ describe('export and import', () => {
       broken,
     ]
     for (const body of bad) {
-      const response = await fetch(`${server.url}/api/boards/import`, { method: 'POST', body: JSON.stringify(body) })
+      const response = await fetch(`${server.url}/api/boards/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
       expect(response.status).toBe(400)
       expect(((await response.json()) as { error: string }).error.length).toBeGreaterThan(5)
     }

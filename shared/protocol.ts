@@ -47,5 +47,7 @@ export const CloseCode = {
   shuttingDown: 4001,
   /** The client did not read what the server sent (its unsent buffer passed the limit); reconnecting is fine. */
   tooSlow: 4008,
+  /** The update would take the board past its record limit (MAX_RECORDS_PER_BOARD); nothing of it was applied. */
+  tooManyRecords: 4430,
 } as const
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode]

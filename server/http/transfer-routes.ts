@@ -1,15 +1,16 @@
 /** Export a board as self-contained JSON, and import such a file as a new board. */
 import type { SerializedSchema } from '@tldraw/store'
-import type { TLRecord } from '@tldraw/tlschema'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { boardTitle } from '../../shared/api.ts'
+import type { StoredRecord } from '../../shared/doc-layout.ts'
 import { DEFAULT_TEMPLATE_ID } from '../../templates/index.ts'
 import type { BoardRepository } from '../boards.ts'
 import type { Config } from '../config.ts'
 import { migrateToCurrent, readContent } from '../document-records.ts'
-import { assertValidRecords, encodeDocument } from '../initial-document.ts'
+import { encodeDocument } from '../initial-document.ts'
 import { errorMessage } from '../log.ts'
+import { checkRecord, MAX_RECORD_CHARS, schemaProblem } from '../record-rules.ts'
 import { docVersion, type ReadCache } from '../report/read-cache.ts'
 import type { RoomManager } from '../sync/room-manager.ts'
 import type { TemplateCatalog } from '../templates/catalog.ts'
@@ -26,7 +27,8 @@ const exportFile = z.object({
   title: boardTitle,
   template: z.string().max(64).optional(),
   schema: z.object({ schemaVersion: z.number().int() }).passthrough(),
-  records: z.array(z.object({ id: z.string().min(1).max(256), typeName: z.string().min(1).max(64) }).passthrough()).max(100_000),
+  // No count here: MAX_RECORDS_PER_BOARD decides, with its own error code (the body limit bounds the parse).
+  records: z.array(z.object({ id: z.string().min(1).max(256), typeName: z.string().min(1).max(64) }).passthrough()),
 })
 
 export function transferRoutes(config: Config, boards: BoardRepository, rooms: RoomManager, templates: TemplateCatalog, cache: ReadCache): Hono<BoardAccessEnv> {
@@ -49,14 +51,28 @@ export function transferRoutes(config: Config, boards: BoardRepository, rooms: R
 
   routes.post('/import', async (c) => {
     requireAdminWhenConfigured(config, presentedToken(c))
+    // Only JSON: a web page can post text/plain across sites without asking, but not application/json.
+    if (mediaType(c.req.header('content-type')) !== 'application/json') {
+      throw new HttpError(415, 'an import must be sent as application/json', 'unsupported_media_type')
+    }
     const file = await readJsonBody(c, exportFile)
-    let records: TLRecord[]
+    if (file.records.length > config.maxRecordsPerBoard) {
+      throw new HttpError(400, `the file holds ${file.records.length} records; a board holds at most ${config.maxRecordsPerBoard}`, 'too_many_records')
+    }
+    const problem = schemaProblem(file.schema)
+    if (problem !== null) throw new HttpError(400, `the file's schema cannot be read: ${problem}`)
+    let migrated: StoredRecord[]
     try {
-      records = migrateToCurrent({ schema: file.schema as unknown as SerializedSchema, records: file.records }) as unknown as TLRecord[]
-      assertValidRecords(records)
+      migrated = migrateToCurrent({ schema: file.schema as unknown as SerializedSchema, records: file.records })
     } catch (error) {
       throw new HttpError(400, `the file's records are not a valid board: ${errorMessage(error)}`)
     }
+    // The same rules as a live edit: the websocket guard would refuse these records one by one.
+    const records = migrated.map((record) => {
+      const checked = checkRecord(record, { maxRecordChars: MAX_RECORD_CHARS, measure: true })
+      if (typeof checked === 'string') throw new HttpError(400, `the file's records are not a valid board: ${checked}`)
+      return checked
+    })
     if (!records.some((record) => record.typeName === 'page')) throw new HttpError(400, 'the file holds no page')
     const template = templates.find(file.template ?? '') ? file.template! : DEFAULT_TEMPLATE_ID
     const { board, tokens } = boards.create({ title: file.title, template, anonymous: false, initialState: encodeDocument(records) })
@@ -64,6 +80,11 @@ export function transferRoutes(config: Config, boards: BoardRepository, rooms: R
   })
 
   return routes
+}
+
+/** `application/json; charset=utf-8` → `application/json`. */
+function mediaType(header: string | undefined): string {
+  return (header ?? '').split(';', 1)[0]!.trim().toLowerCase()
 }
 
 /** A file name part that is safe in a header and on any file system. */

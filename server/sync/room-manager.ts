@@ -13,6 +13,7 @@ import { errorMessage, type Logger } from '../log.ts'
 import { DEFAULT_AWARENESS_LIMITS, type AwarenessLimits } from './awareness-guard.ts'
 import { ExpiryTimers } from './link-expiry.ts'
 import { Room, type Peer } from './room.ts'
+import { DEFAULT_GUARD_LIMITS } from './update-guard.ts'
 import type { UpdateLog } from './update-log.ts'
 
 interface QueuedUpdate {
@@ -52,6 +53,8 @@ export interface RoomManagerOptions {
   /** Awareness limits (awareness-guard.ts); the defaults when absent. */
   maxAwarenessStateBytes?: number
   maxAwarenessClientsPerConnection?: number
+  /** Most records a board may hold (update-guard.ts); the default when absent. */
+  maxRecordsPerBoard?: number
 }
 
 /** Where automatic snapshots go (the snapshot store, or nothing in tests of the room alone). */
@@ -158,6 +161,7 @@ export class RoomManager {
       },
       this.isAnonymous(boardId),
       this.awarenessLimits,
+      { ...DEFAULT_GUARD_LIMITS, maxRecords: this.options.maxRecordsPerBoard ?? DEFAULT_GUARD_LIMITS.maxRecords },
     )
     this.rooms.set(boardId, room)
     if (replayed >= this.options.compactAfterUpdates) this.compact(room)

@@ -8,12 +8,12 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { CloseCode, MessageType, SyncStep } from '../../shared/protocol.ts'
 import { canWrite, type Role } from '../../shared/roles.ts'
-import { readRecords, writeRecords, type StoredRecord } from '../../shared/doc-layout.ts'
+import { readRecords, recordsArray, writeRecords, type StoredRecord } from '../../shared/doc-layout.ts'
 import { carriesAuthor, withoutAuthor } from '../../shared/authorship.ts'
 import { anonymizeState } from './anonymize.ts'
 import { DEFAULT_AWARENESS_LIMITS, filterAwarenessUpdate, type AwarenessLimits } from './awareness-guard.ts'
 import { awarenessMessage, syncStep1Message, syncStep2Message, updateMessage } from './messages.ts'
-import { DEFAULT_GUARD_LIMITS, inspectUpdate } from './update-guard.ts'
+import { DEFAULT_GUARD_LIMITS, inspectUpdate, type GuardLimits } from './update-guard.ts'
 
 /** An encoded update with no structs and an empty delete set is two zero bytes. */
 const hasChanges = (update: Uint8Array): boolean => !(update.length === 2 && update[0] === 0 && update[1] === 0)
@@ -94,6 +94,7 @@ export class Room {
     private readonly awarenessLimits: AwarenessLimits = DEFAULT_AWARENESS_LIMITS,
   ) {
     this.doc = doc
+    private readonly guardLimits: GuardLimits = DEFAULT_GUARD_LIMITS,
     // Not doc.on('update'): with an update listener Yjs re-encodes every transaction, while a
     // client's update can be stored and relayed as it came (see applyClientUpdate).
     this.doc.on('afterTransaction', (transaction: Y.Transaction) => {
@@ -246,8 +247,12 @@ export class Room {
 
   private applyClientUpdate(update: Uint8Array, peer: Peer): void {
     // Inspect first: an invalid update is refused whole, before it touches the document.
-    const verdict = inspectUpdate(update, DEFAULT_GUARD_LIMITS, this.validated)
-    if (!verdict.ok) throw new ProtocolError(verdict.reason, verdict.reason === 'undecodable update' ? CloseCode.badMessage : CloseCode.invalidContent)
+    const verdict = inspectUpdate(update, this.doc, this.guardLimits, this.validated)
+    if (!verdict.ok) throw new ProtocolError(verdict.reason, verdict.malformed ? CloseCode.badMessage : CloseCode.invalidContent)
+    // Y.Array keeps its length: the check costs nothing. A board already past a lowered limit may still shrink.
+    if (verdict.addedRecords > 0 && recordsArray(this.doc).length + verdict.addedRecords > this.guardLimits.maxRecords) {
+      throw new ProtocolError(`the board would hold more than ${this.guardLimits.maxRecords} records`, CloseCode.tooManyRecords)
+    }
     for (const record of verdict.records) this.validated.set(record.id, record)
     if (this.anonymous) {
       this.applyAnonymously(update, peer, verdict.records)
