@@ -8,6 +8,7 @@ import 'tldraw/tldraw.css'
 import type { BoardForRole } from '../../shared/api.ts'
 import { canWrite } from '../../shared/roles.ts'
 import { useI18n } from '../app/i18n-context.tsx'
+import { BOARD_SHAPE_UTILS } from '../cards/note-shape.ts'
 import { LINKS_SECTION_ID } from '../settings/LinkManager.tsx'
 import { openBoardConnection, type BoardConnection, type ConnectionState } from '../sync/connection.ts'
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx'
@@ -16,6 +17,7 @@ import { boardAssetStore, keepPastedLinksAsText, STORABLE_IMAGE_TYPES, STORABLE_
 import { TLDRAW_ASSET_URLS } from './asset-urls.ts'
 import { ConnectionBadge } from './ConnectionBadge.tsx'
 import { NameDialog } from './NameDialog.tsx'
+import { markOpen } from './open-marks.ts'
 import { PANELS, type PanelId } from './panels.tsx'
 import { useParticipant } from './participant.ts'
 import { ServerClosedNotice } from './ServerClosedNotice.tsx'
@@ -44,7 +46,9 @@ export function BoardView({ board: initialBoard, token }: { board: BoardForRole;
   const openPanel = panels.find((definition) => definition.id === panel)
 
   useEffect(() => {
+    markOpen('connecting')
     const opened = openBoardConnection({ boardId: board.id, token })
+    opened.provider.once('sync', () => markOpen('synced'))
     setConnection(opened)
     return () => {
       opened.destroy()
@@ -211,6 +215,7 @@ function BoardCanvas(props: {
     (editor: Editor) => {
       // The store's collaboration mode keeps a viewer read-only; this makes it so from the first frame.
       if (readonly) editor.updateInstanceState({ isReadonly: true })
+      markOpen('editor mounted')
       keepPastedLinksAsText(editor)
       onEditor(editor)
       const withdraw = exposeEditorForTests(editor)
@@ -226,6 +231,7 @@ function BoardCanvas(props: {
     <div className="board__live" hidden={hidden}>
       <Tldraw
         store={store}
+        shapeUtils={BOARD_SHAPE_UTILS}
         user={user}
         licenseKey={licenseKey}
         assetUrls={TLDRAW_ASSET_URLS}

@@ -7,6 +7,7 @@ import { atom, computed, createTLStore, defaultBindingUtils, defaultShapeUtils, 
 import { bindStoreToDoc, SchemaTooNewError } from '../sync/binding.ts'
 import type { BoardConnection } from '../sync/connection.ts'
 import { bindPresence, type PresenceUser } from '../sync/presence.ts'
+import { markOpen } from './open-marks.ts'
 
 export type BoardStoreState =
   | { state: 'waiting' }
@@ -49,6 +50,7 @@ export function useBoardStore(connection: BoardConnection | null, ready: boolean
       ...(assets ? { assets } : {}),
       collaboration: { mode: computed('dialoogbord.mode', () => (readonly || frozen?.get() ? 'readonly' : 'readwrite')), status: online },
     })
+    markOpen('store created')
     let binding: ReturnType<typeof bindStoreToDoc>
     try {
       binding = bindStoreToDoc(store, connection.doc, {
@@ -60,6 +62,7 @@ export function useBoardStore(connection: BoardConnection | null, ready: boolean
       store.dispose()
       return
     }
+    markOpen('records loaded')
     const stopPresence = bindPresence(store, connection.provider.awareness, { user: presenceUser, hideNames })
     setResult({ state: 'ready', store })
     return () => {
