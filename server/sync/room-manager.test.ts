@@ -30,7 +30,7 @@ class FakePeer implements Peer {
     const step = decoding.readVarUint(decoder)
     if (step === SyncStep.step1) return
     const update = decoding.readVarUint8Array(decoder)
-    if (step === SyncStep.step2) this.answers++
+    if (step === SyncStep.step2) this.answers.push(message)
     if (step === SyncStep.update) this.received.push(update)
     Y.applyUpdate(this.doc, update)
   }
@@ -39,11 +39,11 @@ class FakePeer implements Peer {
   close(code: number): void {
     this.closes.push(code)
   }
-  /** How many "send me everything" answers (sync step 2) it got. */
+  /** The sync step 2 messages (answers to its sync requests) it got. */
+  readonly answers: Uint8Array[] = []
   get step2s(): number {
-    return this.answers
+    return this.answers.length
   }
-  private answers = 0
   /** Makes a change in its own doc and returns the update that describes it. */
   edit(change: (doc: Y.Doc) => void): Uint8Array {
     let update: Uint8Array | null = null
@@ -262,6 +262,28 @@ describe('RoomManager connections', () => {
     room.receive(viewer, syncStep1Message(new Y.Doc()))
     room.receive(viewer, syncStep1Message(new Y.Doc()))
     expect(viewer.step2s).toBe(2)
+    expect(ids(viewer.doc)).toContain('shape:a')
+  })
+
+  it('encodes the whole board once per version for every newcomer that asks for all of it', () => {
+    const rooms = manager()
+    const newcomers = [new FakePeer('viewer'), new FakePeer('viewer'), new FakePeer('editor')]
+    const room = rooms.connect(boardId, newcomers[0]!)
+    for (const peer of newcomers) {
+      if (peer !== newcomers[0]) rooms.connect(boardId, peer)
+      room.receive(peer, syncStep1Message(peer.doc))
+    }
+    // One encoded copy, sent to all three.
+    const [first] = newcomers[0]!.answers
+    for (const peer of newcomers) expect(peer.answers).toEqual([first])
+    for (const peer of newcomers) expect(peer.answers[0]).toBe(first)
+
+    room.receive(newcomers[2]!, updateMessage(newcomers[2]!.edit((doc) => writeRecords(doc, { put: [testRecord('b')] }))))
+    const late = new FakePeer('viewer')
+    rooms.connect(boardId, late)
+    room.receive(late, syncStep1Message(late.doc))
+    expect(late.answers[0]).not.toBe(first)
+    expect(ids(late.doc)).toContain('shape:b')
   })
 
   it('lets a peer write only the awareness entries it introduced, and frees them when it leaves', () => {

@@ -73,6 +73,8 @@ export class Room {
   private readonly awarenessOwners = new Map<number, Peer>()
   /** Counts document changes, so a repeated sync request at the same version gets no new copy. */
   private version = 0
+  /** The answer to "send me everything" at the current version, one copy shared by all who ask. */
+  private fullCopy: Uint8Array | null = null
   updatesSinceCompaction = 0
   /** Set by the manager when a client changed the document after the last snapshot. */
   editedSinceSnapshot = false
@@ -92,14 +94,15 @@ export class Room {
     private readonly hooks: RoomHooks,
     private anonymous: boolean,
     private readonly awarenessLimits: AwarenessLimits = DEFAULT_AWARENESS_LIMITS,
+    private readonly guardLimits: GuardLimits = DEFAULT_GUARD_LIMITS,
   ) {
     this.doc = doc
-    private readonly guardLimits: GuardLimits = DEFAULT_GUARD_LIMITS,
     // Not doc.on('update'): with an update listener Yjs re-encodes every transaction, while a
     // client's update can be stored and relayed as it came (see applyClientUpdate).
     this.doc.on('afterTransaction', (transaction: Y.Transaction) => {
       if (!changedIn(transaction)) return
       this.version++
+      this.fullCopy = null
       if (this.holdUpdates) return
       if (this.applying !== null && transaction.origin === this.applying.peer) this.applying.before = transaction.beforeState
       else this.hooks.onUpdate(this, changesSince(this.doc, transaction.beforeState), transaction.origin, false)
@@ -230,7 +233,7 @@ export class Room {
         const state = this.peers.get(peer)
         if (!state || state.answeredVersion === this.version) break
         state.answeredVersion = this.version
-        peer.send(syncStep2Message(this.doc, stateVector))
+        peer.send(this.syncAnswer(stateVector))
         break
       }
       case SyncStep.step2:
@@ -253,6 +256,8 @@ export class Room {
     if (verdict.addedRecords > 0 && recordsArray(this.doc).length + verdict.addedRecords > this.guardLimits.maxRecords) {
       throw new ProtocolError(`the board would hold more than ${this.guardLimits.maxRecords} records`, CloseCode.tooManyRecords)
     }
+    // Only a shortcut for validation: forget it before records made and deleted again pile up in it.
+    if (this.validated.size + verdict.records.length > this.guardLimits.maxRecords) this.validated.clear()
     for (const record of verdict.records) this.validated.set(record.id, record)
     if (this.anonymous) {
       this.applyAnonymously(update, peer, verdict.records)
@@ -336,6 +341,17 @@ export class Room {
       else if (clean !== record) put.push(clean)
     }
     writeRecords(this.doc, { put, remove })
+  }
+
+  /**
+   * Sync step 2 for a peer's state vector. Newcomers without an offline copy all ask for the
+   * whole board: encode that once per version, not once per newcomer.
+   */
+  private syncAnswer(stateVector: Uint8Array): Uint8Array {
+    const everything = stateVector.length === 1 && stateVector[0] === 0 // a state vector of no clients
+    if (!everything) return syncStep2Message(this.doc, stateVector)
+    this.fullCopy ??= syncStep2Message(this.doc, stateVector)
+    return this.fullCopy
   }
 
   /**
