@@ -3,9 +3,17 @@ import { useState } from 'react'
 import { useI18n } from '../app/i18n-context.tsx'
 import { deleteOfflineCopy } from '../storage/recent-boards.ts'
 import type { BoardConnection } from '../sync/connection.ts'
+import type { MessageKey } from '../i18n.ts'
 import type { ServerCloseReaction } from '../sync/server-close.ts'
 import { Link } from '../ui/Link.tsx'
 import './server-closed.css'
+
+const closedMessage = {
+  revoked: 'closed.revoked',
+  refused: 'closed.refused',
+  'board-full': 'error.too_many_records',
+  closed: 'closed.other',
+} as const satisfies Record<Exclude<ServerCloseReaction, 'reload-settings'>, MessageKey>
 
 export function ServerClosedNotice({ reaction, boardId, connection }: { reaction: ServerCloseReaction | null; boardId: string; connection: BoardConnection | null }) {
   const { t } = useI18n()
@@ -30,8 +38,8 @@ export function ServerClosedNotice({ reaction, boardId, connection }: { reaction
 
   return (
     <div className="board-notice board-notice--error server-closed" role="alert" data-testid="board-closed" data-reason={reaction}>
-      <p>{t(reaction === 'revoked' ? 'closed.revoked' : reaction === 'refused' ? 'closed.refused' : 'closed.other')}</p>
-      {reaction === 'refused' ? (
+      <p>{t(closedMessage[reaction])}</p>
+      {reaction === 'refused' || reaction === 'board-full' ? (
         <button type="button" className="button button--small" data-testid="board-closed-reload" disabled={reloading} onClick={() => void discardAndReload()}>
           {t('closed.refusedReload')}
         </button>

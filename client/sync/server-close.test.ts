@@ -16,6 +16,8 @@ describe('reacting to a final close by the server', () => {
     expect(serverCloseReaction(CloseCode.invalidContent)).toBe('refused')
     expect(serverCloseReaction(CloseCode.tooLarge)).toBe('refused')
     expect(serverCloseReaction(CloseCode.badMessage)).toBe('refused')
+    expect(serverCloseReaction(CloseCode.tooManyRecords)).toBe('board-full')
+    expect(shouldReconnect(CloseCode.tooManyRecords)).toBe(false) // it would send the same addition again
     expect(serverCloseReaction(4499)).toBe('closed')
   })
 })

@@ -11,6 +11,8 @@ export type ServerCloseReaction =
   | 'revoked'
   /** The server refused something this device sent; sending it again would be refused again. */
   | 'refused'
+  /** The board holds as many records as the server allows; this device's last addition was refused. */
+  | 'board-full'
   /** Any other final close. */
   | 'closed'
 
@@ -25,6 +27,8 @@ export function serverCloseReaction(code: number): ServerCloseReaction {
     case CloseCode.badMessage:
     case CloseCode.tooLarge:
       return 'refused'
+    case CloseCode.tooManyRecords:
+      return 'board-full'
     default:
       return 'closed'
   }
