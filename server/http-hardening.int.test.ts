@@ -42,16 +42,21 @@ async function boardCount(): Promise<number> {
 }
 
 /** A raw request with a Host header of our choosing (fetch does not let us set one). */
-function statusForHost(baseUrl: string, path: string, host: string, headers: Record<string, string> = {}): Promise<number> {
+function answerForHost(baseUrl: string, path: string, host: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
   const url = new URL(path, baseUrl)
   return new Promise((resolve, reject) => {
     const req = request({ host: url.hostname, port: url.port, path: url.pathname + url.search, headers: { ...headers, host } }, (res) => {
-      res.resume()
-      resolve(res.statusCode ?? 0)
+      const chunks: Buffer[] = []
+      res.on('data', (chunk: Buffer) => chunks.push(chunk))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }))
     })
     req.on('error', reject)
     req.end()
   })
+}
+
+async function statusForHost(baseUrl: string, path: string, host: string, headers: Record<string, string> = {}): Promise<number> {
+  return (await answerForHost(baseUrl, path, host, headers)).status
 }
 
 describe('board creation rate without ADMIN_TOKEN', () => {
@@ -164,7 +169,12 @@ describe('host names (DNS rebinding)', () => {
   it('answers 421 bad_host to a name it does not know, over HTTP and on the websocket upgrade', async () => {
     const board = await createBoard(open.url, { title: 'Thuis' }, { 'x-forwarded-for': nextAddress() })
     const path = `/api/boards/${board.id}?token=${board.tokens.viewer}`
-    expect(await statusForHost(open.url, path, 'aanvaller.example:8080')).toBe(421)
+    const refused = await answerForHost(open.url, path, 'aanvaller.example:8080')
+    expect(refused.status).toBe(421)
+    expect(JSON.parse(refused.body)).toMatchObject({ code: 'bad_host' })
+    // A page (no client to translate a code) says it in words.
+    const page = await answerForHost(open.url, `/b/${board.id}`, 'aanvaller.example')
+    expect(page).toMatchObject({ status: 421, body: expect.stringContaining('niet bereikbaar onder dit adres') })
     expect(await statusForHost(open.url, '/healthz', 'rebind.aanvaller.example')).toBe(421)
     const upgrade = { connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-version': '13', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==' }
     expect(await statusForHost(open.url, `/sync/${board.id}?token=${board.tokens.viewer}`, 'aanvaller.example', upgrade)).toBe(421)

@@ -155,7 +155,7 @@ function BoardTable({ boards, adminToken, onDeleted }: { boards: BoardListing[];
   const { t, lang } = useI18n()
   const [sort, setSort] = useState<{ key: SortKey; direction: SortDirection }>({ key: 'lastActivity', direction: 'desc' })
   const [deleting, setDeleting] = useState<BoardListing | null>(null)
-  const templateTitles = useTemplateTitles()
+  const templateTitles = useTemplateTitles(adminToken)
 
   if (boards.length === 0) return <p className="muted">{t('admin.empty')}</p>
 
@@ -286,16 +286,17 @@ function DeleteDialog({ board, adminToken, onClose, onDeleted }: { board: BoardL
 }
 
 /** Template ids → their titles, for the table; ids stand in until (or unless) they load. */
-function useTemplateTitles(): Map<string, string> {
+function useTemplateTitles(adminToken: string): Map<string, string> {
   const [titles, setTitles] = useState(() => new Map<string, string>())
   useEffect(() => {
     let live = true
-    void listTemplates().then((result) => {
+    // With the admin token the server lists saved templates too (to anyone else only the built-in ones).
+    void listTemplates(adminToken).then((result) => {
       if (live && result.ok) setTitles(new Map(result.value.map((template) => [template.id, template.title])))
     })
     return () => {
       live = false
     }
-  }, [])
+  }, [adminToken])
   return titles
 }

@@ -49,8 +49,9 @@ export function getConfig(): Promise<ApiResult<ClientConfig>> {
   return call<ClientConfig>('/api/config')
 }
 
-export function listTemplates(): Promise<ApiResult<TemplateSummary[]>> {
-  return call<TemplateSummary[]>('/api/templates')
+/** The built-in templates; with the admin token also every saved one. */
+export function listTemplates(adminToken?: string): Promise<ApiResult<TemplateSummary[]>> {
+  return call<TemplateSummary[]>('/api/templates', {}, adminToken)
 }
 
 /** `adminToken` only matters on servers started with ADMIN_TOKEN. */

@@ -31,10 +31,18 @@ export function hostAllowed(host: string | undefined, publicUrl: string, allowed
   return allowedHosts.some((allowed) => hostnameOf(allowed) === hostname)
 }
 
+const REFUSED = 'this server does not answer to that host name; set PUBLIC_URL or ALLOWED_HOSTS'
+
+/** For a person who opened a page under the wrong name (no client runs to translate a code). */
+const REFUSED_PAGE = `Deze server is niet bereikbaar onder dit adres. Gebruik de link die de facilitator heeft gedeeld.
+This server cannot be reached under this address. Use the link the facilitator shared.
+`
+
 export function hostCheck(publicUrl: string, allowedHosts: readonly string[]): MiddlewareHandler {
   return async (c, next) => {
     if (!hostAllowed(c.req.header('host'), publicUrl, allowedHosts)) {
-      return errorResponse(c, 421, 'this server does not answer to that host name; set PUBLIC_URL or ALLOWED_HOSTS', 'bad_host')
+      if (c.req.path.startsWith('/api/')) return errorResponse(c, 421, REFUSED, 'bad_host')
+      return c.text(REFUSED_PAGE, 421)
     }
     await next()
   }
