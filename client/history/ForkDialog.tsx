@@ -21,8 +21,10 @@ export function ForkDialog(props: {
 }) {
   const { boardId, boardTitle, token, snapshot, onClose } = props
   const { t, lang } = useI18n()
-  const ids = { title: useId(), hint: useId(), error: useId() }
+  const ids = { title: useId(), hint: useId(), admin: useId(), adminHint: useId(), error: useId() }
   const [title, setTitle] = useState('')
+  const [adminToken, setAdminToken] = useState('')
+  const [needsAdmin, setNeedsAdmin] = useState(false)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
 
@@ -36,9 +38,10 @@ export function ForkDialog(props: {
     if (!snapshot || busy) return
     setBusy(true)
     setError(null)
-    const result = await forkSnapshot(boardId, token, snapshot.id, title)
+    const result = await forkSnapshot(boardId, token, snapshot.id, title, needsAdmin && adminToken ? adminToken.trim() : undefined)
     if (!result.ok) {
       setBusy(false)
+      if (result.code === 'admin_token_required') setNeedsAdmin(true)
       setError(t('history.fork.failed', { message: result.message }))
       return
     }
@@ -70,6 +73,23 @@ export function ForkDialog(props: {
               {t('history.fork.titleHint', { title: boardTitle })}
             </p>
           </div>
+          {needsAdmin && (
+            <div className="field">
+              <label htmlFor={ids.admin}>{t('home.create.adminToken')}</label>
+              <input
+                id={ids.admin}
+                data-testid="fork-admin-token"
+                type="password"
+                value={adminToken}
+                autoComplete="off"
+                aria-describedby={ids.adminHint}
+                onChange={(event) => setAdminToken(event.target.value)}
+              />
+              <p id={ids.adminHint} className="field__hint">
+                {t('home.create.adminTokenHint')}
+              </p>
+            </div>
+          )}
           {error && (
             <p id={ids.error} className="history-error" role="alert">
               {error}

@@ -37,8 +37,12 @@ export function restoreSnapshot(boardId: string, token: string, snapshotId: stri
   return call<RestoreResult>(`${snapshotPath(boardId, snapshotId)}/restore`, { method: 'POST' }, token)
 }
 
-/** Without a title the server calls it "<title> (vervolg)". */
-export function forkSnapshot(boardId: string, token: string, snapshotId: string, title: string): Promise<ApiResult<CreatedBoard>> {
+/**
+ * Without a title the server calls it "<title> (vervolg)". `adminToken` only matters on servers
+ * started with ADMIN_TOKEN, where a fork (a new board) needs it next to the facilitator's token.
+ */
+export function forkSnapshot(boardId: string, token: string, snapshotId: string, title: string, adminToken?: string): Promise<ApiResult<CreatedBoard>> {
   const body = title.trim() ? { title: title.trim() } : {}
-  return call<CreatedBoard>(`${snapshotPath(boardId, snapshotId)}/fork`, { method: 'POST', body: JSON.stringify(body) }, token)
+  const headers: Record<string, string> = adminToken ? { 'x-admin-token': adminToken } : {}
+  return call<CreatedBoard>(`${snapshotPath(boardId, snapshotId)}/fork`, { method: 'POST', body: JSON.stringify(body), headers }, token)
 }
