@@ -164,6 +164,29 @@ describe('where items land', () => {
   })
 })
 
+describe('items the room holds in part', () => {
+  it('checks the rest of a merged item as Yjs integrates it, after the part the room holds', () => {
+    const { room, client } = roomAndClient()
+    const array = recordsArray(client)
+    const first = updateOf(client, () => array.push([{ key: 'shape:a', val: testRecord('a') }]))
+    Y.applyUpdate(room, first)
+    array.push([{ key: 'shape:b', val: testRecord('b') }]) // Yjs merges it with the first item
+    const whole = Y.encodeStateAsUpdate(client)
+    const merged = Y.decodeUpdate(whole).structs.find((struct) => struct.id.client === client.clientID)
+    expect(merged?.length).toBe(2)
+    expect(accepted(inspectUpdate(whole, room))).toMatchObject({ records: [{ id: 'shape:b' }], addedRecords: 1 })
+  })
+
+  it('refuses an item that names another place than the part the room holds', () => {
+    const { room } = roomAndClient()
+    const held = craftUpdate(WINNING_CLIENT, [{ parent: 'tl_records', content: new Y.ContentDeleted(1) }])
+    Y.applyUpdate(room, held)
+    const schema = tldrawSchema.serialize()
+    const elsewhere = craftUpdate(WINNING_CLIENT, [{ parent: 'meta', parentSub: SCHEMA_KEY, content: new Y.ContentAny([schema, schema]) }])
+    expect(inspectUpdate(elsewhere, room)).toMatchObject({ ok: false, reason: expect.stringContaining('continues') })
+  })
+})
+
 describe('counting records', () => {
   it('counts entries added, and subtracts the ones the update deletes', () => {
     const { room, client } = roomAndClient()

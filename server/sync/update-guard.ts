@@ -94,7 +94,7 @@ export function inspectUpdate(
     if (typeof parent === 'string' && !LAYOUT_ROOTS.has(parent)) return refuse(`unexpected root type "${parent.slice(0, 40)}"`)
     const known = Math.max(0, Y.getState(doc.store, struct.id.client) - struct.id.clock)
     if (known >= struct.length) continue // the room holds all of it: Yjs skips it
-    const placed = placement.of(struct)
+    const placed = placement.of(struct, known)
     if (isRefused(placed)) return refuse(placed.refused)
     if (isPending(placed)) continue
     if (!isRecordEntry(placed) && !isSchemaEntry(placed)) return refuse(`unexpected entry in "${placed.root.slice(0, 40)}"${placed.key === null ? '' : ` under "${placed.key.slice(0, 40)}"`}`)
@@ -190,14 +190,22 @@ class Placement {
     private readonly structs: UpdateStructs,
   ) {}
 
-  of(item: Y.Item): Placed {
+  /** Where `item` lands; `known` of its leading elements the room already holds. */
+  of(item: Y.Item, known: number): Placed {
     const placed = this.follow(item)
-    if (isRefused(placed) || isPending(placed) || item.origin === null || item.rightOrigin === null) return placed
+    if (isRefused(placed) || isPending(placed)) return placed
+    // Yjs integrates the rest of a partly known item right after the part it holds, whatever
+    // parent the item names: an honest item continues in the same place.
+    if (known > 0) {
+      const held = this.neighbour(item, Y.createID(item.id.client, item.id.clock + known - 1), true)
+      if (!samePlace(placed, held)) return { refused: 'an item that continues content of another place' }
+    }
+    if (item.origin === null || item.rightOrigin === null) return placed
     // Both neighbours named: an honest item sits between two entries of the same place.
     const right = this.neighbour(item, item.rightOrigin)
     const rightPlaced = right instanceof Y.Item ? this.follow(right) : right
     if (isRefused(rightPlaced) || isPending(rightPlaced)) return rightPlaced
-    return rightPlaced.root === placed.root && rightPlaced.key === placed.key ? placed : { refused: 'an item between entries of two different places' }
+    return samePlace(placed, rightPlaced) ? placed : { refused: 'an item between entries of two different places' }
   }
 
   /** The place of `item`, following origins through the update until a known place. */
@@ -243,9 +251,12 @@ class Placement {
     return placed
   }
 
-  /** The neighbour `id` of `item`: a place when the room holds it, an update item to follow, or a refusal. */
-  private neighbour(item: Y.Item, id: Y.ID): Y.Item | Placed {
-    if (id.client === item.id.client && id.clock >= item.id.clock) return { refused: 'malformed update: an item placed next to a later one of its own client' }
+  /**
+   * The neighbour `id` of `item`: a place when the room holds it, an update item to follow, or a
+   * refusal. `ownPart`: `id` is the part of `item` itself that the room holds.
+   */
+  private neighbour(item: Y.Item, id: Y.ID, ownPart = false): Y.Item | Placed {
+    if (!ownPart && id.client === item.id.client && id.clock >= item.id.clock) return { refused: 'malformed update: an item placed next to a later one of its own client' }
     const store = this.doc.store
     if (id.clock < Y.getState(store, id.client)) {
       const held = Y.getItem(store, id) as Y.Item | Y.GC
@@ -257,6 +268,10 @@ class Placement {
     if (struct instanceof Y.GC) return { refused: 'an item placed next to removed content' }
     return struct
   }
+}
+
+function samePlace(a: Place, b: Y.Item | Placed): boolean {
+  return !(b instanceof Y.Item) && !isRefused(b) && !isPending(b) && a.root === b.root && a.key === b.key
 }
 
 function placeInDoc(item: Y.Item): Placed {
