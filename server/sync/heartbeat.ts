@@ -5,9 +5,17 @@
  */
 import type WebSocket from 'ws'
 
+/** What the heartbeat uses of a ws socket. */
+export type HeartbeatSocket = Pick<WebSocket, 'ping' | 'terminate' | 'bufferedAmount' | 'on' | 'once'>
+
+interface Watched {
+  answered: boolean
+  /** Unsent bytes at the last ping. */
+  buffered: number
+}
+
 export class Heartbeat {
-  /** Each watched socket, and whether it answered since the last ping. */
-  private readonly answered = new Map<WebSocket, boolean>()
+  private readonly watched = new Map<HeartbeatSocket, Watched>()
   private readonly timer: NodeJS.Timeout
 
   constructor(intervalMs: number) {
@@ -15,31 +23,35 @@ export class Heartbeat {
     this.timer.unref()
   }
 
-  watch(socket: WebSocket): void {
-    this.answered.set(socket, true)
-    socket.on('pong', () => {
-      if (this.answered.has(socket)) this.answered.set(socket, true)
-    })
-    socket.once('close', () => this.answered.delete(socket))
+  watch(socket: HeartbeatSocket): void {
+    const state: Watched = { answered: true, buffered: 0 }
+    this.watched.set(socket, state)
+    socket.on('pong', () => void (state.answered = true))
+    socket.once('close', () => this.watched.delete(socket))
   }
 
   get watching(): number {
-    return this.answered.size
+    return this.watched.size
   }
 
   stop(): void {
     clearInterval(this.timer)
-    this.answered.clear()
+    this.watched.clear()
   }
 
   private beat(): void {
-    for (const [socket, answered] of this.answered) {
-      if (!answered) {
-        this.answered.delete(socket)
+    for (const [socket, state] of this.watched) {
+      const buffered = socket.bufferedAmount
+      // A client on a slow line answers the ping only after what was queued before it (a big
+      // board): while it takes bytes off the queue, it is alive.
+      const reading = buffered < state.buffered
+      if (!state.answered && !reading) {
+        this.watched.delete(socket)
         socket.terminate()
         continue
       }
-      this.answered.set(socket, false)
+      state.answered = false
+      state.buffered = buffered
       socket.ping()
     }
   }
