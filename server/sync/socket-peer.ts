@@ -2,6 +2,10 @@
  * A websocket as the room's Peer, with back-pressure: the server queues whatever it sends until
  * the client reads it, so a client that never reads could make it hold copy after copy of a
  * board. Once a socket's unsent bytes pass the limit it gets nothing more and is closed.
+ *
+ * A whole board can be larger than the limit and must still reach a newcomer on a slow line, and
+ * edits made meanwhile must follow it: one message over the limit goes out while the queue is
+ * within the limit, and until the queue is back within it that message's size is allowed on top.
  */
 import type { WSContext } from 'hono/ws'
 import type WebSocket from 'ws'
@@ -14,6 +18,8 @@ const TOO_SLOW_GRACE_MS = 1_000
 
 export class SocketPeer implements Peer {
   private slow = false
+  /** Bytes of one oversized message (a whole board) that may still be queued. */
+  private allowance = 0
 
   constructor(
     readonly role: Role,
@@ -24,13 +30,16 @@ export class SocketPeer implements Peer {
 
   send(message: Uint8Array): void {
     if (this.slow || this.socket.readyState !== 1) return
-    // ws counts what the kernel did not take yet. One message always goes out on an empty
-    // buffer (a board larger than the limit must still reach a newcomer); after that the limit holds.
+    // ws counts what the kernel did not take yet.
     const buffered = this.socket.raw?.bufferedAmount ?? 0
-    if (buffered > 0 && buffered + message.length > this.maxBufferedBytes) {
+    if (buffered <= this.maxBufferedBytes) this.allowance = 0
+    const oversized = message.length > this.maxBufferedBytes
+    const tooMuch = oversized ? buffered > this.maxBufferedBytes : buffered + message.length > this.maxBufferedBytes + this.allowance
+    if (tooMuch) {
       this.closeTooSlow(buffered)
       return
     }
+    if (oversized) this.allowance = message.length
     // lib0 encoders always return ArrayBuffer-backed arrays.
     this.socket.send(message as Uint8Array<ArrayBuffer>)
   }
