@@ -5,17 +5,17 @@
  * - The text label's geometry is measured when first needed (a hit test, editing), not for every
  *   note while the editor builds its spatial index on open. The note's bounds never depended on
  *   the label (tldraw excludes it from them), so they are computed straight away, as tldraw does.
- * - tldraw renders every shape of the page and hides the off-screen ones; rendering a note's text
- *   means turning its rich text into HTML (about 0.5 ms a note). A note renders its text from the
- *   first moment it is on screen (or selected, or edited), and keeps it from then on.
+ * - tldraw renders every shape of the page and hides the off-screen ones (display: none), and a
+ *   note is costly to render: its rich text becomes HTML (about 0.5 ms a note), its shadow comes
+ *   from a seeded random generator, it subscribes to zoom and selection. A note's content renders
+ *   from the first moment it is on screen (or selected, or edited), and stays from then on; until
+ *   then its hidden container is empty.
  *
  * Measured with bench/browser-open.ts: both were most of the time a 5,000-card board took to open.
  */
 import { useRef } from 'react'
-import { getDisplayValues, Group2d, NoteShapeUtil, Rectangle2d, toRichText, useValue, type Editor, type Geometry2d, type TLNoteShape, type TLShapeId } from 'tldraw'
+import { getDisplayValues, Group2d, NoteShapeUtil, Rectangle2d, track, useValue, type Editor, type Geometry2d, type TLNoteShape, type TLShapeId } from 'tldraw'
 import { LazyGeometry2d } from './lazy-geometry.ts'
-
-const NO_TEXT = toRichText('')
 
 export class BoardNoteShapeUtil extends NoteShapeUtil {
   override getGeometry(shape: TLNoteShape): Group2d {
@@ -31,11 +31,28 @@ export class BoardNoteShapeUtil extends NoteShapeUtil {
   }
 
   override component(shape: TLNoteShape) {
-    // A hook, as tldraw's own shape components use them: component() renders inside InnerShape.
-    const shown = useShownOnce(this.editor, shape.id)
-    return super.component(shown ? shape : { ...shape, props: { ...shape.props, richText: NO_TEXT } })
+    return <NoteOnceShown util={this} shape={shape} />
+  }
+
+  /** tldraw's own note. */
+  tldrawComponent(shape: TLNoteShape) {
+    return super.component(shape)
   }
 }
+
+interface NoteProps {
+  util: BoardNoteShapeUtil
+  shape: TLNoteShape
+}
+
+function NoteOnceShown({ util, shape }: NoteProps) {
+  return useShownOnce(util.editor, shape.id) ? <TldrawNote util={util} shape={shape} /> : null
+}
+
+/** Tracked like tldraw's InnerShape: the note reads editor state (selection) while rendering. */
+const TldrawNote = track(function TldrawNote({ util, shape }: NoteProps) {
+  return util.tldrawComponent(shape)
+})
 
 /** True from the first moment the shape is not culled (on screen, selected or being edited). */
 function useShownOnce(editor: Editor, id: TLShapeId): boolean {
