@@ -291,8 +291,10 @@ function countAdded(added: ReadonlyMap<number, [number, number][]>): number {
  * itself adds. Overlapping ranges are merged first, so nothing is counted twice.
  */
 function countDeleted(doc: Y.Doc, ds: UpdateDeleteSet, added: ReadonlyMap<number, [number, number][]>): number {
+  if (ds.clients.size === 0) return 0
   const records = doc.share.get(RECORDS_ARRAY)
-  const merged = Y.mergeDeleteSets([ds]) // sorted, overlaps joined
+  // Sorted with overlaps joined; a single range per client (a typical edit) needs neither.
+  const merged = [...ds.clients.values()].every((ranges) => ranges.length <= 1) ? ds : Y.mergeDeleteSets([ds])
   let count = 0
   for (const [client, ranges] of merged.clients) {
     const structs = doc.store.clients.get(client)
