@@ -89,24 +89,45 @@ describe('board creation rate without ADMIN_TOKEN', () => {
   it('does not limit the admin when ADMIN_TOKEN is set', async () => {
     for (let n = 0; n < 5; n++) await createBoard(guarded.url, { title: `Beheer ${n}` }, { authorization: `Bearer ${ADMIN}` })
   })
+
+  it('warns once when requests come through a proxy that TRUST_PROXY does not trust (everyone would share one budget)', async () => {
+    const board = await createBoard(guarded.url, { title: 'Achter proxy' }, { authorization: `Bearer ${ADMIN}` })
+    const warnings = () => guarded.logs.filter((line) => line.includes('TRUST_PROXY is off'))
+    expect(warnings()).toEqual([])
+    for (let n = 0; n < 2; n++) {
+      const response = await fetch(`${guarded.url}/api/boards/${board.id}/report.md`, { headers: { authorization: `Bearer ${board.tokens.viewer}`, 'x-forwarded-for': '203.0.113.9' } })
+      expect(response.status).toBe(200)
+    }
+    // Each request logs a line after it is handled: once both are in, so is any warning they caused.
+    const handled = () => guarded.logs.filter((line) => line.includes('"msg":"request"') && line.includes(`${board.id}/report.md`)).length
+    await expect.poll(handled).toBe(2)
+    expect(warnings()).toHaveLength(1)
+    expect(JSON.parse(warnings()[0]!)).toMatchObject({ level: 'warn' })
+  })
 })
 
 describe('heavy requests', () => {
-  it('allows EXPENSIVE_REQUESTS_PER_MINUTE reports, exports and snapshot reads per address, then 429; other addresses and boards go on', async () => {
-    const board = await createBoard(open.url, { title: 'Druk' }, { 'x-forwarded-for': nextAddress() })
-    const snapshot = await snapshotOf(open.url, board)
+  it('allows EXPENSIVE_REQUESTS_PER_MINUTE reports, exports, snapshots per address, then 429; other addresses go on', async () => {
+    const first = await createBoard(open.url, { title: 'Druk' }, { 'x-forwarded-for': nextAddress() })
+    const second = await createBoard(open.url, { title: 'Ook druk' }, { 'x-forwarded-for': nextAddress() })
     const address = nextAddress()
-    const read = (path: string, from = address, id = board.id) =>
-      fetch(`${open.url}/api/boards/${id}${path}`, { headers: { authorization: `Bearer ${board.tokens.viewer}`, 'x-forwarded-for': from } })
-    const paths = ['/report.md', '/export.json', `/snapshots/${snapshot.id}`, '/report.md', '/export.json']
-    for (const path of paths) expect((await read(path)).status, path).toBe(200)
-    const refused = await read('/report.md')
+    const call = (board: CreatedBoard, path: string, method = 'GET', from = address) =>
+      fetch(`${open.url}/api/boards/${board.id}${path}`, { method, headers: { authorization: `Bearer ${board.tokens.editor}`, 'x-forwarded-for': from } })
+    // Spread over two boards, so only the address's budget runs out.
+    const captured = await call(first, '/snapshots', 'POST')
+    expect(captured.status).toBe(201)
+    const { id } = (await captured.json()) as SnapshotInfo
+    for (const [board, path] of [[first, '/report.md'], [first, `/snapshots/${id}`], [second, '/export.json'], [second, '/report.md']] as const) {
+      expect((await call(board, path)).status, path).toBe(200)
+    }
+    const refused = await call(second, '/export.json')
     expect(refused.status).toBe(429)
     expect(await refused.json()).toMatchObject({ code: 'rate_limited' })
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1)
-    // Cheap reads are not counted.
-    expect((await read('')).status).toBe(200)
-    expect((await read('/snapshots')).status).toBe(200)
+    // Cheap reads are not counted; another address is not held back.
+    expect((await call(second, '')).status).toBe(200)
+    expect((await call(second, '/snapshots')).status).toBe(200)
+    expect((await call(second, '/export.json', 'GET', nextAddress())).status).toBe(200)
   })
 
   it('also limits one board across addresses, so many addresses cannot pile work on it', async () => {

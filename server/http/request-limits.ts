@@ -5,6 +5,7 @@
  */
 import type { Context, Hono } from 'hono'
 import type { Config } from '../config.ts'
+import type { Logger } from '../log.ts'
 import { clientAddress, KeyedRateLimiter, rateLimit } from './rate-limit.ts'
 
 const HOUR_MS = 60 * 60_000
@@ -17,20 +18,27 @@ const CREATING: ReadonlyArray<readonly [method: string, path: string]> = [
   ['POST', '/boards/:id/snapshots/:sid/fork'],
 ]
 
-/** Routes that read or rebuild a whole board. */
+/** Routes that read, copy or rebuild a whole board. */
 const EXPENSIVE: ReadonlyArray<readonly [method: string, path: string]> = [
   ['GET', '/boards/:id/report.md'],
-  ['GET', '/boards/:id/report.docx'],
-  ['GET', '/boards/:id/report.pdf'],
   ['GET', '/boards/:id/export.json'],
+  ['POST', '/boards/:id/snapshots'],
   ['GET', '/boards/:id/snapshots/:sid'],
   ['POST', '/boards/:id/snapshots/:sid/restore'],
   ['POST', '/boards/:id/snapshots/:sid/fork'],
   ['POST', '/boards/import'],
 ]
 
-export function mountRequestLimits(api: Hono, config: Config): void {
-  const address = (c: Context) => `address:${clientAddress(c, config.trustProxy)}`
+export function mountRequestLimits(api: Hono, config: Config, logger: Logger): void {
+  let warned = false
+  const address = (c: Context) => {
+    // Behind a proxy without TRUST_PROXY every client has the proxy's address, and one budget.
+    if (!config.trustProxy && !warned && c.req.header('x-forwarded-for') !== undefined) {
+      warned = true
+      logger.warn('requests arrive through a proxy (X-Forwarded-For) but TRUST_PROXY is off: all clients share one rate limit budget')
+    }
+    return `address:${clientAddress(c, config.trustProxy)}`
+  }
 
   // With ADMIN_TOKEN set only the admin makes boards, and is not limited.
   const creation = new KeyedRateLimiter(config.boardsPerHourPerAddress, HOUR_MS)
@@ -44,7 +52,7 @@ export function mountRequestLimits(api: Hono, config: Config): void {
       const board = c.req.param('id')
       return board === undefined ? [address(c)] : [address(c), `board:${board}`]
     },
-    'heavy requests (reports, exports, snapshots, imports)',
+    'heavy requests (reports, exports, snapshots, restores, forks, imports)',
   )
   for (const [method, path] of EXPENSIVE) api.on(method, path, expensiveLimit)
 }
