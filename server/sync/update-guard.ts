@@ -170,10 +170,6 @@ class UpdateStructs {
     }
     return null
   }
-
-  runsOf(client: number): readonly (Y.Item | Y.GC | Y.Skip)[] {
-    return this.byClient.get(client) ?? []
-  }
 }
 
 /**
@@ -270,6 +266,7 @@ class Placement {
   }
 }
 
+/** Whether `b` is a resolved place equal to `a` (an unresolved neighbour or a refusal is not). */
 function samePlace(a: Place, b: Y.Item | Placed): boolean {
   return !(b instanceof Y.Item) && !isRefused(b) && !isPending(b) && a.root === b.root && a.key === b.key
 }
