@@ -21,7 +21,7 @@ export class AssetStore {
     this.select = db.prepare<[string], StoredAsset>('SELECT id, mime, data FROM assets WHERE id = ?')
     // length() of a blob comes from its header: no image is read to add it up.
     this.bytesOfBoard = db.prepare<[string], { bytes: number }>('SELECT coalesce(sum(length(data)), 0) AS bytes FROM assets WHERE board_id = ?')
-    this.olderThan = db.prepare<[string], { id: string; board_id: string }>('SELECT id, board_id FROM assets WHERE created_at < ? ORDER BY board_id')
+    this.olderThan = db.prepare<[string], { id: string; board_id: string }>('SELECT id, board_id FROM assets WHERE created_at < ? ORDER BY board_id, id')
     this.deleteOne = db.prepare('DELETE FROM assets WHERE id = ?')
   }
 

@@ -57,4 +57,25 @@ describe('AssetSweeper', () => {
     expect(assets.get(unused!)).toBeNull()
     for (const id of [inState, inLog, inSnapshot, inFork, inForkOfFork]) expect(assets.get(id!), id).not.toBeNull()
   })
+
+  it('reads a board again only once it changed since all its images were found in use', async () => {
+    const { db, boards, assets, sweeper } = setup()
+    const { board } = boards.create({ title: 'A', template: 'leeg', anonymous: false, initialState: new Uint8Array() })
+    const image = assets.save(board.id, 'image/png', PNG)
+    const setState = (state: Uint8Array, updatedAt: string | null) =>
+      updatedAt === null
+        ? db.prepare('UPDATE board_state SET state = ? WHERE board_id = ?').run(state, board.id)
+        : db.prepare('UPDATE board_state SET state = ?, updated_at = ? WHERE board_id = ?').run(state, updatedAt, board.id)
+    setState(stateMentioning(image), '2026-01-01T00:00:00.000Z')
+    expect(await sweeper.sweep(LATER)).toBe(0)
+
+    // A change the board's version does not show is not looked at (only a test can make one)...
+    setState(stateMentioning(), null)
+    expect(await sweeper.sweep(LATER)).toBe(0)
+    expect(assets.get(image)).not.toBeNull()
+    // ...a stored change is.
+    setState(stateMentioning(), '2026-01-02T00:00:00.000Z')
+    expect(await sweeper.sweep(LATER)).toBe(1)
+    expect(assets.get(image)).toBeNull()
+  })
 })

@@ -24,6 +24,9 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 export class AssetSweeper {
   private readonly blobs
+  private readonly versionOf
+  /** Per board: what it looked like when all its old images were last found in use. */
+  private readonly allInUse = new Map<string, string>()
   private stopped = false
 
   constructor(
@@ -37,6 +40,13 @@ export class AssetSweeper {
        UNION ALL SELECT data FROM updates WHERE board_id IN family
        UNION ALL SELECT state AS data FROM snapshots WHERE board_id IN family`,
     )
+    // Changes with every stored update, compaction and snapshot of the board or its forks.
+    this.versionOf = db.prepare<[string], { version: string }>(
+      `WITH RECURSIVE family(id) AS (SELECT ? UNION SELECT boards.id FROM boards JOIN family ON boards.forked_from_board = family.id)
+       SELECT (SELECT count(*) FROM family) || '|' || coalesce((SELECT max(id) FROM updates WHERE board_id IN family), '') || '|' ||
+              coalesce((SELECT max(updated_at) FROM board_state WHERE board_id IN family), '') || '|' ||
+              (SELECT count(*) || ':' || coalesce(max(created_at), '') FROM snapshots WHERE board_id IN family) AS version`,
+    )
   }
 
   /** One pass over every board with old images; resolves with how many were deleted. */
@@ -44,13 +54,19 @@ export class AssetSweeper {
     // Queued updates reach the update log first, so a just-placed image is seen.
     this.options.beforeSweep()
     let deleted = 0
-    for (const [boardId, candidates] of this.assets.uploadedBefore(new Date(now.getTime() - this.options.graceMs))) {
+    const candidatesByBoard = this.assets.uploadedBefore(new Date(now.getTime() - this.options.graceMs))
+    for (const boardId of this.allInUse.keys()) if (!candidatesByBoard.has(boardId)) this.allInUse.delete(boardId)
+    for (const [boardId, candidates] of candidatesByBoard) {
       if (this.stopped) break // the database may be closing
+      // Unchanged since every one of these images was found in use: no need to read it all again.
+      const version = `${this.versionOf.get(boardId)?.version}|${candidates.join(',')}`
+      if (this.allInUse.get(boardId) === version) continue
       const referenced = new Set<string>()
       for (const row of this.blobs.iterate(boardId)) assetIdsIn(row.data, referenced)
       const unused = candidates.filter((id) => !referenced.has(id))
       if (unused.length > 0) this.assets.delete(unused)
       deleted += unused.length
+      this.allInUse.set(boardId, `${this.versionOf.get(boardId)?.version}|${candidates.filter((id) => referenced.has(id)).join(',')}`)
       await nextTurn() // other boards' requests go first between boards
     }
     return deleted
