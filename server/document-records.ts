@@ -3,6 +3,7 @@ import type { SerializedSchema } from '@tldraw/store'
 import type { TLRecord } from '@tldraw/tlschema'
 import * as Y from 'yjs'
 import { metaMap, readRecords, readSchema, SCHEMA_KEY, writeRecords, type StoredRecord } from '../shared/doc-layout.ts'
+import { docVersion } from './doc-version.ts'
 import { tldrawSchema } from './initial-document.ts'
 
 export interface DocumentContent {
@@ -21,7 +22,29 @@ function documentSchema(doc: Y.Doc): SerializedSchema {
 
 /** What a snapshot keeps of a live document: its whole state and the schema it was written with. */
 export function snapshotOf(doc: Y.Doc): { state: Uint8Array; schema: SerializedSchema } {
-  return { state: Y.encodeStateAsUpdate(doc), schema: documentSchema(doc) }
+  return { state: fullState(doc), schema: documentSchema(doc) }
+}
+
+/** The last full encoding of each live document, with the version it was made at. */
+const encodedStates = new WeakMap<Y.Doc, { version: number; state: Uint8Array }>()
+
+/**
+ * The document's whole state as one update (`Y.encodeStateAsUpdate`), encoded at most once per
+ * version: on a big board each encoding costs a pass over every record, and snapshots,
+ * compaction and newcomers all want the same bytes.
+ */
+export function fullState(doc: Y.Doc): Uint8Array {
+  const version = docVersion(doc)
+  const cached = encodedStates.get(doc)
+  if (cached?.version === version) return cached.state
+  const state = Y.encodeStateAsUpdate(doc)
+  encodedStates.set(doc, { version, state })
+  return state
+}
+
+/** Records that `state` is the whole state of `doc` as it is now (it was just loaded from it). */
+export function knowFullState(doc: Y.Doc, state: Uint8Array): void {
+  encodedStates.set(doc, { version: docVersion(doc), state })
 }
 
 export function decodeContent(state: Uint8Array): DocumentContent {
@@ -32,8 +55,16 @@ export function decodeContent(state: Uint8Array): DocumentContent {
   return content
 }
 
+const CURRENT_SCHEMA = JSON.stringify(tldrawSchema.serialize())
+
+/** Whether records written under `schema` need no migration on this server. */
+export function isCurrentSchema(schema: SerializedSchema): boolean {
+  return JSON.stringify(schema) === CURRENT_SCHEMA
+}
+
 /** Brings records written under an older tldraw schema up to the one this server runs. */
 export function migrateToCurrent(content: DocumentContent): StoredRecord[] {
+  if (isCurrentSchema(content.schema)) return content.records // nothing to do, and a copy of each record saved
   const store = Object.fromEntries(content.records.map((record) => [record.id, record as unknown as TLRecord]))
   const result = tldrawSchema.migrateStoreSnapshot({ store: store as never, schema: content.schema })
   if (result.type === 'error') throw new Error(`cannot migrate this document: ${result.reason}`)

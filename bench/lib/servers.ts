@@ -26,6 +26,8 @@ export interface ServerUnderTest {
   readonly pid: number
   /** The `serverUrl` argument for y-websocket's WebsocketProvider. */
   readonly syncUrl: string
+  /** http://host:port of the server. */
+  readonly origin: string
   createRooms(count: number): Promise<RoomTicket[]>
   /** Warning and error lines the server logged so far (and anything on stderr). */
   problems(): string[]
@@ -150,6 +152,7 @@ async function launch(spec: Launch, port: number): Promise<ServerUnderTest> {
     kind: spec.kind,
     pid: child.pid ?? -1,
     syncUrl: `ws://${HOST}:${port}${spec.syncPath}`,
+    origin,
     createRooms: (count) => spec.createRooms(origin, count),
     problems: () => [...problems],
     crashed: () => !stopping && (child.exitCode !== null || child.signalCode !== null),
@@ -199,14 +202,15 @@ async function referenceRooms(_origin: string, count: number): Promise<RoomTicke
   return Array.from({ length: count }, (_, i) => ({ room: `bench-${run}-${i + 1}`, params: {} }))
 }
 
-export function startOurs(): Promise<ServerUnderTest> {
+/** `bundle`: another build of ours (default: the one `npm start` runs); `env`: settings on top of DATA_DIR. */
+export function startOurs(options: { bundle?: string; env?: Record<string, string> } = {}): Promise<ServerUnderTest> {
   const dataDir = makeTempDir('dialoogbord-bench-')
   return freePort().then((port) =>
     launch(
       {
         kind: 'ours',
-        args: [SERVER_BUNDLE],
-        env: { DATA_DIR: dataDir },
+        args: [options.bundle ?? SERVER_BUNDLE],
+        env: { ...options.env, DATA_DIR: dataDir },
         readyPath: '/healthz',
         syncPath: '/sync',
         createRooms: createOurBoards,

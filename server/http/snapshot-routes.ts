@@ -6,7 +6,7 @@ import { z } from 'zod'
 import { boardTitle } from '../../shared/api.ts'
 import type { BoardRepository } from '../boards.ts'
 import type { Config } from '../config.ts'
-import { decodeContent, migrateToCurrent, replaceRecords, snapshotOf } from '../document-records.ts'
+import { decodeContent, isCurrentSchema, migrateToCurrent, replaceRecords, snapshotOf } from '../document-records.ts'
 import { encodeDocument } from '../initial-document.ts'
 import type { SnapshotStore, StoredSnapshot } from '../snapshots/snapshot-store.ts'
 import type { SnapshotQuota } from '../snapshots/snapshot-quota.ts'
@@ -106,12 +106,14 @@ export function snapshotRoutes(
     const origin = c.var.board
     const snapshot = findSnapshot(origin.id, c.req.param('sid'))
     const body = await readJsonBody(c, forkBody, { optional: true })
-    const records = migratedRecords(snapshot)
+    // A snapshot written under this server's schema is the new board's state as it is; only an
+    // older one is decoded, migrated and encoded again (each a pass over every record).
+    const initialState = isCurrentSchema(snapshot.schema) ? snapshot.state : encodeDocument(migratedRecords(snapshot) as unknown as TLRecord[])
     const { board, tokens } = boards.create({
       title: body.title ?? `${origin.title} (vervolg)`.slice(0, 200),
       template: origin.template,
       anonymous: origin.anonymous,
-      initialState: encodeDocument(records as unknown as TLRecord[]),
+      initialState,
       forkedFrom: { boardId: origin.id, snapshotId: snapshot.id },
     })
     return c.json(createdBoard(config.publicUrl, board, tokens), 201)

@@ -5,19 +5,7 @@
  */
 import type * as Y from 'yjs'
 
-/** Per document, a counter that moves on every transaction: a cached result knows it is stale. */
-const versions = new WeakMap<Y.Doc, { n: number }>()
-
-export function docVersion(doc: Y.Doc): number {
-  let version = versions.get(doc)
-  if (!version) {
-    const counter = { n: 0 }
-    doc.on('afterTransaction', () => counter.n++)
-    versions.set(doc, counter)
-    version = counter
-  }
-  return version.n
-}
+export { docVersion } from '../doc-version.ts'
 
 /** What a cached value was made from: a live document at a version, or any stable string. */
 export type Source = { doc: Y.Doc; version: number; key: string } | { key: string }

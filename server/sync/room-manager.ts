@@ -9,6 +9,7 @@
 import * as Y from 'yjs'
 import { CloseCode } from '../../shared/protocol.ts'
 import type { Role } from '../../shared/roles.ts'
+import { fullState } from '../document-records.ts'
 import { errorMessage, type Logger } from '../log.ts'
 import { DEFAULT_AWARENESS_LIMITS, type AwarenessLimits } from './awareness-guard.ts'
 import { ExpiryTimers } from './link-expiry.ts'
@@ -236,7 +237,7 @@ export class RoomManager {
    */
   compactNow(room: Room): void {
     this.flush()
-    this.log.compact(room.boardId, Y.encodeStateAsUpdate(room.doc))
+    this.log.compact(room.boardId, fullState(room.doc))
     room.updatesSinceCompaction = 0
     this.dueForCompaction.delete(room)
   }
@@ -262,7 +263,7 @@ export class RoomManager {
 
   private compact(room: Room): void {
     try {
-      this.log.compact(room.boardId, Y.encodeStateAsUpdate(room.doc))
+      this.log.compact(room.boardId, fullState(room.doc))
       room.updatesSinceCompaction = 0
       this.dueForCompaction.delete(room)
     } catch (error) {

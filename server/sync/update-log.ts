@@ -4,6 +4,7 @@
  */
 import * as Y from 'yjs'
 import type { Db } from '../db/database.ts'
+import { knowFullState } from '../document-records.ts'
 
 export interface PendingUpdate {
   boardId: string
@@ -62,12 +63,13 @@ export class UpdateLog {
 
   /** Loads a board's state into `doc`; returns how many logged updates were replayed. */
   loadInto(boardId: string, doc: Y.Doc): number {
-    const parts: Uint8Array[] = []
-    const state = this.selectState.get(boardId)
-    if (state) parts.push(state.state)
-    const updates = this.selectUpdates.all(boardId)
-    for (const row of updates) parts.push(row.data)
-    if (parts.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(parts))
+    const state = this.selectState.get(boardId)?.state
+    const updates = this.selectUpdates.all(boardId).map((row) => row.data)
+    // The state row apart from the log: merging them would decode and re-encode the whole board.
+    if (state) Y.applyUpdate(doc, state)
+    if (updates.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(updates))
+    // A board loaded from its state row alone: those bytes are its full state, no need to encode it.
+    else if (state) knowFullState(doc, state)
     return updates.length
   }
 

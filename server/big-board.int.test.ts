@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest'
+import { cpuMs } from '../bench/lib/proc.ts'
+import type { CreatedBoard } from '../shared/api.ts'
+import type { StoredRecord } from '../shared/doc-layout.ts'
+import { tldrawSchema } from './initial-document.ts'
+import { serverForFile } from './testing/server-for-file.ts'
+import { SyncClient, testRecord } from './testing/sync-client.ts'
+
+const server = serverForFile()
+
+/** An export file of `count` notes, every other one attributed to a participant. */
+function exportFile(count: number): string {
+  const records: StoredRecord[] = [
+    { id: 'document:document', typeName: 'document', gridSize: 10, name: '', meta: {} },
+    { id: 'page:page', typeName: 'page', name: 'Pagina 1', index: 'a1', meta: {} },
+  ]
+  for (let i = 0; i < count; i++) {
+    const note = testRecord(`kaart-${i}`, { x: (i % 100) * 220, y: Math.floor(i / 100) * 220, text: `Kaart ${i}` })
+    records.push({ ...note, props: { ...(note.props as object), textFirstEditedBy: i % 2 === 0 ? 'deelnemer-1' : null } })
+  }
+  return JSON.stringify({ format: 'dialoogbord', version: 1, title: `Groot bord ${count}`, schema: tldrawSchema.serialize(), records })
+}
+
+/** The server's CPU time (not wall time: other processes share the machine) for import + anonymity switch. */
+async function buildAndScrub(count: number): Promise<{ cpu: number; board: CreatedBoard }> {
+  const body = exportFile(count)
+  const before = cpuMs(server.pid)!
+  const imported = await fetch(`${server.url}/api/boards/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })
+  expect(imported.status).toBe(201)
+  const board = (await imported.json()) as CreatedBoard
+  const patched = await fetch(`${server.url}/api/boards/${board.id}`, {
+    method: 'PATCH',
+    headers: { authorization: `Bearer ${board.tokens.facilitator}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ anonymous: true }),
+  })
+  expect(patched.status).toBe(200)
+  return { cpu: cpuMs(server.pid)! - before, board }
+}
+
+describe('big boards', () => {
+  it('builds and scrubs a board in time linear in its records (no quadratic document building)', async () => {
+    await buildAndScrub(500) // warm-up: compilation and first-use costs are not per record
+    const small = await buildAndScrub(2_000)
+    const large = await buildAndScrub(12_000)
+    // 6× the records: linear is ~6×, the quadratic building this guards against was > 12×.
+    expect(large.cpu / small.cpu).toBeLessThan(9)
+
+    const client = await SyncClient.connect(server.url, large.board.id, large.board.tokens.viewer)
+    expect(client.doc.getArray('tl_records').length).toBe(12_002)
+    expect([...client.records.map.values()].some(({ val }) => (val.props as { textFirstEditedBy?: unknown } | undefined)?.textFirstEditedBy)).toBe(false)
+    await client.close()
+  }, 60_000)
+})
