@@ -70,7 +70,7 @@ export function createApp(config: Config, db: Db, boards: BoardRepository, rooms
   app.get('/healthz', (c) => c.json({ ok: true }))
   const api = new Hono()
   api.use('*', bodyLimit({ maxSize: config.maxBodyBytes, onError: (c) => errorResponse(c, 413, 'request body too large', 'body_too_large') }))
-  mountRequestLimits(api, config, logger)
+  mountRequestLimits(api, config, boards, logger)
   api.get('/config', (c) => c.json({ licenseKey: config.licenseKey, publicUrl: config.publicUrl } satisfies ClientConfig))
   const savedTemplates = new CustomTemplateStore(db)
   const templates = new TemplateCatalog(savedTemplates)

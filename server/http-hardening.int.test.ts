@@ -137,6 +137,15 @@ describe('heavy requests', () => {
     const statuses: number[] = []
     for (let n = 0; n < 6; n++) statuses.push((await read()).status)
     expect(statuses).toEqual([200, 200, 200, 200, 200, 429])
+    // Strangers who only know the id do not spend the board's budget (nor get anything).
+    const stranger = await fetch(`${open.url}/api/boards/${board.id}/report.md`, { headers: { authorization: 'Bearer geraden', 'x-forwarded-for': nextAddress() } })
+    expect(stranger.status).toBe(401)
+    const spared = await createBoard(open.url, { title: 'Bekend id' }, { 'x-forwarded-for': nextAddress() })
+    for (let n = 0; n < 6; n++) {
+      await fetch(`${open.url}/api/boards/${spared.id}/report.md`, { headers: { authorization: 'Bearer geraden', 'x-forwarded-for': nextAddress() } })
+    }
+    const member = await fetch(`${open.url}/api/boards/${spared.id}/report.md`, { headers: { authorization: `Bearer ${spared.tokens.viewer}`, 'x-forwarded-for': nextAddress() } })
+    expect(member.status).toBe(200)
     const other = await createBoard(open.url, { title: 'Rustig' }, { 'x-forwarded-for': nextAddress() })
     const calm = await fetch(`${open.url}/api/boards/${other.id}/report.md`, { headers: { authorization: `Bearer ${other.tokens.viewer}`, 'x-forwarded-for': nextAddress() } })
     expect(calm.status).toBe(200)

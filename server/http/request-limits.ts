@@ -4,8 +4,10 @@
  * Mounted on the API before its routes, so a refused request never reaches them.
  */
 import type { Context, Hono } from 'hono'
+import type { BoardRepository } from '../boards.ts'
 import type { Config } from '../config.ts'
 import type { Logger } from '../log.ts'
+import { presentedToken } from './access.ts'
 import { clientAddress, KeyedRateLimiter, rateLimit } from './rate-limit.ts'
 
 const HOUR_MS = 60 * 60_000
@@ -29,7 +31,7 @@ const EXPENSIVE: ReadonlyArray<readonly [method: string, path: string]> = [
   ['POST', '/boards/import'],
 ]
 
-export function mountRequestLimits(api: Hono, config: Config, logger: Logger): void {
+export function mountRequestLimits(api: Hono, config: Config, boards: BoardRepository, logger: Logger): void {
   let warned = false
   const address = (c: Context) => {
     // Behind a proxy without TRUST_PROXY every client has the proxy's address, and one budget.
@@ -50,7 +52,9 @@ export function mountRequestLimits(api: Hono, config: Config, logger: Logger): v
     expensive,
     (c) => {
       const board = c.req.param('id')
-      return board === undefined ? [address(c)] : [address(c), `board:${board}`]
+      // Only someone let into the board spends its budget: a stranger who knows the id cannot use it up.
+      const member = board !== undefined && boards.authorize(board, presentedToken(c)).kind === 'granted'
+      return member ? [address(c), `board:${board}`] : [address(c)]
     },
     'heavy requests (reports, exports, snapshots, restores, forks, imports)',
   )

@@ -26,6 +26,9 @@ export function updateMessage(update: Uint8Array): Uint8Array {
   return encoding.toUint8Array(encoder)
 }
 
+/** An awareness message with no entries: an answer that changes nothing. */
+export const EMPTY_AWARENESS_MESSAGE = Uint8Array.of(MessageType.awareness, 1, 0)
+
 export function awarenessMessage(awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array {
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, MessageType.awareness)

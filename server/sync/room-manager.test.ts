@@ -26,7 +26,9 @@ class FakePeer implements Peer {
   constructor(readonly role: Role = 'editor') {}
   send(message: Uint8Array): void {
     const decoder = decoding.createDecoder(message)
-    if (decoding.readVarUint(decoder) !== MessageType.sync) return
+    const type = decoding.readVarUint(decoder)
+    if (type === MessageType.awareness) this.awarenessUpdates.push(decoding.readVarUint8Array(decoder))
+    if (type !== MessageType.sync) return
     const step = decoding.readVarUint(decoder)
     if (step === SyncStep.step1) return
     const update = decoding.readVarUint8Array(decoder)
@@ -39,6 +41,8 @@ class FakePeer implements Peer {
   close(code: number): void {
     this.closes.push(code)
   }
+  /** The awareness updates it got. */
+  readonly awarenessUpdates: Uint8Array[] = []
   /** The sync step 2 messages (answers to its sync requests) it got. */
   readonly answers: Uint8Array[] = []
   get step2s(): number {
@@ -284,6 +288,28 @@ describe('RoomManager connections', () => {
     room.receive(late, syncStep1Message(late.doc))
     expect(late.answers[0]).not.toBe(first)
     expect(ids(late.doc)).toContain('shape:b')
+  })
+
+  it('answers a repeated query for every awareness state with an empty update until something changed', () => {
+    const rooms = manager()
+    const [a, b] = [new FakePeer(), new FakePeer()]
+    const room = rooms.connect(boardId, a)
+    rooms.connect(boardId, b)
+    const own = new awarenessProtocol.Awareness(a.doc)
+    own.setLocalState({ user: { name: 'A', color: '#000000' }, blob: 'x'.repeat(10_000) })
+    room.receive(a, awarenessMessage(own, [a.doc.clientID]))
+    const query = Uint8Array.of(MessageType.queryAwareness)
+    const sizes = () => b.awarenessUpdates.map((update) => update.length)
+    b.awarenessUpdates.length = 0
+    for (let i = 0; i < 5; i++) room.receive(b, query)
+    expect(sizes()[0]).toBeGreaterThan(10_000)
+    expect(sizes().slice(1)).toEqual([1, 1, 1, 1]) // count 0
+    own.setLocalState({ user: { name: 'A', color: '#ffffff' } })
+    room.receive(a, awarenessMessage(own, [a.doc.clientID]))
+    own.destroy()
+    b.awarenessUpdates.length = 0
+    room.receive(b, query)
+    expect(sizes()[0]).toBeGreaterThan(1)
   })
 
   it('lets a peer write only the awareness entries it introduced, and frees them when it leaves', () => {

@@ -12,7 +12,7 @@ import { readRecords, recordsArray, writeRecords, type StoredRecord } from '../.
 import { carriesAuthor, withoutAuthor } from '../../shared/authorship.ts'
 import { anonymizeState } from './anonymize.ts'
 import { DEFAULT_AWARENESS_LIMITS, filterAwarenessUpdate, type AwarenessLimits } from './awareness-guard.ts'
-import { awarenessMessage, syncStep1Message, syncStep2Message, updateMessage } from './messages.ts'
+import { awarenessMessage, EMPTY_AWARENESS_MESSAGE, syncStep1Message, syncStep2Message, updateMessage } from './messages.ts'
 import { DEFAULT_GUARD_LIMITS, inspectUpdate, type GuardLimits } from './update-guard.ts'
 
 /** An encoded update with no structs and an empty delete set is two zero bytes. */
@@ -63,6 +63,8 @@ interface PeerState {
   readonly clients: Set<number>
   /** The document version its last "send me everything" was answered at (-1: never). */
   answeredVersion: number
+  /** The awareness version its last query for every awareness state was answered at (-1: never). */
+  awarenessAnsweredVersion: number
 }
 
 export class Room {
@@ -73,6 +75,8 @@ export class Room {
   private readonly awarenessOwners = new Map<number, Peer>()
   /** Counts document changes, so a repeated sync request at the same version gets no new copy. */
   private version = 0
+  /** Counts awareness changes, likewise for repeated queries of every awareness state. */
+  private awarenessVersion = 0
   /** The answer to "send me everything" at the current version, one copy shared by all who ask. */
   private fullCopy: Uint8Array | null = null
   updatesSinceCompaction = 0
@@ -141,7 +145,7 @@ export class Room {
 
   /** Adds and greets a peer. Throws when the greeting fails, leaving no trace of the peer. */
   addPeer(peer: Peer): void {
-    this.peers.set(peer, { clients: new Set(), answeredVersion: -1 })
+    this.peers.set(peer, { clients: new Set(), answeredVersion: -1, awarenessAnsweredVersion: -1 })
     try {
       this.hooks.beforeRead()
       peer.send(syncStep1Message(this.doc))
@@ -182,7 +186,7 @@ export class Room {
           this.receiveAwareness(peer, decoding.readVarUint8Array(decoder))
           break
         case MessageType.queryAwareness:
-          peer.send(awarenessMessage(this.awareness, [...this.awareness.getStates().keys()]))
+          this.answerAwarenessQuery(peer)
           break
         case MessageType.auth:
           break // clients have nothing to say here; tokens travel on the upgrade request
@@ -344,6 +348,22 @@ export class Room {
   }
 
   /**
+   * Every awareness state, again only when something changed since this peer last asked: a
+   * one-byte query would otherwise encode and queue all states (up to 16 KiB each) every time.
+   * Unchanged, the answer is an empty update, so the asker still knows its query was handled.
+   */
+  private answerAwarenessQuery(peer: Peer): void {
+    const state = this.peers.get(peer)
+    if (!state) return
+    if (state.awarenessAnsweredVersion === this.awarenessVersion) {
+      peer.send(EMPTY_AWARENESS_MESSAGE)
+      return
+    }
+    state.awarenessAnsweredVersion = this.awarenessVersion
+    peer.send(awarenessMessage(this.awareness, [...this.awareness.getStates().keys()]))
+  }
+
+  /**
    * Sync step 2 for a peer's state vector. Newcomers without an offline copy all ask for the
    * whole board: encode that once per version, not once per newcomer.
    */
@@ -396,6 +416,7 @@ export class Room {
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ) => {
+    this.awarenessVersion++
     // A removed entry (the client left, or timed out) frees its pseudonym.
     for (const id of removed) this.pseudonyms.delete(id)
     const changed = [...added, ...updated, ...removed]
