@@ -11,7 +11,7 @@ import WebSocket from 'ws'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import type { CreatedBoard, SnapshotInfo } from '../shared/api.ts'
-import { metaMap, readRecords, readSchema, recordsArray, SCHEMA_KEY, type StoredRecord } from '../shared/doc-layout.ts'
+import { metaMap, readRecords, readSchema, recordsArray, recordsKeyValue, SCHEMA_KEY, type StoredRecord } from '../shared/doc-layout.ts'
 import { CloseCode, MessageType } from '../shared/protocol.ts'
 import { DB_FILE } from './db/database.ts'
 import { tldrawSchema } from './initial-document.ts'
@@ -234,44 +234,80 @@ describe('websocket guard', () => {
   })
 })
 
+/** An editor that held the board through a restore: its copy has the restore's second meta.schema item. */
+async function clientThroughRestore(board: CreatedBoard): Promise<SyncClient> {
+  const client = await SyncClient.connect(server.url, board.id, board.tokens.editor)
+  client.records.set('shape:eerst', testRecord('eerst'))
+  await client.roundTrip()
+  const kept = await snapshot(board)
+  client.records.set('shape:later', testRecord('later'))
+  await client.roundTrip()
+  await restoreWhileWatching(board, kept, client, 'shape:later')
+  expect(metaMap(client.doc)._map.get(SCHEMA_KEY)?.origin).not.toBeNull() // the restore's schema item sits next to the first one
+  await client.close()
+  return client
+}
+
+/** Restores `kept`, which lacks record `gone`, and waits until `watcher` saw it go. */
+async function restoreWhileWatching(board: CreatedBoard, kept: SnapshotInfo, watcher: SyncClient, gone: string): Promise<void> {
+  const restored = call(`/api/boards/${board.id}/snapshots/${kept.id}/restore`, board.tokens.facilitator, { method: 'POST' })
+  await Promise.all([watcher.waitFor((c) => !c.records.has(gone)), restored])
+  expect((await restored).status).toBe(200)
+}
+
+/**
+ * Returns with a stored copy the way y-indexeddb and the provider do: the whole state is sent as
+ * soon as the socket opens, before the server's sync reply. Resolves with how the server took it.
+ */
+async function returnWith(board: CreatedBoard, copy: Y.Doc): Promise<number | 'accepted'> {
+  const socket = new WebSocket(syncUrl(server.url, board.id, board.tokens.editor))
+  socket.binaryType = 'arraybuffer'
+  const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)))
+  await new Promise((resolve, reject) => {
+    socket.once('open', resolve)
+    socket.once('error', reject)
+  })
+  socket.send(updateMessage(Y.encodeStateAsUpdate(copy)))
+  // Messages on one socket are handled in order: an awareness answer means the update was taken.
+  const answered = new Promise<'accepted'>((resolve) =>
+    socket.on('message', (data: ArrayBuffer) => {
+      if (new Uint8Array(data)[0] === MessageType.awareness) resolve('accepted')
+    }),
+  )
+  socket.send(new Uint8Array([MessageType.queryAwareness]))
+  const outcome = await Promise.race([answered, closed])
+  socket.close()
+  await closed
+  return outcome
+}
+
 describe('a participant’s stored copy (issue 10, bug 1)', () => {
   it('is accepted when sent before the sync reply, after a restore wrote a second meta.schema item and the room unloaded', async () => {
     const board = await createBoard(server.url)
-    const client = await SyncClient.connect(server.url, board.id, board.tokens.editor)
-    client.records.set('shape:eerst', testRecord('eerst'))
-    await client.roundTrip()
-    const kept = await snapshot(board)
-    client.records.set('shape:later', testRecord('later'))
-    await client.roundTrip()
-    const restored = call(`/api/boards/${board.id}/snapshots/${kept.id}/restore`, board.tokens.facilitator, { method: 'POST' })
-    await Promise.all([client.waitFor((c) => !c.records.has('shape:later')), restored])
-    expect((await restored).status).toBe(200)
-    expect(metaMap(client.doc)._map.get(SCHEMA_KEY)?.origin).not.toBeNull() // the restore's schema item sits next to the first one
-    await client.close()
+    const copy = (await clientThroughRestore(board)).doc
     const before = await boardAsNewcomerSees(board)
-
     // The room is gone from memory (a stop unloads it, exactly as the idle timeout does).
     await server.restart('stop')
-
-    // y-indexeddb hands the stored copy to the provider, which sends it before the server answers.
-    const socket = new WebSocket(syncUrl(server.url, board.id, board.tokens.editor))
-    socket.binaryType = 'arraybuffer'
-    const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)))
-    await new Promise((resolve, reject) => {
-      socket.once('open', resolve)
-      socket.once('error', reject)
-    })
-    socket.send(updateMessage(Y.encodeStateAsUpdate(client.doc)))
-    // Messages on one socket are handled in order: an awareness answer means the update was taken.
-    const answered = new Promise<'answered'>((resolve) =>
-      socket.on('message', (data: ArrayBuffer) => {
-        if (new Uint8Array(data)[0] === MessageType.awareness) resolve('answered')
-      }),
-    )
-    socket.send(new Uint8Array([MessageType.queryAwareness]))
-    expect(await Promise.race([answered, closed])).toBe('answered')
-    socket.close()
-    await closed
+    expect(await returnWith(board, copy)).toBe('accepted')
     expect((await boardAsNewcomerSees(board)).records).toEqual(before.records)
+  })
+
+  it('keeps the offline edits of a copy that missed another restore meanwhile', async () => {
+    const board = await createBoard(server.url)
+    const copy = (await clientThroughRestore(board)).doc
+    recordsKeyValue(copy).set('shape:onderweg', testRecord('onderweg', { x: 300 })) // made offline
+    // Meanwhile the facilitator restores again, unseen by the offline copy.
+    const other = await SyncClient.connect(server.url, board.id, board.tokens.editor)
+    const kept = await snapshot(board)
+    other.records.set('shape:tussendoor', testRecord('tussendoor'))
+    await other.roundTrip()
+    await restoreWhileWatching(board, kept, other, 'shape:tussendoor')
+    await other.close()
+    const before = await boardAsNewcomerSees(board)
+
+    expect(await returnWith(board, copy)).toBe('accepted')
+    const after = await boardAsNewcomerSees(board)
+    expect(after.records.map((record) => record.id)).toEqual([...before.records.map((record) => record.id), 'shape:onderweg'].sort())
+    expect(after.schema).toEqual(before.schema)
   })
 })
