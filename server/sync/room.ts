@@ -12,7 +12,8 @@ import { readRecords, recordsArray, writeRecords, type StoredRecord } from '../.
 import { carriesAuthor, withoutAuthor } from '../../shared/authorship.ts'
 import { anonymizeState } from './anonymize.ts'
 import { DEFAULT_AWARENESS_LIMITS, filterAwarenessUpdate, type AwarenessLimits } from './awareness-guard.ts'
-import { awarenessMessage, EMPTY_AWARENESS_MESSAGE, syncStep1Message, syncStep2Message, updateMessage } from './messages.ts'
+import { fullState } from '../document-records.ts'
+import { awarenessMessage, EMPTY_AWARENESS_MESSAGE, syncStep1Message, syncStep2Message, syncStep2MessageOf, updateMessage } from './messages.ts'
 import { DEFAULT_GUARD_LIMITS, inspectUpdate, type GuardLimits } from './update-guard.ts'
 
 /** An encoded update with no structs and an empty delete set is two zero bytes. */
@@ -370,7 +371,8 @@ export class Room {
   private syncAnswer(stateVector: Uint8Array): Uint8Array {
     const everything = stateVector.length === 1 && stateVector[0] === 0 // a state vector of no clients
     if (!everything) return syncStep2Message(this.doc, stateVector)
-    this.fullCopy ??= syncStep2Message(this.doc, stateVector)
+    // fullState: the bytes snapshots and compaction of this version share (or the loaded state row).
+    this.fullCopy ??= syncStep2MessageOf(fullState(this.doc))
     return this.fullCopy
   }
 
