@@ -96,10 +96,17 @@ describe('RoomManager write path', () => {
     const fromB = b.edit((doc) => writeRecords(doc, { put: [testRecord('b')] }))
     const before = storedUpdates()
 
-    room.receive(a, updateMessage(fromA))
-    room.receive(b, updateMessage(fromB))
-    // Written before relayed: nothing went out yet, and nothing is stored until the turn ends.
-    expect(c.received).toHaveLength(0)
+    // A frozen clock: on a loaded machine validating the first update can take longer than the
+    // queue's longest wait, which would flush it early (tested below).
+    const clock = vi.spyOn(performance, 'now').mockReturnValue(1_000)
+    try {
+      room.receive(a, updateMessage(fromA))
+      room.receive(b, updateMessage(fromB))
+      // Written before relayed: nothing went out yet, and nothing is stored until the turn ends.
+      expect(c.received).toHaveLength(0)
+    } finally {
+      clock.mockRestore()
+    }
     await nextTurn()
 
     expect(storedUpdates() - before).toBe(1)
