@@ -240,4 +240,14 @@ describe('idle sockets and per-link caps (item 9)', () => {
     const again = await within(5_000, 'a viewer joining a freed slot', SyncClient.connect(small.url, board.id, board.tokens.viewer))
     await Promise.all([editor, again, ...viewers.slice(1)].map((client) => client.close()))
   })
+
+  it('keeps room for the facilitator when the partners’ links fill the board', async () => {
+    const board = await createBoard(small.url)
+    const partners = await Promise.all(
+      [...[1, 2, 3].map(() => board.tokens.viewer), ...[1, 2, 3].map(() => board.tokens.editor)].map((token) => SyncClient.connect(small.url, board.id, token)),
+    )
+    expect(await refusedStatus(syncUrl(small.url, board.id, board.tokens.editor))).toBe(503)
+    const facilitator = await within(5_000, 'the facilitator joining a full board', SyncClient.connect(small.url, board.id, board.tokens.facilitator))
+    await Promise.all([facilitator, ...partners].map((client) => client.close()))
+  })
 })

@@ -41,9 +41,14 @@ export function syncRoutes(
 ): Hono<SyncEnv> {
   const routes = new Hono<SyncEnv>()
   const heartbeat = new Heartbeat(config.heartbeatMs)
-  /** Whether the board, or the role's link on it, has no room for another connection. */
+  /**
+   * Whether the board, or the role's link on it, has no room for another connection. The
+   * facilitator's own connections count only against their link's cap: partners filling the
+   * board must never lock out the person running the session.
+   */
   const full = (boardId: string, role: Role): string | null => {
-    if (rooms.connectionCount(boardId) >= config.maxConnectionsPerBoard) return 'this board has too many participants'
+    const participants = rooms.connectionCount(boardId) - rooms.connectionCount(boardId, 'facilitator')
+    if (role !== 'facilitator' && participants >= config.maxConnectionsPerBoard) return 'this board has too many participants'
     if (rooms.connectionCount(boardId, role) >= config.maxConnectionsPerLink) return 'this link has too many participants'
     return null
   }
