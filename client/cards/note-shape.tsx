@@ -13,8 +13,8 @@
  *
  * Measured with bench/browser-open.ts: both were most of the time a 5,000-card board took to open.
  */
-import { useRef } from 'react'
-import { getDisplayValues, Group2d, NoteShapeUtil, Rectangle2d, track, useValue, type Editor, type Geometry2d, type TLNoteShape, type TLShapeId } from 'tldraw'
+import { useCallback, useSyncExternalStore } from 'react'
+import { getDisplayValues, Group2d, NoteShapeUtil, react, Rectangle2d, track, type Editor, type Geometry2d, type TLNoteShape, type TLShapeId } from 'tldraw'
 import { LazyGeometry2d } from './lazy-geometry.ts'
 
 export class BoardNoteShapeUtil extends NoteShapeUtil {
@@ -56,11 +56,60 @@ const TldrawNote = track(function TldrawNote({ util, shape }: NoteProps) {
 
 /** True from the first moment the shape is not culled (on screen, selected or being edited). */
 function useShownOnce(editor: Editor, id: TLShapeId): boolean {
-  const shown = useRef(false)
-  // Once shown, the computed reads no signal any more, so it never runs again.
-  const now = useValue('dialoogbord.noteShown', () => shown.current || !editor.getCulledShapes().has(id), [editor, id])
-  if (now) shown.current = true
-  return now
+  const notes = shownNotes(editor)
+  const subscribe = useCallback((listener: () => void) => notes.subscribe(id, listener), [notes, id])
+  return useSyncExternalStore(subscribe, () => notes.isShown(id))
+}
+
+/**
+ * Which shapes have been shown, for one editor: a single reactor on tldraw's culling for all
+ * notes, as tldraw itself does for hiding them, instead of a subscription of every note's own.
+ */
+class ShownShapes {
+  private readonly shown = new Set<TLShapeId>()
+  private readonly waiting = new Map<TLShapeId, Set<() => void>>()
+
+  constructor(private readonly editor: Editor) {
+    editor.disposables.add(react('dialoogbord.shownShapes', () => this.notify(editor.getCulledShapes())))
+  }
+
+  isShown(id: TLShapeId): boolean {
+    if (this.shown.has(id)) return true
+    if (this.editor.getCulledShapes().has(id)) return false
+    this.shown.add(id)
+    return true
+  }
+
+  subscribe(id: TLShapeId, listener: () => void): () => void {
+    if (this.shown.has(id)) return () => undefined
+    const listeners = this.waiting.get(id) ?? new Set()
+    listeners.add(listener)
+    this.waiting.set(id, listeners)
+    return () => {
+      listeners.delete(listener)
+      if (listeners.size === 0 && this.waiting.get(id) === listeners) this.waiting.delete(id)
+    }
+  }
+
+  private notify(culled: ReadonlySet<TLShapeId>) {
+    for (const [id, listeners] of this.waiting) {
+      if (culled.has(id)) continue
+      this.shown.add(id)
+      this.waiting.delete(id)
+      for (const listener of listeners) listener()
+    }
+  }
+}
+
+const shownByEditor = new WeakMap<Editor, ShownShapes>()
+
+function shownNotes(editor: Editor): ShownShapes {
+  let shown = shownByEditor.get(editor)
+  if (!shown) {
+    shown = new ShownShapes(editor)
+    shownByEditor.set(editor, shown)
+  }
+  return shown
 }
 
 function labelOf(group: Group2d): Geometry2d {
