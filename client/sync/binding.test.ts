@@ -89,6 +89,17 @@ describe('bindStoreToDoc', () => {
     expect(clientIdsIn(doc)).toEqual([server.clientID])
   })
 
+  it('loads a big document in one store change (one validation pass, one notification)', () => {
+    const notes = Array.from({ length: 500 }, (_, i) => note(`n${i}`, `Kaart ${i}`, i * 10, 0))
+    const doc = clientOf(serverDoc([...initialRecords(), ...notes]))
+    const store = makeStore()
+    const batches: number[] = []
+    cleanups.push(store.listen(({ changes }) => batches.push(Object.keys(changes.added).length), { source: 'remote', scope: 'document' }))
+    bind(store, doc)
+    store._flushHistory()
+    expect(batches).toEqual([initialRecords().length + notes.length])
+  })
+
   it('sends a local change through Yjs to the other store', () => {
     const { docA, docB, storeA, storeB } = twoClients()
     edit(storeA, () => storeA.put([note('n1', 'Eerste melding', 100, 200)]))
