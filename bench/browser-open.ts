@@ -17,8 +17,10 @@
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { gzipSync } from 'node:zlib'
 import { parseArgs } from 'node:util'
 import { chromium, type Browser, type Page } from '@playwright/test'
+import * as Y from 'yjs'
 import type { CreatedBoard } from '../shared/api.ts'
 import type { StoredRecord } from '../shared/doc-layout.ts'
 import type {} from '../client/board/test-hooks.ts'
@@ -78,8 +80,17 @@ function notes(frames: Map<string, Frame>, count: number): StoredRecord[] {
   return out
 }
 
-/** A board with `count` notes; resolves with its viewer link and how many shapes its page holds. */
-async function boardWith(url: string, count: number): Promise<{ viewerUrl: string; shapes: number }> {
+interface BenchBoard {
+  viewerUrl: string
+  /** Shapes on its page: the template's and the notes. */
+  shapes: number
+  /** What the first sync sends: the board's Yjs state, raw and as gzip would make it. */
+  stateBytes: number
+  gzippedBytes: number
+}
+
+/** A board with `count` notes. */
+async function boardWith(url: string, count: number): Promise<BenchBoard> {
   const board: CreatedBoard = await createBoard(url, { title: `Groot bord ${count}`, template: 'casusreconstructie' })
   const writer = await SyncClient.connect(url, board.id, board.tokens.editor)
   try {
@@ -94,9 +105,10 @@ async function boardWith(url: string, count: number): Promise<{ viewerUrl: strin
     // A second connection sees everything: the server stored all batches.
     const reader = await SyncClient.connect(url, board.id, board.tokens.viewer)
     const stored = [...reader.records.map.values()].filter((entry) => entry.val.typeName === 'shape').length
+    const state = Y.encodeStateAsUpdate(reader.doc)
     await reader.close()
     if (stored !== shapes) throw new Error(`the server kept ${stored} of ${shapes} shapes`)
-    return { viewerUrl: board.urls.viewer, shapes }
+    return { viewerUrl: board.urls.viewer, shapes, stateBytes: state.length, gzippedBytes: gzipSync(state).length }
   } finally {
     await writer.close()
   }
@@ -209,8 +221,10 @@ async function main(): Promise<void> {
   const server = await startServerProcess({ env: clientDir ? { CLIENT_DIR: clientDir } : {} })
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
   try {
-    const boards = new Map<number, { viewerUrl: string; shapes: number }>()
+    const boards = new Map<number, BenchBoard>()
     for (const size of SIZES) boards.set(size, await boardWith(server.url, size))
+    const mib = (bytes: number) => (bytes / 1024 / 1024).toFixed(2)
+    for (const [size, board] of boards) console.log(`${size} cards: ${board.shapes} shapes; first sync ${mib(board.stateBytes)} MiB (${mib(board.gzippedBytes)} MiB gzipped)`)
     for (const throttle of values.throttle ? [false, true] : [false]) {
       const results = new Map<number, Sample[]>()
       for (const size of SIZES) {
