@@ -16,9 +16,12 @@
  *               (the switch rewrites every snapshot that names someone: its cost grows with them)
  *   restore     POST …/snapshots/:sid/restore after the (reconnected) client moved every note,
  *               until the client has every note back in place
- * Time is wall time as the client sees it. Peak RSS is the server's resident set, sampled
- * every 20 ms during the step (and VmHWM over the whole run). "stall" is the longest a
- * `GET /healthz` sent during the step waited: how long the step blocked everyone else.
+ * Time is wall time as the client sees it; server CPU is what the server process (all threads)
+ * spent, the steadier figure on a shared machine. Peak RSS is the server's resident set, sampled
+ * every 20 ms during the step, worker threads included (and VmHWM over the whole run). "stall"
+ * is the longest a `GET /healthz` sent during the step waited: how long the step blocked
+ * everyone else (for cold open and restore it also holds the bench's own client applying the
+ * board, which runs in this process).
  * The server runs with limits raised so the sizes fit (body size, records, request rates);
  * everything else is the default.
  * Targets (issue 9): at 50k each step ≤ 3 s and peak RSS ≤ 600 MiB, 20k → 50k growth ≤ 3×.
@@ -34,7 +37,7 @@ import { SyncClient, testRecord } from '../server/testing/sync-client.ts'
 import { findTemplate } from '../templates/index.ts'
 import { writeRecords } from '../shared/doc-layout.ts'
 import { installCleanup } from './lib/cleanup.ts'
-import { RssSampler, statusBytes } from './lib/proc.ts'
+import { cpuMs, RssSampler, statusBytes } from './lib/proc.ts'
 import { startOurs, type ServerUnderTest } from './lib/servers.ts'
 
 const { values } = parseArgs({ options: { sizes: { type: 'string', default: '5000,20000,50000' } } })
@@ -83,6 +86,8 @@ function boardRecords(count: number): StoredRecord[] {
 
 interface Step {
   ms: number
+  /** CPU time the server process (all its threads) spent in the step. */
+  cpuMs: number
   peakRss: number
   stallMs: number
 }
@@ -91,6 +96,7 @@ interface Step {
 async function measure(server: ServerUnderTest, name: string, run: () => Promise<unknown>): Promise<Step> {
   console.error(`  ${name}`)
   const sampler = new RssSampler(server.pid, 20)
+  const cpuBefore = cpuMs(server.pid) ?? Number.NaN
   let running = true
   let stallMs = 0
   const probe = (async () => {
@@ -113,7 +119,7 @@ async function measure(server: ServerUnderTest, name: string, run: () => Promise
   }
   const ms = performance.now() - started
   await probe
-  return { ms, peakRss: sampler.stop(), stallMs }
+  return { ms, cpuMs: (cpuMs(server.pid) ?? Number.NaN) - cpuBefore, peakRss: sampler.stop(), stallMs }
 }
 
 async function call<T>(server: ServerUnderTest, method: string, route: string, token: string | null, body?: unknown): Promise<T> {
@@ -196,15 +202,15 @@ async function main(): Promise<void> {
   }
   console.log(`node ${process.version}; casusreconstructie board with N attributed notes; one run per size (noisy: rerun before quoting)`)
   console.log('')
-  const header = ['step', ...SIZES.flatMap((size) => [`${size / 1000}k time`, `${size / 1000}k peak RSS`, `${size / 1000}k stall`])]
+  const header = ['step', ...SIZES.flatMap((size) => [`${size / 1000}k time`, `${size / 1000}k server CPU`, `${size / 1000}k peak RSS`, `${size / 1000}k stall`])]
   const rows = STEPS.map((name) => [
     name,
     ...SIZES.flatMap((size) => {
       const step = results.get(size)!.steps.get(name)!
-      return [fmtMs(step.ms), fmtMiB(step.peakRss), fmtMs(step.stallMs)]
+      return [fmtMs(step.ms), fmtMs(step.cpuMs), fmtMiB(step.peakRss), fmtMs(step.stallMs)]
     }),
   ])
-  rows.push(['VmHWM (whole run)', ...SIZES.flatMap((size) => ['', fmtMiB(results.get(size)!.hwm), ''])])
+  rows.push(['VmHWM (whole run)', ...SIZES.flatMap((size) => ['', '', fmtMiB(results.get(size)!.hwm), ''])])
   const widths = header.map((_, i) => Math.max(...[header, ...rows].map((row) => row[i]!.length)))
   const line = (row: string[]) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ')
   console.log(line(header))

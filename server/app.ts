@@ -32,6 +32,7 @@ import { AssetSweeper } from './assets/asset-sweeper.ts'
 import { SnapshotStore } from './snapshots/snapshot-store.ts'
 import { SnapshotQuota } from './snapshots/snapshot-quota.ts'
 import { snapshotOf } from './document-records.ts'
+import { HarvestWorker } from './report/harvest-worker.ts'
 import { READ_CACHE_BYTES, ReadCache } from './report/read-cache.ts'
 import { RoomManager, type AutoSnapshots } from './sync/room-manager.ts'
 import { syncRoutes } from './sync/socket-route.ts'
@@ -77,7 +78,8 @@ export function createApp(config: Config, db: Db, boards: BoardRepository, rooms
   const readCache = new ReadCache(READ_CACHE_BYTES)
   api.route('/templates', templateRoutes(config, templates, savedTemplates, boards, rooms))
   api.route('/boards', transferRoutes(config, boards, rooms, templates, readCache))
-  api.route('/boards', reportRoutes(boards, rooms, templates, readCache))
+  const harvests = new HarvestWorker(path.join(config.dataDir, DB_FILE), db)
+  api.route('/boards', reportRoutes(boards, rooms, templates, readCache, harvests))
   api.route('/boards', boardRoutes(config, db, boards, rooms, snapshots, templates, savedTemplates))
   api.route('/boards', linkRoutes(config, boards, rooms))
   api.route('/boards', boardDeletionRoutes(db, boards, rooms, savedTemplates))
@@ -99,7 +101,7 @@ export function createApp(config: Config, db: Db, boards: BoardRepository, rooms
   app.route(SYNC_PATH, syncRoutes(config, upgradeWebSocket, boards, rooms, logger))
   app.route('/', staticClient(config.clientDir))
 
-  return { app, injectWebSocket, wss }
+  return { app, injectWebSocket, wss, harvests }
 }
 
 function snapshotQuota(db: Db, config: Config): SnapshotQuota {
@@ -134,7 +136,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   }
   const boards = new BoardRepository(db)
   const rooms = new RoomManager(new UpdateLog(db), config, logger, (id) => boards.get(id)?.anonymous ?? false, autoSnapshots)
-  const { app, injectWebSocket, wss } = createApp(config, db, boards, rooms, snapshots, logger)
+  const { app, injectWebSocket, wss, harvests } = createApp(config, db, boards, rooms, snapshots, logger)
 
   const server = await new Promise<ServerType>((resolve, reject) => {
     const started = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(started))
@@ -154,7 +156,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     })
       .then(() => {
         assetSweep.stop()
-        return checkpointer.stop()
+        return Promise.all([checkpointer.stop(), harvests.close()]).then(() => undefined)
       })
       .finally(() => db.close()))
 

@@ -1,4 +1,5 @@
 /** Entry point: read the environment, serve, and shut down cleanly on SIGTERM/SIGINT. */
+import { isMainThread } from 'node:worker_threads'
 import { startServer } from './app.ts'
 import { loadConfig } from './config.ts'
 import { hostCheckWarning } from './http/host-check.ts'
@@ -8,7 +9,7 @@ const SHUTDOWN_DEADLINE_MS = 4_000
 
 const logger = createLogger()
 // Before anything else runs: a fault anywhere becomes one JSON line, never a raw stack on stderr.
-logProcessFaults(logger, () => process.exit(1))
+if (isMainThread) logProcessFaults(logger, () => process.exit(1))
 
 async function main(): Promise<void> {
   const config = loadConfig()
@@ -38,7 +39,10 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => stop('SIGINT'))
 }
 
-main().catch((error: unknown) => {
-  logger.error('failed to start', { error: errorMessage(error) })
-  process.exit(1)
-})
+// Worker threads (the harvest's) run this bundle too: only the main thread serves.
+if (isMainThread) {
+  main().catch((error: unknown) => {
+    logger.error('failed to start', { error: errorMessage(error) })
+    process.exit(1)
+  })
+}

@@ -45,6 +45,14 @@ export class ReadCache {
     return value
   }
 
+  /** Like `get`, for a value computed elsewhere (a worker thread). */
+  async getAsync(name: string, source: Source, compute: () => Promise<string>): Promise<string> {
+    const hit = this.entries.get(name)
+    if (hit && sameSource(hit.source, source)) return this.get(name, source, () => hit.value)
+    const value = await compute()
+    return this.get(name, source, () => value)
+  }
+
   get size(): number {
     return this.bytes
   }
