@@ -3,6 +3,7 @@ import { cpuMs } from '../bench/lib/proc.ts'
 import type { CreatedBoard } from '../shared/api.ts'
 import type { StoredRecord } from '../shared/doc-layout.ts'
 import { tldrawSchema } from './initial-document.ts'
+import { createBoard } from './testing/api-client.ts'
 import { serverForFile } from './testing/server-for-file.ts'
 import { SyncClient, testRecord } from './testing/sync-client.ts'
 
@@ -51,4 +52,23 @@ describe('big boards', () => {
     expect([...client.records.map.values()].some(({ val }) => (val.props as { textFirstEditedBy?: unknown } | undefined)?.textFirstEditedBy)).toBe(false)
     await client.close()
   }, 60_000)
+
+  it('keeps titles and frame names on their heading line in report.md, and a report after an edit shows it', async () => {
+    const board = await createBoard(server.url, { title: 'Casus\n\n## Ingevoegd', template: 'casusreconstructie' })
+    const client = await SyncClient.connect(server.url, board.id, board.tokens.facilitator)
+    const frame = [...client.records.map.values()].map(({ val }) => val).find((val) => val.type === 'frame' && (val.meta as { zone?: unknown }).zone === 'lessen')!
+    client.records.set(frame.id, { ...frame, props: { ...(frame.props as object), name: 'Lessen\n- punt' } })
+    await client.roundTrip()
+    const report = async () => (await fetch(`${server.url}/api/boards/${board.id}/report.md?token=${board.tokens.viewer}`)).text()
+
+    const first = await report()
+    expect(first.split('\n')[0]).toBe('# Casus \\#\\# Ingevoegd')
+    expect(first).toContain('\n## Lessen - punt\n')
+    expect(first).not.toMatch(/^(## Ingevoegd|- punt)/m)
+
+    client.records.set('shape:nieuwe-les', { ...testRecord('nieuwe-les', { x: 40, y: 160, text: 'Eerder aan tafel' }), parentId: frame.id })
+    await client.roundTrip()
+    expect(await report()).toContain('- Eerder aan tafel')
+    await client.close()
+  })
 })
