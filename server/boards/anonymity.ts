@@ -16,22 +16,13 @@ export interface TemplatesFromBoards {
   removeAuthorsOf(boardId: string): void
 }
 
-/**
- * The saved-template store gains `removeAuthorsOf` together with the link to its source board;
- * until a store has it, there is nothing of the board to scrub there (templates are saved without
- * authors, shared/authorship.ts).
- */
-function removesAuthors(store: object): store is TemplatesFromBoards {
-  return typeof (store as Partial<TemplatesFromBoards>).removeAuthorsOf === 'function'
-}
-
 export class BoardAnonymity {
   constructor(
     private readonly db: Db,
     private readonly boards: BoardRepository,
     private readonly rooms: RoomManager,
     private readonly snapshots: Pick<SnapshotStore, 'removeAuthors'>,
-    private readonly templates: object,
+    private readonly templates: TemplatesFromBoards,
   ) {}
 
   /** Sets the board's mode; throws (with the flag unchanged) when the scrub could not be stored. */
@@ -52,7 +43,7 @@ export class BoardAnonymity {
     this.db.transaction(() => {
       this.rooms.compactNow(room) // the log's old updates, which still hold the names, go
       this.snapshots.removeAuthors(boardId)
-      if (removesAuthors(this.templates)) this.templates.removeAuthorsOf(boardId)
+      this.templates.removeAuthorsOf(boardId)
       this.boards.update(boardId, { anonymous: true })
     })()
     // Removed rows are overwritten (secure_delete); this also empties the WAL that held them.

@@ -4,7 +4,7 @@ import { createBoardBody, patchBoardBody, type BoardInfo, type CreatedBoard } fr
 import { ROLES, type Role } from '../../shared/roles.ts'
 import { DEFAULT_TEMPLATE_ID } from '../../templates/index.ts'
 import type { BoardRepository } from '../boards.ts'
-import { BoardAnonymity } from '../boards/anonymity.ts'
+import { BoardAnonymity, type TemplatesFromBoards } from '../boards/anonymity.ts'
 import type { Db } from '../db/database.ts'
 import type { SnapshotStore } from '../snapshots/snapshot-store.ts'
 import type { RoomManager } from '../sync/room-manager.ts'
@@ -33,7 +33,7 @@ export function boardRoutes(
   snapshots: SnapshotStore,
   templates: TemplateCatalog,
   /** The saved-template store, scrubbed with the board (see BoardAnonymity). */
-  savedTemplates: object,
+  savedTemplates: TemplatesFromBoards,
 ): Hono<BoardAccessEnv> {
   const routes = new Hono<BoardAccessEnv>()
 
