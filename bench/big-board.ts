@@ -17,8 +17,9 @@
  *   restore     POST …/snapshots/:sid/restore after the (reconnected) client moved every note,
  *               until the client has every note back in place
  * Time is wall time as the client sees it; server CPU is what the server process (all threads)
- * spent, the steadier figure on a shared machine. Peak RSS is the server's resident set, sampled
- * every 20 ms during the step, worker threads included (and VmHWM over the whole run). "stall"
+ * spent, the steadier figure on a shared machine. Peak RSS is the server's resident set during
+ * the step (VmHWM reset when the step starts, and sampled every 20 ms), worker threads included;
+ * it holds whatever the earlier steps left in the heap. VmHWM over the whole run is shown too. "stall"
  * is the longest a `GET /healthz` sent during the step waited: how long the step blocked
  * everyone else (for cold open and restore it also holds the bench's own client applying the
  * board, which runs in this process).
@@ -94,7 +95,7 @@ interface Step {
 /** Runs `run` while sampling the server's RSS and timing /healthz round trips. */
 async function measure(server: ServerUnderTest, name: string, run: () => Promise<unknown>): Promise<Step> {
   console.error(`  ${name}`)
-  const sampler = new RssSampler(server.pid, 20)
+  const sampler = new RssSampler(server.pid, 20, true)
   const cpuBefore = cpuMs(server.pid) ?? Number.NaN
   let running = true
   let stallMs = 0

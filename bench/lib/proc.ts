@@ -1,6 +1,6 @@
 /** Reads a process's CPU time and memory from Linux /proc, and samples its resident set. */
 import { execFileSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 
 let ticksPerSecond: number | null = null
 
@@ -56,7 +56,11 @@ export function cpuPercent(startMs: number, endMs: number, wallMs: number): numb
   return wallMs > 0 ? ((endMs - startMs) / wallMs) * 100 : Number.NaN
 }
 
-/** Samples VmRSS every `everyMs` and remembers the peak (VmHWM is read too when available). */
+/**
+ * Samples VmRSS every `everyMs` and remembers the peak (VmHWM is read too when available). With
+ * `windowed`, the kernel's VmHWM is reset first (clear_refs 5), so a step measured after a bigger
+ * one reports its own peak instead of the process's lifetime high.
+ */
 export class RssSampler {
   private peak = 0
   private readonly timer: NodeJS.Timeout
@@ -64,7 +68,15 @@ export class RssSampler {
   constructor(
     private readonly pid: number,
     everyMs = 200,
+    windowed = false,
   ) {
+    if (windowed) {
+      try {
+        writeFileSync(`/proc/${pid}/clear_refs`, '5')
+      } catch {
+        // Not Linux, or not allowed: the lifetime VmHWM then bounds the peak from above.
+      }
+    }
     this.timer = setInterval(() => this.sample(), everyMs)
     this.timer.unref()
     this.sample()
