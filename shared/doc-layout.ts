@@ -1,5 +1,5 @@
 /**
- * The Yjs document layout shared by client and server (see CONTRACT.md, "Document layout").
+ * The Yjs document layout shared by client and server (see docs/document.md, "Yjs document layout").
  * Records live in a Y.Array used through y-utility's YKeyValue; the writer's schema sits in
  * the "meta" map.
  */

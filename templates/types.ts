@@ -2,7 +2,7 @@
 import type { TLPageId, TLRecord } from '@tldraw/tlschema'
 
 export interface TemplateDefinition {
-  /** Stable id used by the API (CONTRACT.md, "Templates"). */
+  /** Stable id used by the API (docs/document.md, "Templates and zones"). */
   id: string
   title: string
   description: string

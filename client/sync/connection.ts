@@ -1,6 +1,6 @@
 /**
  * One board's live connection: its Y.Doc, the websocket provider (standard y-websocket
- * protocol, CONTRACT.md "Live sync") and the IndexedDB copy that makes the board work offline.
+ * protocol, docs/sync.md) and the IndexedDB copy that makes the board work offline.
  *
  * It reports one small state object for the UI: the connection status for the badge, and
  * whether the doc is ready to be shown. Ready means the doc has content from the server (first

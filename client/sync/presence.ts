@@ -1,5 +1,5 @@
 /**
- * Live cursors, selections and names over Yjs awareness (CONTRACT.md, "Awareness state"):
+ * Live cursors, selections and names over Yjs awareness (docs/document.md, "Awareness state"):
  * every client publishes `{ user: {name, color}, presence: <tldraw instance_presence> }` and
  * puts everyone else's presence into its store, so tldraw draws their cursors.
  *

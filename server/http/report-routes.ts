@@ -1,4 +1,4 @@
-/** GET /api/boards/:id/report.md: the harvest of a board as Markdown (CONTRACT.md, "Templates"). */
+/** GET /api/boards/:id/report.md: the harvest of a board as Markdown (docs/document.md, "The harvest"). */
 import { Hono } from 'hono'
 import type { BoardRepository } from '../boards.ts'
 import { assembleHarvest, harvestHead } from '../report/harvest.ts'

@@ -1,5 +1,5 @@
 /**
- * The harvest ("oogst") of a board as Markdown (CONTRACT.md, "Templates"): one section per zone
+ * The harvest ("oogst") of a board as Markdown (docs/document.md, "The harvest"): one section per zone
  * frame in template order, listing the text of the notes, text and geo shapes in it.
  *
  * Which zone a shape belongs to:
