@@ -10,7 +10,9 @@
  *   import      POST /api/boards/import of that board as an export file
  *   cold open   a client connects to the board, not yet in memory, until it is synced
  *   report.md   GET, first (computed) and again (unchanged board)
+ *   export.json GET of the board as an export file (first: computed)
  *   snapshot    POST …/snapshots (the state the restore and fork start from)
+ *   snapshot GET  GET …/snapshots/:sid, the snapshot opened (first: decoded)
  *   fork        POST …/snapshots/:sid/fork
  *   anonymity   PATCH {"anonymous": true}: scrubs the live document, its log and the snapshot
  *               (the switch rewrites every snapshot that names someone: its cost grows with them)
@@ -133,8 +135,16 @@ async function call<T>(server: ServerUnderTest, method: string, route: string, t
   return (response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text) as T
 }
 
-type StepName = 'import' | 'cold open' | 'report.md' | 'report.md again' | 'snapshot' | 'fork' | 'anonymity' | 'restore'
-const STEPS: StepName[] = ['import', 'cold open', 'report.md', 'report.md again', 'snapshot', 'fork', 'anonymity', 'restore']
+/** GETs a big answer without decoding or parsing it: the bench's own event loop times /healthz. */
+async function download(server: ServerUnderTest, route: string, token: string): Promise<number> {
+  const response = await fetch(`${server.origin}/api${route}`, { headers: { authorization: `Bearer ${token}` } })
+  const body = await response.arrayBuffer()
+  if (!response.ok) throw new Error(`GET ${route}: ${response.status} ${Buffer.from(body).toString('utf8', 0, 300)}`)
+  return body.byteLength
+}
+
+type StepName = 'import' | 'cold open' | 'report.md' | 'report.md again' | 'export.json' | 'snapshot' | 'snapshot GET' | 'fork' | 'anonymity' | 'restore'
+const STEPS: StepName[] = ['import', 'cold open', 'report.md', 'report.md again', 'export.json', 'snapshot', 'snapshot GET', 'fork', 'anonymity', 'restore']
 /** The steps the issue's targets are about. */
 const TARGETED: ReadonlySet<StepName> = new Set(['import', 'cold open', 'report.md', 'fork', 'restore', 'anonymity'])
 
@@ -155,9 +165,11 @@ async function runSize(count: number): Promise<{ steps: Map<StepName, Step>; hwm
     if (connected.doc.getArray('tl_records').length < count) throw new Error('the client did not receive every card')
     steps.set('report.md', await measure(server, 'report.md', () => call(server, 'GET', `${route}/report.md`, facilitator)))
     steps.set('report.md again', await measure(server, 'report.md again', () => call(server, 'GET', `${route}/report.md`, facilitator)))
+    steps.set('export.json', await measure(server, 'export.json', () => download(server, `${route}/export.json`, facilitator)))
     let snapshot: SnapshotInfo | null = null
     steps.set('snapshot', await measure(server, 'snapshot', async () => (snapshot = await call<SnapshotInfo>(server, 'POST', `${route}/snapshots`, facilitator, { label: 'bench' }))))
     const sid = (snapshot as unknown as SnapshotInfo).id
+    steps.set('snapshot GET', await measure(server, 'snapshot GET', () => download(server, `${route}/snapshots/${sid}`, facilitator)))
     steps.set('fork', await measure(server, 'fork', () => call(server, 'POST', `${route}/snapshots/${sid}/fork`, facilitator, { title: 'Vervolg' })))
 
     // The switch closes every connection (the mode changed): the client comes back for the restore.
