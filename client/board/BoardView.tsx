@@ -3,12 +3,12 @@
  * bound to the board's Y.Doc. The editor mounts only once the doc has content.
  */
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react'
-import { atom, Tldraw, type Editor, type TLComponents, type TLCurrentUser, type TldrawOptions, type TLStore, type TLUiOverrides } from 'tldraw'
+import { atom, Tldraw, type Editor, type TLComponents, type TLCurrentUser, type TLStore, type TLUiOverrides } from 'tldraw'
 import 'tldraw/tldraw.css'
 import type { BoardForRole } from '../../shared/api.ts'
 import { canWrite } from '../../shared/roles.ts'
 import { useI18n } from '../app/i18n-context.tsx'
-import { BOARD_SHAPE_UTILS } from '../cards/note-shape.tsx'
+import { BOARD_EDITOR_OPTIONS, BOARD_SHAPE_UTILS } from '../cards/note-shape.tsx'
 import { LINKS_SECTION_ID } from '../settings/LinkManager.tsx'
 import { openBoardConnection, type BoardConnection, type ConnectionState } from '../sync/connection.ts'
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx'
@@ -190,13 +190,6 @@ export function BoardView({ board: initialBoard, token }: { board: BoardForRole;
   )
 }
 
-/**
- * tldraw stops adding shapes to a page at 4,000 (and lays z-indexes out for that many); a board
- * may hold more (the server's MAX_RECORDS_PER_BOARD, 20,000 by default), and the server is the one
- * to refuse, with its own message. Stable object: new options would make tldraw a new editor.
- */
-const EDITOR_OPTIONS: Partial<TldrawOptions> = { maxShapesPerPage: 100_000 }
-
 /** tldraw's lock toggle (menu item and Shift+L) removed: participants can't unlock the scaffolding. */
 const WITHOUT_LOCK_TOGGLE: TLUiOverrides = {
   actions(_editor, actions) {
@@ -248,7 +241,7 @@ function BoardCanvas(props: {
         acceptedVideoMimeTypes={STORABLE_VIDEO_TYPES}
         overrides={canLock ? undefined : WITHOUT_LOCK_TOGGLE}
         onMount={onMount}
-        options={EDITOR_OPTIONS}
+        options={BOARD_EDITOR_OPTIONS}
       />
     </div>
   )

@@ -14,7 +14,7 @@
  * Measured with bench/browser-open.ts: both were most of the time a 5,000-card board took to open.
  */
 import { useCallback, useSyncExternalStore } from 'react'
-import { getDisplayValues, Group2d, NoteShapeUtil, react, Rectangle2d, track, type Editor, type Geometry2d, type TLNoteShape, type TLShapeId } from 'tldraw'
+import { getDisplayValues, Group2d, NoteShapeUtil, react, Rectangle2d, track, type Editor, type Geometry2d, type TldrawOptions, type TLNoteShape, type TLShapeId } from 'tldraw'
 import { LazyGeometry2d } from './lazy-geometry.ts'
 
 export class BoardNoteShapeUtil extends NoteShapeUtil {
@@ -120,3 +120,11 @@ function labelOf(group: Group2d): Geometry2d {
 
 /** Our shape utils for <Tldraw shapeUtils>: they replace tldraw's defaults of the same type. */
 export const BOARD_SHAPE_UTILS = [BoardNoteShapeUtil]
+
+/**
+ * tldraw stops adding shapes to a page at 4,000 (and lays z-indexes out for that many); a board
+ * may hold more (the server's MAX_RECORDS_PER_BOARD, 20,000 by default), and the server is the one
+ * to refuse, with its own message. Stable object: new options would make tldraw a new editor.
+ */
+export const BOARD_EDITOR_OPTIONS: Partial<TldrawOptions> = { maxShapesPerPage: 100_000 }
+

@@ -8,6 +8,7 @@ import { Tldraw, type Editor, type TLComponents, type TLRecord } from 'tldraw'
 import type { SnapshotInfo } from '../../shared/api.ts'
 import { useI18n } from '../app/i18n-context.tsx'
 import { boardAssetStore } from '../board/asset-store.ts'
+import { BOARD_EDITOR_OPTIONS, BOARD_SHAPE_UTILS } from '../cards/note-shape.tsx'
 import { TLDRAW_ASSET_URLS } from '../board/asset-urls.ts'
 import { useClientConfig } from '../board/useClientConfig.ts'
 import { formatDate } from '../i18n.ts'
@@ -95,6 +96,8 @@ export function SnapshotView(props: SnapshotViewProps) {
           <MarksContext.Provider value={marksState}>
             <Tldraw
               store={store}
+              shapeUtils={BOARD_SHAPE_UTILS}
+              options={BOARD_EDITOR_OPTIONS}
               licenseKey={config?.licenseKey ?? undefined}
               assetUrls={TLDRAW_ASSET_URLS}
               locale={lang}
