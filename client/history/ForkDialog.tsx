@@ -5,6 +5,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react'
 import { TITLE_MAX, type SnapshotInfo } from '../../shared/api.ts'
 import { useI18n } from '../app/i18n-context.tsx'
+import { AdminTokenField } from '../ui/AdminTokenField.tsx'
 import { navigate } from '../app/routes.ts'
 import { formatDate } from '../i18n.ts'
 import { rememberBoard, rememberCreatedBoard } from '../storage/recent-boards.ts'
@@ -21,7 +22,7 @@ export function ForkDialog(props: {
 }) {
   const { boardId, boardTitle, token, snapshot, onClose } = props
   const { t, lang } = useI18n()
-  const ids = { title: useId(), hint: useId(), admin: useId(), adminHint: useId(), error: useId() }
+  const ids = { title: useId(), hint: useId(), error: useId() }
   const [title, setTitle] = useState('')
   const [adminToken, setAdminToken] = useState('')
   const [needsAdmin, setNeedsAdmin] = useState(false)
@@ -73,23 +74,7 @@ export function ForkDialog(props: {
               {t('history.fork.titleHint', { title: boardTitle })}
             </p>
           </div>
-          {needsAdmin && (
-            <div className="field">
-              <label htmlFor={ids.admin}>{t('home.create.adminToken')}</label>
-              <input
-                id={ids.admin}
-                data-testid="fork-admin-token"
-                type="password"
-                value={adminToken}
-                autoComplete="off"
-                aria-describedby={ids.adminHint}
-                onChange={(event) => setAdminToken(event.target.value)}
-              />
-              <p id={ids.adminHint} className="field__hint">
-                {t('home.create.adminTokenHint')}
-              </p>
-            </div>
-          )}
+          {needsAdmin && <AdminTokenField value={adminToken} onChange={setAdminToken} testId="fork-admin-token" />}
           {error && (
             <p id={ids.error} className="history-error" role="alert">
               {error}

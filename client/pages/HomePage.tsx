@@ -3,6 +3,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react'
 import { TITLE_MAX, type TemplateSummary } from '../../shared/api.ts'
 import { createBoard } from '../api/client.ts'
 import { useI18n } from '../app/i18n-context.tsx'
+import { AdminTokenField } from '../ui/AdminTokenField.tsx'
 import { navigate } from '../app/routes.ts'
 import { formatDate } from '../i18n.ts'
 import { forgetBoard, listRecentBoards, rememberBoard, rememberCreatedBoard, type RecentBoard } from '../storage/recent-boards.ts'
@@ -32,7 +33,7 @@ export function HomePage() {
 
 function CreateBoardForm() {
   const { t } = useI18n()
-  const ids = { title: useId(), anonymous: useId(), anonymousHint: useId(), admin: useId(), adminHint: useId(), error: useId() }
+  const ids = { title: useId(), anonymous: useId(), anonymousHint: useId(), error: useId() }
   const [title, setTitle] = useState('')
   const [templates, setTemplates] = useState<TemplateSummary[] | null>(null)
   const [template, setTemplate] = useState('')
@@ -116,23 +117,7 @@ function CreateBoardForm() {
             {t('home.create.anonymousHint')}
           </p>
         </div>
-        {needsAdmin && (
-          <div className="field">
-            <label htmlFor={ids.admin}>{t('home.create.adminToken')}</label>
-            <input
-              id={ids.admin}
-              data-testid="create-board-admin-token"
-              type="password"
-              value={adminToken}
-              autoComplete="off"
-              aria-describedby={ids.adminHint}
-              onChange={(event) => setAdminToken(event.target.value)}
-            />
-            <p id={ids.adminHint} className="field__hint">
-              {t('home.create.adminTokenHint')}
-            </p>
-          </div>
-        )}
+        {needsAdmin && <AdminTokenField value={adminToken} onChange={setAdminToken} testId="create-board-admin-token" />}
         {error && (
           <p id={ids.error} className="form__error" role="alert">
             {error}
