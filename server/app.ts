@@ -32,7 +32,7 @@ import { AssetSweeper } from './assets/asset-sweeper.ts'
 import { SnapshotStore } from './snapshots/snapshot-store.ts'
 import { SnapshotQuota } from './snapshots/snapshot-quota.ts'
 import { snapshotOf } from './document-records.ts'
-import { HarvestWorker } from './report/harvest-worker.ts'
+import { ReadWorker } from './report/read-worker.ts'
 import { READ_CACHE_BYTES, ReadCache } from './report/read-cache.ts'
 import { RoomManager, type AutoSnapshots } from './sync/room-manager.ts'
 import { syncRoutes } from './sync/socket-route.ts'
@@ -76,10 +76,11 @@ export function createApp(config: Config, db: Db, boards: BoardRepository, rooms
   const savedTemplates = new CustomTemplateStore(db)
   const templates = new TemplateCatalog(savedTemplates)
   const readCache = new ReadCache(READ_CACHE_BYTES)
+  // The first computation of each heavy read runs in this worker, off the event loop.
+  const reads = new ReadWorker(path.join(config.dataDir, DB_FILE), db)
   api.route('/templates', templateRoutes(config, templates, savedTemplates, boards, rooms))
-  api.route('/boards', transferRoutes(config, boards, rooms, templates, readCache))
-  const harvests = new HarvestWorker(path.join(config.dataDir, DB_FILE), db)
-  api.route('/boards', reportRoutes(boards, rooms, templates, readCache, harvests))
+  api.route('/boards', transferRoutes(config, boards, rooms, templates, readCache, reads))
+  api.route('/boards', reportRoutes(boards, rooms, templates, readCache, reads))
   api.route('/boards', boardRoutes(config, db, boards, rooms, snapshots, templates, savedTemplates))
   api.route('/boards', linkRoutes(config, boards, rooms))
   api.route('/boards', boardDeletionRoutes(db, boards, rooms, savedTemplates))
@@ -95,13 +96,13 @@ export function createApp(config: Config, db: Db, boards: BoardRepository, rooms
     }),
   )
   api.route('/assets', assetServeRoutes(assets))
-  api.route('/boards', snapshotRoutes(config, boards, snapshots, rooms, snapshotQuota(db, config), readCache))
+  api.route('/boards', snapshotRoutes(config, boards, snapshots, rooms, reads, snapshotQuota(db, config), readCache))
   api.all('*', (c) => errorResponse(c, 404, 'no such API route'))
   app.route('/api', api)
   app.route(SYNC_PATH, syncRoutes(config, upgradeWebSocket, boards, rooms, logger))
   app.route('/', staticClient(config.clientDir))
 
-  return { app, injectWebSocket, wss, harvests }
+  return { app, injectWebSocket, wss, reads }
 }
 
 function snapshotQuota(db: Db, config: Config): SnapshotQuota {
@@ -136,7 +137,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   }
   const boards = new BoardRepository(db)
   const rooms = new RoomManager(new UpdateLog(db), config, logger, (id) => boards.get(id)?.anonymous ?? false, autoSnapshots)
-  const { app, injectWebSocket, wss, harvests } = createApp(config, db, boards, rooms, snapshots, logger)
+  const { app, injectWebSocket, wss, reads } = createApp(config, db, boards, rooms, snapshots, logger)
 
   const server = await new Promise<ServerType>((resolve, reject) => {
     const started = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(started))
@@ -156,7 +157,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     })
       .then(() => {
         assetSweep.stop()
-        return Promise.all([checkpointer.stop(), harvests.close()]).then(() => undefined)
+        return Promise.all([checkpointer.stop(), reads.close()]).then(() => undefined)
       })
       .finally(() => db.close()))
 

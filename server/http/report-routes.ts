@@ -2,8 +2,8 @@
 import { Hono } from 'hono'
 import type { BoardRepository } from '../boards.ts'
 import { assembleHarvest, harvestHead } from '../report/harvest.ts'
-import type { HarvestWorker } from '../report/harvest-worker.ts'
 import type { ReadCache } from '../report/read-cache.ts'
+import type { ReadWorker } from '../report/read-worker.ts'
 import type { RoomManager } from '../sync/room-manager.ts'
 import type { TemplateCatalog } from '../templates/catalog.ts'
 import { requireBoardRole, type BoardAccessEnv } from './access.ts'
@@ -14,7 +14,7 @@ export function reportRoutes(
   rooms: RoomManager,
   catalog: TemplateCatalog,
   cache: ReadCache,
-  harvests: HarvestWorker,
+  reads: ReadWorker,
 ): Hono<BoardAccessEnv> {
   const routes = new Hono<BoardAccessEnv>()
 
@@ -23,8 +23,8 @@ export function reportRoutes(
     // Queued updates first: the stored state (which the worker reads) then holds every edit a
     // client has seen. The sections are made off the event loop, once per stored version.
     rooms.flush()
-    const source = { key: `${board.template}|${harvests.versionOf(board.id)}` }
-    const sections = await cache.getAsync(`report:${board.id}`, source, () => harvests.sections(board.id, board.template))
+    const source = { key: `${board.template}|${reads.versionOf(board.id)}` }
+    const sections = await cache.getAsync(`report:${board.id}`, source, () => reads.read({ kind: 'harvest', boardId: board.id, templateId: board.template }))
     const head = harvestHead({ title: board.title, createdAt: board.createdAt, templateId: board.template, saved: catalog.saved }, new Date())
     c.header('Content-Type', 'text/markdown; charset=utf-8')
     c.header('Content-Disposition', `attachment; filename="${fileSlug(board.title)}-oogst.md"`)

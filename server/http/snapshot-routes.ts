@@ -13,6 +13,7 @@ import type { SnapshotQuota } from '../snapshots/snapshot-quota.ts'
 import { formatBytes } from './asset-routes.ts'
 import { errorMessage } from '../log.ts'
 import { ReadCache } from '../report/read-cache.ts'
+import type { ReadWorker } from '../report/read-worker.ts'
 import type { RoomManager } from '../sync/room-manager.ts'
 import { requireBoardRole, type BoardAccessEnv } from './access.ts'
 import { createdBoard, requireAdminWhenConfigured } from './board-routes.ts'
@@ -39,6 +40,7 @@ export function snapshotRoutes(
   boards: BoardRepository,
   snapshots: SnapshotStore,
   rooms: RoomManager,
+  reads: ReadWorker,
   quota?: SnapshotQuota,
   cache: ReadCache = new ReadCache(0),
 ): Hono<BoardAccessEnv> {
@@ -79,12 +81,18 @@ export function snapshotRoutes(
     return c.json(captureNow(c.var.board.id, label), 201)
   })
 
-  routes.get('/:id/snapshots/:sid', requireBoardRole(boards, 'viewer'), (c) => {
-    const snapshot = findSnapshot(c.var.board.id, c.req.param('sid'))
-    // Decoding a big snapshot is costly and its state never changes (but when it is scrubbed of
-    // authors, hence the checksum): its records' JSON is kept.
+  routes.get('/:id/snapshots/:sid', requireBoardRole(boards, 'viewer'), async (c) => {
+    const boardId = c.var.board.id
+    const snapshot = findSnapshot(boardId, c.req.param('sid'))
+    // Decoding a big snapshot is costly, so it is done off the event loop, and its state never
+    // changes (but when it is scrubbed of authors, hence the checksum): its records' JSON is kept.
+    // The worker reads the state after this did, so it never answers with an unscrubbed one.
     const source = { key: `${snapshot.state.byteLength}:${crc32(snapshot.state)}` }
-    const records = cache.get(`snapshot:${snapshot.id}`, source, () => JSON.stringify(decodeContent(snapshot.state).records))
+    const records = await cache.getAsync(`snapshot:${snapshot.id}`, source, async () => {
+      const json = await reads.read({ kind: 'snapshot', boardId, snapshotId: snapshot.id })
+      if (json === null) throw new HttpError(404, 'snapshot not found') // deleted meanwhile (retention)
+      return json
+    })
     const head = JSON.stringify({ id: snapshot.id, label: snapshot.label, createdAt: snapshot.createdAt, auto: snapshot.auto, schema: snapshot.schema })
     c.header('Content-Type', 'application/json')
     return c.body(`${head.slice(0, -1)},"records":${records}}`, 200)

@@ -7,11 +7,12 @@ import type { StoredRecord } from '../../shared/doc-layout.ts'
 import { DEFAULT_TEMPLATE_ID } from '../../templates/index.ts'
 import type { BoardRepository } from '../boards.ts'
 import type { Config } from '../config.ts'
-import { migrateToCurrent, readContent } from '../document-records.ts'
+import { migrateToCurrent } from '../document-records.ts'
 import { encodeDocument } from '../initial-document.ts'
 import { errorMessage } from '../log.ts'
 import { checkRecord, MAX_RECORD_CHARS, schemaProblem } from '../record-rules.ts'
-import { docVersion, type ReadCache } from '../report/read-cache.ts'
+import type { ReadCache } from '../report/read-cache.ts'
+import type { ReadWorker } from '../report/read-worker.ts'
 import type { RoomManager } from '../sync/room-manager.ts'
 import type { TemplateCatalog } from '../templates/catalog.ts'
 import { presentedToken, requireBoardRole, type BoardAccessEnv } from './access.ts'
@@ -31,18 +32,23 @@ const exportFile = z.object({
   records: z.array(z.object({ id: z.string().min(1).max(256), typeName: z.string().min(1).max(64) }).passthrough()),
 })
 
-export function transferRoutes(config: Config, boards: BoardRepository, rooms: RoomManager, templates: TemplateCatalog, cache: ReadCache): Hono<BoardAccessEnv> {
+export function transferRoutes(
+  config: Config,
+  boards: BoardRepository,
+  rooms: RoomManager,
+  templates: TemplateCatalog,
+  cache: ReadCache,
+  reads: ReadWorker,
+): Hono<BoardAccessEnv> {
   const routes = new Hono<BoardAccessEnv>()
 
-  routes.get('/:id/export.json', requireBoardRole(boards, 'viewer'), (c) => {
+  routes.get('/:id/export.json', requireBoardRole(boards, 'viewer'), async (c) => {
     const board = c.var.board
+    // Queued updates first: the stored state (which the worker reads) then holds every edit a
+    // client has seen. The records' JSON, the costly part on a big board, is made off the event
+    // loop, once per stored version.
     rooms.flush()
-    const doc = rooms.open(board.id).doc
-    // The records' JSON is the costly part on a big board: kept while the document is unchanged.
-    const content = cache.get(`export:${board.id}`, { doc, version: docVersion(doc), key: '' }, () => {
-      const { schema, records } = readContent(doc)
-      return `"schema":${JSON.stringify(schema)},"records":${JSON.stringify(records)}`
-    })
+    const content = await cache.getAsync(`export:${board.id}`, { key: reads.versionOf(board.id) }, () => reads.read({ kind: 'export', boardId: board.id }))
     const head = JSON.stringify({ format: EXPORT_FORMAT, version: EXPORT_VERSION, title: board.title, template: board.template })
     c.header('Content-Disposition', `attachment; filename="${fileSlug(board.title)}.dialoogbord.json"`)
     c.header('Content-Type', 'application/json')

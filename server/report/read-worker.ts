@@ -1,8 +1,10 @@
 /**
- * The harvest's sections computed off the event loop: on a board of tens of thousands of cards
- * they take about a second of CPU, which would stall every other board of the server. A worker
- * thread reads the board's stored state from SQLite on its own read-only connection (callers
- * flush first), so the main thread neither decodes nor copies the board.
+ * The server's heavy reads of a big board, computed off the event loop: the harvest's sections,
+ * an opened snapshot's records and an export's content each take up to a second of CPU on a board
+ * of tens of thousands of cards, which would stall every other board of the server. A worker
+ * thread reads what it needs from SQLite on its own read-only connection (callers flush first)
+ * and answers with the finished text, so the main thread neither decodes nor serialises the board:
+ * it only sends the answer.
  *
  * The worker runs this same module (the source under tsx, the bundle in production): it starts
  * its loop below when it finds itself in a worker of this kind.
@@ -12,23 +14,31 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import * as Y from 'yjs'
 import type { TemplateLookup } from '../../templates/index.ts'
 import type { Db } from '../db/database.ts'
-import { migrateToCurrent, readContent } from '../document-records.ts'
+import { decodeContent, migrateToCurrent, readContent } from '../document-records.ts'
+import { DEFAULT_RETENTION } from '../snapshots/retention.ts'
+import { SnapshotStore } from '../snapshots/snapshot-store.ts'
 import { UpdateLog } from '../sync/update-log.ts'
 import { TemplateCatalog } from '../templates/catalog.ts'
 import { CustomTemplateStore } from '../templates/custom-template-store.ts'
 import { harvestSections, type HarvestRecord } from './harvest.ts'
 
-const ROLE = 'dialoogbord-harvest'
+const ROLE = 'dialoogbord-read'
 /** A worker without work for this long is stopped: its heap held a whole board. */
 const IDLE_MS = 1_000
 
-interface Job {
-  id: number
-  boardId: string
-  templateId: string
-}
+/** What the worker can read, each answered with one string (null: the thing is no longer stored). */
+export type ReadJob =
+  /** The harvest's sections of the board as stored (sectionsOf). */
+  | { kind: 'harvest'; boardId: string; templateId: string }
+  /** A snapshot's records as JSON (snapshotRecordsJson). */
+  | { kind: 'snapshot'; boardId: string; snapshotId: string }
+  /** The board's schema and records as stored, as export.json has them (exportContentOf). */
+  | { kind: 'export'; boardId: string }
 
-type Answer = { id: number; sections: string } | { id: number; error: string }
+type Numbered = ReadJob & { id: number }
+type Answer = { id: number; text: string | null } | { id: number; error: string }
+/** Only a snapshot can be gone by the time the worker reads it; a board read always has an answer. */
+type ReadResult<J extends ReadJob> = J extends { kind: 'snapshot' } ? string | null : string
 
 /** The harvest's sections of a document (the part worth caching and moving off the event loop). */
 export function sectionsOf(doc: Y.Doc, templateId: string, saved: TemplateLookup): string {
@@ -42,18 +52,50 @@ export function sectionsOf(doc: Y.Doc, templateId: string, saved: TemplateLookup
   return harvestSections({ templateId, records, saved }).join('\n')
 }
 
+/** A snapshot's records as they were stored (not migrated: its schema is shown next to them). */
+export function snapshotRecordsJson(state: Uint8Array): string {
+  return JSON.stringify(decodeContent(state).records)
+}
+
+/** The `"schema":…,"records":…` members of an export file. */
+export function exportContentOf(doc: Y.Doc): string {
+  const { schema, records } = readContent(doc)
+  return `"schema":${JSON.stringify(schema)},"records":${JSON.stringify(records)}`
+}
+
 function runWorker(dbFile: string): void {
   const db = new Database(dbFile, { readonly: true, fileMustExist: true })
   db.pragma('busy_timeout = 5000')
   const log = new UpdateLog(db)
+  // Only read here: retention applies when the main thread captures.
+  const snapshots = new SnapshotStore(db, DEFAULT_RETENTION)
   const saved = new TemplateCatalog(new CustomTemplateStore(db)).saved
-  parentPort!.on('message', (job: Job) => {
+  /** The board as stored: its state row and its log. */
+  const withStoredBoard = (boardId: string, read: (doc: Y.Doc) => string): string => {
+    const doc = new Y.Doc()
+    try {
+      log.loadInto(boardId, doc)
+      return read(doc)
+    } finally {
+      doc.destroy()
+    }
+  }
+  const run = (job: ReadJob): string | null => {
+    switch (job.kind) {
+      case 'harvest':
+        return withStoredBoard(job.boardId, (doc) => sectionsOf(doc, job.templateId, saved))
+      case 'export':
+        return withStoredBoard(job.boardId, exportContentOf)
+      case 'snapshot': {
+        const snapshot = snapshots.get(job.boardId, job.snapshotId)
+        return snapshot && snapshotRecordsJson(snapshot.state)
+      }
+    }
+  }
+  parentPort!.on('message', (job: Numbered) => {
     let answer: Answer
     try {
-      const doc = new Y.Doc()
-      log.loadInto(job.boardId, doc)
-      answer = { id: job.id, sections: sectionsOf(doc, job.templateId, saved) }
-      doc.destroy()
+      answer = { id: job.id, text: run(job) }
     } catch (error) {
       answer = { id: job.id, error: error instanceof Error ? error.message : String(error) }
     }
@@ -75,12 +117,12 @@ function spawnSelf(data: { role: string; dbFile: string }): Worker {
   return new Worker(boot, { eval: true, workerData: data })
 }
 
-/** One worker thread for the server's harvests, started on first use; jobs run one at a time. */
-export class HarvestWorker {
+/** One worker thread for the server's heavy reads, started on first use; jobs run one at a time. */
+export class ReadWorker {
   private worker: Worker | null = null
   private idleTimer: NodeJS.Timeout | null = null
   private nextId = 1
-  private readonly pending = new Map<number, { resolve: (sections: string) => void; reject: (error: Error) => void }>()
+  private readonly pending = new Map<number, { worker: Worker; resolve: (text: string | null) => void; reject: (error: Error) => void }>()
   private readonly storedVersion
 
   constructor(
@@ -102,15 +144,15 @@ export class HarvestWorker {
     return this.storedVersion.get(boardId, boardId)?.version ?? ''
   }
 
-  /** The sections of the board as stored now. */
-  sections(boardId: string, templateId: string): Promise<string> {
+  /** The answer to `job` from what is stored now; null when it names something no longer stored. */
+  read<J extends ReadJob>(job: J): Promise<ReadResult<J>> {
     const worker = this.start()
     if (this.idleTimer) clearTimeout(this.idleTimer)
     const id = this.nextId++
-    return new Promise<string>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject })
-      worker.postMessage({ id, boardId, templateId } satisfies Job)
-    }).finally(() => this.stopWhenIdle())
+    return new Promise<string | null>((resolve, reject) => {
+      this.pending.set(id, { worker, resolve, reject })
+      worker.postMessage({ ...job, id } satisfies Numbered)
+    }).finally(() => this.stopWhenIdle()) as Promise<ReadResult<J>>
   }
 
   /** An idle worker gives its memory back (its heap held a whole board) and is started again on demand. */
@@ -137,15 +179,19 @@ export class HarvestWorker {
       this.pending.delete(answer.id)
       if (!waiting) return
       if ('error' in answer) waiting.reject(new Error(answer.error))
-      else waiting.resolve(answer.sections)
+      else waiting.resolve(answer.text)
     })
+    // Only this worker's jobs: an idle worker stopped by close() may exit after a new one started.
     const fail = (error: Error) => {
       if (this.worker === worker) this.worker = null
-      for (const waiting of this.pending.values()) waiting.reject(error)
-      this.pending.clear()
+      for (const [id, waiting] of this.pending) {
+        if (waiting.worker !== worker) continue
+        this.pending.delete(id)
+        waiting.reject(error)
+      }
     }
     worker.on('error', fail)
-    worker.on('exit', (code) => fail(new Error(`harvest worker exited (${code})`)))
+    worker.on('exit', (code) => fail(new Error(`read worker exited (${code})`)))
     this.worker = worker
     return worker
   }
