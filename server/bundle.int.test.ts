@@ -28,6 +28,10 @@ describe('the built server bundle', () => {
     const b = await SyncClient.connect(first.url, board.id, board.tokens.editor)
     a.records.set('shape:gebundeld', testRecord('gebundeld', { x: 7 }))
     await b.waitFor((client) => client.records.get('shape:gebundeld')?.x === 7)
+    // The heavy reads run in a worker thread that starts the bundle itself (server/report/read-worker.ts).
+    const read = (route: string) => fetch(`${first.url}/api/boards/${board.id}${route}`, { headers: { authorization: `Bearer ${board.tokens.viewer}` } })
+    expect(await (await read('/export.json')).text()).toContain('"id":"shape:gebundeld"')
+    expect((await read('/report.md')).status).toBe(200)
     await Promise.all([a.close(), b.close()])
     expect(await first.stop()).toBe(0)
 
