@@ -95,7 +95,7 @@ export function snapshotRoutes(
     })
     const head = JSON.stringify({ id: snapshot.id, label: snapshot.label, createdAt: snapshot.createdAt, auto: snapshot.auto, schema: snapshot.schema })
     c.header('Content-Type', 'application/json')
-    return c.body(`${head.slice(0, -1)},"records":${records}}`, 200)
+    return c.body(Buffer.concat([Buffer.from(`${head.slice(0, -1)},"records":`), records, Buffer.from('}')]), 200)
   })
 
   routes.post('/:id/snapshots/:sid/restore', requireBoardRole(boards, 'facilitator'), (c) => {

@@ -52,7 +52,7 @@ export function transferRoutes(
     const head = JSON.stringify({ format: EXPORT_FORMAT, version: EXPORT_VERSION, title: board.title, template: board.template })
     c.header('Content-Disposition', `attachment; filename="${fileSlug(board.title)}.dialoogbord.json"`)
     c.header('Content-Type', 'application/json')
-    return c.body(`${head.slice(0, -1)},${content}}`, 200)
+    return c.body(Buffer.concat([Buffer.from(`${head.slice(0, -1)},`), content, Buffer.from('}')]), 200)
   })
 
   routes.post('/import', async (c) => {

@@ -13,24 +13,30 @@ export type Source = { doc: Y.Doc; version: number; key: string } | { key: strin
 const sameSource = (a: Source, b: Source): boolean =>
   a.key === b.key && ('doc' in a ? 'doc' in b && a.doc === b.doc && a.version === b.version : !('doc' in b))
 
+/** A result: text, or text already encoded as UTF-8 (what a worker thread hands over without a copy). */
+export type ReadValue = string | Uint8Array
+
 /** What the server keeps of heavy reads at most: a few results of 50k-card boards. */
 export const READ_CACHE_BYTES = 64 * 1024 * 1024
 
 export class ReadCache {
-  private readonly entries = new Map<string, { source: Source; value: string }>()
+  private readonly entries = new Map<string, { source: Source; value: ReadValue }>()
   private bytes = 0
 
-  /** `maxBytes`: strings count as their length (near their size for board JSON and Markdown). */
+  /**
+   * `maxBytes`: strings count as their length (near their size for board JSON and Markdown), bytes
+   * as theirs. Each name holds one kind of value: the caller's.
+   */
   constructor(private readonly maxBytes: number) {}
 
   /** The value for `name` made from `source`, computed (and kept when it fits) on a miss. */
-  get(name: string, source: Source, compute: () => string): string {
+  get<V extends ReadValue>(name: string, source: Source, compute: () => V): V {
     const hit = this.entries.get(name)
     if (hit && sameSource(hit.source, source)) {
       // Most recently used last.
       this.entries.delete(name)
       this.entries.set(name, hit)
-      return hit.value
+      return hit.value as V
     }
     this.remove(name)
     const value = compute()
@@ -46,9 +52,9 @@ export class ReadCache {
   }
 
   /** Like `get`, for a value computed elsewhere (a worker thread). */
-  async getAsync(name: string, source: Source, compute: () => Promise<string>): Promise<string> {
+  async getAsync<V extends ReadValue>(name: string, source: Source, compute: () => Promise<V>): Promise<V> {
     const hit = this.entries.get(name)
-    if (hit && sameSource(hit.source, source)) return this.get(name, source, () => hit.value)
+    if (hit && sameSource(hit.source, source)) return this.get(name, source, () => hit.value as V)
     const value = await compute()
     return this.get(name, source, () => value)
   }

@@ -4,12 +4,15 @@
  * of tens of thousands of cards, which would stall every other board of the server. A worker
  * thread reads what it needs from SQLite on its own read-only connection (callers flush first)
  * and answers with the finished text, so the main thread neither decodes nor serialises the board:
- * it only sends the answer.
+ * it only sends the answer. Big answers (a board's JSON, tens of MB) come as UTF-8 bytes whose
+ * buffer is handed over, not copied: receiving and encoding such a string cost the main thread
+ * ~0.1 s at 50k cards.
  *
  * The worker runs this same module (the source under tsx, the bundle in production): it starts
  * its loop below when it finds itself in a worker of this kind.
  */
 import Database from 'better-sqlite3'
+import { getHeapStatistics } from 'node:v8'
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads'
 import * as Y from 'yjs'
 import type { TemplateLookup } from '../../templates/index.ts'
@@ -25,20 +28,27 @@ import { harvestSections, type HarvestRecord } from './harvest.ts'
 const ROLE = 'dialoogbord-read'
 /** A worker without work for this long is stopped: its heap held a whole board. */
 const IDLE_MS = 1_000
+/**
+ * A worker whose heap grew past this (a board of ~10k cards or more) is stopped as soon as it has
+ * no work: the garbage of a big board stays in its heap until then, on top of the main thread's
+ * memory, while starting a worker again (~0.4 s of its own CPU) is small next to such a read.
+ */
+const KEEP_HEAP_BYTES = 128 * 1024 * 1024
 
-/** What the worker can read, each answered with one string (null: the thing is no longer stored). */
+/** What the worker can read, each answered with one text (null: the thing is no longer stored). */
 export type ReadJob =
-  /** The harvest's sections of the board as stored (sectionsOf). */
+  /** The harvest's sections of the board as stored (sectionsOf), a string. */
   | { kind: 'harvest'; boardId: string; templateId: string }
-  /** A snapshot's records as JSON (snapshotRecordsJson). */
+  /** A snapshot's records as JSON (snapshotRecordsJson), UTF-8. */
   | { kind: 'snapshot'; boardId: string; snapshotId: string }
-  /** The board's schema and records as stored, as export.json has them (exportContentOf). */
+  /** The board's schema and records as stored, as export.json has them (exportContentOf), UTF-8. */
   | { kind: 'export'; boardId: string }
 
 type Numbered = ReadJob & { id: number }
-type Answer = { id: number; text: string | null } | { id: number; error: string }
+/** `heapBytes`: the worker's heap after the job (garbage included), to decide when to stop it. */
+type Answer = ({ id: number; value: string | Uint8Array | null } | { id: number; error: string }) & { heapBytes: number }
 /** Only a snapshot can be gone by the time the worker reads it; a board read always has an answer. */
-type ReadResult<J extends ReadJob> = J extends { kind: 'snapshot' } ? string | null : string
+type ReadResult<J extends ReadJob> = J extends { kind: 'harvest' } ? string : J extends { kind: 'snapshot' } ? Uint8Array | null : Uint8Array
 
 /** The harvest's sections of a document (the part worth caching and moving off the event loop). */
 export function sectionsOf(doc: Y.Doc, templateId: string, saved: TemplateLookup): string {
@@ -80,26 +90,31 @@ function runWorker(dbFile: string): void {
       doc.destroy()
     }
   }
-  const run = (job: ReadJob): string | null => {
+  // TextEncoder, not Buffer.from: a small Buffer may share a pooled ArrayBuffer, which must not be handed over.
+  const utf8 = new TextEncoder()
+  const run = (job: ReadJob): string | Uint8Array<ArrayBuffer> | null => {
     switch (job.kind) {
       case 'harvest':
         return withStoredBoard(job.boardId, (doc) => sectionsOf(doc, job.templateId, saved))
       case 'export':
-        return withStoredBoard(job.boardId, exportContentOf)
+        return utf8.encode(withStoredBoard(job.boardId, exportContentOf))
       case 'snapshot': {
         const snapshot = snapshots.get(job.boardId, job.snapshotId)
-        return snapshot && snapshotRecordsJson(snapshot.state)
+        return snapshot && utf8.encode(snapshotRecordsJson(snapshot.state))
       }
     }
   }
   parentPort!.on('message', (job: Numbered) => {
     let answer: Answer
+    const handedOver: ArrayBuffer[] = []
     try {
-      answer = { id: job.id, text: run(job) }
+      const value = run(job)
+      if (value instanceof Uint8Array) handedOver.push(value.buffer)
+      answer = { id: job.id, value, heapBytes: getHeapStatistics().total_heap_size }
     } catch (error) {
-      answer = { id: job.id, error: error instanceof Error ? error.message : String(error) }
+      answer = { id: job.id, error: error instanceof Error ? error.message : String(error), heapBytes: getHeapStatistics().total_heap_size }
     }
-    parentPort!.postMessage(answer)
+    parentPort!.postMessage(answer, handedOver)
   })
 }
 
@@ -121,8 +136,10 @@ function spawnSelf(data: { role: string; dbFile: string }): Worker {
 export class ReadWorker {
   private worker: Worker | null = null
   private idleTimer: NodeJS.Timeout | null = null
+  /** The running worker's heap after its last job. */
+  private heapBytes = 0
   private nextId = 1
-  private readonly pending = new Map<number, { worker: Worker; resolve: (text: string | null) => void; reject: (error: Error) => void }>()
+  private readonly pending = new Map<number, { worker: Worker; resolve: (value: string | Uint8Array | null) => void; reject: (error: Error) => void }>()
   private readonly storedVersion
 
   constructor(
@@ -149,7 +166,7 @@ export class ReadWorker {
     const worker = this.start()
     if (this.idleTimer) clearTimeout(this.idleTimer)
     const id = this.nextId++
-    return new Promise<string | null>((resolve, reject) => {
+    return new Promise<string | Uint8Array | null>((resolve, reject) => {
       this.pending.set(id, { worker, resolve, reject })
       worker.postMessage({ ...job, id } satisfies Numbered)
     }).finally(() => this.stopWhenIdle()) as Promise<ReadResult<J>>
@@ -159,7 +176,7 @@ export class ReadWorker {
   private stopWhenIdle(): void {
     if (this.pending.size > 0) return
     if (this.idleTimer) clearTimeout(this.idleTimer)
-    this.idleTimer = setTimeout(() => void this.close(), IDLE_MS)
+    this.idleTimer = setTimeout(() => void this.close(), this.heapBytes > KEEP_HEAP_BYTES ? 0 : IDLE_MS)
     this.idleTimer.unref()
   }
 
@@ -173,13 +190,15 @@ export class ReadWorker {
   private start(): Worker {
     if (this.worker) return this.worker
     const worker = spawnSelf({ role: ROLE, dbFile: this.dbFile })
+    this.heapBytes = 0
     worker.unref() // an idle worker must not keep the process alive
     worker.on('message', (answer: Answer) => {
+      if (this.worker === worker) this.heapBytes = answer.heapBytes
       const waiting = this.pending.get(answer.id)
       this.pending.delete(answer.id)
       if (!waiting) return
       if ('error' in answer) waiting.reject(new Error(answer.error))
-      else waiting.resolve(answer.text)
+      else waiting.resolve(answer.value)
     })
     // Only this worker's jobs: an idle worker stopped by close() may exit after a new one started.
     const fail = (error: Error) => {
