@@ -10,7 +10,8 @@
  *   import      POST /api/boards/import of that board as an export file
  *   cold open   a client connects to the board, not yet in memory, until it is synced
  *   report.md   GET, first (computed) and again (unchanged board)
- *   export.json GET of the board as an export file (first: computed)
+ *   export.json GET of the board as an export file, first (computed) and again (unchanged board:
+ *               its stall is what sending tens of MB costs, the floor for the first one)
  *   snapshot    POST …/snapshots (the state the restore and fork start from)
  *   snapshot GET  GET …/snapshots/:sid, the snapshot opened (first: decoded)
  *   fork        POST …/snapshots/:sid/fork
@@ -135,16 +136,21 @@ async function call<T>(server: ServerUnderTest, method: string, route: string, t
   return (response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text) as T
 }
 
-/** GETs a big answer without decoding or parsing it: the bench's own event loop times /healthz. */
+/**
+ * GETs a big answer chunk by chunk, neither kept, decoded nor parsed: the bench's own event loop
+ * times /healthz, so it must not stall on tens of MB itself.
+ */
 async function download(server: ServerUnderTest, route: string, token: string): Promise<number> {
   const response = await fetch(`${server.origin}/api${route}`, { headers: { authorization: `Bearer ${token}` } })
-  const body = await response.arrayBuffer()
-  if (!response.ok) throw new Error(`GET ${route}: ${response.status} ${Buffer.from(body).toString('utf8', 0, 300)}`)
-  return body.byteLength
+  if (!response.ok) throw new Error(`GET ${route}: ${response.status} ${(await response.text()).slice(0, 300)}`)
+  const reader = response.body!.getReader()
+  let bytes = 0
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) bytes += chunk.value.byteLength
+  return bytes
 }
 
-type StepName = 'import' | 'cold open' | 'report.md' | 'report.md again' | 'export.json' | 'snapshot' | 'snapshot GET' | 'fork' | 'anonymity' | 'restore'
-const STEPS: StepName[] = ['import', 'cold open', 'report.md', 'report.md again', 'export.json', 'snapshot', 'snapshot GET', 'fork', 'anonymity', 'restore']
+type StepName = 'import' | 'cold open' | 'report.md' | 'report.md again' | 'export.json' | 'export.json again' | 'snapshot' | 'snapshot GET' | 'fork' | 'anonymity' | 'restore'
+const STEPS: StepName[] = ['import', 'cold open', 'report.md', 'report.md again', 'export.json', 'export.json again', 'snapshot', 'snapshot GET', 'fork', 'anonymity', 'restore']
 /** The steps the issue's targets are about. */
 const TARGETED: ReadonlySet<StepName> = new Set(['import', 'cold open', 'report.md', 'fork', 'restore', 'anonymity'])
 
@@ -166,6 +172,7 @@ async function runSize(count: number): Promise<{ steps: Map<StepName, Step>; hwm
     steps.set('report.md', await measure(server, 'report.md', () => call(server, 'GET', `${route}/report.md`, facilitator)))
     steps.set('report.md again', await measure(server, 'report.md again', () => call(server, 'GET', `${route}/report.md`, facilitator)))
     steps.set('export.json', await measure(server, 'export.json', () => download(server, `${route}/export.json`, facilitator)))
+    steps.set('export.json again', await measure(server, 'export.json again', () => download(server, `${route}/export.json`, facilitator)))
     let snapshot: SnapshotInfo | null = null
     steps.set('snapshot', await measure(server, 'snapshot', async () => (snapshot = await call<SnapshotInfo>(server, 'POST', `${route}/snapshots`, facilitator, { label: 'bench' }))))
     const sid = (snapshot as unknown as SnapshotInfo).id
