@@ -4,10 +4,10 @@
  */
 import { useEffect, useState } from 'react'
 import type { BoardForRole } from '../../shared/api.ts'
-import { getBoard } from '../api/client.ts'
 import { useI18n } from '../app/i18n-context.tsx'
 import { BoardView } from '../board/BoardView.tsx'
 import { findRecentBoard, rememberBoard } from '../storage/recent-boards.ts'
+import { lookUpBoard } from './board-lookup.ts'
 import { MessagePage } from './MessagePage.tsx'
 
 type Lookup =
@@ -30,7 +30,7 @@ export default function BoardPage({ boardId, token }: { boardId: string; token: 
       setLookup({ state: 'invalid' })
       return
     }
-    void getBoard(boardId, useToken).then((result) => {
+    void lookUpBoard(boardId, useToken).then((result) => {
       if (!live) return
       if (result.ok) {
         rememberBoard({ id: result.value.id, title: result.value.title, role: result.value.role, token: useToken, anonymous: result.value.anonymous })
