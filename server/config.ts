@@ -148,8 +148,8 @@ export function loadConfig(env: Env = process.env): Config {
     maxAssetBytesPerBoard: intFrom(env, 'MAX_ASSET_BYTES_PER_BOARD', 100 * 1024 * 1024, 1024),
     assetUploadsPerMinute: intFrom(env, 'ASSET_UPLOADS_PER_MINUTE', 30, 1),
     assetGraceMs: intFrom(env, 'ASSET_GRACE_MS', 60 * 60_000),
-    boardsPerHourPerAddress: intFrom(env, 'BOARDS_PER_HOUR_PER_ADDRESS', 30, 1),
-    expensiveRequestsPerMinute: intFrom(env, 'EXPENSIVE_REQUESTS_PER_MINUTE', 60, 1),
+    boardsPerHourPerAddress: intFrom(env, 'BOARDS_PER_HOUR_PER_ADDRESS', 200, 1),
+    expensiveRequestsPerMinute: intFrom(env, 'EXPENSIVE_REQUESTS_PER_MINUTE', 120, 1),
     trustProxy: flagFrom(env, 'TRUST_PROXY'),
     allowedHosts: hostsFrom(env.ALLOWED_HOSTS),
   }
