@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { CloseCode } from '../shared/protocol.ts'
 import { createBoard } from './testing/api-client.ts'
 import { serverForFile } from './testing/server-for-file.ts'
-import { SyncClient } from './testing/sync-client.ts'
+import { imageAsset, SyncClient } from './testing/sync-client.ts'
 
 const server = serverForFile({ MAX_ASSET_BYTES: '2048' })
 
@@ -10,16 +10,6 @@ const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 
 
 const upload = (boardId: string, token: string, body: Uint8Array, type = 'image/png') =>
   fetch(`${server.url}/api/boards/${boardId}/assets`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': type }, body: body as Uint8Array<ArrayBuffer> })
-
-function imageAsset(id: string, src: string) {
-  return {
-    id: `asset:${id}`,
-    typeName: 'asset',
-    type: 'image',
-    meta: {},
-    props: { name: 'foto.png', src, w: 10, h: 10, mimeType: 'image/png', isAnimated: false },
-  }
-}
 
 describe('pasted images', () => {
   it('stores sniffed images from editors and serves them safely', async () => {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import type { SnapshotInfo } from '../shared/api.ts'
 import { createBoard } from './testing/api-client.ts'
 import { serverForFile } from './testing/server-for-file.ts'
-import { SyncClient } from './testing/sync-client.ts'
+import { imageAsset, SyncClient } from './testing/sync-client.ts'
 
 const server = serverForFile({
   MAX_SNAPSHOTS_PER_BOARD: '3',
@@ -48,16 +48,6 @@ function capture(boardId: string, token: string, label: string): Promise<Respons
 
 async function listSnapshots(boardId: string, token: string): Promise<SnapshotInfo[]> {
   return (await (await fetch(`${server.url}/api/boards/${boardId}/snapshots`, { headers: { authorization: `Bearer ${token}` } })).json()) as SnapshotInfo[]
-}
-
-function imageAsset(id: string, src: string) {
-  return {
-    id: `asset:${id}`,
-    typeName: 'asset',
-    type: 'image',
-    meta: {},
-    props: { name: 'foto.png', src, w: 10, h: 10, mimeType: 'image/png', isAnimated: false },
-  }
 }
 
 describe('snapshot quota', () => {

@@ -153,6 +153,17 @@ export class SyncClient {
 }
 
 /** A valid tldraw note on the first page, as a client would write it. */
+/** An image asset record pointing at `src` (an uploaded image's path, or a foreign one to be refused). */
+export function imageAsset(id: string, src: string): StoredRecord {
+  return {
+    id: `asset:${id}`,
+    typeName: 'asset',
+    type: 'image',
+    meta: {},
+    props: { name: 'foto.png', src, w: 10, h: 10, mimeType: 'image/png', isAnimated: false },
+  }
+}
+
 export function testRecord(id: string, { x = 0, y = 0, text = id }: { x?: number; y?: number; text?: string } = {}): StoredRecord {
   return {
     id: `shape:${id}`,
