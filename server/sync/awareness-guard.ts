@@ -84,10 +84,21 @@ export function filterAwarenessUpdate(update: Uint8Array, filter: AwarenessFilte
     const kept = state === null || !filter.rewrite ? state : filter.rewrite(clientId, state)
     accepted.push({ clientId, clock, json: JSON.stringify(kept) })
   }
-  if (accepted.length === 0) return null
+  return accepted.length === 0 ? null : encodeAwarenessEntries(accepted)
+}
+
+/** One awareness entry as it travels: the JSON text of its state, as sent or re-encoded. */
+export interface AwarenessEntry {
+  clientId: number
+  clock: number
+  json: string
+}
+
+/** Awareness entries in y-protocols' format: a count, then client id, clock and JSON text of each. */
+export function encodeAwarenessEntries(entries: readonly AwarenessEntry[]): Uint8Array {
   const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, accepted.length)
-  for (const { clientId, clock, json } of accepted) {
+  encoding.writeVarUint(encoder, entries.length)
+  for (const { clientId, clock, json } of entries) {
     encoding.writeVarUint(encoder, clientId)
     encoding.writeVarUint(encoder, clock)
     encoding.writeVarString(encoder, json)

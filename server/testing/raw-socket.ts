@@ -8,6 +8,7 @@ import WebSocket from 'ws'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { MessageType } from '../../shared/protocol.ts'
+import { encodeAwarenessEntries, type AwarenessEntry } from '../sync/awareness-guard.ts'
 
 export async function openSocket(url: string): Promise<WebSocket> {
   const socket = new WebSocket(url)
@@ -38,24 +39,11 @@ export function fullSyncRequest(): Uint8Array {
   return encoding.toUint8Array(encoder)
 }
 
-export interface RawAwarenessEntry {
-  clientId: number
-  clock: number
-  /** The JSON text as sent, so tests can send what no encoder would produce. */
-  json: string
-}
-
-export function awarenessMessage(entries: readonly RawAwarenessEntry[]): Uint8Array {
-  const update = encoding.createEncoder()
-  encoding.writeVarUint(update, entries.length)
-  for (const { clientId, clock, json } of entries) {
-    encoding.writeVarUint(update, clientId)
-    encoding.writeVarUint(update, clock)
-    encoding.writeVarString(update, json)
-  }
+/** An awareness message of raw entries: the JSON text as given, so tests can send what no encoder would produce. */
+export function awarenessMessage(entries: readonly AwarenessEntry[]): Uint8Array {
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, MessageType.awareness)
-  encoding.writeVarUint8Array(encoder, encoding.toUint8Array(update))
+  encoding.writeVarUint8Array(encoder, encodeAwarenessEntries(entries))
   return encoding.toUint8Array(encoder)
 }
 
