@@ -54,8 +54,16 @@ describe('link management', () => {
     expect(await set.json()).toMatchObject({ role: 'viewer', expiresAt: future })
     expect((await call(`/api/boards/${board.id}`, board.tokens.viewer)).status).toBe(200)
 
+    // A date in the past is refused (it would cut everyone off without warning) and changes nothing.
     const past = new Date(Date.now() - 1000).toISOString()
-    await call(`/api/boards/${board.id}/links/viewer`, board.tokens.facilitator, { method: 'PATCH', body: JSON.stringify({ expiresAt: past }) })
+    const refusedPast = await call(`/api/boards/${board.id}/links/viewer`, board.tokens.facilitator, { method: 'PATCH', body: JSON.stringify({ expiresAt: past }) })
+    expect(refusedPast.status).toBe(400)
+    expect(await refusedPast.json()).toMatchObject({ code: 'expiry_in_past' })
+    await viewer.roundTrip()
+    expect((await call(`/api/boards/${board.id}/links`, board.tokens.facilitator).then((r) => r.json())) as unknown).toContainEqual(expect.objectContaining({ role: 'viewer', expiresAt: future }))
+
+    const soon = new Date(Date.now() + 300).toISOString()
+    await call(`/api/boards/${board.id}/links/viewer`, board.tokens.facilitator, { method: 'PATCH', body: JSON.stringify({ expiresAt: soon }) })
     expect((await viewer.closed).code).toBe(CloseCode.revoked)
     const refused = await call(`/api/boards/${board.id}`, board.tokens.viewer)
     expect(refused.status).toBe(401)

@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   'snapshot_quota',
   'asset_quota',
   'bad_host',
+  'expiry_in_past',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]

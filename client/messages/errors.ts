@@ -12,6 +12,7 @@ export const nl = {
   'error.snapshot_quota': 'Dit bord heeft het maximale aantal of de maximale omvang aan momentopnamen bereikt. Er kan geen nieuwe meer bij.',
   'error.asset_quota': 'Dit bord heeft geen ruimte meer voor afbeeldingen. Haal ongebruikte afbeeldingen van het bord (ze worden na een uur opgeruimd) of vraag de beheerder om meer ruimte.',
   'error.bad_host': 'Deze server is niet bereikbaar onder dit adres. Gebruik de link die de facilitator heeft gedeeld.',
+  'error.expiry_in_past': 'Kies een einddatum in de toekomst. Wil je de link nu beëindigen, maak dan een nieuwe link.',
 } satisfies ErrorMessages
 
 export const en: ErrorMessages = {
@@ -23,4 +24,5 @@ export const en: ErrorMessages = {
   'error.snapshot_quota': 'This board has reached its maximum number or size of snapshots. No new one can be added.',
   'error.asset_quota': 'This board has no room left for images. Take unused images off the board (they are cleared after an hour) or ask the administrator for more space.',
   'error.bad_host': 'This server cannot be reached under this address. Use the link the facilitator shared.',
+  'error.expiry_in_past': 'Pick an end date in the future. To end the link now, make a new link.',
 }

@@ -38,6 +38,9 @@ export function linkRoutes(config: Config, boards: BoardRepository, rooms: RoomM
     const role = roleParam(c.req.param('role'))
     const { expiresAt } = await readJsonBody(c, expiryBody)
     const normalized = expiresAt === null ? null : new Date(expiresAt).toISOString()
+    // A date in the past would disconnect everyone on the link at once, without warning: the
+    // way to end a link now is "regenerate".
+    if (normalized !== null && Date.parse(normalized) <= Date.now()) throw new HttpError(400, 'an expiry date must lie in the future', 'expiry_in_past')
     boards.setExpiry(board.id, role, normalized)
     // Open sockets of the link close when the new expiry passes (at once when it already has).
     rooms.setLinkExpiry(board.id, role, normalized)
