@@ -190,10 +190,13 @@ export function BoardView({ board: initialBoard, token }: { board: BoardForRole;
   )
 }
 
-/** tldraw's lock toggle (menu item and Shift+L) removed: participants can't unlock the scaffolding. */
+/**
+ * tldraw's lock actions removed (the toggle with its Shift+L, and Edit → "Unlock all"): only the
+ * facilitator locks and unlocks the scaffolding, and the server refuses anyone else's change.
+ */
 const WITHOUT_LOCK_TOGGLE: TLUiOverrides = {
   actions(_editor, actions) {
-    const { ['toggle-lock']: _toggleLock, ...others } = actions
+    const { ['toggle-lock']: _toggleLock, ['unlock-all']: _unlockAll, ...others } = actions
     return others
   },
 }

@@ -5,6 +5,7 @@
  */
 import * as decoding from 'lib0/decoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
+import { deepEqual } from 'fast-equals'
 import * as Y from 'yjs'
 import { CloseCode, MessageType, SyncStep } from '../../shared/protocol.ts'
 import { canWrite, type Role } from '../../shared/roles.ts'
@@ -92,6 +93,12 @@ export class Room {
   private readonly validated = new Map<string, StoredRecord>()
   /** Pseudonym numbers of awareness clients on an anonymous board, released when they leave. */
   private readonly pseudonyms = new Map<number, number>()
+  /**
+   * The current value of every locked record (a template's frames, headings, prompts): only a
+   * facilitator's connection may change, unlock or delete them. Kept up to date from the records
+   * each client update writes, and rebuilt after the server's own changes (restore, scrubs).
+   */
+  private locked = new Map<string, StoredRecord>()
 
   constructor(
     readonly boardId: string,
@@ -109,9 +116,14 @@ export class Room {
       this.version++
       this.fullCopy = null
       if (this.holdUpdates) return
-      if (this.applying !== null && transaction.origin === this.applying.peer) this.applying.before = transaction.beforeState
-      else this.hooks.onUpdate(this, changesSince(this.doc, transaction.beforeState), transaction.origin, false)
+      if (this.applying !== null && transaction.origin === this.applying.peer) {
+        this.applying.before = transaction.beforeState
+        return
+      }
+      this.indexLocked() // the server's own change (restore, scrub): rare, and a pass over the records anyway
+      this.hooks.onUpdate(this, changesSince(this.doc, transaction.beforeState), transaction.origin, false)
     })
+    this.indexLocked()
     this.awareness = new awarenessProtocol.Awareness(doc)
     this.awareness.setLocalState(null) // the server itself is not a participant
     this.awareness.on('update', this.onAwarenessUpdate)
@@ -261,6 +273,11 @@ export class Room {
     if (verdict.addedRecords > 0 && recordsArray(this.doc).length + verdict.addedRecords > this.guardLimits.maxRecords) {
       throw new ProtocolError(`the board would hold more than ${this.guardLimits.maxRecords} records`, CloseCode.tooManyRecords)
     }
+    if (peer.role !== 'facilitator') {
+      const touched = this.lockedRecordTouched(verdict.records, verdict.removedKeys)
+      if (touched !== null) throw new ProtocolError(`record ${touched.slice(0, 80)} is locked: only the facilitator may change it`, CloseCode.invalidContent)
+    }
+    this.trackLocked(verdict.records, verdict.removedKeys)
     // Only a shortcut for validation: forget it before records made and deleted again pile up in it.
     if (this.validated.size + verdict.records.length > this.guardLimits.maxRecords) this.validated.clear()
     for (const record of verdict.records) this.validated.set(record.id, record)
@@ -289,6 +306,37 @@ export class Room {
     // Whatever did integrate is stored and relayed, so memory and disk never disagree.
     if (applying.before !== null) this.hooks.onUpdate(this, changesSince(this.doc, applying.before), peer, false)
     throw refused
+  }
+
+  /** The id of a locked record that `put` changes or `removed` deletes, if any. */
+  private lockedRecordTouched(put: readonly StoredRecord[], removed: readonly string[]): string | null {
+    if (this.locked.size === 0) return null
+    const written = new Map(put.map((record) => [record.id, record]))
+    for (const id of [...removed, ...written.keys()]) {
+      const current = this.locked.get(id)
+      // Writing a locked record back unchanged (a client re-sending what it has) is no change.
+      if (current !== undefined && !deepEqual(current, this.asStored(written.get(id)))) return id
+    }
+    return null
+  }
+
+  /** Follows a client update's effect on the locked records: deletions first, then what it writes. */
+  private trackLocked(put: readonly StoredRecord[], removed: readonly string[]): void {
+    for (const id of removed) this.locked.delete(id)
+    for (const record of put) {
+      if (record.isLocked === true) this.locked.set(record.id, this.asStored(record)!)
+      else this.locked.delete(record.id)
+    }
+  }
+
+  /** A record as the room keeps it: on an anonymous board without its author fields. */
+  private asStored(record: StoredRecord | undefined): StoredRecord | undefined {
+    if (record === undefined || !this.anonymous) return record
+    return withoutAuthor(record) ?? undefined
+  }
+
+  private indexLocked(): void {
+    this.locked = new Map(readRecords(this.doc).filter((record) => record.isLocked === true).map((record) => [record.id, record]))
   }
 
   private hasPending(): boolean {

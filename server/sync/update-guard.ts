@@ -29,6 +29,8 @@ export type Verdict =
       records: StoredRecord[]
       /** How many record entries the board gains (negative when it loses some). */
       addedRecords: number
+      /** Keys of the room's live record entries the update deletes (a change deletes the old entry). */
+      removedKeys: string[]
     }
   /** `malformed`: not a Yjs update at all, rather than content the board does not accept. */
   | { ok: false; reason: string; malformed: boolean }
@@ -113,7 +115,9 @@ export function inspectUpdate(
     runs.push([struct.id.clock + known, struct.id.clock + struct.length])
     added.set(struct.id.client, runs)
   }
-  return { ok: true, records, addedRecords: countAdded(added) - countDeleted(doc, decoded.ds, added) }
+  const removedKeys: string[] = []
+  const deleted = countDeleted(doc, decoded.ds, added, removedKeys)
+  return { ok: true, records, addedRecords: countAdded(added) - deleted, removedKeys }
 }
 
 /**
@@ -287,7 +291,7 @@ function countAdded(added: ReadonlyMap<number, [number, number][]>): number {
  * Record entries the update's delete set removes: live ones the room holds, and ones the update
  * itself adds. Overlapping ranges are merged first, so nothing is counted twice.
  */
-function countDeleted(doc: Y.Doc, ds: UpdateDeleteSet, added: ReadonlyMap<number, [number, number][]>): number {
+function countDeleted(doc: Y.Doc, ds: UpdateDeleteSet, added: ReadonlyMap<number, [number, number][]>, removedKeys: string[]): number {
   if (ds.clients.size === 0) return 0
   const records = doc.share.get(RECORDS_ARRAY)
   // Sorted with overlaps joined; a single range per client (a typical edit) needs neither.
@@ -300,7 +304,7 @@ function countDeleted(doc: Y.Doc, ds: UpdateDeleteSet, added: ReadonlyMap<number
     let run = 0 // ranges and runs are both in clock order: walk them together
     for (const { clock, len } of ranges) {
       const end = clock + len
-      if (structs && records && clock < held) count += liveEntriesIn(structs, records, clock, Math.min(end, held))
+      if (structs && records && clock < held) count += liveEntriesIn(structs, records, clock, Math.min(end, held), removedKeys)
       while (run < runs.length && runs[run]![1] <= clock) run++
       for (let next = run; next < runs.length && runs[next]![0] < end; next++) {
         const [start, stop] = runs[next]!
@@ -311,14 +315,19 @@ function countDeleted(doc: Y.Doc, ds: UpdateDeleteSet, added: ReadonlyMap<number
   return count
 }
 
-/** Undeleted entries of `records` among the room's structs in [from, to). */
-function liveEntriesIn(structs: readonly (Y.Item | Y.GC)[], records: unknown, from: number, to: number): number {
+/** Undeleted entries of `records` among the room's structs in [from, to); their keys go to `keys`. */
+function liveEntriesIn(structs: readonly (Y.Item | Y.GC)[], records: unknown, from: number, to: number, keys: string[]): number {
   let count = 0
   for (let i = Y.findIndexSS(structs as (Y.Item | Y.GC)[], from); i < structs.length; i++) {
     const struct = structs[i]!
     if (struct.id.clock >= to) break
     if (struct instanceof Y.Item && !struct.deleted && struct.countable && struct.parent === records && struct.parentSub === null) {
-      count += Math.min(to, struct.id.clock + struct.length) - Math.max(from, struct.id.clock)
+      const first = Math.max(from, struct.id.clock) - struct.id.clock
+      const last = Math.min(to, struct.id.clock + struct.length) - struct.id.clock
+      count += last - first
+      if (struct.content instanceof Y.ContentAny) {
+        for (const entry of struct.content.arr.slice(first, last)) keys.push((entry as { key: string }).key)
+      }
     }
   }
   return count
