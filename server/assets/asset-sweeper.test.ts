@@ -1,10 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { BoardRepository } from '../boards.ts'
-import { openDatabase, type Db } from '../db/database.ts'
 import { createLogger } from '../log.ts'
+import { tempDatabases } from '../testing/temp-database.ts'
 import { AssetStore } from './asset-store.ts'
 import { assetIdsIn, AssetSweeper } from './asset-sweeper.ts'
 
@@ -14,18 +11,10 @@ const LATER = new Date(Date.now() + 2 * 60 * 60_000)
 /** A stand-in for a Yjs state: the asset URLs sit in it verbatim, between other bytes. */
 const stateMentioning = (...ids: string[]) => Buffer.concat([Buffer.from([0, 1, 2]), ...ids.map((id) => Buffer.from(`{"src":"/api/assets/${id}"}\u0000`))])
 
-let dir: string | null = null
-let db: Db | null = null
-afterEach(() => {
-  db?.close()
-  if (dir) rmSync(dir, { recursive: true, force: true })
-  db = dir = null
-})
+const openDb = tempDatabases('sweep')
 
 function setup() {
-  dir = mkdtempSync(path.join(tmpdir(), 'dialoogbord-sweep-'))
-  const opened = openDatabase(dir)
-  db = opened
+  const opened = openDb()
   const boards = new BoardRepository(opened)
   const assets = new AssetStore(opened)
   const sweeper = new AssetSweeper(opened, assets, { graceMs: 60 * 60_000, beforeSweep: () => {}, logger: createLogger(() => {}) })

@@ -1,19 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { carriesAuthor } from '../../shared/authorship.ts'
 import { readRecords, writeRecords } from '../../shared/doc-layout.ts'
-import { leeg } from '../../templates/leeg.ts'
 import { BoardRepository } from '../boards.ts'
-import { openDatabase, type Db } from '../db/database.ts'
-import { createInitialDocument } from '../initial-document.ts'
-import { createLogger } from '../log.ts'
+import type { Db } from '../db/database.ts'
 import { SnapshotStore } from '../snapshots/snapshot-store.ts'
 import { RoomManager } from '../sync/room-manager.ts'
 import { UpdateLog } from '../sync/update-log.ts'
 import { testRecord } from '../testing/sync-client.ts'
+import { emptyBoard, tempDatabases, testRoomManager } from '../testing/temp-database.ts'
 import { BoardAnonymity } from './anonymity.ts'
 
 const authored = () => {
@@ -21,8 +16,9 @@ const authored = () => {
   return { ...note, props: { ...(note.props as object), textFirstEditedBy: 'user-7' } }
 }
 
+const openDb = tempDatabases('anonymity')
+
 describe('BoardAnonymity', () => {
-  let dir: string
   let db: Db
   let boards: BoardRepository
   let rooms: RoomManager
@@ -30,21 +26,16 @@ describe('BoardAnonymity', () => {
   let boardId: string
 
   beforeEach(() => {
-    dir = mkdtempSync(path.join(tmpdir(), 'dialoogbord-anonymity-'))
-    db = openDatabase(dir)
+    db = openDb()
     boards = new BoardRepository(db)
-    boardId = boards.create({ title: 't', template: 'leeg', anonymous: false, initialState: createInitialDocument(leeg) }).board.id
-    rooms = new RoomManager(new UpdateLog(db), { roomIdleMs: 60_000, compactAfterUpdates: 1000, autoSnapshotEveryMs: 600_000 }, createLogger(() => {}), (id) => boards.get(id)?.anonymous ?? false)
+    boardId = emptyBoard(db)
+    rooms = testRoomManager(db, (id) => boards.get(id)?.anonymous ?? false)
     snapshots = new SnapshotStore(db, { keepAllHours: 24, dailyForDays: 30 })
     writeRecords(rooms.open(boardId).doc, { put: [authored()] })
     rooms.flush()
     snapshots.capture(boardId, { label: 'met naam', auto: false, state: Y.encodeStateAsUpdate(rooms.open(boardId).doc), schema: { schemaVersion: 2, sequences: {} } })
   })
-  afterEach(() => {
-    rooms.closeAll()
-    db.close()
-    rmSync(dir, { recursive: true, force: true })
-  })
+  afterEach(() => rooms.closeAll()) // before the database closes (tempDatabases' own afterEach)
 
   const storedDocCarriesAuthor = () => {
     const doc = new Y.Doc()

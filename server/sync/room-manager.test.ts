@@ -1,19 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
 import * as decoding from 'lib0/decoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { readRecords, writeRecords } from '../../shared/doc-layout.ts'
 import { CloseCode, MessageType, SyncStep } from '../../shared/protocol.ts'
 import type { Role } from '../../shared/roles.ts'
-import { leeg } from '../../templates/leeg.ts'
-import { BoardRepository } from '../boards.ts'
-import { openDatabase, type Db } from '../db/database.ts'
-import { createInitialDocument } from '../initial-document.ts'
+import type { Db } from '../db/database.ts'
 import { createLogger } from '../log.ts'
 import { testRecord } from '../testing/sync-client.ts'
+import { emptyBoard, tempDatabases, testRoomManager } from '../testing/temp-database.ts'
 import { awarenessMessage, syncStep1Message, updateMessage } from './messages.ts'
 import type { Peer } from './room.ts'
 import { RoomManager } from './room-manager.ts'
@@ -59,26 +54,21 @@ class FakePeer implements Peer {
   }
 }
 
+const openDb = tempDatabases('rooms')
+
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
 const ids = (doc: Y.Doc) => readRecords(doc).map((record) => record.id).sort()
 
 describe('RoomManager write path', () => {
-  let dir: string
   let db: Db
   let boardId: string
 
   beforeEach(() => {
-    dir = mkdtempSync(path.join(tmpdir(), 'dialoogbord-rooms-'))
-    db = openDatabase(dir)
-    boardId = new BoardRepository(db).create({ title: 't', template: 'leeg', anonymous: false, initialState: createInitialDocument(leeg) }).board.id
-  })
-  afterEach(() => {
-    db.close()
-    rmSync(dir, { recursive: true, force: true })
+    db = openDb()
+    boardId = emptyBoard(db)
   })
 
-  const manager = () =>
-    new RoomManager(new UpdateLog(db), { roomIdleMs: 60_000, compactAfterUpdates: 1000, autoSnapshotEveryMs: 600_000 }, createLogger(() => {}), () => false)
+  const manager = () => testRoomManager(db)
   const storedUpdates = () => (db.prepare('SELECT count(*) AS n FROM updates WHERE board_id = ?').get(boardId) as { n: number }).n
   const join = (rooms: RoomManager, peer: FakePeer) => {
     const room = rooms.connect(boardId, peer)
@@ -194,8 +184,7 @@ describe('RoomManager write path', () => {
   })
 
   it('compacts at most one board per turn, so boards at the same pace do not all stall one turn', async () => {
-    const repo = new BoardRepository(db)
-    const otherId = repo.create({ title: 'u', template: 'leeg', anonymous: false, initialState: createInitialDocument(leeg) }).board.id
+    const otherId = emptyBoard(db)
     const rooms = new RoomManager(new UpdateLog(db), { roomIdleMs: 60_000, compactAfterUpdates: 2, autoSnapshotEveryMs: 600_000 }, createLogger(() => {}), () => false)
     const rowsOf = (id: string) => (db.prepare('SELECT count(*) AS n FROM updates WHERE board_id = ?').get(id) as { n: number }).n
     const [a, b] = [new FakePeer(), new FakePeer()]
@@ -222,22 +211,15 @@ describe('RoomManager write path', () => {
 })
 
 describe('RoomManager connections', () => {
-  let dir: string
   let db: Db
   let boardId: string
 
   beforeEach(() => {
-    dir = mkdtempSync(path.join(tmpdir(), 'dialoogbord-rooms-'))
-    db = openDatabase(dir)
-    boardId = new BoardRepository(db).create({ title: 't', template: 'leeg', anonymous: false, initialState: createInitialDocument(leeg) }).board.id
-  })
-  afterEach(() => {
-    db.close()
-    rmSync(dir, { recursive: true, force: true })
+    db = openDb()
+    boardId = emptyBoard(db)
   })
 
-  const manager = () =>
-    new RoomManager(new UpdateLog(db), { roomIdleMs: 60_000, compactAfterUpdates: 1000, autoSnapshotEveryMs: 600_000 }, createLogger(() => {}), () => false)
+  const manager = () => testRoomManager(db)
   /** An awareness message from `from` for its own client id. */
   const presence = (from: Y.Doc, state: Record<string, unknown>) => {
     const awareness = new awarenessProtocol.Awareness(from)

@@ -1,23 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { StoredRecord } from '../../shared/doc-layout.ts'
-import { openDatabase, type Db } from '../db/database.ts'
+import { tempDatabases } from '../testing/temp-database.ts'
 import { CustomTemplateStore } from './custom-template-store.ts'
 
-let dir: string | null = null
-let db: Db | null = null
-afterEach(() => {
-  db?.close()
-  if (dir) rmSync(dir, { recursive: true, force: true })
-  db = dir = null
-})
+const openDb = tempDatabases('templates')
 
 function store(): CustomTemplateStore {
-  dir = mkdtempSync(path.join(tmpdir(), 'dialoogbord-templates-'))
-  db = openDatabase(dir)
-  return new CustomTemplateStore(db)
+  return new CustomTemplateStore(openDb())
 }
 
 const note = (id: string, author: string | null): StoredRecord => ({ id, typeName: 'shape', type: 'note', props: { textFirstEditedBy: author } })
