@@ -3,7 +3,7 @@ import { atom, createTLStore, defaultBindingUtils, defaultShapeUtils } from 'tld
 import { afterEach, describe, expect, it } from 'vitest'
 import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness'
 import * as Y from 'yjs'
-import { bindPresence, presenceIdFor, type AwarenessState, type PresenceUser } from './presence.ts'
+import { bindPresence, editingShapeOf, presenceIdFor, type AwarenessState, type PresenceUser } from './presence.ts'
 import { initialRecords, PAGE_ID } from './test-records.ts'
 
 const cleanups: Array<() => void> = []
@@ -139,5 +139,40 @@ describe('bindPresence', () => {
     anna.dispose()
     expect(presences(anna.store)).toHaveLength(0)
     expect(presences(bram.store)).toHaveLength(0)
+  })
+
+  it("tells the others which card someone is editing, and when they stop", () => {
+    const anna = participant({ id: 'a', name: 'Anna', color: '#1565c0' })
+    const bram = participant({ id: 'b', name: 'Bram', color: '#2e7d32' })
+    network(anna.awareness, bram.awareness)
+    const pageState = InstancePageStateRecordType.createId(PAGE_ID)
+    anna.store.put([{ ...anna.store.get(pageState)!, editingShapeId: 'shape:card1' as never }])
+    expect((anna.awareness.getLocalState() as AwarenessState).editing).toBe('shape:card1')
+    expect(presences(bram.store).map(editingShapeOf)).toEqual(['shape:card1'])
+    anna.store.put([{ ...anna.store.get(pageState)!, editingShapeId: null }])
+    expect(presences(bram.store).map(editingShapeOf)).toEqual([null])
+  })
+
+  it('ignores an editing field that is no shape id, and a meta a peer sent', () => {
+    const anna = participant({ id: 'a', name: 'Anna', color: '#1565c0' })
+    const rogue = new Awareness(new Y.Doc())
+    cleanups.push(() => rogue.destroy())
+    network(anna.awareness, rogue)
+    const presence = { ...(anna.awareness.getLocalState() as AwarenessState).presence!, meta: { editing: 'shape:x', secret: 1 } }
+    rogue.setLocalState({ user: { name: 'R', color: '#2e7d32' }, presence, editing: '<img src=x>' })
+    expect(presences(anna.store).map((p) => p.meta)).toEqual([{ editing: null }])
+  })
+
+  it('draws two people who prefer the same colour in different colours, the same for everyone', () => {
+    const anna = participant({ id: 'a', name: 'Anna', color: '#1565C0' })
+    const bram = participant({ id: 'b', name: 'Bram', color: '#1565C0' })
+    const cor = participant({ id: 'c', name: 'Cor', color: '#2E7D32' })
+    network(anna.awareness, bram.awareness, cor.awareness)
+    for (const p of [anna, bram, cor]) p.store.put([{ ...p.store.get(TLPOINTER_ID)!, x: 1, y: 1 }])
+    const colorOf = (seen: typeof anna, of: typeof anna) => presences(seen.store).find((p) => p.id === presenceIdFor(of.awareness.clientID))?.color
+    expect(colorOf(cor, anna)).not.toBe(colorOf(cor, bram))
+    expect(colorOf(cor, anna)).toBe(colorOf(bram, anna))
+    expect(colorOf(cor, bram)).toBe(colorOf(anna, bram))
+    expect(colorOf(anna, cor)).toBe('#2E7D32')
   })
 })

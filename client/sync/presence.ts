@@ -3,12 +3,23 @@
  * every client publishes `{ user: {name, color}, presence: <tldraw instance_presence> }` and
  * puts everyone else's presence into its store, so tldraw draws their cursors.
  *
+ * Two additions to tldraw's presence: `editing` (the shape someone has in edit mode, which tldraw's
+ * presence does not carry), mirrored as `meta.editing` on their presence record so the board can
+ * say "Anna bewerkt" on that card; and colours made distinct per board (distinctColors), so
+ * fifteen people never share one.
+ *
  * Like the document binding this is pure: a TLStore and an Awareness, no React, no provider.
  */
-import { createPresenceStateDerivation, InstancePresenceRecordType, type TLInstancePresence, type TLStore, type TLUser, type TLUserId } from '@tldraw/tlschema'
+import {
+  createPresenceStateDerivation,
+  InstancePageStateRecordType,
+  InstancePresenceRecordType,
+  TLINSTANCE_ID,
+  type TLInstancePresence, type TLStore, type TLUser, type TLUserId } from '@tldraw/tlschema'
 import { atom, computed, react, type Signal } from 'tldraw'
 import type { Awareness } from 'y-protocols/awareness'
 import { isPseudonym } from '../../shared/protocol.ts'
+import { distinctColors } from '../user/identity.ts'
 
 /** Who this participant is, as far as others may know. */
 export interface PresenceUser {
@@ -22,7 +33,23 @@ export interface PresenceUser {
 export interface AwarenessState {
   user?: { name: string; color: string }
   presence?: TLInstancePresence | null
+  /** The shape this client is editing (text edit mode), or null. */
+  editing?: string | null
 }
+
+/** What another client's presence record carries in `meta`, read by the board's UI. */
+export interface PresenceMeta {
+  editing: string | null
+}
+
+/** The shape another participant is editing, from their presence record. */
+export function editingShapeOf(presence: Pick<TLInstancePresence, 'meta'>): string | null {
+  const editing = presence.meta.editing
+  return typeof editing === 'string' ? editing : null
+}
+
+/** Same shape as the server allows (server/sync/anonymize.ts): a tldraw shape id of sane length. */
+const SHAPE_ID = /^shape:[\w-]{1,64}$/
 
 export interface PresenceOptions {
   /** Our identity; null until known (then we publish no cursor at all). */
@@ -74,6 +101,10 @@ export function bindPresence(store: TLStore, awareness: Awareness, options: Pres
     }
   })
   const $presence = createPresenceStateDerivation($tlUser, { instanceId: presenceIdFor(ownClientId) })(store)
+  const $editing = computed<string | null>('dialoogbord.editingShape', () => {
+    const pageId = store.get(TLINSTANCE_ID)?.currentPageId
+    return pageId ? (store.get(InstancePageStateRecordType.createId(pageId))?.editingShapeId ?? null) : null
+  })
 
   let publishPending = false
   const publish = () => {
@@ -84,11 +115,13 @@ export function bindPresence(store: TLStore, awareness: Awareness, options: Pres
     if (tlUser) state.user = { name: tlUser.name, color: tlUser.color }
     else delete state.user
     state.presence = $presence.get()
+    state.editing = state.presence ? $editing.get() : null
     awareness.setLocalState(state as Record<string, unknown>)
   }
   const stopPublishing = react('dialoogbord.publishPresence', () => {
     $presence.get()
     $tlUser.get()
+    $editing.get()
     if (publishPending) return
     publishPending = true
     schedule(publish)
@@ -97,14 +130,21 @@ export function bindPresence(store: TLStore, awareness: Awareness, options: Pres
   /* ------------------------------ theirs → store ------------------------------ */
 
   const shown = new Set<TLInstancePresence['id']>()
+  /** The colour each client was last drawn in, to redraw those whose colour a newcomer moved. */
+  const drawnColors = new Map<number, string>()
 
-  const mirror = (clientIds: readonly number[], removed: readonly number[]) => {
+  const mirror = (changed: readonly number[], removed: readonly number[]) => {
     const states = awareness.getStates() as Map<number, AwarenessState>
+    const colors = distinctColors(
+      [...states].flatMap(([key, state]) => (typeof state.user?.color === 'string' ? [{ key, color: state.user.color }] : [])),
+    )
+    const recolored = [...drawnColors].filter(([clientId, color]) => colors.has(clientId) && colors.get(clientId) !== color).map(([clientId]) => clientId)
+    const clientIds = new Set([...changed, ...recolored])
     const toPut: TLInstancePresence[] = []
     const toRemove: TLInstancePresence['id'][] = []
     for (const clientId of clientIds) {
       if (clientId === ownClientId) continue
-      const record = presenceRecord(clientId, states.get(clientId), hideNames.get(), onError)
+      const record = presenceRecord(clientId, states.get(clientId), colors.get(clientId), hideNames.get(), onError)
       if (record) toPut.push(record)
       else toRemove.push(presenceIdFor(clientId))
     }
@@ -118,6 +158,12 @@ export function bindPresence(store: TLStore, awareness: Awareness, options: Pres
     })
     for (const id of present) shown.delete(id)
     for (const record of toPut) shown.add(record.id)
+    for (const clientId of removed) drawnColors.delete(clientId)
+    for (const clientId of clientIds) {
+      const color = colors.get(clientId)
+      if (color && states.has(clientId)) drawnColors.set(clientId, color)
+      else drawnColors.delete(clientId)
+    }
   }
 
   const onChange = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
@@ -148,9 +194,17 @@ export function bindPresence(store: TLStore, awareness: Awareness, options: Pres
 }
 
 /** Another client's presence as a valid store record, or null when it shows no cursor. */
-function presenceRecord(clientId: number, state: AwarenessState | undefined, hideNames: boolean, onError: (e: unknown) => void): TLInstancePresence | null {
+function presenceRecord(
+  clientId: number,
+  state: AwarenessState | undefined,
+  color: string | undefined,
+  hideNames: boolean,
+  onError: (e: unknown) => void,
+): TLInstancePresence | null {
   const presence = state?.presence
   if (!presence || typeof presence !== 'object') return null
+  const editing = typeof state.editing === 'string' && SHAPE_ID.test(state.editing) ? state.editing : null
+  const meta: PresenceMeta = { editing }
   const candidate = {
     ...presence,
     // Our ids, never theirs: a peer can only ever occupy (and be removed from) its own slot.
@@ -159,7 +213,9 @@ function presenceRecord(clientId: number, state: AwarenessState | undefined, hid
     userId: hideNames ? `anon-${clientId}` : presence.userId,
     // On an anonymous board only the server's "Deelnemer N" passes, never a name a stale client sent.
     userName: hideNames ? (isPseudonym(state.user?.name) ? state.user.name : '') : (state.user?.name ?? presence.userName ?? ''),
-    color: state.user?.color ?? presence.color,
+    color: color ?? state.user?.color ?? presence.color,
+    // Only what we put there: a peer's own meta could carry anything.
+    meta: { ...meta },
   }
   try {
     return InstancePresenceRecordType.validate(candidate)

@@ -11,21 +11,25 @@ export const NAME_MAX = 40
 
 /**
  * Cursor colours dark enough for white name labels (WCAG AA contrast ≥ 4.5:1 against #fff) and
- * distinct from each other.
+ * far enough apart (CIELAB ΔE ≥ 20) that fifteen people on one board tell each other apart.
  */
 export const USER_COLORS = [
   '#1565C0',
+  '#C62828',
   '#2E7D32',
-  '#AD1457',
   '#6A1B9A',
-  '#B23C17',
-  '#00695C',
-  '#4527A0',
-  '#8A4B00',
+  '#AD5700',
+  '#00796B',
   '#C2185B',
-  '#283593',
-  '#37474F',
-  '#5D4037',
+  '#4E342E',
+  '#2F3FD0',
+  '#6B6B00',
+  '#0D3B66',
+  '#A800C0',
+  '#1B4D20',
+  '#546E7A',
+  '#8A1538',
+  '#0079A8',
 ] as const
 
 const identitySchema = z.object({
@@ -52,6 +56,34 @@ export function colorFor(id: string): string {
     hash = Math.imul(hash, 0x01000193)
   }
   return USER_COLORS[(hash >>> 0) % USER_COLORS.length]!
+}
+
+/**
+ * One colour per participant on a board: each keeps the colour they prefer (from their id, or
+ * picked) unless someone earlier in client-id order has it; then the next free palette colour.
+ * Every client sees the same participants, so every client draws the same colours, and up to
+ * USER_COLORS.length people never share one.
+ */
+export function distinctColors(participants: readonly { key: number; color: string }[]): Map<number, string> {
+  const result = new Map<number, string>()
+  const taken = new Set<string>()
+  const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase()
+  for (const { key, color } of [...participants].sort((a, b) => a.key - b.key)) {
+    let chosen = color
+    if (taken.has(color.toLowerCase())) {
+      const start = Math.max(0, USER_COLORS.findIndex((candidate) => same(candidate, color)))
+      for (let step = 1; step <= USER_COLORS.length; step++) {
+        const candidate = USER_COLORS[(start + step) % USER_COLORS.length]!
+        if (!taken.has(candidate.toLowerCase())) {
+          chosen = candidate
+          break
+        }
+      }
+    }
+    taken.add(chosen.toLowerCase())
+    result.set(key, chosen)
+  }
+  return result
 }
 
 export function normalizeName(name: string): string {

@@ -46,6 +46,15 @@ describe('anonymous boards', () => {
     expect(anonymizeState({ user: { name: 'Z', color: '#000000' }, presence: null }, 5)).toEqual({ user: { name: 'Deelnemer 5', color: '#000000' }, presence: null })
   })
 
+  it('keeps the shape being edited, only when it is a shape id', () => {
+    expect(anonymizeState({ user: { name: 'Z', color: '#000000' }, editing: 'shape:card-1' }, 2)).toEqual({
+      user: { name: 'Deelnemer 2', color: '#000000' },
+      editing: 'shape:card-1',
+    })
+    expect(anonymizeState({ editing: 'Zwaantje Vermeulen' }, 2)).toMatchObject({ editing: null })
+    expect(anonymizeState({ editing: `shape:${'x'.repeat(200)}` }, 2)).toMatchObject({ editing: null })
+  })
+
   it('strips authorship from records', () => {
     const note = { id: 'shape:a', typeName: 'shape', props: { textFirstEditedBy: 'user-42', color: 'yellow' } }
     expect(withoutAuthor(note)).toEqual({ id: 'shape:a', typeName: 'shape', props: { textFirstEditedBy: null, color: 'yellow' } })

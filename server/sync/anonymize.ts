@@ -32,6 +32,9 @@ const PRESENCE_FIELDS = [
   'meta',
 ] as const
 
+/** A tldraw shape id of sane length: all `editing` may carry. */
+const EDITING_SHAPE_ID = /^shape:[\w-]{1,64}$/
+
 /** Ids that name no one: the anonymous ones clients and the server give out. */
 const ANONYMOUS_USER_ID = /^(anon|deelnemer)-\d{1,20}$/
 
@@ -49,8 +52,8 @@ function anonymizePresence(presence: JsonObject, n: number): JsonObject {
 }
 
 /**
- * One awareness state as others may see it on an anonymous board: the pseudonym, the colour and
- * the whitelisted presence fields; every other field is dropped.
+ * One awareness state as others may see it on an anonymous board: the pseudonym, the colour,
+ * the whitelisted presence fields and `editing`; every other field is dropped.
  */
 export function anonymizeState(state: unknown, n: number): JsonObject {
   const source = isObject(state) ? state : {}
@@ -58,5 +61,7 @@ export function anonymizeState(state: unknown, n: number): JsonObject {
   const result: JsonObject = { user: { name: pseudonym(n), color: typeof user.color === 'string' ? user.color : '#888888' } }
   if (isObject(source.presence)) result.presence = anonymizePresence(source.presence, n)
   else if (source.presence === null) result.presence = null
+  // The card being edited ("Deelnemer 2 bewerkt"): a shape id says nothing about who.
+  if ('editing' in source) result.editing = typeof source.editing === 'string' && EDITING_SHAPE_ID.test(source.editing) ? source.editing : null
   return result
 }
