@@ -29,12 +29,12 @@ import { adminRoutes, boardDeletionRoutes } from './http/admin-routes.ts'
 import { assetServeRoutes, assetUploadRoutes } from './http/asset-routes.ts'
 import { AssetStore } from './assets/asset-store.ts'
 import { AssetSweeper } from './assets/asset-sweeper.ts'
+import { autoSnapshots } from './snapshots/auto-snapshots.ts'
 import { SnapshotStore } from './snapshots/snapshot-store.ts'
 import { SnapshotQuota } from './snapshots/snapshot-quota.ts'
-import { snapshotOf } from './document-records.ts'
 import { ReadWorker } from './report/read-worker.ts'
 import { READ_CACHE_BYTES, ReadCache } from './report/read-cache.ts'
-import { RoomManager, type AutoSnapshots } from './sync/room-manager.ts'
+import { RoomManager } from './sync/room-manager.ts'
 import { syncRoutes } from './sync/socket-route.ts'
 import { UpdateLog } from './sync/update-log.ts'
 
@@ -65,7 +65,7 @@ export function createApp(config: Config, db: Db, boards: BoardRepository, rooms
   app.onError((error, c) => {
     if (error instanceof HttpError) return errorResponse(c, error.status, error.message, error.code)
     logger.error('unhandled error', { path: c.req.path, error: errorMessage(error) })
-    return errorResponse(c, 500, 'internal error')
+    return errorResponse(c, 500, 'internal error', 'internal_error')
   })
 
   app.get('/healthz', (c) => c.json({ ok: true }))
@@ -97,7 +97,7 @@ export function createApp(config: Config, db: Db, boards: BoardRepository, rooms
   )
   api.route('/assets', assetServeRoutes(assets))
   api.route('/boards', snapshotRoutes(config, boards, snapshots, rooms, reads, snapshotQuota(db, config), readCache))
-  api.all('*', (c) => errorResponse(c, 404, 'no such API route'))
+  api.all('*', (c) => errorResponse(c, 404, 'no such API route', 'not_found'))
   app.route('/api', api)
   app.route(SYNC_PATH, syncRoutes(config, upgradeWebSocket, boards, rooms, logger))
   app.route('/', staticClient(config.clientDir))
@@ -126,17 +126,9 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     logger.warn('background checkpoint failed', { error }),
   )
   const snapshots = new SnapshotStore(db, { keepAllHours: config.snapshotKeepAllHours, dailyForDays: config.snapshotDailyDays })
-  const quota = snapshotQuota(db, config)
-  const autoSnapshots: AutoSnapshots = {
-    captureAuto: (room, label) => {
-      const info = snapshots.capture(room.boardId, { label, auto: true, ...snapshotOf(room.doc) })
-      // Automatic snapshots are never refused (retention prunes them), but an operator should know.
-      if (quota.overBytes(room.boardId)) logger.warn('board snapshots exceed MAX_SNAPSHOT_BYTES_PER_BOARD', { board: room.boardId })
-      return info
-    },
-  }
   const boards = new BoardRepository(db)
-  const rooms = new RoomManager(new UpdateLog(db), config, logger, (id) => boards.get(id)?.anonymous ?? false, autoSnapshots)
+  const autoSnapshotting = autoSnapshots(snapshots, snapshotQuota(db, config), config.autoSnapshotEveryMs, logger)
+  const rooms = new RoomManager(new UpdateLog(db), config, logger, (id) => boards.get(id)?.anonymous ?? false, autoSnapshotting)
   const { app, injectWebSocket, wss, reads } = createApp(config, db, boards, rooms, snapshots, logger)
 
   const server = await new Promise<ServerType>((resolve, reject) => {

@@ -136,6 +136,27 @@ describe('snapshots', () => {
       .toBe(1)
   })
 
+  it('five short sessions in a row leave one automatic snapshot, brought up to date and labelled with what happened', async () => {
+    const board = await createBoard(server.url)
+    const autos = async () => ((await (await call(`/api/boards/${board.id}/snapshots`, board.tokens.viewer)).json()) as SnapshotInfo[]).filter((s) => s.auto)
+    for (let session = 1; session <= 5; session++) {
+      const client = await SyncClient.connect(server.url, board.id, board.tokens.editor)
+      client.records.set(`shape:s${session}`, testRecord(`s${session}`))
+      await client.roundTrip()
+      await client.close()
+      // The server has seen the session end once the snapshot counts its changes.
+      await expect.poll(async () => (await autos()).map((s) => s.session?.changes)).toEqual([session])
+    }
+    // A visit without changes adds nothing.
+    const idle = await SyncClient.connect(server.url, board.id, board.tokens.viewer)
+    await idle.close()
+    const [latest] = await autos()
+    expect(await autos()).toHaveLength(1)
+    expect(latest?.label).toMatch(/^Sessie \d\d:\d\d–\d\d:\d\d, 5 wijzigingen$/)
+    const opened = (await (await call(`/api/boards/${board.id}/snapshots/${latest?.id}`, board.tokens.viewer)).json()) as { records: StoredRecord[] }
+    expect(opened.records.map((r) => r.id)).toEqual(expect.arrayContaining(['shape:s1', 'shape:s5']))
+  })
+
   it('opens, restores and forks a snapshot written under an older tldraw schema', async () => {
     const fixture = JSON.parse(readFileSync(path.join(import.meta.dirname, 'testing/fixtures/note-schema-v8.json'), 'utf8')) as {
       schema: unknown

@@ -45,6 +45,8 @@ export interface SnapshotInfo {
   label: string
   createdAt: string
   auto: boolean
+  /** An automatic snapshot's editing session(s): when the first began, how many records they changed. */
+  session?: { startedAt: string; changes: number }
 }
 
 export interface BoardForRole extends BoardInfo {

@@ -3,6 +3,7 @@ import { useId } from 'react'
 import type { SnapshotInfo } from '../../shared/api.ts'
 import { useI18n } from '../app/i18n-context.tsx'
 import { formatDate } from '../i18n.ts'
+import { snapshotLabel } from './snapshot-label.ts'
 
 export interface SnapshotActions {
   onView(snapshot: SnapshotInfo): void
@@ -27,6 +28,7 @@ function SnapshotItem(props: { snapshot: SnapshotInfo; shown: boolean; opening: 
   const { snapshot, shown, opening, onView, onCompare, onRestore, onFork } = props
   const { t, lang } = useI18n()
   const labelId = useId()
+  const label = snapshotLabel(snapshot, lang, t)
   return (
     <li
       className={`history-item${shown ? ' history-item--shown' : ''}`}
@@ -38,7 +40,7 @@ function SnapshotItem(props: { snapshot: SnapshotInfo; shown: boolean; opening: 
     >
       <div className="history-item__head">
         <span id={labelId} className="history-item__label" data-testid="snapshot-item-label">
-          {snapshot.label}
+          {label}
         </span>
         <span className={`badge history-item__kind${snapshot.auto ? ' history-item__kind--auto' : ''}`}>{snapshot.auto ? t('history.list.auto') : t('history.list.manual')}</span>
       </div>
@@ -47,7 +49,7 @@ function SnapshotItem(props: { snapshot: SnapshotInfo; shown: boolean; opening: 
         {shown && <span className="history-item__shown"> · {t('history.list.shown')}</span>}
         {opening && <span role="status"> · {t('history.opening')}</span>}
       </p>
-      <div className="history-item__actions" role="group" aria-label={t('history.list.actions', { label: snapshot.label })}>
+      <div className="history-item__actions" role="group" aria-label={t('history.list.actions', { label })}>
         <button type="button" className="button button--small" data-testid="snapshot-action-view" aria-describedby={labelId} onClick={() => onView(snapshot)}>
           {t('history.view')}
         </button>

@@ -15,6 +15,8 @@ export const nl = {
   'history.list.refresh': 'Vernieuwen',
   'history.list.auto': 'Automatisch',
   'history.list.manual': 'Handmatig',
+  'history.session': 'Sessie {start}–{end}, {changes} wijzigingen',
+  'history.session.one': 'Sessie {start}–{end}, 1 wijziging',
   'history.list.shown': 'Wordt getoond',
   'history.list.actions': 'Acties voor “{label}”',
 
@@ -116,6 +118,8 @@ export const en: Record<keyof typeof nl, string> = {
   'history.list.refresh': 'Refresh',
   'history.list.auto': 'Automatic',
   'history.list.manual': 'Manual',
+  'history.session': 'Session {start}–{end}, {changes} changes',
+  'history.session.one': 'Session {start}–{end}, 1 change',
   'history.list.shown': 'Shown',
   'history.list.actions': 'Actions for “{label}”',
 

@@ -78,4 +78,12 @@ export const MIGRATIONS: readonly string[] = [
   UPDATE custom_templates SET keep = 1;
   CREATE INDEX custom_templates_by_board ON custom_templates(source_board);
   `,
+  /*
+   * 6: an automatic snapshot remembers the editing session(s) it covers: when the first of them
+   * began and how many records they changed, so a session ending soon after it can bring it up to
+   * date instead of adding another.
+   */ `
+  ALTER TABLE snapshots ADD COLUMN session_start TEXT;
+  ALTER TABLE snapshots ADD COLUMN changes INTEGER;
+  `,
 ]

@@ -19,9 +19,27 @@ interface SnapshotRow {
   label: string
   created_at: string
   auto: number
+  session_start: string | null
+  changes: number | null
 }
 
-const toInfo = (row: SnapshotRow): SnapshotInfo => ({ id: row.id, label: row.label, createdAt: row.created_at, auto: row.auto === 1 })
+const INFO_COLUMNS = 'id, label, created_at, auto, session_start, changes'
+
+function toInfo(row: SnapshotRow): SnapshotInfo {
+  const info: SnapshotInfo = { id: row.id, label: row.label, createdAt: row.created_at, auto: row.auto === 1 }
+  if (row.session_start !== null && row.changes !== null) info.session = { startedAt: row.session_start, changes: row.changes }
+  return info
+}
+
+/** An automatic snapshot to store; `replaces` is the one it brings up to date (deleted in the same transaction). */
+export interface AutoCapture {
+  label: string
+  state: Uint8Array
+  schema: SerializedSchema
+  sessionStart: Date
+  changes: number
+  replaces?: string
+}
 
 export class SnapshotStore {
   private readonly insert
@@ -30,6 +48,8 @@ export class SnapshotStore {
   private readonly listAuto
   private readonly deleteOne
   private readonly latestAt
+  private readonly insertAuto
+  private readonly latestAutoRow
 
   constructor(
     private readonly db: Db,
@@ -37,10 +57,10 @@ export class SnapshotStore {
   ) {
     this.insert = db.prepare('INSERT INTO snapshots (id, board_id, label, created_at, auto, state, schema) VALUES (?, ?, ?, ?, ?, ?, ?)')
     this.list = db.prepare<[string], SnapshotRow>(
-      'SELECT id, label, created_at, auto FROM snapshots WHERE board_id = ? ORDER BY created_at DESC, rowid DESC',
+      `SELECT ${INFO_COLUMNS} FROM snapshots WHERE board_id = ? ORDER BY created_at DESC, rowid DESC`,
     )
     this.selectOne = db.prepare<[string, string], SnapshotRow & { state: Buffer; schema: string }>(
-      'SELECT id, label, created_at, auto, state, schema FROM snapshots WHERE board_id = ? AND id = ?',
+      `SELECT ${INFO_COLUMNS}, state, schema FROM snapshots WHERE board_id = ? AND id = ?`,
     )
     this.listAuto = db.prepare<[string], { id: string; created_at: string }>(
       'SELECT id, created_at FROM snapshots WHERE board_id = ? AND auto = 1',
@@ -48,6 +68,12 @@ export class SnapshotStore {
     this.deleteOne = db.prepare('DELETE FROM snapshots WHERE id = ?')
     this.latestAt = db.prepare<[string], { created_at: string | null }>(
       'SELECT max(created_at) AS created_at FROM snapshots WHERE board_id = ?',
+    )
+    this.insertAuto = db.prepare(
+      'INSERT INTO snapshots (id, board_id, label, created_at, auto, state, schema, session_start, changes) VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?)',
+    )
+    this.latestAutoRow = db.prepare<[string], SnapshotRow>(
+      `SELECT ${INFO_COLUMNS} FROM snapshots WHERE board_id = ? AND auto = 1 ORDER BY created_at DESC, rowid DESC LIMIT 1`,
     )
   }
 
@@ -58,6 +84,33 @@ export class SnapshotStore {
       if (info.auto) this.prune(boardId)
     })()
     return info
+  }
+
+  /**
+   * Stores an automatic snapshot, replacing `replaces` when given: the new one gets a new id, so
+   * an id always names the same content (caches and open compare views stay right).
+   */
+  captureAuto(boardId: string, input: AutoCapture): SnapshotInfo {
+    const createdAt = new Date().toISOString()
+    const info: SnapshotInfo = {
+      id: newId(),
+      label: input.label,
+      createdAt,
+      auto: true,
+      session: { startedAt: input.sessionStart.toISOString(), changes: input.changes },
+    }
+    this.db.transaction(() => {
+      if (input.replaces !== undefined) this.deleteOne.run(input.replaces)
+      this.insertAuto.run(info.id, boardId, info.label, createdAt, input.state, JSON.stringify(input.schema), info.session?.startedAt, input.changes)
+      this.prune(boardId)
+    })()
+    return info
+  }
+
+  /** The board's newest automatic snapshot, if any. */
+  latestAuto(boardId: string): SnapshotInfo | null {
+    const row = this.latestAutoRow.get(boardId)
+    return row ? toInfo(row) : null
   }
 
   listFor(boardId: string): SnapshotInfo[] {

@@ -11,6 +11,8 @@ import { CloseCode } from '../../shared/protocol.ts'
 import type { Role } from '../../shared/roles.ts'
 import { fullState } from '../document-records.ts'
 import { errorMessage, type Logger } from '../log.ts'
+import type { AutoSnapshotMoment } from '../snapshots/auto-snapshot-policy.ts'
+import type { AutoSnapshots } from '../snapshots/auto-snapshots.ts'
 import { DEFAULT_AWARENESS_LIMITS, type AwarenessLimits } from './awareness-guard.ts'
 import { ExpiryTimers } from './link-expiry.ts'
 import { Room, type Peer } from './room.ts'
@@ -58,16 +60,10 @@ export interface RoomManagerOptions {
   maxRecordsPerBoard?: number
 }
 
-/** Where automatic snapshots go (the snapshot store, or nothing in tests of the room alone). */
-export interface AutoSnapshots {
-  captureAuto(room: Room, label: string): void
-}
 
 /** Longest an update waits in the queue for the turn to end before it is written and relayed. */
 const MAX_QUEUE_DELAY_MS = 2
 
-export const AUTO_LABEL_PERIODIC = 'Automatisch tijdens het werken'
-export const AUTO_LABEL_LEFT = 'Automatisch na de sessie'
 
 export class RoomManager {
   private readonly rooms = new Map<string, Room>()
@@ -164,6 +160,7 @@ export class RoomManager {
       this.awarenessLimits,
       { ...DEFAULT_GUARD_LIMITS, maxRecords: this.options.maxRecordsPerBoard ?? DEFAULT_GUARD_LIMITS.maxRecords },
     )
+    room.lastSnapshotAt = this.autoSnapshots?.latestAt(boardId) ?? 0
     this.rooms.set(boardId, room)
     if (replayed >= this.options.compactAfterUpdates) this.compact(room)
     // Rooms opened without a client (an HTTP read) unload like any other idle room.
@@ -196,8 +193,9 @@ export class RoomManager {
       room.relay(update, skip)
       room.updatesSinceCompaction++
       if (room.updatesSinceCompaction >= this.options.compactAfterUpdates) this.dueForCompaction.add(room)
-      if (room.editedSinceSnapshot && now - room.lastSnapshotAt >= this.options.autoSnapshotEveryMs) {
-        this.snapshotAuto(room, AUTO_LABEL_PERIODIC)
+      const session = room.session
+      if (session && now - Math.max(room.lastSnapshotAt, session.startedAt) >= this.options.autoSnapshotEveryMs) {
+        this.snapshotAuto(room, 'during-session')
       }
     }
     // One compaction per turn: boards edited at the same pace would otherwise all compact in the
@@ -214,7 +212,7 @@ export class RoomManager {
     this.flush()
     for (const room of [...this.rooms.values()]) {
       room.closeAll(CloseCode.shuttingDown, 'server shutting down')
-      if (room.editedSinceSnapshot) this.snapshotAuto(room, AUTO_LABEL_LEFT)
+      this.snapshotAuto(room, 'session-ended')
       this.unload(room)
     }
   }
@@ -250,7 +248,6 @@ export class RoomManager {
   private enqueue(room: Room, update: Uint8Array, origin: unknown, echo: boolean): void {
     if (this.queue.length === 0) this.queuedSince = performance.now()
     this.queue.push({ room, update, origin, echo })
-    if (room.isPeer(origin)) room.editedSinceSnapshot = true
     // After a stall many messages wait in one turn; don't let the first ones wait for all of them.
     if (performance.now() - this.queuedSince >= MAX_QUEUE_DELAY_MS) return this.flush()
     if (this.flushScheduled) return
@@ -274,15 +271,14 @@ export class RoomManager {
 
   /** Records that a snapshot was just taken, so automatic ones count from here. */
   markSnapshot(room: Room): void {
-    room.editedSinceSnapshot = false
+    room.session = null
     room.lastSnapshotAt = Date.now()
   }
 
-  private snapshotAuto(room: Room, label: string): void {
-    if (!this.autoSnapshots) return
+  private snapshotAuto(room: Room, moment: AutoSnapshotMoment): void {
+    if (!this.autoSnapshots || room.session === null) return
     try {
-      this.autoSnapshots.captureAuto(room, label)
-      this.markSnapshot(room)
+      if (this.autoSnapshots.consider(room, moment, Date.now())) this.markSnapshot(room)
     } catch (error) {
       this.logger.error('automatic snapshot failed', { board: room.boardId, error: errorMessage(error) })
     }
@@ -290,7 +286,7 @@ export class RoomManager {
 
   private roomEmptied(room: Room): void {
     this.flush()
-    if (room.editedSinceSnapshot) this.snapshotAuto(room, AUTO_LABEL_LEFT)
+    this.snapshotAuto(room, 'session-ended')
     this.scheduleIdle(room)
   }
 

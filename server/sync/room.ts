@@ -15,6 +15,7 @@ import { anonymizeState } from './anonymize.ts'
 import { DEFAULT_AWARENESS_LIMITS, filterAwarenessUpdate, type AwarenessLimits } from './awareness-guard.ts'
 import { fullState } from '../document-records.ts'
 import { awarenessMessage, EMPTY_AWARENESS_MESSAGE, syncStep1Message, syncStep2Message, syncStep2MessageOf, updateMessage } from './messages.ts'
+import { EditSession } from '../snapshots/edit-session.ts'
 import { DEFAULT_GUARD_LIMITS, inspectUpdate, type GuardLimits } from './update-guard.ts'
 
 /** An encoded update with no structs and an empty delete set is two zero bytes. */
@@ -82,9 +83,10 @@ export class Room {
   /** The answer to "send me everything" at the current version, one copy shared by all who ask. */
   private fullCopy: Uint8Array | null = null
   updatesSinceCompaction = 0
-  /** Set by the manager when a client changed the document after the last snapshot. */
-  editedSinceSnapshot = false
-  lastSnapshotAt = Date.now()
+  /** What participants changed since the board's last snapshot (null: nothing). */
+  session: EditSession | null = null
+  /** When the board's last snapshot was taken (ms); set by the manager. */
+  lastSnapshotAt = 0
   /** While set, doc updates are held back: the anonymous path stores a rewritten diff instead. */
   private holdUpdates = false
   /** The client update being applied; `before` is set once it changed the document. */
@@ -278,6 +280,9 @@ export class Room {
       if (touched !== null) throw new ProtocolError(`record ${touched.slice(0, 80)} is locked: only the facilitator may change it`, CloseCode.invalidContent)
     }
     this.trackLocked(verdict.records, verdict.removedKeys)
+    this.session ??= new EditSession(Date.now())
+    this.session.note(verdict.records.map((record) => record.id))
+    this.session.note(verdict.removedKeys)
     // Only a shortcut for validation: forget it before records made and deleted again pile up in it.
     if (this.validated.size + verdict.records.length > this.guardLimits.maxRecords) this.validated.clear()
     for (const record of verdict.records) this.validated.set(record.id, record)
