@@ -19,11 +19,11 @@ export function presentedToken(c: Context): string | null {
 export function refusal(access: Exclude<Access, { kind: 'granted' }>): HttpError {
   switch (access.kind) {
     case 'no-board':
-      return new HttpError(404, 'board not found')
+      return new HttpError(404, 'board not found', 'board_not_found')
     case 'expired':
-      return new HttpError(401, 'this link has expired')
+      return new HttpError(401, 'this link has expired', 'link_expired')
     case 'denied':
-      return new HttpError(401, 'missing or invalid token')
+      return new HttpError(401, 'missing or invalid token', 'invalid_token')
   }
 }
 
@@ -34,10 +34,10 @@ export function refusal(access: Exclude<Access, { kind: 'granted' }>): HttpError
 export function requireBoardRole(boards: BoardRepository, required: Role): MiddlewareHandler<BoardAccessEnv> {
   return async (c, next) => {
     const id = boardIdParam.safeParse(c.req.param('id'))
-    if (!id.success) throw new HttpError(404, 'board not found')
+    if (!id.success) throw new HttpError(404, 'board not found', 'board_not_found')
     const access = boards.authorize(id.data, presentedToken(c))
     if (access.kind !== 'granted') throw refusal(access)
-    if (!hasRole(access.role, required)) throw new HttpError(403, `this needs the ${required} link`)
+    if (!hasRole(access.role, required)) throw new HttpError(403, `this needs the ${required} link`, 'role_required')
     c.set('board', access.board)
     c.set('role', access.role)
     await next()

@@ -44,14 +44,14 @@ export function boardDeletionRoutes(db: Db, boards: BoardRepository, rooms: Room
 export function adminRoutes(config: Config, db: Db, boards: BoardRepository, rooms: RoomManager, templates: TemplatesOfBoards): Hono {
   const routes = new Hono()
   routes.use('*', async (c, next) => {
-    if (config.adminToken === null) throw new HttpError(403, 'the admin page is off: set ADMIN_TOKEN on the server to use it')
-    if (!isAdmin(config, presentedToken(c))) throw new HttpError(401, 'missing or invalid admin token')
+    if (config.adminToken === null) throw new HttpError(403, 'the admin page is off: set ADMIN_TOKEN on the server to use it', 'admin_page_off')
+    if (!isAdmin(config, presentedToken(c))) throw new HttpError(401, 'missing or invalid admin token', 'admin_token_invalid')
     await next()
   })
   routes.get('/boards', (c) => c.json(boards.list()))
   routes.delete('/boards/:id', (c) => {
     const id = boardIdParam.safeParse(c.req.param('id'))
-    if (!id.success || !deleteBoard(db, boards, rooms, templates, id.data)) throw new HttpError(404, 'board not found')
+    if (!id.success || !deleteBoard(db, boards, rooms, templates, id.data)) throw new HttpError(404, 'board not found', 'board_not_found')
     return c.body(null, 204)
   })
   return routes

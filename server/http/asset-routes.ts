@@ -31,10 +31,10 @@ export function assetUploadRoutes(boards: BoardRepository, assets: AssetStore, l
   const uploadRate = rateLimit(uploads, (c) => [`address:${clientAddress(c, limits.trustProxy)}`, `board:${c.req.param('id')}`], 'image uploads')
   routes.post('/:id/assets', requireBoardRole(boards, 'editor'), uploadRate, async (c) => {
     const data = new Uint8Array(await c.req.arrayBuffer())
-    if (data.length === 0) throw new HttpError(400, 'send the image bytes as the request body')
-    if (data.length > limits.maxBytes) throw new HttpError(413, `images may be at most ${formatBytes(limits.maxBytes)}`)
+    if (data.length === 0) throw new HttpError(400, 'send the image bytes as the request body', 'empty_image')
+    if (data.length > limits.maxBytes) throw new HttpError(413, `images may be at most ${formatBytes(limits.maxBytes)}`, 'image_too_large')
     const mime = sniffImageType(data)
-    if (!mime) throw new HttpError(415, 'only PNG, JPEG, WebP and GIF images can be added')
+    if (!mime) throw new HttpError(415, 'only PNG, JPEG, WebP and GIF images can be added', 'unsupported_image')
     if (assets.bytesFor(c.var.board.id) + data.length > limits.maxBytesPerBoard) {
       throw new HttpError(413, `this board's images may take at most ${formatBytes(limits.maxBytesPerBoard)}`, 'asset_quota')
     }
@@ -49,7 +49,7 @@ export function assetServeRoutes(assets: AssetStore): Hono {
   routes.get('/:assetId', (c) => {
     const id = assetIdParam.safeParse(c.req.param('assetId'))
     const asset = id.success ? assets.get(id.data) : null
-    if (!asset) throw new HttpError(404, 'image not found')
+    if (!asset) throw new HttpError(404, 'image not found', 'image_not_found')
     return c.body(new Uint8Array(asset.data), 200, {
       'Content-Type': asset.mime,
       'Content-Disposition': `inline; filename="afbeelding.${IMAGE_EXTENSIONS[asset.mime]}"`,

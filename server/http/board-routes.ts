@@ -41,7 +41,7 @@ export function boardRoutes(
     requireAdminWhenConfigured(config, presentedToken(c))
     const body = await readJsonBody(c, createBoardBody)
     const template = templates.find(body.template ?? DEFAULT_TEMPLATE_ID)
-    if (!template) throw new HttpError(400, `unknown template "${body.template}"`)
+    if (!template) throw new HttpError(400, `unknown template "${body.template}"`, 'unknown_template')
     const { board, tokens } = boards.create({
       title: body.title,
       template: template.id,
@@ -60,7 +60,7 @@ export function boardRoutes(
     // anonymous: true always re-runs the scrub, so a switch that failed half way can be repeated.
     if (patch.anonymous !== undefined) anonymity.set(c.var.board.id, patch.anonymous)
     const board = boards.update(c.var.board.id, { title: patch.title })
-    if (!board) throw new HttpError(404, 'board not found')
+    if (!board) throw new HttpError(404, 'board not found', 'board_not_found')
     return c.json({ ...board, role: c.var.role })
   })
 

@@ -1,22 +1,25 @@
-/** JSON errors for the HTTP API: `{"error": "<readable message>"}`, never a stack trace. */
+/** JSON errors for the HTTP API: `{"error": "<readable message>", "code"}`, never a stack trace. */
 import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { z } from 'zod'
 import type { ApiErrorBody, ErrorCode } from '../../shared/errors.ts'
 
-/** A refusal: `message` is English for logs and scripts, `code` lets the UI translate it. */
+/**
+ * A refusal: `message` is English for logs and scripts, `code` lets the UI translate it. The
+ * code is required so that no refusal reaches a Dutch reader in English.
+ */
 export class HttpError extends Error {
   constructor(
     readonly status: ContentfulStatusCode,
     message: string,
-    readonly code?: ErrorCode,
+    readonly code: ErrorCode,
   ) {
     super(message)
   }
 }
 
-export function errorResponse(c: Context, status: ContentfulStatusCode, message: string, code?: ErrorCode): Response {
-  const body: ApiErrorBody = code === undefined ? { error: message } : { error: message, code }
+export function errorResponse(c: Context, status: ContentfulStatusCode, message: string, code: ErrorCode): Response {
+  const body: ApiErrorBody = { error: message, code }
   return c.json(body, status)
 }
 
@@ -30,10 +33,10 @@ export async function readJsonBody<T extends z.ZodType>(c: Context, schema: T, o
     const text = await c.req.text()
     body = options.optional && text.trim() === '' ? {} : JSON.parse(text)
   } catch {
-    throw new HttpError(400, 'request body must be valid JSON')
+    throw new HttpError(400, 'request body must be valid JSON', 'invalid_json')
   }
   const parsed = schema.safeParse(body)
-  if (!parsed.success) throw new HttpError(400, describeIssues(parsed.error))
+  if (!parsed.success) throw new HttpError(400, describeIssues(parsed.error), 'invalid_body')
   return parsed.data
 }
 

@@ -19,7 +19,7 @@ export function linkRoutes(config: Config, boards: BoardRepository, rooms: RoomM
 
   const roleParam = (raw: string | undefined) => {
     const role = sharedRole.safeParse(raw)
-    if (!role.success) throw new HttpError(404, 'only the editor and viewer links can be managed')
+    if (!role.success) throw new HttpError(404, 'only the editor and viewer links can be managed', 'not_found')
     return role.data
   }
 

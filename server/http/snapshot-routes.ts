@@ -49,7 +49,7 @@ export function snapshotRoutes(
   const findSnapshot = (boardId: string, rawId: string | undefined) => {
     const id = snapshotIdParam.safeParse(rawId)
     const snapshot = id.success ? snapshots.get(boardId, id.data) : null
-    if (!snapshot) throw new HttpError(404, 'snapshot not found')
+    if (!snapshot) throw new HttpError(404, 'snapshot not found', 'snapshot_not_found')
     return snapshot
   }
 
@@ -58,7 +58,7 @@ export function snapshotRoutes(
     try {
       return migrateToCurrent({ schema: snapshot.schema, records: decodeContent(snapshot.state).records })
     } catch (error) {
-      throw new HttpError(422, errorMessage(error))
+      throw new HttpError(422, errorMessage(error), 'snapshot_unreadable')
     }
   }
 
@@ -90,7 +90,7 @@ export function snapshotRoutes(
     const source = { key: `${snapshot.state.byteLength}:${crc32(snapshot.state)}` }
     const records = await cache.getAsync(`snapshot:${snapshot.id}`, source, async () => {
       const json = await reads.read({ kind: 'snapshot', boardId, snapshotId: snapshot.id })
-      if (json === null) throw new HttpError(404, 'snapshot not found') // deleted meanwhile (retention)
+      if (json === null) throw new HttpError(404, 'snapshot not found', 'snapshot_not_found') // deleted meanwhile (retention)
       return json
     })
     const head = JSON.stringify({ id: snapshot.id, label: snapshot.label, createdAt: snapshot.createdAt, auto: snapshot.auto, schema: snapshot.schema })

@@ -34,7 +34,7 @@ export function templateRoutes(config: Config, catalog: TemplateCatalog, store: 
     if (boardId === undefined) return c.json(catalog.list())
     const access = boards.authorize(boardId, token)
     if (access.kind !== 'granted') throw refusal(access)
-    if (!hasRole(access.role, 'facilitator')) throw new HttpError(403, 'this needs the facilitator link')
+    if (!hasRole(access.role, 'facilitator')) throw new HttpError(403, 'this needs the facilitator link', 'role_required')
     return c.json(catalog.list({ boards: [access.board.id] }))
   })
 
@@ -42,13 +42,13 @@ export function templateRoutes(config: Config, catalog: TemplateCatalog, store: 
   routes.delete('/:id', (c) => {
     const id = templateIdParam.safeParse(c.req.param('id'))
     const template = id.success ? store.get(id.data) : null
-    if (!template) throw new HttpError(404, 'template not found')
+    if (!template) throw new HttpError(404, 'template not found', 'template_not_found')
     const token = presentedToken(c)
     if (!isAdmin(config, token)) {
-      if (template.sourceBoard === null) throw new HttpError(403, 'only the admin can delete this template')
+      if (template.sourceBoard === null) throw new HttpError(403, 'only the admin can delete this template', 'template_admin_only')
       const access = boards.authorize(template.sourceBoard, token)
-      if (access.kind !== 'granted') throw new HttpError(401, 'missing or invalid token')
-      if (!hasRole(access.role, 'facilitator')) throw new HttpError(403, 'this needs the facilitator link of the board it was saved from')
+      if (access.kind !== 'granted') throw new HttpError(401, 'missing or invalid token', 'invalid_token')
+      if (!hasRole(access.role, 'facilitator')) throw new HttpError(403, 'this needs the facilitator link of the board it was saved from', 'role_required')
     }
     store.delete(template.id)
     return c.body(null, 204)
@@ -57,7 +57,7 @@ export function templateRoutes(config: Config, catalog: TemplateCatalog, store: 
   routes.get('/:id', (c) => {
     const id = templateIdParam.safeParse(c.req.param('id'))
     const template = id.success ? catalog.find(id.data) : undefined
-    if (!template) throw new HttpError(404, 'template not found')
+    if (!template) throw new HttpError(404, 'template not found', 'template_not_found')
     const detail: TemplateDetail = {
       id: template.id,
       title: template.title,
@@ -72,7 +72,7 @@ export function templateRoutes(config: Config, catalog: TemplateCatalog, store: 
     const body = await readJsonBody(c, saveTemplateBody)
     const access = boards.authorize(body.boardId, presentedToken(c))
     if (access.kind !== 'granted') throw refusal(access)
-    if (!hasRole(access.role, 'facilitator')) throw new HttpError(403, 'this needs the facilitator link')
+    if (!hasRole(access.role, 'facilitator')) throw new HttpError(403, 'this needs the facilitator link', 'role_required')
     // The live document, queued updates included, like the harvest and snapshots read it.
     rooms.flush()
     let structure: StoredRecord[]
@@ -80,10 +80,10 @@ export function templateRoutes(config: Config, catalog: TemplateCatalog, store: 
       structure = extractStructure(migrateToCurrent(readContent(rooms.open(access.board.id).doc)))
       assertValidRecords(placeOnPage(structure, FIRST_PAGE_ID) as unknown as TLRecord[])
     } catch (error) {
-      throw new HttpError(422, `this board's structure cannot be kept as a template: ${errorMessage(error)}`)
+      throw new HttpError(422, `this board's structure cannot be kept as a template: ${errorMessage(error)}`, 'template_unreadable')
     }
     if (!structure.some((record) => record.typeName === 'shape')) {
-      throw new HttpError(400, 'this board has no frames or scaffolding to keep as a template')
+      throw new HttpError(400, 'this board has no frames or scaffolding to keep as a template', 'template_without_structure')
     }
     const saved = store.save({
       title: body.title,

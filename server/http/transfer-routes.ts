@@ -66,20 +66,20 @@ export function transferRoutes(
       throw new HttpError(400, `the file holds ${file.records.length} records; a board holds at most ${config.maxRecordsPerBoard}`, 'too_many_records')
     }
     const problem = schemaProblem(file.schema)
-    if (problem !== null) throw new HttpError(400, `the file's schema cannot be read: ${problem}`)
+    if (problem !== null) throw new HttpError(400, `the file's schema cannot be read: ${problem}`, 'invalid_import')
     let migrated: StoredRecord[]
     try {
       migrated = migrateToCurrent({ schema: file.schema as unknown as SerializedSchema, records: file.records })
     } catch (error) {
-      throw new HttpError(400, `the file's records are not a valid board: ${errorMessage(error)}`)
+      throw new HttpError(400, `the file's records are not a valid board: ${errorMessage(error)}`, 'invalid_import')
     }
     // The same rules as a live edit: the websocket guard would refuse these records one by one.
     const records = migrated.map((record) => {
       const checked = checkRecord(record, { maxRecordChars: MAX_RECORD_CHARS, measure: true })
-      if (typeof checked === 'string') throw new HttpError(400, `the file's records are not a valid board: ${checked}`)
+      if (typeof checked === 'string') throw new HttpError(400, `the file's records are not a valid board: ${checked}`, 'invalid_import')
       return checked
     })
-    if (!records.some((record) => record.typeName === 'page')) throw new HttpError(400, 'the file holds no page')
+    if (!records.some((record) => record.typeName === 'page')) throw new HttpError(400, 'the file holds no page', 'invalid_import')
     const template = templates.find(file.template ?? '') ? file.template! : DEFAULT_TEMPLATE_ID
     const { board, tokens } = boards.create({ title: file.title, template, anonymous: false, initialState: encodeDocument(records) })
     return c.json(createdBoard(config.publicUrl, board, tokens), 201)

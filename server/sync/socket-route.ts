@@ -8,6 +8,7 @@ import { Hono } from 'hono'
 import { boardIdParam } from '../../shared/api.ts'
 import { CloseCode } from '../../shared/protocol.ts'
 import type { Role } from '../../shared/roles.ts'
+import type { ErrorCode } from '../../shared/errors.ts'
 import type { BoardRepository } from '../boards.ts'
 import { presentedToken, refusal } from '../http/access.ts'
 import { errorResponse } from '../http/errors.ts'
@@ -46,10 +47,10 @@ export function syncRoutes(
    * facilitator's own connections count only against their link's cap: partners filling the
    * board must never lock out the person running the session.
    */
-  const full = (boardId: string, role: Role): string | null => {
+  const full = (boardId: string, role: Role): { message: string; code: ErrorCode } | null => {
     const participants = rooms.connectionCount(boardId) - rooms.connectionCount(boardId, 'facilitator')
-    if (role !== 'facilitator' && participants >= config.maxConnectionsPerBoard) return 'this board has too many participants'
-    if (rooms.connectionCount(boardId, role) >= config.maxConnectionsPerLink) return 'this link has too many participants'
+    if (role !== 'facilitator' && participants >= config.maxConnectionsPerBoard) return { message: 'this board has too many participants', code: 'board_full' }
+    if (rooms.connectionCount(boardId, role) >= config.maxConnectionsPerLink) return { message: 'this link has too many participants', code: 'link_full' }
     return null
   }
 
@@ -58,17 +59,17 @@ export function syncRoutes(
     async (c, next) => {
       // Browsers always send Origin; refusing foreign ones stops cross-site websocket hijacking.
       if (!originAllowed(c.req.header('origin'), c.req.header('host'), config.allowedOrigins)) {
-        return errorResponse(c, 403, 'origin not allowed')
+        return errorResponse(c, 403, 'origin not allowed', 'origin_not_allowed')
       }
       const id = boardIdParam.safeParse(c.req.param('boardId'))
-      if (!id.success) return errorResponse(c, 404, 'board not found')
+      if (!id.success) return errorResponse(c, 404, 'board not found', 'board_not_found')
       const access = boards.authorize(id.data, presentedToken(c))
       if (access.kind !== 'granted') {
         const refused = refusal(access)
-        return errorResponse(c, refused.status, refused.message)
+        return errorResponse(c, refused.status, refused.message, refused.code)
       }
       const refusedAsFull = full(id.data, access.role)
-      if (refusedAsFull !== null) return errorResponse(c, 503, refusedAsFull)
+      if (refusedAsFull !== null) return errorResponse(c, 503, refusedAsFull.message, refusedAsFull.code)
       c.set('boardId', id.data)
       c.set('role', access.role)
       c.set('expiresAt', access.expiresAt)
@@ -87,7 +88,7 @@ export function syncRoutes(
           // Upgrades run concurrently: many can pass the check on the request before any opens.
           const refusedAsFull = full(boardId, role)
           if (refusedAsFull !== null) {
-            socket.close(CloseCode.boardFull, refusedAsFull)
+            socket.close(CloseCode.boardFull, refusedAsFull.message)
             return
           }
           const joining = new SocketPeer(role, socket, config.maxSocketBufferBytes, (buffered) =>
