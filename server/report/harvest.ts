@@ -19,13 +19,15 @@
  * note apart form a row), each row left to right. Zone `afspraken` becomes a table
  * wie | wat | wanneer | hoe. Checklist cards become task-list items.
  *
- * Every piece of board text is escaped, so no card can add Markdown structure or HTML.
+ * Every piece of board text is escaped (markdown-escape.ts), so no card can add Markdown structure
+ * or HTML, and ordinary punctuation stays as typed.
  */
 import { BoardGeometry, plainText, sortLeftToRight, sortRows, type HarvestRecord, type Item, type Shape } from '../../shared/board-geometry.ts'
 
 export type { HarvestRecord } from '../../shared/board-geometry.ts'
 import type { TLFrameShape, TLPageId } from '@tldraw/tlschema'
 import { findTemplate, type TemplateLookup } from '../../templates/index.ts'
+import { escapeText, oneLine } from './markdown-escape.ts'
 
 export interface HarvestInput {
   title: string
@@ -299,44 +301,28 @@ function frameTitle(frame: Shape, templateId: string, saved: TemplateLookup | un
   return templateZones(templateId, saved).find((z) => z.zone === zone)?.name || zone
 }
 
-/** Escapes one line of board text so it is plain text in Markdown, wherever it stands. */
-export function escapeInline(text: string): string {
-  return text
-    .replace(/[\\`*_[\]()#!|~]/g, '\\$&')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-}
-
 /** Escapes a title or frame name for a heading: newlines become spaces, so it stays one line. */
 export function escapeHeading(text: string): string {
-  return escapeInline(text.split(/\s*[\r\n\u2028\u2029]+\s*/).join(' ').trim())
+  return escapeText(oneLine(text), 'heading')
 }
 
 /** Escapes text for one list line: newlines become spaces, a leading block marker is defused. */
 export function escapeLine(text: string): string {
-  const line = text.split('\n').map((part) => part.trim()).filter(Boolean).join(' ')
-  return defuseLeadingMarker(escapeInline(line))
+  return escapeText(oneLine(text), 'line')
 }
 
-/** Escapes text for a table cell: newlines become `<br>`. */
+/** Escapes text for a table cell: pipes are escaped, newlines become `<br>`. */
 export function escapeCell(text: string): string {
   return text
-    .split('\n')
-    .map((part) => part.trim())
+    .split(/[\r\n\u2028\u2029]+/)
+    .map((part) => escapeText(part.trim(), 'cell'))
     .filter(Boolean)
-    .map((part) => defuseLeadingMarker(escapeInline(part)))
     .join('<br>')
-}
-
-/** `- x`, `+ x`, `1. x`, `1) x`, `= x` at the start of a line would start a block: escape them. */
-function defuseLeadingMarker(line: string): string {
-  return line.replace(/^([-+=])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2')
 }
 
 function formatDate(iso: string): string {
   const date = new Date(iso)
-  if (Number.isNaN(date.getTime())) return escapeInline(iso)
+  if (Number.isNaN(date.getTime())) return escapeLine(iso)
   return new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: TIME_ZONE }).format(date)
 }
 
