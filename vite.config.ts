@@ -1,5 +1,7 @@
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
+import { compression } from 'vite-plugin-compression2'
+import { serviceWorker } from './scripts/service-worker-plugin.ts'
 
 // The dev server proxies API and websocket traffic to the Node server (npm run dev starts both).
 const serverPort = Number(process.env.PORT ?? 8080)
@@ -12,7 +14,13 @@ const toServer = { target, bypass: (req: { url?: string }) => (sourceModule.test
 export default defineConfig({
   root: 'client',
   publicDir: false,
-  plugins: [react()],
+  plugins: [
+    react(),
+    serviceWorker('client/offline/service-worker.ts'),
+    // A brotli and a gzip copy of every compressible file, made once here; the server only picks
+    // one per request (server/http/static-client.ts). Fonts are compressed already.
+    compression({ algorithms: ['brotliCompress', 'gzip'], threshold: 1024, logLevel: 'silent' }),
+  ],
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,

@@ -1,0 +1,86 @@
+/**
+ * The service worker (built to /sw.js by scripts/service-worker-plugin.ts): keeps the app shell
+ * so a board opened before reloads without a network; the board itself comes from IndexedDB.
+ *
+ * - Navigations go to the network first (a new deploy is seen at once) and fall back to the
+ *   cached index.html. The shell is cached under its own path only, never under a board URL,
+ *   so no link token ends up in a cache key (and index.html holds no token).
+ * - Hashed files (/assets/*) never change: from the cache, else from the network and kept.
+ * - /api/* and /sync/* are never touched: boards, tokens and live sync stay between page and server.
+ * - A new build installs, takes over at once (skipWaiting, clients.claim) and drops older caches.
+ *
+ * Deliberately not in tsconfig's DOM world: the few service-worker types used are declared here.
+ */
+
+/** Set at build time: a hash of every file in PRECACHE, and their paths. */
+declare const __SHELL_VERSION__: string
+declare const __PRECACHE__: readonly string[]
+
+interface LifecycleEvent extends Event {
+  waitUntil(work: Promise<unknown>): void
+}
+interface FetchRequestEvent extends LifecycleEvent {
+  readonly request: Request
+  respondWith(response: Promise<Response>): void
+}
+interface WorkerScope {
+  readonly location: Location
+  readonly clients: { claim(): Promise<void> }
+  skipWaiting(): Promise<void>
+  addEventListener(type: 'install' | 'activate', listener: (event: LifecycleEvent) => void): void
+  addEventListener(type: 'fetch', listener: (event: FetchRequestEvent) => void): void
+}
+
+const worker = self as unknown as WorkerScope
+const CACHE_PREFIX = 'dialoogbord-shell-'
+const CACHE = CACHE_PREFIX + __SHELL_VERSION__
+const SHELL = '/index.html'
+const NEVER = ['/api/', '/sync/', '/healthz']
+
+worker.addEventListener('install', (event) => {
+  event.waitUntil(
+    (async () => {
+      const cache = await caches.open(CACHE)
+      // The HTML is revalidated; hashed files may come from the HTTP cache the page just filled.
+      await cache.addAll(__PRECACHE__.map((path) => new Request(path, { cache: path === SHELL ? 'no-cache' : 'default' })))
+      await worker.skipWaiting()
+    })(),
+  )
+})
+
+worker.addEventListener('activate', (event) => {
+  event.waitUntil(
+    (async () => {
+      for (const name of await caches.keys()) if (name.startsWith(CACHE_PREFIX) && name !== CACHE) await caches.delete(name)
+      await worker.clients.claim()
+    })(),
+  )
+})
+
+worker.addEventListener('fetch', (event) => {
+  const { request } = event
+  const url = new URL(request.url)
+  if (request.method !== 'GET' || url.origin !== worker.location.origin) return
+  if (NEVER.some((prefix) => url.pathname.startsWith(prefix))) return
+  if (request.mode === 'navigate') event.respondWith(pageOrShell(request))
+  else if (url.pathname.startsWith('/assets/')) event.respondWith(hashedFile(request))
+})
+
+async function pageOrShell(request: Request): Promise<Response> {
+  try {
+    return await fetch(request)
+  } catch (offline) {
+    const shell = await caches.match(SHELL, { cacheName: CACHE })
+    if (shell) return shell
+    throw offline
+  }
+}
+
+async function hashedFile(request: Request): Promise<Response> {
+  const cache = await caches.open(CACHE)
+  const cached = await cache.match(request)
+  if (cached) return cached
+  const response = await fetch(request)
+  if (response.ok) await cache.put(request, response.clone())
+  return response
+}
