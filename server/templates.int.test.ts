@@ -81,7 +81,7 @@ describe('GET /api/boards/:id/report.md', () => {
       '## 2 Tijdlijn\n\n1. **3 maart 2023**: Melding bij het wijkteam\n    - Niemand voelde zich eigenaar\n2. **1 mei 2023**: Overleg met de corporatie\n',
     )
     expect(after('4 Lessen en vervolgstappen')).toBe('## 4 Lessen en vervolgstappen\n\n- Eén regisseur per casus\n- Deel signalen eerder\n- Evalueer na drie maanden\n')
-    expect(after('4 Werkafspraken en vervolg')).toContain('| Gemeente | Casusoverleg | elke maand | Teams |')
+    expect(after('5 Werkafspraken en vervolg')).toContain('| Gemeente | Casusoverleg | elke maand | Teams |')
     expect(md.indexOf('## 1 Introductie')).toBeLessThan(md.indexOf('## 2 Tijdlijn'))
     expect(md.indexOf('## 3 Reflectie')).toBeLessThan(md.indexOf('## 4 Lessen'))
     expect(md).not.toContain('Buiten de onderdelen')

@@ -1,9 +1,12 @@
 /**
  * Casusreconstructie (seed 004): samen een casus reconstrueren om van het gezamenlijk handelen te
- * leren. Vier stappen: introductie en spelregels, de tijdlijn met momenten en duidingen, reflectie
- * met de samenwerkingsdriehoek en rode draden, lessen met werkafspraken en een vervolgafspraak.
+ * leren. Vijf stappen: introductie en spelregels, de tijdlijn met momenten en duidingen, reflectie
+ * met de samenwerkingsdriehoek en rode draden, lessen, en werkafspraken met een vervolgafspraak.
+ * Elk soort kaart heeft de kleur van zijn baan (KIND_COLOURS, shared/card-rules.ts), zodat een
+ * nieuwe kaart in een baan er meteen zo uitziet (client/cards/lane-style.ts).
  */
 import type { TLPageId } from '@tldraw/tlschema'
+import { KIND_COLOURS } from '../shared/card-rules.ts'
 import { BoardBuilder, bullets, Column, gridWidth, noteGrid, TEXT_FONT_SIZE, type FrameRef } from './shapes.ts'
 import { scaffoldTriangle } from './triangle.ts'
 import type { TemplateDefinition } from './types.ts'
@@ -94,7 +97,7 @@ function build(pageId: TLPageId) {
   const reflectieBottom = buildReflectie(b, reflectie)
   const lessen = b.frame({ zone: 'lessen', name: '4 Lessen en vervolgstappen', x: reflectie.w + GAP_X, y: y2, w: 1200, h: 1000 })
   const lessenBottom = buildLessen(b, lessen)
-  const afspraken = b.frame({ zone: 'afspraken', name: '4 Werkafspraken en vervolg', x: lessen.pageX + lessen.w + GAP_X, y: y2, w: 1400, h: 1000 })
+  const afspraken = b.frame({ zone: 'afspraken', name: '5 Werkafspraken en vervolg', x: lessen.pageX + lessen.w + GAP_X, y: y2, w: 1400, h: 1000 })
   const afsprakenBottom = buildAfspraken(b, afspraken)
   const row2 = Math.max(reflectieBottom, lessenBottom, afsprakenBottom) + PAD
   for (const frame of [reflectie, lessen, afspraken]) b.setFrameHeight(frame, row2)
@@ -132,15 +135,16 @@ function buildTijdlijn(b: BoardBuilder, frame: FrameRef): number {
   col.prompt(
     [
       'Plak het eerste moment met zijn duidingen op de tijdlijn en licht het toe. De partners reageren en gaan erover in gesprek. Plak pas daarna het volgende moment.',
-      'Schrijf ter plekke aanvullende momenten en duidingen mee. Momenten (geel) komen boven de tijdlijn, met de datum op een eigen regel (‘Datum: 3 maart 2023’); duidingen (blauw) eronder, bij het moment waar ze bij horen.',
+      'Schrijf ter plekke aanvullende momenten en duidingen mee. Momenten (geel) komen boven de tijdlijn, duidingen (blauw) eronder, bij het moment waar ze bij horen. Een nieuwe kaart krijgt vanzelf de kleur van zijn baan.',
+      'Geef elk moment een datum: typ een regel ‘Datum: 3 maart 2023’ op de kaart, of kies de datum in het paneel Kaart. De datum staat dan bovenaan de kaart.',
     ].join('\n'),
     32,
   )
 
   const laneH = 340
   const lanes = [
-    { lane: 'momenten', label: 'Momenten', color: 'yellow', kind: 'moment', meta: { date: '' } },
-    { lane: 'duidingen', label: 'Duidingen', color: 'light-blue', kind: 'duiding', meta: {} },
+    { lane: 'momenten', label: 'Momenten', color: KIND_COLOURS.moment, kind: 'moment', meta: { date: '' } },
+    { lane: 'duidingen', label: 'Duidingen', color: KIND_COLOURS.duiding, kind: 'duiding', meta: {} },
   ] as const
   const momentenY = col.y
   const axisY = momentenY + laneH + 50
@@ -247,7 +251,7 @@ function buildReflectie(b: BoardBuilder, frame: FrameRef): number {
   const right = new Column(b, frame.id, frame.w - PAD - rightW, PAD + TEXT_FONT_SIZE.xl * 1.35 + 24, rightW)
   right.subheading('Rode draden')
   right.prompt('Formuleer 3 tot 4 rode draden: één per kaart.')
-  const threadsBottom = noteGrid(b, frame, { x: right.x, y: right.y, columns: 2, color: 'light-red', kind: 'rode-draad', notes: [{}, {}, {}, {}] })
+  const threadsBottom = noteGrid(b, frame, { x: right.x, y: right.y, columns: 2, color: KIND_COLOURS['rode-draad'], kind: 'rode-draad', notes: [{}, {}, {}, {}] })
   return Math.max(bottom, threadsBottom)
 }
 
@@ -258,18 +262,18 @@ function buildLessen(b: BoardBuilder, frame: FrameRef): number {
     'Bespreek met de partijen de lessen uit deze casus, zowel op inhoud als op samenwerking, op basis van de rode draden. Vertaal de lessen daarna naar concrete werkafspraken voor de toekomst.',
   )
   col.subheading('Lessen over de inhoud')
-  const inhoud = noteGrid(b, frame, { x: PAD, y: col.y, columns: 4, color: 'light-green', kind: 'les', notes: [{}, {}, {}, {}] })
+  const inhoud = noteGrid(b, frame, { x: PAD, y: col.y, columns: 4, color: KIND_COLOURS.les, kind: 'les', notes: [{}, {}, {}, {}] })
   col.y = inhoud + 40
   col.subheading('Lessen over de samenwerking')
-  return noteGrid(b, frame, { x: PAD, y: col.y, columns: 4, color: 'light-green', kind: 'les', notes: [{}, {}, {}, {}] })
+  return noteGrid(b, frame, { x: PAD, y: col.y, columns: 4, color: KIND_COLOURS.les, kind: 'les', notes: [{}, {}, {}, {}] })
 }
 
 function buildAfspraken(b: BoardBuilder, frame: FrameRef): number {
   const innerW = frame.w - 2 * PAD
   const cardW = (innerW - 40) / 2
   const col = new Column(b, frame.id, PAD, PAD, innerW)
-  col.heading('Werkafspraken en vervolg')
-  col.prompt('Maak van de lessen concrete werkafspraken: wie doet wat, wanneer en hoe? Eén afspraak per kaart; vul de regels aan.')
+  col.heading('5 Werkafspraken en vervolg')
+  col.prompt('Maak van de lessen concrete werkafspraken: wie doet wat, wanneer en hoe? Eén afspraak per kaart: dubbelklik op een kaart en vul de regels aan, of vul ze in het paneel Kaart in.')
   col.subheading('Werkafspraken')
   let y = col.y
   for (let row = 0; row < 2; row++) {
@@ -290,7 +294,7 @@ function buildAfspraken(b: BoardBuilder, frame: FrameRef): number {
     x: PAD,
     y: col.y,
     w: cardW,
-    text: 'Wat: terugblikken op de casus en de ontwikkelingen bespreken\nWanneer: \nWie: \nHoe: ',
+    text: 'Wat: terugblikken op de casus en de ontwikkelingen bespreken\nWie: \nWanneer: \nHoe: ',
     kind: 'vervolgafspraak',
     meta: { wie: '', wanneer: '', hoe: '', date: '' },
     color: 'red',

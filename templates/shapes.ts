@@ -38,6 +38,7 @@ import {
   type TLTextShape,
   type TLTextShapeProps,
 } from '@tldraw/tlschema'
+import { AGREEMENT_TEXT, KIND_COLOURS } from '../shared/card-rules.ts'
 import type { IndexKey, JsonObject } from '@tldraw/utils'
 
 // ---------------------------------------------------------------------------------------------
@@ -417,9 +418,9 @@ export class BoardBuilder {
   }
 
   /** A card participants fill or move: a page-level geo box sized to its text, relative to `frame`. */
-  /** An empty agreement card (wat, wie, wanneer, hoe); the card panel fills in who, when and how. */
+  /** An empty agreement card: the prompt lines Wat / Wie / Wanneer / Hoe (shared/card-rules.ts), filled in place or in the card panel. */
   agreementCard(frame: FrameRef, o: { x: number; y: number; w: number; kind?: 'afspraak' | 'informatiedeling' }): Placed {
-    return this.card(frame, { x: o.x, y: o.y, w: o.w, text: AFSPRAAK_TEXT, kind: o.kind ?? 'afspraak', meta: { wie: '', wanneer: '', hoe: '' }, color: 'orange' })
+    return this.card(frame, { x: o.x, y: o.y, w: o.w, text: AGREEMENT_TEXT, kind: o.kind ?? 'afspraak', meta: { wat: '', wie: '', wanneer: '', hoe: '' }, color: KIND_COLOURS.afspraak })
   }
 
   /** `count` agreement cards one below the other from (x, y); returns the bottom of the last. */
@@ -538,11 +539,6 @@ export class Column {
   }
 }
 
-/**
- * The text of an empty agreement card (wie, wat, wanneer, hoe). The report reads labelled lines
- * like these when the card's meta does not say otherwise.
- */
-const AFSPRAAK_TEXT = 'Wat: \nWie: \nWanneer: \nHoe: '
 
 /** Prefixes every line with a bullet, for prompt lists. */
 export function bullets(lines: readonly string[]): string {

@@ -1,6 +1,7 @@
 import type { TLRecord, TLShape } from '@tldraw/tlschema'
 import { describe, expect, it } from 'vitest'
 import { BoardGeometry } from '../shared/board-geometry.ts'
+import { cardInfo, KIND_COLOURS } from '../shared/card-rules.ts'
 import { assertValidRecords, documentRecords, FIRST_PAGE_ID } from '../server/initial-document.ts'
 import { findTemplate, TEMPLATES } from './index.ts'
 import { arrowRecords, BoardBuilder, estimateLineCount, frameRecord, geoRecord, indexKey, noteRecord, textRecord } from './shapes.ts'
@@ -77,6 +78,23 @@ describe.each(TEMPLATES.filter((t) => t.id !== 'leeg').map((t) => [t.id, t] as c
       expect(frame.isLocked).toBe(true)
       expect(frame.meta.scaffold).toBe(true)
       expect((frame.props as { name: string }).name.length).toBeGreaterThan(0)
+    }
+  })
+
+  it('numbers its steps once each, 1, 2, 3… in the order of its frames', () => {
+    const numbered = [...frames]
+      .sort((a, b) => (a.meta.zoneOrder as number) - (b.meta.zoneOrder as number))
+      .map((frame) => /^(\d+)\s/.exec((frame.props as { name: string }).name)?.[1])
+      .filter((n): n is string => n !== undefined)
+      .map(Number)
+    expect(numbered).toEqual(numbered.map((_, i) => i + 1))
+  })
+
+  it('gives each lane’s cards the colour of their kind, the colour new cards in that lane get', () => {
+    for (const card of shapes.filter((s) => s.meta.scaffold !== true && s.meta.kind !== undefined)) {
+      const info = cardInfo(board, board.shape(card.id)!)
+      const colour = (KIND_COLOURS as Record<string, string>)[info.kind]
+      if (colour && card.type === 'note') expect((card.props as { color: string }).color, `${card.id} (${info.kind})`).toBe(colour)
     }
   })
 

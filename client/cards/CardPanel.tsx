@@ -1,40 +1,20 @@
 /**
  * "Kaart": what the one selected card is, from where it lies (moment, duiding, afspraak…), and
- * the extra fields the harvest reads from its `meta`: a moment's date, an agreement's wie /
- * wanneer / hoe, a checklist item's tick. Writes go through the editor, so they sync like any
- * edit. Where the card shows the field as a line ("Wie: …", a leading ☐) that line follows too,
- * so the board and the harvest say the same.
+ * its fields (card-fields.ts): a moment's date, an agreement's wat / wie / wanneer / hoe, a
+ * checklist item's tick. Writes go through the editor, so they sync like any edit, and land
+ * where the card shows them, so the board and the harvest say the same.
  */
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react'
-import { useValue, type Editor, type JsonObject, type TLRichText, type TLShape, type TLShapeId, type TLShapePartial } from 'tldraw'
+import { useValue, type Editor, type TLShape, type TLShapeId } from 'tldraw'
 import { BoardGeometry, plainText, type Shape } from '../../shared/board-geometry.ts'
+import { cardInfo, isCard, isChecked, type CardInfo, type CardKind } from '../../shared/card-rules.ts'
 import { canWrite } from '../../shared/roles.ts'
 import { useI18n } from '../app/i18n-context.tsx'
 import type { PanelProps } from '../board/panels.tsx'
-import type { MessageKey } from '../i18n.ts'
-import { cardInfo, isCard, isChecked, type CardInfo, type CardKind } from './card-kind.ts'
-import { labelledValue, withCheckbox, withLabelledLine } from './rich-text-lines.ts'
+import { FIELDS, readFields, richTextOf, updateCard, writeFields, type CardField, type FieldKey } from './card-fields.ts'
+import { DateParts } from './DateParts.tsx'
+import { withCheckbox } from './rich-text-lines.ts'
 import './cards.css'
-
-/** A text field kept in `meta[key]`, mirrored on the card's line labelled with one of `labels`. */
-interface TextField {
-  key: 'date' | 'wie' | 'wanneer' | 'hoe'
-  label: MessageKey
-  labels: readonly string[]
-  /** Older meta keys that mean the same (an agreement's "wanneer" may sit in `meta.date`). */
-  fallback?: readonly string[]
-  hint?: MessageKey
-  datePicker?: boolean
-}
-
-const FIELDS: Partial<Record<CardKind, readonly TextField[]>> = {
-  moment: [{ key: 'date', label: 'card.date', labels: ['datum'], hint: 'card.dateHint', datePicker: true }],
-  afspraak: [
-    { key: 'wie', label: 'card.wie', labels: ['wie'] },
-    { key: 'wanneer', label: 'card.wanneer', labels: ['wanneer', 'datum'], fallback: ['date'] },
-    { key: 'hoe', label: 'card.hoe', labels: ['hoe'] },
-  ],
-}
 
 export function CardPanel({ board, editor }: PanelProps) {
   const { t } = useI18n()
@@ -108,60 +88,22 @@ function CardDetails({ editor, shape, info, readonly }: { editor: Editor; shape:
             {fields.map((field) => (
               <div key={field.key}>
                 <dt>{t(field.label)}</dt>
-                <dd data-testid={`card-field-${field.key}`}>{fieldValue(shape, field) || t('card.unset')}</dd>
+                <dd data-testid={`card-field-${field.key}`}>{readFields(shape, info.kind)[field.key] || t('card.unset')}</dd>
               </div>
             ))}
           </dl>
         ) : (
-          <FieldsForm editor={editor} shape={shape} fields={fields} />
+          <FieldsForm editor={editor} shape={shape} kind={info.kind} fields={fields} />
         ))}
       {info.kind === 'checklist' && <ChecklistTick editor={editor} shape={shape} readonly={readonly} />}
     </div>
   )
 }
 
-/** The field as stored: `meta[key]`, else an older meta key, else the card's labelled line. */
-function fieldValue(shape: TLShape, field: TextField): string {
-  for (const key of [field.key, ...(field.fallback ?? [])]) {
-    const value = shape.meta[key]
-    if (typeof value === 'string' && value.trim()) return value.trim()
-  }
-  return labelledValue(plainText(shape as unknown as Shape), field.labels) ?? ''
-}
-
-function richTextOf(shape: TLShape): TLRichText | null {
-  const richText = (shape.props as { richText?: TLRichText }).richText
-  return richText && Array.isArray(richText.content) ? richText : null
-}
-
-/** Writes fields to the card's meta and, where the card has the line, to its text. */
-function writeFields(editor: Editor, shapeId: TLShapeId, values: readonly { field: TextField; value: string }[]): void {
-  const shape = editor.getShape(shapeId)
-  if (!shape || values.length === 0) return
-  const meta = { ...shape.meta }
-  let richText = richTextOf(shape)
-  let textChanged = false
-  for (const { field, value } of values) {
-    meta[field.key] = value
-    const next = richText ? withLabelledLine(richText, field.labels, value) : null
-    if (next) {
-      richText = next
-      textChanged = true
-    }
-  }
-  updateCard(editor, shape, meta, textChanged ? richText : null)
-}
-
-/** One update of a card's meta and, when given, its text (note, geo and text shapes all have `richText`). */
-function updateCard(editor: Editor, shape: TLShape, meta: JsonObject, richText: TLRichText | null): void {
-  const partial = { id: shape.id, type: shape.type, meta, ...(richText ? { props: { richText } } : {}) }
-  editor.updateShape(partial as TLShapePartial)
-}
-
-function FieldsForm({ editor, shape, fields }: { editor: Editor; shape: TLShape; fields: readonly TextField[] }) {
+function FieldsForm({ editor, shape, kind, fields }: { editor: Editor; shape: TLShape; kind: CardKind; fields: readonly CardField[] }) {
   const { t } = useI18n()
   const statusId = useId()
-  const stored = useMemo(() => Object.fromEntries(fields.map((field) => [field.key, fieldValue(shape, field)])), [shape, fields])
+  const stored = useMemo(() => readFields(shape, kind), [shape, kind])
   const [drafts, setDrafts] = useState<Record<string, string>>(stored)
   const [saved, setSaved] = useState(false)
   const focused = useRef<string | null>(null)
@@ -171,13 +113,13 @@ function FieldsForm({ editor, shape, fields }: { editor: Editor; shape: TLShape;
     setDrafts((current) => Object.fromEntries(fields.map((field) => [field.key, focused.current === field.key ? (current[field.key] ?? '') : (stored[field.key] ?? '')])))
   }, [stored, fields])
 
-  const commit = (only?: TextField['key'], override?: string) => {
+  const commit = (only?: FieldKey, override?: string) => {
     const values = fields
       .filter((field) => !only || field.key === only)
-      .map((field) => ({ field, value: (only === field.key && override !== undefined ? override : (drafts[field.key] ?? '')).trim() }))
-      .filter(({ field, value }) => value !== (stored[field.key] ?? ''))
+      .map((field) => ({ key: field.key, value: (only === field.key && override !== undefined ? override : (drafts[field.key] ?? '')).trim() }))
+      .filter(({ key, value }) => value !== (stored[key] ?? ''))
     if (values.length === 0) return
-    writeFields(editor, shape.id, values)
+    writeFields(editor, shape.id, kind, values)
     setSaved(true)
   }
 
@@ -221,7 +163,7 @@ function FieldsForm({ editor, shape, fields }: { editor: Editor; shape: TLShape;
 }
 
 function FieldInput(props: {
-  field: TextField
+  field: CardField
   value: string
   onChange(value: string): void
   onFocus(): void
@@ -250,28 +192,9 @@ function FieldInput(props: {
           {t(field.hint)}
         </p>
       )}
-      {field.datePicker && (
-        <input
-          type="date"
-          className="card-fields__date"
-          aria-label={t('card.datePick')}
-          data-testid={`card-field-${field.key}-picker`}
-          onChange={(event) => {
-            const picked = formatPickedDate(event.target.value, lang)
-            if (picked) props.onPick(picked)
-          }}
-        />
-      )}
+      {field.datePicker && <DateParts lang={lang} label={t('card.datePick')} testId={`card-field-${field.key}-picker`} onPick={props.onPick} />}
     </div>
   )
-}
-
-/** "2023-03-03" → "3 maart 2023" (or "3 March 2023"): how people write a moment's date. */
-function formatPickedDate(iso: string, lang: string): string | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso)
-  if (!match) return null
-  const date = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]))
-  return date.toLocaleDateString(lang === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric' })
 }
 
 function ChecklistTick({ editor, shape, readonly }: { editor: Editor; shape: TLShape; readonly: boolean }) {

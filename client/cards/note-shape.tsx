@@ -1,6 +1,7 @@
 /**
- * tldraw's note, changed in two ways that make a big board open fast, without changing what
- * anyone sees:
+ * tldraw's note, with the card's date on it (a small badge at its top from `meta.date` or a
+ * "Datum:" line, shared/card-rules.ts: the timeline's moments show when they happened), and
+ * changed in two ways that make a big board open fast, without changing what anyone sees:
  *
  * - The text label's geometry is measured when first needed (a hit test, editing), not for every
  *   note while the editor builds its spatial index on open. The note's bounds never depended on
@@ -13,8 +14,10 @@
  *
  * Measured with bench/browser-open.ts: both were most of the time a 5,000-card board took to open.
  */
-import { useCallback, useSyncExternalStore } from 'react'
+import { useCallback, useSyncExternalStore, type CSSProperties } from 'react'
 import { getDisplayValues, Group2d, NoteShapeUtil, react, Rectangle2d, track, type Editor, type Geometry2d, type TldrawOptions, type TLNoteShape, type TLShapeId } from 'tldraw'
+import { richTextToPlain } from '../../shared/board-geometry.ts'
+import { cardDate } from '../../shared/card-rules.ts'
 import { LazyGeometry2d } from './lazy-geometry.ts'
 
 export class BoardNoteShapeUtil extends NoteShapeUtil {
@@ -51,8 +54,25 @@ function NoteOnceShown({ util, shape }: NoteProps) {
 
 /** Tracked like tldraw's InnerShape: the note reads editor state (selection) while rendering. */
 const TldrawNote = track(function TldrawNote({ util, shape }: NoteProps) {
-  return util.tldrawComponent(shape)
+  const date = noteDate(shape)
+  return (
+    <>
+      {util.tldrawComponent(shape)}
+      {date && (
+        <div className="board-note__date" data-testid="note-date" style={{ '--note-scale': shape.props.scale } as CSSProperties}>
+          {date}
+        </div>
+      )}
+    </>
+  )
 })
+
+/** The date a note shows: `meta.date`, else its "Datum:" line (the one rule the harvest uses too). */
+export function noteDate(shape: TLNoteShape): string {
+  const meta = shape.meta as Record<string, unknown>
+  if (typeof meta.date === 'string' && meta.date.trim()) return meta.date.trim()
+  return cardDate({ text: richTextToPlain(shape.props.richText), meta }).date
+}
 
 /** True from the first moment the shape is not culled (on screen, selected or being edited). */
 function useShownOnce(editor: Editor, id: TLShapeId): boolean {

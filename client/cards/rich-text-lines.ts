@@ -4,6 +4,7 @@
  * (TipTap JSON, one paragraph per line) and leaves every other line as it was.
  */
 import type { TLRichText } from 'tldraw'
+import { labelPattern } from '../../shared/card-rules.ts'
 
 interface RichNode {
   type: string
@@ -12,28 +13,12 @@ interface RichNode {
   [key: string]: unknown
 }
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-
-function labelPattern(labels: readonly string[]): RegExp {
-  return new RegExp(`^\\s*(${labels.map(escapeRegExp).join('|')})\\s*:\\s*(.*)$`, 'i')
-}
-
 /** The text of a paragraph made only of text nodes, else null (hard breaks, mentions…). */
 function paragraphText(node: RichNode): string | null {
   if (node.type !== 'paragraph') return null
   const children = node.content ?? []
   if (!children.every((child) => child.type === 'text')) return null
   return children.map((child) => child.text ?? '').join('')
-}
-
-/** The value of the first line "label: value" in plain text (any of `labels`), or null. */
-export function labelledValue(text: string, labels: readonly string[]): string | null {
-  const pattern = labelPattern(labels)
-  for (const line of text.split('\n')) {
-    const match = pattern.exec(line)
-    if (match) return match[2]!.trim()
-  }
-  return null
 }
 
 /**
@@ -49,9 +34,39 @@ export function withLabelledLine(richText: TLRichText, labels: readonly string[]
   })
   if (at === -1) return null
   const label = pattern.exec(paragraphText(blocks[at]!)!)![1]!
-  const line = `${label}: ${value.replace(/\s*\n\s*/g, ' ').trim()}`
-  const paragraph: RichNode = { ...blocks[at]!, content: [{ type: 'text', text: line }] }
+  const paragraph: RichNode = { ...blocks[at]!, content: [{ type: 'text', text: labelledLine(label, value) }] }
   return { ...richText, content: blocks.map((block, i) => (i === at ? paragraph : block)) }
+}
+
+/** Like withLabelledLine, but a card without the line gets it at its end, labelled `label`. */
+export function withLabelledLineAdded(richText: TLRichText, labels: readonly string[], label: string, value: string): TLRichText {
+  const changed = withLabelledLine(richText, labels, value)
+  if (changed) return changed
+  const blocks = [...(richText.content as RichNode[])]
+  while (blocks.length > 0 && isEmptyParagraph(blocks.at(-1)!)) blocks.pop()
+  const paragraph: RichNode = { type: 'paragraph', content: [{ type: 'text', text: labelledLine(label, value) }] }
+  return { ...richText, content: [...blocks, paragraph] }
+}
+
+/** The rich text without its first line "label: …" (any of `labels`); null when it has none. */
+export function withoutLabelledLine(richText: TLRichText, labels: readonly string[]): TLRichText | null {
+  const pattern = labelPattern(labels)
+  const blocks = richText.content as RichNode[]
+  const at = blocks.findIndex((block) => {
+    const text = paragraphText(block)
+    return text !== null && pattern.test(text)
+  })
+  if (at === -1) return null
+  const rest = blocks.filter((_, i) => i !== at)
+  return { ...richText, content: rest.length > 0 ? rest : [{ type: 'paragraph' }] }
+}
+
+function labelledLine(label: string, value: string): string {
+  return `${label}: ${value.replace(/\s*\n\s*/g, ' ').trim()}`
+}
+
+function isEmptyParagraph(block: RichNode): boolean {
+  return block.type === 'paragraph' && paragraphText(block)?.trim() === ''
 }
 
 /** Every glyph the harvest reads as a checkbox at a card's start (☐ open; ☑ ☒ ✓ ✔ ✅ done). */

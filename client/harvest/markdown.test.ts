@@ -94,7 +94,7 @@ describe('renderMarkdown', () => {
     const out = html(renderHarvest({ title: 'Casus <b>', createdAt: '2025-03-12T09:00:00.000Z', templateId: 'casusreconstructie', records }))
     expect(out).not.toMatch(/<img|<a |<b>|href=/)
     expect(out).toContain('<h3>Casus &lt;b&gt;</h3>')
-    const lessons = out.slice(out.indexOf('<h4>4 Lessen'), out.indexOf('<h4>4 Werkafspraken'))
+    const lessons = out.slice(out.indexOf('<h4>4 Lessen'), out.indexOf('<h4>5 Werkafspraken'))
     const items = [...lessons.matchAll(/<li>(.*?)<\/li>/g)].map((match) => match[1])
     expect(items).toEqual(['&lt;img src=x onerror=alert(1)&gt;', '[klik](javascript:alert(1))', '**niet vet** &amp; _niet schuin_ | pipe', '1. geen lijst', '# geen kop'])
   })

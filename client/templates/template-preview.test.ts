@@ -11,7 +11,7 @@ describe('templatePreview', () => {
       '2 Tijdlijn',
       '3 Reflectie en rode draden',
       '4 Lessen en vervolgstappen',
-      '4 Werkafspraken en vervolg',
+      '5 Werkafspraken en vervolg',
     ])
     expect(model.cards.length).toBeGreaterThan(20)
     for (const box of [...model.frames, ...model.cards]) {

@@ -5,7 +5,7 @@ import { findTemplate } from '../../templates/index.ts'
 import { frameRecord, geoRecord, indexKey, noteRecord, textRecord } from '../../templates/shapes.ts'
 import { assertValidRecords, documentRecords, FIRST_PAGE_ID } from '../initial-document.ts'
 import { richTextToPlain } from '../../shared/board-geometry.ts'
-import { agreementOf, escapeCell, escapeLine, renderHarvest } from './harvest.ts'
+import { escapeCell, escapeLine, renderHarvest } from './harvest.ts'
 
 const CREATED = '2025-03-12T09:00:00.000Z'
 const commonMark = new MarkdownIt('commonmark', { html: true }).enable(['table', 'strikethrough'])
@@ -64,7 +64,7 @@ describe('harvest of a casusreconstructie', () => {
       '## 2 Tijdlijn',
       '## 3 Reflectie en rode draden',
       '## 4 Lessen en vervolgstappen',
-      '## 4 Werkafspraken en vervolg',
+      '## 5 Werkafspraken en vervolg',
     ])
     // The example rules are content; the prompts, headings and empty cards are not.
     expect(section(md, '1 Introductie en spelregels')).toHaveLength(5)
@@ -81,7 +81,7 @@ describe('harvest of a casusreconstructie', () => {
     ;[spelregels.y, afspraken.y] = [afspraken.y, spelregels.y]
     const headings = board.report().split('\n').filter((line) => line.startsWith('## '))
     expect(headings[0]).toBe('## 1 Introductie en spelregels')
-    expect(headings.at(-1)).toBe('## 4 Werkafspraken en vervolg')
+    expect(headings.at(-1)).toBe('## 5 Werkafspraken en vervolg')
   })
 
   it('orders the timeline left to right, with each interpretation beneath the moment it overlaps', () => {
@@ -150,7 +150,7 @@ describe('harvest of a casusreconstructie', () => {
       }),
     )
     board.note('afspraken', 700, 2000, 'Wat: Signalen delen\nWie: GGD\nDatum: elke week\nHoe: beveiligde mail')
-    const rows = section(board.report(), '4 Werkafspraken en vervolg')
+    const rows = section(board.report(), '5 Werkafspraken en vervolg')
     expect(rows).toEqual([
       '| Wie | Wat | Wanneer | Hoe |',
       '| --- | --- | --- | --- |',
@@ -185,7 +185,7 @@ describe('harvest of a casusreconstructie', () => {
     expect(lessen).toContain('- \\- lijst')
     expect(lessen).toContain('- 1\\. genummerd')
     expect(lessen).toContain('- \\> citaat')
-    const table = section(md, '4 Werkafspraken en vervolg')
+    const table = section(md, '5 Werkafspraken en vervolg')
     // Every table row keeps exactly four cells: no unescaped pipe got in.
     for (const row of table) expect(row.split(/(?<!\\)\|/).length).toBe(6)
     expect(table).toContain('| \\[x\\](javascript:alert(1)) | # kop \\| \\<b>x\\</b> |  |  |')
@@ -290,12 +290,5 @@ describe('harvest text', () => {
     expect(escapeCell('een\ntwee | drie')).toBe('een<br>twee \\| drie')
     expect(escapeLine('+ plus')).toBe('\\+ plus')
     expect(escapeLine('A & B')).toBe('A & B')
-  })
-
-  it('reads agreement fields from meta first, then from labelled lines', () => {
-    const shape = (meta: Record<string, unknown>) => ({ meta })
-    expect(agreementOf({ text: 'Wat: x\nWie: y\nWanneer: z\nHoe: w', shape: shape({}) })).toEqual({ wat: 'x', wie: 'y', wanneer: 'z', hoe: 'w' })
-    expect(agreementOf({ text: 'Wat: x\nWie: y', shape: shape({ wie: 'meta', date: '2025-06-01' }) })).toEqual({ wat: 'x', wie: 'meta', wanneer: '2025-06-01', hoe: '' })
-    expect(agreementOf({ text: 'Zomaar een afspraak', shape: shape({}) })).toEqual({ wat: 'Zomaar een afspraak', wie: '', wanneer: '', hoe: '' })
   })
 })

@@ -22,7 +22,8 @@
  * Every piece of board text is escaped (markdown-escape.ts), so no card can add Markdown structure
  * or HTML, and ordinary punctuation stays as typed.
  */
-import { BoardGeometry, plainText, sortLeftToRight, sortRows, type HarvestRecord, type Item, type Shape } from '../../shared/board-geometry.ts'
+import { BoardGeometry, sortLeftToRight, sortRows, type HarvestRecord, type Item, type Shape } from '../../shared/board-geometry.ts'
+import { AGREEMENTS_ZONE, agreementOf, cardDate, checklistItem, TIMELINE_ZONE } from '../../shared/card-rules.ts'
 
 export type { HarvestRecord } from '../../shared/board-geometry.ts'
 import type { TLFrameShape, TLPageId } from '@tldraw/tlschema'
@@ -41,8 +42,6 @@ export interface HarvestInput {
   saved?: TemplateLookup
 }
 
-export const TIMELINE_ZONE = 'tijdlijn'
-export const AGREEMENTS_ZONE = 'afspraken'
 const EMPTY = '_Nog niets ingevuld._'
 const TIME_ZONE = 'Europe/Amsterdam'
 
@@ -116,7 +115,7 @@ function renderTimeline(board: BoardGeometry, section: Section): string[] {
   }
   const lines: string[] = []
   moments.forEach((moment, i) => {
-    const { date, text: rest } = momentDate(moment)
+    const { date, text: rest } = cardDate({ text: moment.text, meta: moment.shape.meta })
     const text = escapeLine(rest) || '…'
     lines.push(`${i + 1}. ${date ? `**${escapeLine(date)}**: ${text}` : text}`)
     for (const duiding of sortRows(beneath.get(moment)!)) lines.push(`    - ${escapeLine(duiding.text)}`)
@@ -127,21 +126,6 @@ function renderTimeline(board: BoardGeometry, section: Section): string[] {
     for (const duiding of sortLeftToRight(loose)) lines.push(`- ${escapeLine(duiding.text)}`)
   }
   return lines
-}
-
-const DATE_LINE = /^\s*datum\s*:\s*(.*)$/i
-
-/**
- * A moment's date: `meta.date`, else a line "Datum: …" on the card. The line is taken out of the
- * text either way (the card panel writes the date to both), so the date is not shown twice.
- */
-function momentDate(moment: Item): { date: string; text: string } {
-  const meta = typeof moment.shape.meta.date === 'string' ? moment.shape.meta.date.trim() : ''
-  const lines = moment.text.split('\n')
-  const at = lines.findIndex((line) => DATE_LINE.test(line))
-  const text = at === -1 ? moment.text : lines.filter((_, i) => i !== at).join('\n')
-  const date = meta || (at === -1 ? '' : DATE_LINE.exec(lines[at]!)![1]!.trim())
-  return { date, text }
 }
 
 /** The moment whose x-range overlaps the interpretation's most, else the nearest one. */
@@ -167,16 +151,9 @@ function closestMoment(moments: Item[], duiding: Item): Item | undefined {
   return best
 }
 
-export interface Agreement {
-  wie: string
-  wat: string
-  wanneer: string
-  hoe: string
-}
-
 function renderAgreements(items: Item[]): string[] {
   const rows = sortRows(items)
-    .map(agreementOf)
+    .map((item) => agreementOf({ text: item.text, meta: item.shape.meta }))
     .filter((row) => row.wie || row.wat || row.wanneer || row.hoe)
   if (rows.length === 0) return []
   return [
@@ -184,52 +161,6 @@ function renderAgreements(items: Item[]): string[] {
     '| --- | --- | --- | --- |',
     ...rows.map((row) => `| ${escapeCell(row.wie)} | ${escapeCell(row.wat)} | ${escapeCell(row.wanneer)} | ${escapeCell(row.hoe)} |`),
   ]
-}
-
-const LABELLED_LINE = /^\s*(wie|wat|wanneer|datum|hoe)\s*:\s*(.*)$/i
-
-/**
- * An agreement card's fields: `meta.wie`, `meta.wanneer` (or `meta.date`) and `meta.hoe` when
- * set, else lines of the card labelled "Wie:", "Wanneer:" (or "Datum:"), "Hoe:"; `wat` is the
- * "Wat:" line plus any unlabelled text.
- */
-export function agreementOf(item: { text: string; shape: { meta: Record<string, unknown> } }): Agreement {
-  const parsed: Record<'wie' | 'wat' | 'wanneer' | 'hoe', string[]> = { wie: [], wat: [], wanneer: [], hoe: [] }
-  for (const line of item.text.split('\n')) {
-    const match = LABELLED_LINE.exec(line)
-    if (!match) {
-      parsed.wat.push(line)
-      continue
-    }
-    const label = match[1]!.toLowerCase()
-    parsed[label === 'datum' ? 'wanneer' : (label as keyof typeof parsed)].push(match[2]!)
-  }
-  const field = (values: string[]) =>
-    values
-      .map((value) => value.trim())
-      .filter(Boolean)
-      .join('\n')
-  const meta = (key: string) => (typeof item.shape.meta[key] === 'string' ? (item.shape.meta[key] as string).trim() : '')
-  return {
-    wie: meta('wie') || field(parsed.wie),
-    wat: field(parsed.wat),
-    wanneer: meta('wanneer') || meta('date') || field(parsed.wanneer),
-    hoe: meta('hoe') || field(parsed.hoe),
-  }
-}
-
-/** A checkbox glyph at the start of a card: ☐ open, ☑ ☒ ✓ ✔ ✅ done. */
-const CHECKBOX_PREFIX = /^[☐☑☒✓✔✅]\uFE0F?(?:\s+|$)/u
-const CHECKED_PREFIX = /^[☑☒✓✔✅]/u
-
-/**
- * A checklist card (`meta.kind: "checklist"`, or text starting with ☐ or ☑): checked when
- * `meta.checked` is true or the text starts with a check glyph.
- */
-function checklistItem(item: Item): { checked: boolean; text: string } | null {
-  if (item.shape.meta.kind !== 'checklist' && !/^[☐☑☒]/u.test(item.text)) return null
-  const text = item.text.replace(CHECKBOX_PREFIX, '')
-  return { checked: item.shape.meta.checked === true || CHECKED_PREFIX.test(item.text), text: text || item.text }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,11 +1,10 @@
-import { toRichText, type TLRecord, type TLShape, type TLShapeId } from '@tldraw/tlschema'
+import { type TLRecord, type TLShape, type TLShapeId } from '@tldraw/tlschema'
 import { describe, expect, it } from 'vitest'
-import { documentRecords, FIRST_PAGE_ID } from '../../server/initial-document.ts'
-import { BoardGeometry, plainText, type Shape } from '../../shared/board-geometry.ts'
-import { findTemplate } from '../../templates/index.ts'
-import { geoRecord, indexKey, noteRecord, textRecord } from '../../templates/shapes.ts'
-import { cardInfo, isCard, isChecked } from './card-kind.ts'
-import { labelledValue, withCheckbox, withLabelledLine } from './rich-text-lines.ts'
+import { documentRecords, FIRST_PAGE_ID } from '../server/initial-document.ts'
+import { findTemplate } from '../templates/index.ts'
+import { geoRecord, indexKey, noteRecord, textRecord } from '../templates/shapes.ts'
+import { BoardGeometry } from './board-geometry.ts'
+import { AGREEMENT_TEXT, agreementOf, cardDate, cardInfo, isCard, isChecked, KIND_COLOURS, labelledValue } from './card-rules.ts'
 
 let counter = 0
 
@@ -81,21 +80,72 @@ describe('isCard and isChecked', () => {
   })
 })
 
-describe('rich text lines', () => {
-  const text = (richText: ReturnType<typeof toRichText> | null) => (richText ? plainText({ props: { richText } }) : null)
 
-  it('sets an agreement line and leaves the others, keeping the label as written', () => {
-    const card = toRichText('Wat: Casusoverleg\nWIE: \nWanneer: \nHoe: Teams')
-    expect(text(withLabelledLine(card, ['wie'], 'Gemeente'))).toBe('Wat: Casusoverleg\nWIE: Gemeente\nWanneer:\nHoe: Teams')
-    expect(text(withLabelledLine(card, ['wanneer', 'datum'], 'elke\nmaand'))).toBe('Wat: Casusoverleg\nWIE:\nWanneer: elke maand\nHoe: Teams')
-    expect(withLabelledLine(toRichText('Alleen tekst'), ['wie'], 'x')).toBeNull()
+describe('labelled lines', () => {
+  it('reads the value of the first line with one of the labels', () => {
     expect(labelledValue('Wat: a\nDatum: mei 2023', ['wanneer', 'datum'])).toBe('mei 2023')
     expect(labelledValue('Geen regels', ['wie'])).toBeNull()
   })
+})
 
-  it('turns a leading checkbox on and off, whichever glyph it had', () => {
-    expect(text(withCheckbox(toRichText('☐ Opdracht helder'), true))).toBe('☑ Opdracht helder')
-    expect(text(withCheckbox(toRichText('✅ Klaar'), false))).toBe('☐ Klaar')
-    expect(withCheckbox(toRichText('Geen vakje'), true)).toBeNull()
+describe('a moment’s date', () => {
+  it('is meta.date, else a typed "Datum:" (or "Date:") line, which then leaves the text', () => {
+    expect(cardDate({ text: 'Melding bij het wijkteam', meta: { date: '3 maart 2023' } })).toEqual({ date: '3 maart 2023', text: 'Melding bij het wijkteam' })
+    expect(cardDate({ text: 'Datum: mei 2023\nHuisbezoek', meta: {} })).toEqual({ date: 'mei 2023', text: 'Huisbezoek' })
+    expect(cardDate({ text: 'Huisbezoek\n  datum :  juni 2023 ', meta: { date: '' } })).toEqual({ date: 'juni 2023', text: 'Huisbezoek' })
+    expect(cardDate({ text: 'Date: 4 May 2023\nVisit', meta: {} }).date).toBe('4 May 2023')
+    expect(cardDate({ text: 'Datum: juli 2023\nNazorg', meta: { date: 'juli 2023' } })).toEqual({ date: 'juli 2023', text: 'Nazorg' })
+    expect(cardDate({ text: 'Geen datum', meta: { date: 12 } })).toEqual({ date: '', text: 'Geen datum' })
   })
 })
+
+describe('agreement fields', () => {
+  it('are the card’s labelled lines, Wat / Wie / Wanneer / Hoe, with unlabelled text as Wat', () => {
+    expect(agreementOf({ text: 'Wat: x\nWie: y\nWanneer: z\nHoe: w', meta: {} })).toEqual({ wat: 'x', wie: 'y', wanneer: 'z', hoe: 'w' })
+    expect(agreementOf({ text: 'Zomaar een afspraak', meta: {} })).toEqual({ wat: 'Zomaar een afspraak', wie: '', wanneer: '', hoe: '' })
+    expect(agreementOf({ text: 'Wat: delen\nmet iedereen\nDatum: elke week', meta: {} })).toEqual({ wat: 'delen\nmet iedereen', wie: '', wanneer: 'elke week', hoe: '' })
+  })
+
+  it('say what the card says: a line wins over meta, meta fills a field the card has no line for', () => {
+    // Typed over on the board after the panel had set meta: the report follows the card.
+    expect(agreementOf({ text: 'Wat: x\nWie: y\nWanneer: \nHoe: w', meta: { wie: 'oud', wanneer: 'oud', date: 'oud' } })).toEqual({ wat: 'x', wie: 'y', wanneer: '', hoe: 'w' })
+    expect(agreementOf({ text: 'Maandelijks overleg', meta: { wie: 'Gemeente', date: '1 juni 2025', hoe: 'Teams' } })).toEqual({
+      wat: 'Maandelijks overleg',
+      wie: 'Gemeente',
+      wanneer: '1 juni 2025',
+      hoe: 'Teams',
+    })
+  })
+
+  it('start as four empty prompt lines on a new agreement card', () => {
+    expect(AGREEMENT_TEXT).toBe('Wat: \nWie: \nWanneer: \nHoe: ')
+    expect(agreementOf({ text: plainTextOf(AGREEMENT_TEXT), meta: {} })).toEqual({ wat: '', wie: '', wanneer: '', hoe: '' })
+  })
+})
+
+describe('lane colours', () => {
+  it('give each lane kind one colour: moments yellow, interpretations blue, red threads red, lessons green, agreements orange', () => {
+    expect(KIND_COLOURS).toEqual({ moment: 'yellow', duiding: 'light-blue', 'rode-draad': 'light-red', les: 'light-green', afspraak: 'orange' })
+  })
+
+  it('follow the place a card lies in on the case reconstruction board', () => {
+    const b = board('casusreconstructie')
+    const colourAt = (zone: string, x: number, y: number) => {
+      const kind = b.info(b.note(zone, x, y)).kind
+      return (KIND_COLOURS as Record<string, string>)[kind] ?? null
+    }
+    expect(colourAt('tijdlijn', 800, 300)).toBe('yellow')
+    expect(colourAt('tijdlijn', 800, 800)).toBe('light-blue')
+    expect(colourAt('rode-draden', 2200, 300)).toBe('light-red')
+    expect(colourAt('lessen', 100, 400)).toBe('light-green')
+    expect(colourAt('afspraken', 100, 400)).toBe('orange')
+    expect(colourAt('spelregels', 100, 400)).toBeNull()
+  })
+})
+
+function plainTextOf(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .join('\n')
+}
