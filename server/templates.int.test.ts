@@ -38,6 +38,19 @@ describe('templates over HTTP and sync', () => {
     expect(templates.map((t) => t.id)).toEqual(['leeg', ...CONTRACT_IDS])
   })
 
+  it('makes a 7V board anonymous unless its creator says otherwise, as its method promises; other templates named', async () => {
+    const templates = (await (await fetch(`${server.url}/api/templates`)).json()) as { id: string; anonymous?: boolean }[]
+    expect(templates.filter((t) => t.anonymous).map((t) => t.id)).toEqual(['7v-dialoog'])
+    expect(await createBoard(server.url, { title: '7V', template: '7v-dialoog' })).toMatchObject({ anonymous: true })
+    expect(await createBoard(server.url, { title: '7V met namen', template: '7v-dialoog', anonymous: false })).toMatchObject({ anonymous: false })
+    const created = await createBoard(server.url, { title: 'Casus', template: 'casusreconstructie' })
+    expect(created).toMatchObject({ anonymous: false })
+    // The board itself, as any link holder reads it, is anonymous from the start.
+    const board = await createBoard(server.url, { title: '7V', template: '7v-dialoog' })
+    const read = await fetch(`${server.url}/api/boards/${board.id}`, { headers: { authorization: `Bearer ${board.tokens.editor}` } })
+    expect(await read.json()).toMatchObject({ anonymous: true })
+  })
+
   it.each(CONTRACT_IDS)('creates a %s board that two clients see identically', async (templateId) => {
     const board = await createBoard(server.url, { title: `Bord ${templateId}`, template: templateId })
     expect(board.template).toBe(templateId)

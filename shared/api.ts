@@ -95,6 +95,8 @@ export interface TemplateSummary {
   description: string
   /** Saved from a board on this server (not built in). */
   custom?: boolean
+  /** Boards made from it start anonymous unless the creator asks otherwise. */
+  anonymous?: boolean
 }
 
 export const TEMPLATE_DESCRIPTION_MAX = 500

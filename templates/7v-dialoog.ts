@@ -133,5 +133,7 @@ export const zevenVDialoog: TemplateDefinition = {
   id: '7v-dialoog',
   title: '7V-dialoog',
   description: 'Een brede, anonieme dialoog in zeven stappen: Vinden, Verzamelen, Verkennen, Verrijken, Voorkeuren, Verdiepen, Voortzetten.',
+  // Its method promises anonymity: contributions visible, senders not.
+  anonymous: true,
   build,
 }

@@ -6,6 +6,8 @@ export interface TemplateDefinition {
   id: string
   title: string
   description: string
+  /** A board made from it is anonymous unless its creator says otherwise (its method promises anonymity). */
+  anonymous?: boolean
   /** Builds fresh records (shapes, bindings) for a new board; must pass tldraw validation. */
   build(pageId: TLPageId): TLRecord[]
 }

@@ -102,7 +102,15 @@ function CreateBoardForm() {
             onChange={(event) => setTitle(event.target.value)}
           />
         </div>
-        <TemplatePicker templates={templates} value={template} onChange={setTemplate} />
+        <TemplatePicker
+          templates={templates}
+          value={template}
+          onChange={(id) => {
+            setTemplate(id)
+            // A template whose method promises anonymity (7V) starts the box ticked; it can be unticked.
+            setAnonymous(templates?.find((option) => option.id === id)?.anonymous === true)
+          }}
+        />
         <div className="field field--check">
           <input
             id={ids.anonymous}

@@ -45,7 +45,8 @@ export function boardRoutes(
     const { board, tokens } = boards.create({
       title: body.title,
       template: template.id,
-      anonymous: body.anonymous ?? false,
+      // Not asked: the template decides (7V promises anonymity).
+      anonymous: body.anonymous ?? template.anonymous ?? false,
       initialState: createInitialDocument(template),
     })
     return c.json(createdBoard(config.publicUrl, board, tokens), 201)

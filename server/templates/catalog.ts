@@ -27,7 +27,7 @@ export class TemplateCatalog {
    */
   list(visible: { all: true } | { boards: readonly string[] } = { boards: [] }): TemplateSummary[] {
     const saved = 'all' in visible ? this.store.list() : visible.boards.flatMap((board) => this.store.listOf(board))
-    return [...TEMPLATES.map(({ id, title, description }) => ({ id, title, description })), ...saved]
+    return [...TEMPLATES.map(({ id, title, description, anonymous }) => ({ id, title, description, ...(anonymous ? { anonymous } : {}) })), ...saved]
   }
 }
 
