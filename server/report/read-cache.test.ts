@@ -16,6 +16,14 @@ describe('ReadCache', () => {
     expect(cache.get('report:b', { doc: new Y.Doc(), version: 0, key: 'casus' }, () => 'other doc')).toBe('other doc')
   })
 
+  it('peeks at a kept value only when it was made from the same source', () => {
+    const cache = new ReadCache(1_000)
+    expect(cache.peek('snapshot:s', { key: '12:abc' })).toBeNull()
+    cache.get('snapshot:s', { key: '12:abc' }, () => '[1,2]')
+    expect(cache.peek('snapshot:s', { key: '12:abc' })).toBe('[1,2]')
+    expect(cache.peek('snapshot:s', { key: '12:def' })).toBeNull()
+  })
+
   it('keeps within its size, dropping the least recently used first', () => {
     const cache = new ReadCache(10)
     cache.get('a', { key: 'a' }, () => 'aaaa')

@@ -59,6 +59,12 @@ export class ReadCache {
     return this.get(name, source, () => value)
   }
 
+  /** The value kept for `name` if it was made from `source`, without computing anything. */
+  peek(name: string, source: Source): ReadValue | null {
+    const hit = this.entries.get(name)
+    return hit && sameSource(hit.source, source) ? hit.value : null
+  }
+
   get size(): number {
     return this.bytes
   }
