@@ -1,11 +1,12 @@
 /**
  * The panel's side of a comparison: what it is compared with, the summary, and every difference
- * with its texts side by side (earlier | later). Choosing one shows it on the canvas.
+ * with its texts side by side (earlier | later, in time order whichever side was picked first).
+ * Choosing one shows it on the canvas.
  */
 import { useId } from 'react'
 import type { SnapshotInfo } from '../../shared/api.ts'
 import { useI18n } from '../app/i18n-context.tsx'
-import { formatDate } from '../i18n.ts'
+import { formatMoment } from './compare-order.ts'
 import { kindNoun, summarizeChanges, type ShapeChange } from './diff.ts'
 
 const NOW = ''
@@ -32,7 +33,7 @@ export function CompareSection(props: {
         {t('history.compare.heading')}
       </h3>
       <p className="history-compare__from">
-        <strong>{snapshot.label}</strong> <span className="muted">({formatDate(lang, snapshot.createdAt)})</span>
+        <strong>{snapshot.label}</strong> <span className="muted">({formatMoment(lang, snapshot.createdAt, true)})</span>
       </p>
       <div className="field">
         <label htmlFor={ids.select}>{t('history.compare.with')}</label>
@@ -43,9 +44,10 @@ export function CompareSection(props: {
           onChange={(event) => onCompareWith(others.find((other) => other.id === event.target.value) ?? null)}
         >
           <option value={NOW}>{t('history.compare.withNow')}</option>
+          {/* With seconds: snapshots taken in the same minute must be told apart here too. */}
           {others.map((other) => (
             <option key={other.id} value={other.id}>
-              {other.label} ({formatDate(lang, other.createdAt)})
+              {other.label} ({formatMoment(lang, other.createdAt, true)})
             </option>
           ))}
         </select>

@@ -14,6 +14,7 @@ import type { PanelProps } from '../board/panels.tsx'
 import { SchemaTooNewError } from '../sync/binding.ts'
 import { CaptureForm } from './CaptureForm.tsx'
 import { marksFor } from './ChangeMarks.tsx'
+import { inTimeOrder } from './compare-order.ts'
 import { CompareSection } from './CompareSection.tsx'
 import { diffBoards, type ShapeChange } from './diff.ts'
 import { ForkDialog } from './ForkDialog.tsx'
@@ -35,8 +36,12 @@ interface Opened {
 /** What the canvas shows instead of the live board. */
 type Shown =
   | { mode: 'view'; earlier: Opened }
-  /** `later` null: compared with now (the live board). */
-  | { mode: 'compare'; earlier: Opened; later: Opened | null }
+  /**
+   * `later` null: compared with now (the live board). `earlier` and `later` are in time order;
+   * `picked` and `other` are the snapshot the comparison started from and the one chosen to
+   * compare it with, as the facilitator chose them.
+   */
+  | { mode: 'compare'; earlier: Opened; later: Opened | null; picked: SnapshotInfo; other: SnapshotInfo | null }
 
 type Notice = { tone: 'ok' | 'error'; text: string }
 
@@ -105,7 +110,8 @@ export function HistoryPanel({ board, token, editor, showInCanvas }: PanelProps)
   )
 
   const view = (snapshot: SnapshotInfo) => void show(snapshot, (earlier) => ({ mode: 'view', earlier }))
-  const compare = (snapshot: SnapshotInfo, other: SnapshotInfo | null = null) => void show(snapshot, (earlier, later) => ({ mode: 'compare', earlier, later }), other)
+  const compare = (snapshot: SnapshotInfo, other: SnapshotInfo | null = null) =>
+    void show(snapshot, (first, second) => ({ mode: 'compare', ...inTimeOrder(first, second, (side) => side.snapshot.createdAt), picked: snapshot, other }), other)
 
   const backToNow = useCallback(() => {
     request.current++
@@ -175,12 +181,12 @@ export function HistoryPanel({ board, token, editor, showInCanvas }: PanelProps)
 
       {shown?.mode === 'compare' && (
         <CompareSection
-          snapshot={shown.earlier.snapshot}
+          snapshot={shown.picked}
           snapshots={snapshots}
-          comparedWith={shown.later?.snapshot ?? null}
+          comparedWith={shown.other}
           changes={changes}
           focusedId={focusedId}
-          onCompareWith={(other) => compare(shown.earlier.snapshot, other)}
+          onCompareWith={(other) => compare(shown.picked, other)}
           onShow={showChange}
         />
       )}

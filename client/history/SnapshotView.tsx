@@ -12,6 +12,7 @@ import { BOARD_EDITOR_OPTIONS, BOARD_SHAPE_UTILS } from '../cards/note-shape.tsx
 import { TLDRAW_ASSET_URLS } from '../board/asset-urls.ts'
 import { useClientConfig } from '../board/useClientConfig.ts'
 import { formatDate } from '../i18n.ts'
+import { comparedMoments } from './compare-order.ts'
 import { ChangeLegend, ChangeMarksOverlay, MarksContext, type ChangeMark } from './ChangeMarks.tsx'
 import { exposeEditorForTests } from '../board/test-hooks.ts'
 import { useViewStore } from './useViewStore.ts'
@@ -45,11 +46,13 @@ export function SnapshotView(props: SnapshotViewProps) {
   const store = useViewStore(records, assets)
   const comparing = comparedWith !== undefined
   const date = formatDate(lang, snapshot.createdAt)
+  // Two snapshots of the same minute get seconds, so the banner tells them apart.
+  const moments = comparedMoments(lang, snapshot.createdAt, comparedWith?.createdAt ?? null)
   const title = comparing
     ? t('history.banner.compare', {
-        date,
+        date: moments.earlier,
         label: snapshot.label,
-        other: comparedWith === null ? t('history.banner.now') : t('history.banner.snapshot', { date: formatDate(lang, comparedWith.createdAt), label: comparedWith.label }),
+        other: comparedWith === null ? t('history.banner.now') : t('history.banner.snapshot', { date: moments.later ?? '', label: comparedWith.label }),
       })
     : t('history.banner.view', { date, label: snapshot.label })
 
@@ -82,8 +85,9 @@ export function SnapshotView(props: SnapshotViewProps) {
     <div className="history-view" data-testid="snapshot-view" data-mode={comparing ? 'compare' : 'view'}>
       <section className="history-banner" aria-label={title} data-testid="snapshot-banner">
         <p className="history-banner__text" role="status">
-          <strong>{title}</strong>
-          <span aria-hidden="true"> — </span>
+          <strong className="history-banner__title" data-testid="snapshot-banner-title">
+            {title}
+          </strong>
           <button type="button" className="button button--small button--primary" data-testid="snapshot-back" onClick={onBack}>
             {t('history.backToNow')}
           </button>
