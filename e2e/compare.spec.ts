@@ -19,7 +19,7 @@ async function setNoteText(page: Page, from: string, to: string): Promise<void> 
       const editor = window.__dialoogbordEditor!
       const note = editor.getCurrentPageShapes().find((shape) => editor.getShapeUtil(shape).getText(shape) === from)!
       const richText = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: to }] }] }
-      editor.updateShape({ id: note.id, type: note.type, props: { richText } })
+      editor.updateShape({ id: note.id, type: 'note', props: { richText } })
     },
     { from, to },
   )
