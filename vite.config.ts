@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
 import { compression } from 'vite-plugin-compression2'
+import { boardPageHtml } from './scripts/board-page-html-plugin.ts'
 import { serviceWorker } from './scripts/service-worker-plugin.ts'
 
 // The dev server proxies API and websocket traffic to the Node server (npm run dev starts both).
@@ -17,6 +18,7 @@ export default defineConfig({
   plugins: [
     react(),
     serviceWorker('client/offline/service-worker.ts'),
+    boardPageHtml('client/pages/BoardPage.tsx'),
     // A brotli and a gzip copy of every compressible file, made once here; the server only picks
     // one per request (server/http/static-client.ts). Fonts are compressed already.
     compression({ algorithms: ['brotliCompress', 'gzip'], threshold: 1024, logLevel: 'silent' }),

@@ -17,7 +17,9 @@ const script = Buffer.from(`export const board = ${JSON.stringify('kaart '.repea
 const lone = Buffer.from(`export const lone = ${JSON.stringify('los '.repeat(500))};\n`)
 const html = '<!doctype html><html><head><script type="module" src="/assets/app-Ab12Cd34.js"></script></head><body><div id="root"></div></body></html>'
 mkdirSync(path.join(clientDir, 'assets'))
+const boardHtml = html.replace('</head>', '<link rel="modulepreload" crossorigin href="/assets/lone-Ef56Gh78.js"></head>')
 writeFileSync(path.join(clientDir, 'index.html'), html)
+writeFileSync(path.join(clientDir, 'board.html'), boardHtml)
 writeFileSync(path.join(clientDir, 'sw.js'), 'self.addEventListener("fetch", () => {})')
 writeFileSync(path.join(clientDir, 'assets/app-Ab12Cd34.js'), script)
 writeFileSync(path.join(clientDir, 'assets/app-Ab12Cd34.js.br'), brotliCompressSync(script))
@@ -117,12 +119,21 @@ describe('pre-compressed client files', () => {
 })
 
 describe('pages and the service worker', () => {
-  it('sends index.html for a board link, revalidated every time', async () => {
+  it('sends a board link the page that preloads the board’s code, revalidated every time', async () => {
     const res = await raw('/b/bord123?token=geheim')
     expect(res.status).toBe(200)
     expect(res.headers['content-type']).toMatch(/^text\/html/)
     expect(res.headers['cache-control']).toBe('no-cache')
-    expect(res.body.toString()).toBe(html)
+    expect(res.body.toString()).toBe(boardHtml)
+  })
+
+  it('sends other pages the plain index.html (the home page never loads the board’s code)', async () => {
+    for (const page of ['/', '/admin', '/index.html']) {
+      const res = await raw(page)
+      expect(res.status).toBe(200)
+      expect(res.headers['cache-control']).toBe('no-cache')
+      expect(res.body.toString()).toBe(html)
+    }
   })
 
   it('serves /sw.js as a script that is always revalidated', async () => {

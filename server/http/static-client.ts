@@ -45,12 +45,14 @@ export function staticClient(clientDir: string): Hono {
   }
   const files = readBuild(clientDir)
   const index = files.get('/index.html')!
+  // index.html with preloads for the board page's code (scripts/board-page-html-plugin.ts).
+  const boardPage = files.get('/board.html') ?? index
   routes.on(['GET', 'HEAD'], '*', (c) => {
     const file = files.get(c.req.path)
     if (file) return send(c, file)
     // A missing hashed file is a 404, not the page: a cache must never keep HTML under a .js name.
     if (c.req.path.startsWith('/assets/')) return c.text('Not found', 404)
-    return send(c, index)
+    return send(c, c.req.path.startsWith('/b/') ? boardPage : index)
   })
   return routes
 }
