@@ -3,6 +3,7 @@ import { serve, type ServerType } from '@hono/node-server'
 import { createNodeWebSocket } from '@hono/node-ws'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
+import { compress } from 'hono/compress'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import type { ClientConfig } from '../shared/api.ts'
@@ -71,6 +72,9 @@ export function createApp(config: Config, db: Db, boards: BoardRepository, rooms
   app.get('/healthz', (c) => c.json({ ok: true }))
   const api = new Hono()
   api.use('*', bodyLimit({ maxSize: config.maxBodyBytes, onError: (c) => errorResponse(c, 413, 'request body too large', 'body_too_large') }))
+  // JSON, Markdown and CSV answers above 1 KB go out gzipped to whoever accepts it (exports and reports
+  // shrink ~10×); the built client has its own pre-compressed copies, and /sync is no HTTP answer.
+  api.use('*', compress({ threshold: 1024 }))
   mountRequestLimits(api, config, boards, logger)
   api.get('/config', (c) => c.json({ licenseKey: config.licenseKey, publicUrl: config.publicUrl } satisfies ClientConfig))
   const savedTemplates = new CustomTemplateStore(db)
