@@ -14,6 +14,7 @@ import { startCheckpointer } from './db/checkpointer.ts'
 import { DB_FILE, openDatabase, type Db } from './db/database.ts'
 import { boardRoutes } from './http/board-routes.ts'
 import { errorResponse, HttpError } from './http/errors.ts'
+import { linkOrigin } from './http/link-origin.ts'
 import { securityHeaders } from './http/security-headers.ts'
 import { hostCheck } from './http/host-check.ts'
 import { mountRequestLimits } from './http/request-limits.ts'
@@ -76,7 +77,8 @@ export function createApp(config: Config, db: Db, boards: BoardRepository, rooms
   // shrink ~10×); the built client has its own pre-compressed copies, and /sync is no HTTP answer.
   api.use('*', compress({ threshold: 1024 }))
   mountRequestLimits(api, config, boards, logger)
-  api.get('/config', (c) => c.json({ licenseKey: config.licenseKey, publicUrl: config.publicUrl } satisfies ClientConfig))
+  // publicUrl: the origin the web app builds every board link from (PUBLIC_URL, else this request's).
+  api.get('/config', (c) => c.json({ licenseKey: config.licenseKey, publicUrl: linkOrigin(c, config) } satisfies ClientConfig))
   const savedTemplates = new CustomTemplateStore(db)
   const templates = new TemplateCatalog(savedTemplates)
   const readCache = new ReadCache(READ_CACHE_BYTES)

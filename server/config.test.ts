@@ -13,6 +13,10 @@ describe('loadConfig', () => {
     expect(loadConfig({ HOST: '0.0.0.0', PORT: '9000' }).publicUrl).toBe('http://0.0.0.0:9000')
     expect(loadConfig({ HOST: '::1' }).publicUrl).toBe('http://[::1]:8080')
     expect(loadConfig({ PUBLIC_URL: 'https://bord.gemeente.nl/' }).publicUrl).toBe('https://bord.gemeente.nl')
+    // Only an explicit PUBLIC_URL fixes the links' origin; the derived one is a fallback.
+    expect(loadConfig({ HOST: '0.0.0.0' }).publicUrlSet).toBe(false)
+    expect(loadConfig({ PUBLIC_URL: ' ' }).publicUrlSet).toBe(false)
+    expect(loadConfig({ PUBLIC_URL: 'https://bord.gemeente.nl/' }).publicUrlSet).toBe(true)
   })
 
   it('treats empty secrets as unset', () => {

@@ -6,6 +6,8 @@ export interface Config {
   host: string
   dataDir: string
   publicUrl: string
+  /** Whether PUBLIC_URL was set; if not, board links take the origin of the request (link-origin.ts). */
+  publicUrlSet: boolean
   licenseKey: string | null
   adminToken: string | null
   /** Where the built client lives; absent in API-only runs. */
@@ -122,6 +124,7 @@ export function loadConfig(env: Env = process.env): Config {
     host,
     dataDir: path.resolve(nonEmpty(env.DATA_DIR) ?? './data'),
     publicUrl,
+    publicUrlSet: nonEmpty(env.PUBLIC_URL) !== null,
     licenseKey: nonEmpty(env.TLDRAW_LICENSE_KEY),
     adminToken: nonEmpty(env.ADMIN_TOKEN),
     clientDir: path.resolve(nonEmpty(env.CLIENT_DIR) ?? './dist/client'),

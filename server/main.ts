@@ -3,6 +3,7 @@ import { isMainThread } from 'node:worker_threads'
 import { startServer } from './app.ts'
 import { loadConfig } from './config.ts'
 import { hostCheckWarning } from './http/host-check.ts'
+import { publicUrlWarning } from './http/link-origin.ts'
 import { createLogger, errorMessage, logProcessFaults } from './log.ts'
 
 const SHUTDOWN_DEADLINE_MS = 4_000
@@ -13,6 +14,9 @@ if (isMainThread) logProcessFaults(logger, () => process.exit(1))
 
 async function main(): Promise<void> {
   const config = loadConfig()
+  // Before 'listening', so whoever watches for that line has seen the advice too.
+  const linkWarning = publicUrlWarning(config.host, config.publicUrlSet)
+  if (linkWarning) logger.warn(linkWarning)
   const server = await startServer(config, logger)
   logger.info('listening', { url: config.publicUrl, port: server.port, host: config.host, dataDir: config.dataDir })
   const hostWarning = hostCheckWarning(config.host, config.publicUrl, config.allowedHosts)

@@ -10,13 +10,23 @@ import type { MessageKey } from '../i18n.ts'
 import { knownLinks } from '../storage/recent-boards.ts'
 import { CopyLink } from '../ui/CopyLink.tsx'
 import { Dialog } from '../ui/Dialog.tsx'
+import { boardLink, shareOrigin } from './share-links.ts'
+import { useClientConfig } from './useClientConfig.ts'
 
 const LABELS: Record<Role, MessageKey> = { editor: 'share.editor', viewer: 'share.viewer', facilitator: 'share.facilitator' }
 
-/** The link for `role`, if this device knows it. */
+/**
+ * The link for `role`, if this device knows its token, on `origin` (share-links.ts): a link kept
+ * from the server's answer is rebuilt from its token, so all links share one origin.
+ */
 export function linkFor(board: BoardForRole, ownToken: string, role: Role, origin: string): string | null {
-  if (role === board.role) return `${origin}/b/${encodeURIComponent(board.id)}?token=${encodeURIComponent(ownToken)}`
-  return knownLinks(board.id)?.urls[role] ?? null
+  const token = role === board.role ? ownToken : knownLinks(board.id)?.tokens[role]
+  return token ? boardLink(origin, board.id, token) : null
+}
+
+/** The origin this page builds links on. */
+export function useShareOrigin(): string {
+  return shareOrigin(useClientConfig(), window.location.origin)
 }
 
 export function ShareDialog({
@@ -35,12 +45,13 @@ export function ShareDialog({
 }) {
   const { t } = useI18n()
   const roles: Role[] = board.role === 'facilitator' ? ['editor', 'viewer', 'facilitator'] : [board.role]
+  const origin = useShareOrigin()
   return (
     <Dialog open={open} title={t('share.title')} onClose={onClose} testId="share-dialog">
       <p className="dialog__text">{t('share.intro')}</p>
       <ul className="share-list">
         {roles.map((role) => (
-          <ShareRow key={role} role={role} url={open ? linkFor(board, token, role, window.location.origin) : null} />
+          <ShareRow key={role} role={role} url={open ? linkFor(board, token, role, origin) : null} />
         ))}
       </ul>
       {board.role !== 'facilitator' && <p className="field__hint">{t('share.onlyOwn', { role: t(`role.${board.role}`) })}</p>}

@@ -7,7 +7,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import type { BoardForRole, LinkInfo } from '../../shared/api.ts'
 import { getBoard } from '../api/client.ts'
 import { useI18n } from '../app/i18n-context.tsx'
-import { linkFor } from '../board/ShareDialog.tsx'
+import { linkFor, useShareOrigin } from '../board/ShareDialog.tsx'
 import { formatDate, type MessageKey } from '../i18n.ts'
 import { forgetLink, knownLinks, rememberLink } from '../storage/recent-boards.ts'
 import { ConfirmStep } from './ConfirmStep.tsx'
@@ -79,7 +79,8 @@ function LinkRow({ board, token, info, role, onChanged }: { board: BoardForRole;
     regenerateButton.current?.focus()
   }
   // Read on every render: regenerating writes it, and so may another tab of this device.
-  const known = replacedElsewhere ? null : linkFor(board, token, role, window.location.origin)
+  const origin = useShareOrigin()
+  const known = replacedElsewhere ? null : linkFor(board, token, role, origin)
   const expired = isExpired(info.expiresAt)
 
   // A link kept here may have been replaced from another device since: check it, then forget it.

@@ -14,14 +14,15 @@ import { createInitialDocument } from '../initial-document.ts'
 import { isAdmin } from './admin-routes.ts'
 import { presentedToken, requireBoardRole, type BoardAccessEnv } from './access.ts'
 import { HttpError, readJsonBody } from './errors.ts'
+import { linkOrigin } from './link-origin.ts'
 
-export function boardUrl(publicUrl: string, boardId: string, token: string): string {
-  return `${publicUrl}/b/${encodeURIComponent(boardId)}?token=${encodeURIComponent(token)}`
+export function boardUrl(origin: string, boardId: string, token: string): string {
+  return `${origin}/b/${encodeURIComponent(boardId)}?token=${encodeURIComponent(token)}`
 }
 
 /** The answer to every call that makes a board: its tokens, shown this once, and their links. */
-export function createdBoard(publicUrl: string, board: BoardInfo, tokens: Record<Role, string>): CreatedBoard {
-  const urls = Object.fromEntries(ROLES.map((role) => [role, boardUrl(publicUrl, board.id, tokens[role])])) as Record<Role, string>
+export function createdBoard(origin: string, board: BoardInfo, tokens: Record<Role, string>): CreatedBoard {
+  const urls = Object.fromEntries(ROLES.map((role) => [role, boardUrl(origin, board.id, tokens[role])])) as Record<Role, string>
   return { ...board, tokens, urls }
 }
 
@@ -49,7 +50,7 @@ export function boardRoutes(
       anonymous: body.anonymous ?? template.anonymous ?? false,
       initialState: createInitialDocument(template),
     })
-    return c.json(createdBoard(config.publicUrl, board, tokens), 201)
+    return c.json(createdBoard(linkOrigin(c, config), board, tokens), 201)
   })
 
   routes.get('/:id', requireBoardRole(boards, 'viewer'), (c) => c.json({ ...c.var.board, role: c.var.role }))

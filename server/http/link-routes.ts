@@ -8,6 +8,7 @@ import type { RoomManager } from '../sync/room-manager.ts'
 import { requireBoardRole, type BoardAccessEnv } from './access.ts'
 import { boardUrl } from './board-routes.ts'
 import { HttpError, readJsonBody } from './errors.ts'
+import { linkOrigin } from './link-origin.ts'
 
 /** The facilitator link is not managed here: losing it would lock the facilitator out. */
 const sharedRole = z.enum(['editor', 'viewer'])
@@ -30,7 +31,7 @@ export function linkRoutes(config: Config, boards: BoardRepository, rooms: RoomM
     const role = roleParam(c.req.param('role'))
     const token = boards.regenerateToken(board.id, role)
     rooms.closeConnections(board.id, (peer) => peer.role === role, CloseCode.revoked, 'link revoked')
-    return c.json({ role, token, url: boardUrl(config.publicUrl, board.id, token), expiresAt: null })
+    return c.json({ role, token, url: boardUrl(linkOrigin(c, config), board.id, token), expiresAt: null })
   })
 
   routes.patch('/:id/links/:role', facilitator, async (c) => {

@@ -19,6 +19,7 @@ import type { RoomManager } from '../sync/room-manager.ts'
 import { requireBoardRole, type BoardAccessEnv } from './access.ts'
 import { createdBoard, requireAdminWhenConfigured } from './board-routes.ts'
 import { HttpError, readJsonBody } from './errors.ts'
+import { linkOrigin } from './link-origin.ts'
 
 const LABEL_MAX = 200
 const captureBody = z.strictObject({ label: z.string().trim().max(LABEL_MAX).optional() })
@@ -135,7 +136,7 @@ export function snapshotRoutes(
       initialState,
       forkedFrom: { boardId: origin.id, snapshotId: snapshot.id },
     })
-    return c.json(createdBoard(config.publicUrl, board, tokens), 201)
+    return c.json(createdBoard(linkOrigin(c, config), board, tokens), 201)
   })
 
   return routes

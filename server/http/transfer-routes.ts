@@ -18,6 +18,7 @@ import type { TemplateCatalog } from '../templates/catalog.ts'
 import { presentedToken, requireBoardRole, type BoardAccessEnv } from './access.ts'
 import { createdBoard, requireAdminWhenConfigured } from './board-routes.ts'
 import { HttpError, readJsonBody } from './errors.ts'
+import { linkOrigin } from './link-origin.ts'
 
 export const EXPORT_FORMAT = 'dialoogbord'
 export const EXPORT_VERSION = 1
@@ -82,7 +83,7 @@ export function transferRoutes(
     if (!records.some((record) => record.typeName === 'page')) throw new HttpError(400, 'the file holds no page', 'invalid_import')
     const template = templates.find(file.template ?? '') ? file.template! : DEFAULT_TEMPLATE_ID
     const { board, tokens } = boards.create({ title: file.title, template, anonymous: false, initialState: encodeDocument(records) })
-    return c.json(createdBoard(config.publicUrl, board, tokens), 201)
+    return c.json(createdBoard(linkOrigin(c, config), board, tokens), 201)
   })
 
   return routes
