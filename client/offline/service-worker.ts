@@ -11,6 +11,7 @@
  *
  * Deliberately not in tsconfig's DOM world: the few service-worker types used are declared here.
  */
+import { swRoute } from './sw-routes.ts'
 
 /** Set at build time: a hash of every file in PRECACHE, and their paths. */
 declare const __SHELL_VERSION__: string
@@ -35,7 +36,6 @@ const worker = self as unknown as WorkerScope
 const CACHE_PREFIX = 'dialoogbord-shell-'
 const CACHE = CACHE_PREFIX + __SHELL_VERSION__
 const SHELL = '/index.html'
-const NEVER = ['/api/', '/sync/', '/healthz']
 
 worker.addEventListener('install', (event) => {
   event.waitUntil(
@@ -59,11 +59,9 @@ worker.addEventListener('activate', (event) => {
 
 worker.addEventListener('fetch', (event) => {
   const { request } = event
-  const url = new URL(request.url)
-  if (request.method !== 'GET' || url.origin !== worker.location.origin) return
-  if (NEVER.some((prefix) => url.pathname.startsWith(prefix))) return
-  if (request.mode === 'navigate') event.respondWith(pageOrShell(request))
-  else if (url.pathname.startsWith('/assets/')) event.respondWith(hashedFile(request))
+  const route = swRoute(request, worker.location.origin)
+  if (route === 'shell') event.respondWith(pageOrShell(request))
+  else if (route === 'hashed') event.respondWith(hashedFile(request))
 })
 
 async function pageOrShell(request: Request): Promise<Response> {
