@@ -65,6 +65,11 @@ export interface LinkInfo {
   expiresAt: string | null
 }
 
+/** `GET /api/boards/:id/links` and `PATCH …/links/:role`: a link with how many sockets use it right now. */
+export interface LinkListing extends LinkInfo {
+  connected: number
+}
+
 /** The answer to regenerating a link: the new token, shown this once. */
 export interface RegeneratedLink {
   role: Role

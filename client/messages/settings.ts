@@ -43,6 +43,9 @@ export const nl = {
   'links.expired': 'Verlopen: deze link werkt niet meer.',
   'links.expirySaved': 'Einddatum opgeslagen.',
   'links.expiryInvalid': 'Kies een geldige datum.',
+  'links.shortenConfirm': '{count} mensen gebruiken deze link nu; zij worden op {date} afgesloten. Einddatum toch opslaan?',
+  'links.shortenConfirmOne': 'Eén persoon gebruikt deze link nu en wordt op {date} afgesloten. Einddatum toch opslaan?',
+  'links.shortenDo': 'Ja, einddatum opslaan',
   'links.regenerate': 'Nieuwe link maken',
   'links.regenerateConfirm':
     'Nieuwe link voor {who} maken? De huidige link werkt daarna meteen niet meer, en wie hem nu gebruikt wordt direct losgekoppeld. Deel daarna de nieuwe link.',
@@ -145,6 +148,9 @@ export const en: Record<keyof typeof nl, string> = {
   'links.expired': 'Expired: this link no longer works.',
   'links.expirySaved': 'End date saved.',
   'links.expiryInvalid': 'Pick a valid date.',
+  'links.shortenConfirm': '{count} people are using this link now; they will be disconnected on {date}. Save the end date anyway?',
+  'links.shortenConfirmOne': 'One person is using this link now and will be disconnected on {date}. Save the end date anyway?',
+  'links.shortenDo': 'Yes, save the end date',
   'links.regenerate': 'Make a new link',
   'links.regenerateConfirm':
     'Make a new link for {who}? The current link stops working immediately, and whoever is using it now is disconnected at once. Then share the new link.',

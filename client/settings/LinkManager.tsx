@@ -4,7 +4,7 @@
  * "Delen" can show it too.
  */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
-import type { BoardForRole, LinkInfo } from '../../shared/api.ts'
+import type { BoardForRole, LinkListing } from '../../shared/api.ts'
 import { getBoard } from '../api/client.ts'
 import { useI18n } from '../app/i18n-context.tsx'
 import { linkFor, useShareOrigin } from '../board/ShareDialog.tsx'
@@ -12,7 +12,7 @@ import { formatDate, type MessageKey } from '../i18n.ts'
 import { forgetLink, knownLinks, rememberLink } from '../storage/recent-boards.ts'
 import { ConfirmStep } from './ConfirmStep.tsx'
 import { CopyLink } from '../ui/CopyLink.tsx'
-import { dayFromExpiry, expiryFromDay, isExpired, toDayString } from './link-expiry.ts'
+import { dayFromExpiry, expiryFromDay, isExpired, shortens, toDayString } from './link-expiry.ts'
 import { listLinks, MANAGED_ROLES, regenerateLink, setLinkExpiry, type ManagedRole } from './settings-api.ts'
 
 /** The links section's id, so "Delen" can bring it into view. */
@@ -23,7 +23,7 @@ const WHO: Record<ManagedRole, MessageKey> = { editor: 'links.who.editor', viewe
 
 export function LinkManager({ board, token }: { board: BoardForRole; token: string }) {
   const { t } = useI18n()
-  const [links, setLinks] = useState<LinkInfo[] | null>(null)
+  const [links, setLinks] = useState<LinkListing[] | null>(null)
   const [error, setError] = useState<string | null>(null)
 
   useEffect(() => {
@@ -38,7 +38,7 @@ export function LinkManager({ board, token }: { board: BoardForRole; token: stri
     }
   }, [board.id, token, t])
 
-  const replace = (next: LinkInfo) => setLinks((current) => (current ?? []).map((link) => (link.role === next.role ? next : link)))
+  const replace = (next: LinkListing) => setLinks((current) => (current ?? []).map((link) => (link.role === next.role ? next : link)))
 
   return (
     <section className="settings__section" aria-labelledby={`${LINKS_SECTION_ID}-heading`} id={LINKS_SECTION_ID}>
@@ -65,7 +65,7 @@ export function LinkManager({ board, token }: { board: BoardForRole; token: stri
   )
 }
 
-function LinkRow({ board, token, info, role, onChanged }: { board: BoardForRole; token: string; info: LinkInfo; role: ManagedRole; onChanged(info: LinkInfo): void }) {
+function LinkRow({ board, token, info, role, onChanged }: { board: BoardForRole; token: string; info: LinkListing; role: ManagedRole; onChanged(info: LinkListing): void }) {
   const { t, lang } = useI18n()
   const headingId = useId()
   const [confirming, setConfirming] = useState(false)
@@ -110,7 +110,8 @@ function LinkRow({ board, token, info, role, onChanged }: { board: BoardForRole;
     }
     rememberLink(board.id, role, result.value.token, result.value.url)
     setReplacedElsewhere(false)
-    onChanged({ role, createdAt: new Date().toISOString(), expiresAt: null })
+    // Regenerating disconnected everyone on the old link.
+    onChanged({ role, createdAt: new Date().toISOString(), expiresAt: null, connected: 0 })
     setFresh(true)
     setMessage({ kind: 'ok', text: t('links.regenerated') })
   }
@@ -169,19 +170,23 @@ function LinkRow({ board, token, info, role, onChanged }: { board: BoardForRole;
   )
 }
 
-function ExpiryForm({ board, token, info, role, onChanged }: { board: BoardForRole; token: string; info: LinkInfo; role: ManagedRole; onChanged(info: LinkInfo): void }) {
-  const { t } = useI18n()
+function ExpiryForm({ board, token, info, role, onChanged }: { board: BoardForRole; token: string; info: LinkListing; role: ManagedRole; onChanged(info: LinkListing): void }) {
+  const { t, lang } = useI18n()
   const ids = { input: useId(), hint: useId() }
   const saved = info.expiresAt ? dayFromExpiry(info.expiresAt) : ''
   const [day, setDay] = useState(saved)
   const [busy, setBusy] = useState(false)
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null)
+  /** A shorter expiry for a link people are on, waiting for the facilitator's yes. */
+  const [confirming, setConfirming] = useState<{ expiresAt: string; connected: number } | null>(null)
+  const saveButton = useRef<HTMLButtonElement>(null)
   useEffect(() => setDay(saved), [saved])
 
   async function save(expiresAt: string | null) {
     setBusy(true)
     const result = await setLinkExpiry(board.id, token, role, expiresAt)
     setBusy(false)
+    setConfirming(null)
     if (!result.ok) {
       setMessage({ kind: 'error', text: t('settings.failed', { message: result.message }) })
       return
@@ -190,7 +195,7 @@ function ExpiryForm({ board, token, info, role, onChanged }: { board: BoardForRo
     setMessage({ kind: 'ok', text: t('links.expirySaved') })
   }
 
-  function submit(event: FormEvent) {
+  async function submit(event: FormEvent) {
     event.preventDefault()
     if (day === '') return void save(null)
     const expiresAt = expiryFromDay(day)
@@ -198,11 +203,27 @@ function ExpiryForm({ board, token, info, role, onChanged }: { board: BoardForRo
       setMessage({ kind: 'error', text: t('links.expiryInvalid') })
       return
     }
+    if (shortens(info.expiresAt, expiresAt)) {
+      // Ask the server how many are on the link now: the listing may be minutes old.
+      setBusy(true)
+      const now = await listLinks(board.id, token)
+      setBusy(false)
+      const connected = now.ok ? (now.value.find((link) => link.role === role)?.connected ?? 0) : info.connected
+      if (connected > 0) {
+        setConfirming({ expiresAt, connected })
+        return
+      }
+    }
     void save(expiresAt)
   }
 
+  const endConfirm = () => {
+    setConfirming(null)
+    saveButton.current?.focus()
+  }
+
   return (
-    <form className="settings-link__expiry" onSubmit={submit} noValidate>
+    <form className="settings-link__expiry" onSubmit={(event) => void submit(event)} noValidate>
       <label htmlFor={ids.input}>{t('links.expiry')}</label>
       <div className="settings-link__expiry-row">
         <input
@@ -218,7 +239,7 @@ function ExpiryForm({ board, token, info, role, onChanged }: { board: BoardForRo
             setMessage(null)
           }}
         />
-        <button type="submit" className="button button--small" data-testid={`link-${role}-expiry-save`} disabled={busy || day === saved}>
+        <button ref={saveButton} type="submit" className="button button--small" data-testid={`link-${role}-expiry-save`} disabled={busy || day === saved || confirming !== null}>
           {t('links.expirySave')}
         </button>
         {info.expiresAt && (
@@ -230,11 +251,30 @@ function ExpiryForm({ board, token, info, role, onChanged }: { board: BoardForRo
       <p id={ids.hint} className="field__hint">
         {t('links.expiryHint')}
       </p>
+      {confirming && (
+        <ConfirmStep
+          testId={`link-${role}-expiry-confirm`}
+          danger
+          text={t(confirming.connected === 1 ? 'links.shortenConfirmOne' : 'links.shortenConfirm', {
+            count: String(confirming.connected),
+            date: formatDateTime(lang, confirming.expiresAt),
+          })}
+          confirmLabel={t('links.shortenDo')}
+          busy={busy}
+          onConfirm={() => void save(confirming.expiresAt)}
+          onCancel={endConfirm}
+        />
+      )}
       <p className={message?.kind === 'error' ? 'settings__error' : 'settings__ok'} role="status">
         {message?.text ?? ''}
       </p>
     </form>
   )
+}
+
+/** When a link stops working: "4 december 2026 om 00:00". */
+function formatDateTime(lang: 'nl' | 'en', iso: string): string {
+  return new Date(iso).toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'long', timeStyle: 'short' })
 }
 
 function formatDay(lang: 'nl' | 'en', day: string): string {

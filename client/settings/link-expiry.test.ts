@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { dayFromExpiry, expiryFromDay, isExpired, toDayString } from './link-expiry.ts'
+import { dayFromExpiry, expiryFromDay, isExpired, shortens, toDayString } from './link-expiry.ts'
 
 describe('link expiry from a picked day', () => {
   it('keeps the link valid through the whole picked day, in local time', () => {
@@ -23,5 +23,15 @@ describe('link expiry from a picked day', () => {
   it('never expires without a date', () => {
     expect(isExpired(null)).toBe(false)
     expect(toDayString(new Date(2026, 0, 5))).toBe('2026-01-05')
+  })
+})
+
+describe('shortening a link', () => {
+  it('is any end date on a link without one, or an earlier one', () => {
+    expect(shortens(null, '2026-12-05T00:00:00.000Z')).toBe(true)
+    expect(shortens('2026-12-10T00:00:00.000Z', '2026-12-05T00:00:00.000Z')).toBe(true)
+    expect(shortens('2026-12-05T00:00:00.000Z', '2026-12-10T00:00:00.000Z')).toBe(false)
+    expect(shortens('2026-12-05T00:00:00.000Z', '2026-12-05T00:00:00.000Z')).toBe(false)
+    expect(shortens('2026-12-05T00:00:00.000Z', null)).toBe(false)
   })
 })

@@ -30,3 +30,9 @@ export function toDayString(date: Date): string {
 export function isExpired(expiresAt: string | null, now = new Date()): boolean {
   return expiresAt !== null && Date.parse(expiresAt) <= now.getTime()
 }
+
+/** Whether moving a link's expiry from `current` to `next` ends it sooner (null: no end date). */
+export function shortens(current: string | null, next: string | null): boolean {
+  if (next === null) return false
+  return current === null || Date.parse(next) < Date.parse(current)
+}

@@ -1,5 +1,5 @@
 /** The facilitator's calls: board settings, role links and deleting the board. */
-import type { BoardForRole, LinkInfo, PatchBoardBody, RegeneratedLink } from '../../shared/api.ts'
+import type { BoardForRole, LinkListing, PatchBoardBody, RegeneratedLink } from '../../shared/api.ts'
 import { call, type ApiResult } from '../api/client.ts'
 
 /** The two links a facilitator manages; the facilitator link itself is never replaced (it would lock them out). */
@@ -16,8 +16,8 @@ export function deleteBoard(id: string, token: string): Promise<ApiResult<null>>
   return call<null>(boardPath(id), { method: 'DELETE' }, token)
 }
 
-export function listLinks(id: string, token: string): Promise<ApiResult<LinkInfo[]>> {
-  return call<LinkInfo[]>(`${boardPath(id)}/links`, {}, token)
+export function listLinks(id: string, token: string): Promise<ApiResult<LinkListing[]>> {
+  return call<LinkListing[]>(`${boardPath(id)}/links`, {}, token)
 }
 
 /** Replaces a role's link: the old one stops working at once, for everyone using it. */
@@ -25,6 +25,6 @@ export function regenerateLink(id: string, token: string, role: ManagedRole): Pr
   return call<RegeneratedLink>(`${boardPath(id)}/links/${role}/regenerate`, { method: 'POST' }, token)
 }
 
-export function setLinkExpiry(id: string, token: string, role: ManagedRole, expiresAt: string | null): Promise<ApiResult<LinkInfo>> {
-  return call<LinkInfo>(`${boardPath(id)}/links/${role}`, { method: 'PATCH', body: JSON.stringify({ expiresAt }) }, token)
+export function setLinkExpiry(id: string, token: string, role: ManagedRole, expiresAt: string | null): Promise<ApiResult<LinkListing>> {
+  return call<LinkListing>(`${boardPath(id)}/links/${role}`, { method: 'PATCH', body: JSON.stringify({ expiresAt }) }, token)
 }

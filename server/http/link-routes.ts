@@ -1,6 +1,7 @@
 /** Link management for facilitators: list, regenerate (revokes at once) and expire role links. */
 import { Hono } from 'hono'
 import { z } from 'zod'
+import type { LinkListing } from '../../shared/api.ts'
 import { CloseCode } from '../../shared/protocol.ts'
 import type { BoardRepository } from '../boards.ts'
 import type { Config } from '../config.ts'
@@ -24,7 +25,11 @@ export function linkRoutes(config: Config, boards: BoardRepository, rooms: RoomM
     return role.data
   }
 
-  routes.get('/:id/links', facilitator, (c) => c.json(boards.links(c.var.board.id)))
+  /** The links with their open sockets, so the UI can warn before cutting people off. */
+  const listing = (boardId: string): LinkListing[] =>
+    boards.links(boardId).map((link) => ({ ...link, connected: rooms.connectionCount(boardId, link.role) }))
+
+  routes.get('/:id/links', facilitator, (c) => c.json(listing(c.var.board.id)))
 
   routes.post('/:id/links/:role/regenerate', facilitator, (c) => {
     const board = c.var.board
@@ -45,7 +50,7 @@ export function linkRoutes(config: Config, boards: BoardRepository, rooms: RoomM
     boards.setExpiry(board.id, role, normalized)
     // Open sockets of the link close when the new expiry passes (at once when it already has).
     rooms.setLinkExpiry(board.id, role, normalized)
-    return c.json(boards.links(board.id).find((link) => link.role === role))
+    return c.json(listing(board.id).find((link) => link.role === role))
   })
 
   return routes
