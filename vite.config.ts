@@ -18,7 +18,13 @@ export default defineConfig({
   plugins: [
     react(),
     serviceWorker('client/offline/service-worker.ts'),
-    boardPageHtml('client/pages/BoardPage.tsx'),
+    // tldraw asks for its translations (English, then the board's language) and the notes' font
+    // only once it mounts: each would be another round trip after the board is already synced.
+    boardPageHtml('client/pages/BoardPage.tsx', [
+      { pattern: /^assets\/en-[\w-]{8}\.json$/, as: 'fetch' },
+      { pattern: /^assets\/nl-[\w-]{8}\.json$/, as: 'fetch' },
+      { pattern: /^assets\/IBMPlexSans-Medium-[\w-]{8}\.woff2$/, as: 'font' },
+    ]),
     // A brotli and a gzip copy of every compressible file, made once here; the server only picks
     // one per request (server/http/static-client.ts). Fonts are compressed already.
     compression({ algorithms: ['brotliCompress', 'gzip'], threshold: 1024, logLevel: 'silent' }),

@@ -11,7 +11,14 @@ type OutputChunk = Rollup.OutputChunk
 
 export const BOARD_HTML = 'board.html'
 
-export function boardPageHtml(boardPageModule: string): Plugin {
+/** Build files the board fetches only once tldraw mounts (and so one after another), fetched early. */
+export interface EarlyFile {
+  pattern: RegExp
+  /** `fetch` for what tldraw fetch()es (translations), `font` for a FontFace it waits for. */
+  as: 'fetch' | 'font'
+}
+
+export function boardPageHtml(boardPageModule: string, early: EarlyFile[] = []): Plugin {
   return {
     name: 'dialoogbord:board-page-html',
     apply: 'build',
@@ -26,6 +33,12 @@ export function boardPageHtml(boardPageModule: string): Plugin {
       const links = [
         ...scripts.filter((file) => !html.includes(`/${file}"`)).map((file) => `<link rel="modulepreload" crossorigin href="/${file}">`),
         ...styles.filter((file) => !html.includes(`/${file}"`)).map((file) => `<link rel="preload" as="style" crossorigin href="/${file}">`),
+        ...early.flatMap(({ pattern, as }) => {
+          const files = Object.keys(bundle).filter((name) => pattern.test(name))
+          if (files.length !== 1) this.error(`${pattern} should match one file of the build, matched ${files.length}`)
+          // crossorigin: fetch() and FontFace load in CORS mode; a preload only counts when it matches.
+          return files.map((file) => `<link rel="preload" as="${as}"${as === 'font' ? ' type="font/woff2"' : ''} crossorigin href="/${file}">`)
+        }),
       ]
       if (!html.includes('</head>')) return this.error('index.html has no </head>')
       this.emitFile({ type: 'asset', fileName: BOARD_HTML, source: html.replace('</head>', `  ${links.join('\n    ')}\n  </head>`) })
