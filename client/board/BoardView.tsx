@@ -2,12 +2,13 @@
  * An open board: our header (title, connection, role, share, language) above tldraw, which is
  * bound to the board's Y.Doc. The editor mounts only once the doc has content.
  */
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent, type ReactNode } from 'react'
 import { atom, Tldraw, type Editor, type TLComponents, type TLCurrentUser, type TLStore, type TLUiOverrides } from 'tldraw'
 import 'tldraw/tldraw.css'
 import type { BoardForRole } from '../../shared/api.ts'
 import { canWrite } from '../../shared/roles.ts'
 import { useI18n } from '../app/i18n-context.tsx'
+import { keepCardsInTheirLane } from '../cards/lane-style.ts'
 import { BOARD_EDITOR_OPTIONS, BOARD_SHAPE_UTILS } from '../cards/note-shape.tsx'
 import { LINKS_SECTION_ID } from '../settings/LinkManager.tsx'
 import { openBoardConnection, type BoardConnection, type ConnectionState } from '../sync/connection.ts'
@@ -16,20 +17,25 @@ import { Link } from '../ui/Link.tsx'
 import { boardAssetStore, keepPastedLinksAsText, STORABLE_IMAGE_TYPES, STORABLE_VIDEO_TYPES } from './asset-store.ts'
 import { TLDRAW_ASSET_URLS } from './asset-urls.ts'
 import { ConnectionBadge } from './ConnectionBadge.tsx'
+import { EditingBadges } from './EditingBadges.tsx'
 import { NameDialog } from './NameDialog.tsx'
 import { markOpen } from './open-marks.ts'
 import { PANELS, type PanelId } from './panels.tsx'
 import { useParticipant } from './participant.ts'
 import { ServerClosedNotice } from './ServerClosedNotice.tsx'
+import { openCamera } from './session-camera.ts'
 import { ShareDialog } from './ShareDialog.tsx'
 import { exposeEditorForTests } from './test-hooks.ts'
+import { exportsNamedAfterBoard } from './export-name.ts'
+import { TRANSLATION_OVERRIDES } from './tldraw-translations.ts'
+import { typeToEdit } from './type-to-edit.ts'
 import { useBoardStore } from './useBoardStore.ts'
 import { useClientConfig } from './useClientConfig.ts'
 import { useServerClose } from './useServerClose.ts'
 
 // On anonymous boards there is no name to edit in tldraw's people menu.
-const NAMED_COMPONENTS: TLComponents = {}
-const ANONYMOUS_COMPONENTS: TLComponents = { UserPresenceEditor: null }
+const NAMED_COMPONENTS: TLComponents = { InFrontOfTheCanvas: EditingBadges }
+const ANONYMOUS_COMPONENTS: TLComponents = { UserPresenceEditor: null, InFrontOfTheCanvas: EditingBadges }
 
 const WAITING_STATE: ConnectionState = { status: 'connecting', everSynced: false, ready: false, emptyAfterSync: false, closedByServer: null }
 
@@ -44,6 +50,30 @@ export function BoardView({ board: initialBoard, token }: { board: BoardForRole;
   const [canvasOverride, setCanvasOverride] = useState<ReactNode | null>(null)
   const panels = PANELS.filter((definition) => definition.visibleTo(board))
   const openPanel = panels.find((definition) => definition.id === panel)
+  const panelRef = useRef<HTMLElement>(null)
+  /** What had focus before the panel opened (its button, mostly), to return to when it closes. */
+  const panelOpener = useRef<HTMLElement | null>(null)
+  const togglePanel = (id: PanelId) => {
+    if (panel === null && document.activeElement instanceof HTMLElement) panelOpener.current = document.activeElement
+    setPanel((current) => (current === id ? null : id))
+  }
+  const closePanel = () => {
+    setPanel(null)
+    const opener = panelOpener.current
+    panelOpener.current = null
+    // After React removed the panel: focus on something gone would fall to <body>.
+    requestAnimationFrame(() => (opener?.isConnected ? opener : document.querySelector<HTMLElement>('.tl-container'))?.focus())
+  }
+  // A keyboard user lands in the panel they opened, on its heading (read out, then Tab onwards).
+  useEffect(() => {
+    if (panel !== null) panelRef.current?.querySelector<HTMLElement>('h2')?.focus()
+  }, [panel])
+  const onPanelKeyDown = (event: KeyboardEvent) => {
+    // A dialog or menu inside the panel handles its own Escape first.
+    if (event.key !== 'Escape' || event.defaultPrevented) return
+    event.preventDefault()
+    closePanel()
+  }
 
   useEffect(() => {
     markOpen('connecting')
@@ -110,7 +140,7 @@ export function BoardView({ board: initialBoard, token }: { board: BoardForRole;
                 className="button button--small"
                 aria-pressed={panel === definition.id}
                 data-testid={`panel-button-${definition.id}`}
-                onClick={() => setPanel((current) => (current === definition.id ? null : definition.id))}
+                onClick={() => (panel === definition.id ? closePanel() : togglePanel(definition.id))}
               >
                 {t(definition.label)}
               </button>
@@ -130,6 +160,8 @@ export function BoardView({ board: initialBoard, token }: { board: BoardForRole;
           {canvasOverride !== null && <div className="board__override">{canvasOverride}</div>}
           {boardStore.state === 'ready' && config !== undefined ? (
             <BoardCanvas
+              boardId={board.id}
+              title={board.title}
               hidden={canvasOverride !== null}
               onEditor={setEditor}
               store={boardStore.store}
@@ -154,10 +186,10 @@ export function BoardView({ board: initialBoard, token }: { board: BoardForRole;
           )}
         </main>
         {openPanel && (
-          <aside className="board__panel" data-testid={`panel-${openPanel.id}`} aria-label={t(openPanel.label)}>
+          <aside ref={panelRef} className="board__panel" data-testid={`panel-${openPanel.id}`} aria-label={t(openPanel.label)} onKeyDown={onPanelKeyDown}>
             <header className="board__panel-header">
-              <h2>{t(openPanel.label)}</h2>
-              <button type="button" className="button button--small" aria-label={t('panel.close')} onClick={() => setPanel(null)}>
+              <h2 tabIndex={-1}>{t(openPanel.label)}</h2>
+              <button type="button" className="button button--small" aria-label={t('panel.close')} data-testid="panel-close" onClick={closePanel}>
                 ×
               </button>
             </header>
@@ -165,7 +197,7 @@ export function BoardView({ board: initialBoard, token }: { board: BoardForRole;
               board={board}
               token={token}
               editor={editor}
-              onClose={() => setPanel(null)}
+              onClose={closePanel}
               showInCanvas={setCanvasOverride}
               onBoardChanged={setBoard}
             />
@@ -200,8 +232,14 @@ const WITHOUT_LOCK_TOGGLE: TLUiOverrides = {
     return others
   },
 }
+// Constant arrays: tldraw refetches its translations whenever the overrides object changes.
+const FACILITATOR_OVERRIDES = [TRANSLATION_OVERRIDES]
+const PARTICIPANT_OVERRIDES = [TRANSLATION_OVERRIDES, WITHOUT_LOCK_TOGGLE]
 
 function BoardCanvas(props: {
+  boardId: string
+  /** Names exported files (read when exporting, so a renamed board exports under its new name). */
+  title: string
   store: TLStore
   user: TLCurrentUser
   licenseKey: string | undefined
@@ -213,13 +251,20 @@ function BoardCanvas(props: {
   hidden: boolean
   onEditor(editor: Editor | null): void
 }) {
-  const { store, user, licenseKey, locale, readonly, canLock, anonymous, hidden, onEditor } = props
+  const { boardId, title, store, user, licenseKey, locale, readonly, canLock, anonymous, hidden, onEditor } = props
+  const titleNow = useRef(title)
+  titleNow.current = title
+  // Stable per mount: tldraw refetches its translations whenever the overrides change.
+  const overrides = useMemo(() => [...(canLock ? FACILITATOR_OVERRIDES : PARTICIPANT_OVERRIDES), exportsNamedAfterBoard(() => titleNow.current)], [canLock])
   const onMount = useCallback(
     (editor: Editor) => {
       // The store's collaboration mode keeps a viewer read-only; this makes it so from the first frame.
       if (readonly) editor.updateInstanceState({ isReadonly: true })
       markOpen('editor mounted')
       keepPastedLinksAsText(editor)
+      editor.disposables.add(keepCardsInTheirLane(editor))
+      editor.disposables.add(openCamera(editor, boardId))
+      editor.disposables.add(typeToEdit(editor))
       onEditor(editor)
       const withdraw = exposeEditorForTests(editor)
       return () => {
@@ -227,7 +272,7 @@ function BoardCanvas(props: {
         onEditor(null)
       }
     },
-    [readonly, onEditor],
+    [readonly, onEditor, boardId],
   )
   const components = useMemo(() => (anonymous ? ANONYMOUS_COMPONENTS : NAMED_COMPONENTS), [anonymous])
   return (
@@ -242,7 +287,7 @@ function BoardCanvas(props: {
         components={components}
         acceptedImageMimeTypes={STORABLE_IMAGE_TYPES}
         acceptedVideoMimeTypes={STORABLE_VIDEO_TYPES}
-        overrides={canLock ? undefined : WITHOUT_LOCK_TOGGLE}
+        overrides={overrides}
         onMount={onMount}
         options={BOARD_EDITOR_OPTIONS}
       />

@@ -1,17 +1,24 @@
 /**
- * "Stappen": the board's parts in template order. A click moves only your own camera there.
+ * "Stappen": the board's parts in template order. A click moves only your own camera there, at
+ * a zoom where cards can be read (a step wider than the screen, like the timeline, is shown in
+ * parts with "Volgende deel"), into the part of the canvas tldraw's panels leave free.
  * Facilitators also lock or unlock the scaffolding and keep the board's layout as a template.
  */
-import { useId, useMemo } from 'react'
+import { useId, useMemo, useState } from 'react'
 import { useValue, type Editor, type TLShape, type TLShapeId } from 'tldraw'
 import { hasRole } from '../../shared/roles.ts'
 import { useI18n } from '../app/i18n-context.tsx'
+import { freeViewportArea, planParts, READABLE_ZOOM, showOverview, showRect, STEP_MAX_ZOOM, WHOLE_STEP_SLACK, type PartsPlan } from '../board/camera.ts'
 import type { PanelProps } from '../board/panels.tsx'
 import { SaveTemplateForm } from './SaveTemplateForm.tsx'
 import { boardSteps, type Step } from './steps.ts'
 import './steps.css'
 
-const ANIMATION = { duration: 300 }
+/** The step you were sent to, shown in parts when it is too wide or tall to read at once. */
+interface StepView extends PartsPlan {
+  stepId: string
+  index: number
+}
 
 export function StepsPanel({ board, token, editor }: PanelProps) {
   const { t } = useI18n()
@@ -38,14 +45,26 @@ function StepList({ editor }: { editor: Editor }) {
   const key = useValue('board steps', () => JSON.stringify(boardSteps([...editor.getPages(), ...allShapes(editor)])), [editor])
   const steps = useMemo(() => JSON.parse(key) as Step[], [key])
   const current = useValue('step in view', () => stepInView(editor, steps), [editor, steps])
+  const [view, setView] = useState<StepView | null>(null)
+
+  const showPart = (plan: PartsPlan, index: number) => showRect(editor, plan.parts[index]!, plan.zoom, freeViewportArea(editor), true)
 
   const goTo = (step: Step) => {
     const id = step.id as TLShapeId
     const page = editor.getAncestorPageId(id)
     if (page && page !== editor.getCurrentPageId()) editor.setCurrentPage(page)
     const bounds = editor.getShapePageBounds(id)
-    if (bounds) editor.zoomToBounds(bounds, { animation: ANIMATION, inset: 32 })
+    if (!bounds) return
+    const plan = planParts(bounds, freeViewportArea(editor), { minZoom: READABLE_ZOOM, maxZoom: STEP_MAX_ZOOM, slack: WHOLE_STEP_SLACK })
+    showPart(plan, 0)
+    setView({ ...plan, stepId: step.id, index: 0 })
   }
+  const goToPart = (index: number) => {
+    if (!view) return
+    showPart(view, index)
+    setView({ ...view, index })
+  }
+  const parts = view && view.parts.length > 1 ? { view, onGoToPart: goToPart } : null
 
   return (
     <>
@@ -56,12 +75,20 @@ function StepList({ editor }: { editor: Editor }) {
           {steps
             .filter((step) => !step.parentId || !steps.some((other) => other.id === step.parentId))
             .map((step) => (
-              <StepItem key={step.id} step={step} steps={steps} current={current} onGoTo={goTo} />
+              <StepItem key={step.id} step={step} steps={steps} current={current} onGoTo={goTo} parts={parts} />
             ))}
         </ol>
       )}
       <div className="actions">
-        <button type="button" className="button button--small" data-testid="steps-show-all" onClick={() => editor.zoomToFit({ animation: ANIMATION })}>
+        <button
+          type="button"
+          className="button button--small"
+          data-testid="steps-show-all"
+          onClick={() => {
+            setView(null)
+            showOverview(editor, true)
+          }}
+        >
           {t('steps.showAll')}
         </button>
       </div>
@@ -69,8 +96,14 @@ function StepList({ editor }: { editor: Editor }) {
   )
 }
 
+interface PartsNavigation {
+  view: StepView
+  onGoToPart(index: number): void
+}
+
 /** One step, with the steps inside it as a nested list. */
-function StepItem({ step, steps, current, onGoTo }: { step: Step; steps: readonly Step[]; current: string | null; onGoTo(step: Step): void }) {
+function StepItem(props: { step: Step; steps: readonly Step[]; current: string | null; onGoTo(step: Step): void; parts: PartsNavigation | null }) {
+  const { step, steps, current, onGoTo, parts } = props
   const children = steps.filter((other) => other.parentId === step.id)
   return (
     <li className="steps__item">
@@ -85,14 +118,38 @@ function StepItem({ step, steps, current, onGoTo }: { step: Step; steps: readonl
         <span className="steps__name">{step.label}</span>
         {step.hint && <span className="steps__hint">{step.hint}</span>}
       </button>
+      {parts?.view.stepId === step.id && <StepParts step={step} parts={parts} />}
       {children.length > 0 && (
         <ol className="steps__list steps__list--nested">
           {children.map((child) => (
-            <StepItem key={child.id} step={child} steps={steps} current={current} onGoTo={onGoTo} />
+            <StepItem key={child.id} step={child} steps={steps} current={current} onGoTo={onGoTo} parts={parts} />
           ))}
         </ol>
       )}
     </li>
+  )
+}
+
+/**
+ * "Deel 2 van 4" with the previous and next part, under the step being shown. aria-disabled, not
+ * disabled: a disabled button drops the keyboard focus of someone pressing it to the end.
+ */
+function StepParts({ step, parts: { view, onGoToPart } }: { step: Step; parts: PartsNavigation }) {
+  const { t } = useI18n()
+  const { index } = view
+  const total = view.parts.length
+  return (
+    <div className="steps__parts" role="group" aria-label={t('steps.partsOf', { name: step.label })} data-testid="step-parts">
+      <button type="button" className="button button--small" data-testid="step-part-previous" aria-disabled={index === 0} onClick={() => index > 0 && onGoToPart(index - 1)}>
+        {t('steps.previousPart')}
+      </button>
+      <span className="steps__part" role="status" data-testid="step-part">
+        {t('steps.part', { n: String(index + 1), total: String(total) })}
+      </span>
+      <button type="button" className="button button--small" data-testid="step-part-next" aria-disabled={index === total - 1} onClick={() => index < total - 1 && onGoToPart(index + 1)}>
+        {t('steps.nextPart')}
+      </button>
+    </div>
   )
 }
 

@@ -83,6 +83,18 @@ export const nl = {
   'panel.history': 'Geschiedenis',
   'panel.settings': 'Instellingen',
   'panel.close': 'Paneel sluiten',
+
+  'editing.someone': 'Iemand',
+  'editing.isEditing': '{names} bewerkt',
+  'editing.alsoEditing': 'Let op: {names} bewerkt deze kaart ook',
+
+  'steps.part': 'Deel {n} van {total}',
+  'steps.previousPart': 'Vorige deel',
+  'steps.nextPart': 'Volgende deel',
+  'steps.partsOf': 'Delen van “{name}”',
+
+  'board.forkedFrom': 'Gemaakt van {origin}',
+  'board.forkedFromSnapshot': '“{title}”, versie “{snapshot}”',
 } as const
 
 export const en: Record<keyof typeof nl, string> = {
@@ -169,4 +181,16 @@ export const en: Record<keyof typeof nl, string> = {
   'panel.history': 'History',
   'panel.settings': 'Settings',
   'panel.close': 'Close panel',
+
+  'editing.someone': 'Someone',
+  'editing.isEditing': '{names} is editing',
+  'editing.alsoEditing': 'Careful: {names} is editing this card too',
+
+  'steps.part': 'Part {n} of {total}',
+  'steps.previousPart': 'Previous part',
+  'steps.nextPart': 'Next part',
+  'steps.partsOf': 'Parts of “{name}”',
+
+  'board.forkedFrom': 'Made from {origin}',
+  'board.forkedFromSnapshot': '“{title}”, version “{snapshot}”',
 }
