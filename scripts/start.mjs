@@ -19,7 +19,7 @@ function newest(paths) {
 const outdated = (output, sources) => !existsSync(output) || newest(sources) > statSync(output).mtimeMs
 
 const CLIENT_BUILD = 'dist/client/index.html'
-if (outdated(CLIENT_BUILD, ['client', 'shared', 'templates', 'vite.config.ts', 'package-lock.json'])) {
+if (outdated(CLIENT_BUILD, ['client', 'shared', 'templates', 'vite.config.ts', 'scripts/service-worker-plugin.ts', 'scripts/board-page-html-plugin.ts', 'package-lock.json'])) {
   console.error('Building the client (vite build)…')
   const built = spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' })
   if (built.status !== 0) process.exit(built.status ?? 1)
