@@ -12,6 +12,9 @@ interface BoardRow {
   created_at: string
   forked_from_board: string | null
   forked_from_snapshot: string | null
+  /** The origin's current title and the snapshot's label, while they exist (selectBoard only). */
+  origin_title?: string | null
+  origin_snapshot_label?: string | null
 }
 
 export type Access =
@@ -30,7 +33,14 @@ function toInfo(row: BoardRow): BoardInfo {
     anonymous: row.anonymous === 1,
     createdAt: row.created_at,
     ...(row.forked_from_board && row.forked_from_snapshot
-      ? { forkedFrom: { boardId: row.forked_from_board, snapshotId: row.forked_from_snapshot } }
+      ? {
+          forkedFrom: {
+            boardId: row.forked_from_board,
+            snapshotId: row.forked_from_snapshot,
+            ...(row.origin_title != null ? { title: row.origin_title } : {}),
+            ...(row.origin_snapshot_label != null ? { snapshotLabel: row.origin_snapshot_label } : {}),
+          },
+        }
       : {}),
   }
 }
@@ -55,7 +65,12 @@ export class BoardRepository {
     this.insertToken = db.prepare('INSERT INTO board_tokens (board_id, role, token_hash, created_at) VALUES (?, ?, ?, ?)')
     this.insertState = db.prepare('INSERT INTO board_state (board_id, state, updated_at) VALUES (?, ?, ?)')
     this.selectBoard = db.prepare<[string], BoardRow>(
-      'SELECT id, title, template, anonymous, created_at, forked_from_board, forked_from_snapshot FROM boards WHERE id = ?',
+      `SELECT b.id, b.title, b.template, b.anonymous, b.created_at, b.forked_from_board, b.forked_from_snapshot,
+              o.title AS origin_title, s.label AS origin_snapshot_label
+       FROM boards b
+       LEFT JOIN boards o ON o.id = b.forked_from_board
+       LEFT JOIN snapshots s ON s.id = b.forked_from_snapshot AND s.board_id = b.forked_from_board
+       WHERE b.id = ?`,
     )
     this.selectTokens = db.prepare<[string], { role: Role; token_hash: Buffer; created_at: string; expires_at: string | null }>(
       'SELECT role, token_hash, created_at, expires_at FROM board_tokens WHERE board_id = ? ORDER BY role',

@@ -98,8 +98,13 @@ describe('snapshots', () => {
     expect(fork.title).toBe('Casus West (vervolg)')
     expect(Object.values(fork.tokens)).not.toContain(board.tokens.editor)
     const info = (await (await call(`/api/boards/${fork.id}`, fork.tokens.viewer)).json()) as BoardForRole
-    expect(info.forkedFrom).toEqual({ boardId: board.id, snapshotId: snapshot.id })
+    // Where it came from, by name, and never a token of the origin.
+    expect(info.forkedFrom).toEqual({ boardId: board.id, snapshotId: snapshot.id, title: 'Casus West', snapshotLabel: snapshot.label })
+    expect(JSON.stringify(info)).not.toContain(board.tokens.viewer)
     expect((await call(`/api/boards/${fork.id}`, board.tokens.facilitator)).status).toBe(401)
+    // Renamed origin: the fork names it as it is now; deleted: only the ids stay.
+    await call(`/api/boards/${board.id}`, board.tokens.facilitator, { method: 'PATCH', body: JSON.stringify({ title: 'Casus West-Brabant' }) })
+    expect(((await (await call(`/api/boards/${fork.id}`, fork.tokens.viewer)).json()) as BoardForRole).forkedFrom?.title).toBe('Casus West-Brabant')
 
     const f = await SyncClient.connect(server.url, fork.id, fork.tokens.editor)
     expect(f.records.has('shape:gedeeld')).toBe(true)
@@ -110,6 +115,8 @@ describe('snapshots', () => {
     expect(origin.records.has('shape:gedeeld')).toBe(true)
     expect(origin.records.has('shape:alleen-vervolg')).toBe(false)
     await Promise.all([a.close(), f.close(), origin.close()])
+    expect((await call(`/api/boards/${board.id}`, board.tokens.facilitator, { method: 'DELETE' })).status).toBe(204)
+    expect(((await (await call(`/api/boards/${fork.id}`, fork.tokens.viewer)).json()) as BoardForRole).forkedFrom).toEqual({ boardId: board.id, snapshotId: snapshot.id })
   })
 
   it('enforces roles: viewers cannot capture, restore or fork', async () => {

@@ -36,8 +36,12 @@ export interface BoardInfo {
   template: string
   anonymous: boolean
   createdAt: string
-  /** Set on a board forked from a snapshot of another board. */
-  forkedFrom?: { boardId: string; snapshotId: string }
+  /**
+   * Set on a board forked from a snapshot of another board. `title` and `snapshotLabel` are there
+   * while that board and snapshot still exist (never a token: whether someone may open the origin
+   * is up to the links they hold).
+   */
+  forkedFrom?: { boardId: string; snapshotId: string; title?: string; snapshotLabel?: string }
 }
 
 export interface SnapshotInfo {

@@ -18,6 +18,7 @@ import { boardAssetStore, keepPastedLinksAsText, STORABLE_IMAGE_TYPES, STORABLE_
 import { TLDRAW_ASSET_URLS } from './asset-urls.ts'
 import { ConnectionBadge } from './ConnectionBadge.tsx'
 import { EditingBadges } from './EditingBadges.tsx'
+import { ForkedFrom } from './ForkedFrom.tsx'
 import { NameDialog } from './NameDialog.tsx'
 import { markOpen } from './open-marks.ts'
 import { PANELS, type PanelId } from './panels.tsx'
@@ -117,6 +118,7 @@ export function BoardView({ board: initialBoard, token }: { board: BoardForRole;
         <h1 className="board-header__title" data-testid="board-title">
           {board.title}
         </h1>
+        <ForkedFrom forkedFrom={board.forkedFrom} />
         <span className={`role-tag role-tag--${board.role}`} data-testid="board-role">
           {t(`role.${board.role}`)}
         </span>

@@ -89,11 +89,11 @@ export const nl = {
   'editing.alsoEditing': 'Let op: {names} bewerkt deze kaart ook',
 
   'steps.part': 'Deel {n} van {total}',
-  'steps.previousPart': 'Vorige deel',
+  'steps.previousPart': 'Vorige',
   'steps.nextPart': 'Volgende deel',
   'steps.partsOf': 'Delen van “{name}”',
 
-  'board.forkedFrom': 'Gemaakt van {origin}',
+  'board.forkedFrom': 'Gemaakt van',
   'board.forkedFromSnapshot': '“{title}”, versie “{snapshot}”',
 } as const
 
@@ -187,10 +187,10 @@ export const en: Record<keyof typeof nl, string> = {
   'editing.alsoEditing': 'Careful: {names} is editing this card too',
 
   'steps.part': 'Part {n} of {total}',
-  'steps.previousPart': 'Previous part',
+  'steps.previousPart': 'Previous',
   'steps.nextPart': 'Next part',
   'steps.partsOf': 'Parts of “{name}”',
 
-  'board.forkedFrom': 'Made from {origin}',
+  'board.forkedFrom': 'Made from',
   'board.forkedFromSnapshot': '“{title}”, version “{snapshot}”',
 }
