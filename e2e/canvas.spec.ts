@@ -241,3 +241,39 @@ test('on an anonymous board the badge names no one', async ({ browser }) => {
   await onCanvas(anna, 'Stil').dblclick()
   await expect(bram.getByTestId('editing-badge')).toHaveText(/^(Deelnemer \d+|Iemand) bewerkt$/)
 })
+
+test('a forked board names its origin, and links to it only for someone who can open it', async ({ browser }) => {
+  const origin = await createBoard(server.url, { title: 'Casus West', template: 'casusreconstructie' })
+  const api = (path: string, init: RequestInit = {}) =>
+    fetch(`${server.url}${path}`, { ...init, headers: { authorization: `Bearer ${origin.tokens.facilitator}`, 'content-type': 'application/json' } })
+  const snapshot = (await (await api(`/api/boards/${origin.id}/snapshots`, { method: 'POST', body: JSON.stringify({ label: 'Na sessie 1' }) })).json()) as { id: string }
+  const fork = (await (await api(`/api/boards/${origin.id}/snapshots/${snapshot.id}/fork`, { method: 'POST', body: '{}' })).json()) as Awaited<ReturnType<typeof createBoard>>
+
+  // The facilitator opened the origin on this device before: a link back to it.
+  const anna = await newPerson(browser)
+  await openBoard(anna, origin.urls.facilitator, 'Anna')
+  await openBoard(anna, fork.urls.facilitator, null)
+  await expect(anna.getByTestId('forked-from')).toHaveText('Gemaakt van “Casus West”, versie “Na sessie 1”')
+  await anna.getByTestId('forked-from-link').click()
+  await expect(anna.getByTestId('board-title')).toHaveText('Casus West')
+
+  // A partner with only the fork's link reads where it came from, without a link that would not open.
+  const bram = await newPerson(browser)
+  await openBoard(bram, fork.urls.editor, 'Bram')
+  await expect(bram.getByTestId('forked-from')).toHaveText('Gemaakt van “Casus West”, versie “Na sessie 1”')
+  await expect(bram.getByTestId('forked-from-link')).toHaveCount(0)
+})
+
+test.describe('the home page on a 1440×900 screen', () => {
+  test.use({ viewport: { width: 1440, height: 900 } })
+
+  test('"Bord maken" is visible without scrolling', async ({ page }) => {
+    await page.goto(server.url)
+    const submit = page.getByTestId('create-board-submit')
+    await expect(submit).toBeVisible()
+    const box = (await submit.boundingBox())!
+    expect(box.y + box.height).toBeLessThanOrEqual(900)
+    expect(await page.evaluate(() => window.scrollY)).toBe(0)
+    await page.screenshot({ path: '/work/notes/shots/canvas-home-1440x900.png' })
+  })
+})

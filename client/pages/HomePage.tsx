@@ -11,13 +11,14 @@ import { TemplatePicker } from '../templates/TemplatePicker.tsx'
 import { listTemplatesFor } from '../templates/templates-api.ts'
 import { AppHeader } from '../ui/AppHeader.tsx'
 import { Link } from '../ui/Link.tsx'
+import './home.css'
 
 export function HomePage() {
   const { t } = useI18n()
   return (
     <div className="page">
       <AppHeader />
-      <main className="page__main">
+      <main className="page__main home">
         <section className="intro" aria-labelledby="intro-title">
           <h1 id="intro-title">{t('app.name')}</h1>
           <p className="intro__tagline">{t('app.tagline')}</p>
@@ -111,29 +112,32 @@ function CreateBoardForm() {
             setAnonymous(templates?.find((option) => option.id === id)?.anonymous === true)
           }}
         />
-        <div className="field field--check">
-          <input
-            id={ids.anonymous}
-            data-testid="create-board-anonymous"
-            type="checkbox"
-            checked={anonymous}
-            aria-describedby={ids.anonymousHint}
-            onChange={(event) => setAnonymous(event.target.checked)}
-          />
-          <label htmlFor={ids.anonymous}>{t('home.create.anonymous')}</label>
-          <p id={ids.anonymousHint} className="field__hint">
-            {t('home.create.anonymousHint')}
-          </p>
-        </div>
         {needsAdmin && <AdminTokenField value={adminToken} onChange={setAdminToken} testId="create-board-admin-token" />}
         {error && (
           <p id={ids.error} className="form__error" role="alert">
             {error}
           </p>
         )}
-        <button type="submit" className="button button--primary" data-testid="create-board-submit" disabled={busy}>
-          {busy ? t('home.create.busy') : t('home.create.submit')}
-        </button>
+        {/* One row: the last choice and the button, so "Bord maken" fits on a 1440×900 screen. */}
+        <div className="create-board__finish">
+          <div className="field field--check">
+            <input
+              id={ids.anonymous}
+              data-testid="create-board-anonymous"
+              type="checkbox"
+              checked={anonymous}
+              aria-describedby={ids.anonymousHint}
+              onChange={(event) => setAnonymous(event.target.checked)}
+            />
+            <label htmlFor={ids.anonymous}>{t('home.create.anonymous')}</label>
+            <p id={ids.anonymousHint} className="field__hint">
+              {t('home.create.anonymousHint')}
+            </p>
+          </div>
+          <button type="submit" className="button button--primary" data-testid="create-board-submit" disabled={busy}>
+            {busy ? t('home.create.busy') : t('home.create.submit')}
+          </button>
+        </div>
       </form>
     </section>
   )
