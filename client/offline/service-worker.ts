@@ -3,7 +3,7 @@
  * so a board opened before reloads without a network; the board itself comes from IndexedDB.
  *
  * - Navigations go to the network first (a new deploy is seen at once) and fall back to the
- *   cached index.html. The shell is cached under its own path only, never under a board URL,
+ *   cached index.html without a network, or after 4 s without an answer. The shell is cached under its own path only, never under a board URL,
  *   so no link token ends up in a cache key (and index.html holds no token).
  * - Hashed files (/assets/*) never change: from the cache, else from the network and kept.
  * - /api/* and /sync/* are never touched: boards, tokens and live sync stay between page and server.
@@ -36,6 +36,8 @@ const worker = self as unknown as WorkerScope
 const CACHE_PREFIX = 'dialoogbord-shell-'
 const CACHE = CACHE_PREFIX + __SHELL_VERSION__
 const SHELL = '/index.html'
+/** A page the network has not started answering after this long comes from the cache instead. */
+const SLOW_NETWORK_MS = 4_000
 
 worker.addEventListener('install', (event) => {
   event.waitUntil(
@@ -65,13 +67,24 @@ worker.addEventListener('fetch', (event) => {
 })
 
 async function pageOrShell(request: Request): Promise<Response> {
+  const fromNetwork = fetch(request)
+  // Its failure is handled below, or no longer matters once the shell answered.
+  fromNetwork.catch(() => undefined)
+  // On a line that connects but hardly answers (venue wifi), the shell is as good as the page:
+  // every page path gets the same HTML. A new deploy still arrives through the worker's update.
+  const slow = new Promise<Response | undefined>((resolve) => setTimeout(() => resolve(shell()), SLOW_NETWORK_MS))
   try {
-    return await fetch(request)
+    const first = await Promise.race([fromNetwork, slow])
+    return first ?? (await fromNetwork)
   } catch (offline) {
-    const shell = await caches.match(SHELL, { cacheName: CACHE })
-    if (shell) return shell
+    const cached = await shell()
+    if (cached) return cached
     throw offline
   }
+}
+
+function shell(): Promise<Response | undefined> {
+  return caches.match(SHELL, { cacheName: CACHE })
 }
 
 async function hashedFile(request: Request): Promise<Response> {
