@@ -164,7 +164,7 @@ export async function retypeNote(page: Page, oldText: string, newText: string): 
  * and overwritten: tldraw registers its text editor (and applies select-all or the caret) one task
  * after the editable element appears, so wait for both the registration and the focus.
  */
-function whenEditingText(page: Page): Promise<unknown> {
+export function whenEditingText(page: Page): Promise<unknown> {
   return page.waitForFunction(() => {
     const editor = window.__dialoogbordEditor
     if (!editor || editor.getEditingShapeId() == null) return false

@@ -3,6 +3,8 @@
  * of writing fields (shared/card-rules.ts), for this person's own edits only (never for changes
  * that arrive from others or from the stored copy):
  *
+ * - a new empty note put down on a template's empty placeholder card takes that card's place
+ *   instead of lying on top of it (the placeholder goes), so the board keeps one card there;
  * - a note created or pasted in a lane (timeline moments or interpretations, red threads,
  *   lessons, agreements) gets that lane's colour and `meta.kind`; a new, empty note among the
  *   agreements gets the four prompt lines Wat / Wie / Wanneer / Hoe;
@@ -20,10 +22,33 @@ import { withoutLabelledLine } from './rich-text-lines.ts'
 
 type LaneKind = keyof typeof KIND_COLOURS
 
+/** tldraw focuses a new text editor at its end 100 ms after editing starts (RichTextArea). */
+const CARET_AFTER_TLDRAW_MS = 120
+
 /** Wires the rules into an editor; returns what undoes it. */
 export function keepCardsInTheirLane(editor: Editor): () => void {
+  /** New note → the placeholder it replaces, removed once the note exists. */
+  const replacing = new Map<TLShapeId, TLNoteShape>()
   const disposers = [
-    editor.sideEffects.registerBeforeCreateHandler('shape', (shape, source) => (source === 'user' ? styledForLane(editor, shape) : shape)),
+    editor.sideEffects.registerBeforeCreateHandler('shape', (shape, source) => {
+      if (source !== 'user') return shape
+      const placeholder = emptyPlaceholderUnder(editor, shape)
+      if (placeholder) replacing.set(shape.id, placeholder)
+      return styledForLane(editor, placeholder ? lookingLike(shape as TLNoteShape, placeholder) : shape)
+    }),
+    editor.sideEffects.registerAfterCreateHandler('shape', (shape) => {
+      const placeholder = replacing.get(shape.id)
+      if (!placeholder) return
+      replacing.delete(shape.id)
+      // After the note tool has centred the note on the click (right after creating it).
+      queueMicrotask(() => {
+        if (!editor.getShape(shape.id) || !editor.getShape(placeholder.id)) return
+        editor.run(() => {
+          editor.updateShape({ id: shape.id, type: 'note', x: placeholder.x, y: placeholder.y })
+          editor.deleteShape(placeholder.id)
+        })
+      })
+    }),
     editor.sideEffects.registerAfterChangeHandler('instance_page_state', (prev, next, source) => {
       if (source !== 'user' || !prev.editingShapeId || prev.editingShapeId === next.editingShapeId) return
       takeTypedDate(editor, prev.editingShapeId)
@@ -31,8 +56,11 @@ export function keepCardsInTheirLane(editor: Editor): () => void {
     react('dialoogbord.agreementCaret', () => {
       const textEditor = editor.getRichTextEditor()
       const shapeId = editor.getEditingShapeId()
-      // tldraw selects all right after handing over its text editor; move the caret after that.
-      if (textEditor && shapeId) queueMicrotask(() => caretToFirstEmptyField(editor, shapeId))
+      if (!textEditor || !shapeId) return
+      // tldraw selects all right after handing over its text editor, or (a new note) puts the
+      // caret at the end 100 ms later: move it after each.
+      queueMicrotask(() => caretToFirstEmptyField(editor, shapeId))
+      editor.timers.setTimeout(() => caretToFirstEmptyField(editor, shapeId), CARET_AFTER_TLDRAW_MS)
     }),
   ]
   return () => disposers.forEach((dispose) => dispose())
@@ -46,8 +74,7 @@ export function laneKindAt(editor: Editor, shape: TLShape): LaneKind | null {
 
 function kindOf(editor: Editor, shape: TLShape): CardKind | null {
   // Only what decides a kind: pages, frames and the scaffolding in them (the timeline's lanes).
-  const records: HarvestRecord[] = [...editor.getPages(), ...editor.getCurrentPageShapes().filter((s) => s.type === 'frame' || s.meta.scaffold === true)]
-  if (!editor.getShape(shape.id)) records.push(shape)
+  const records: HarvestRecord[] = [...editor.getPages(), ...editor.getCurrentPageShapes().filter((s) => s.id !== shape.id && (s.type === 'frame' || s.meta.scaffold === true)), shape]
   const geometry = new BoardGeometry(records)
   const current = geometry.shape(shape.id)
   return current ? cardInfo(geometry, current).kind : null
@@ -63,6 +90,33 @@ function styledForLane(editor: Editor, shape: TLShape): TLShape {
   return { ...note, props: { ...note.props, color: KIND_COLOURS[kind], richText }, meta: { ...note.meta, kind } }
 }
 
+/**
+ * A template's empty card (it has a `meta.kind`) where the note tool puts a new note down.
+ * tldraw's note tool creates the note at the clicked point and then centres it there.
+ */
+function emptyPlaceholderUnder(editor: Editor, shape: TLShape): TLNoteShape | null {
+  if (shape.type !== 'note' || editor.getCurrentToolId() !== 'note' || editor.getShape(shape.id)) return null
+  const note = shape as TLNoteShape
+  // A copy of a card (duplicate, paste) carries its kind: only a brand-new note takes a place.
+  if (typeof note.meta.kind === 'string' || plainText(note as unknown as Shape) !== '' || note.parentId !== editor.getCurrentPageId()) return null
+  const centre = { x: note.x, y: note.y }
+  const under = editor.getCurrentPageShapesSorted().findLast(
+    (candidate): candidate is TLNoteShape =>
+      candidate.type === 'note' &&
+      !candidate.isLocked &&
+      typeof candidate.meta.kind === 'string' &&
+      plainText(candidate as unknown as Shape) === '' &&
+      editor.getShapePageBounds(candidate)?.containsPoint(centre) === true,
+  )
+  return under ?? null
+}
+
+/** The new note looking like the placeholder it replaces, with its meta (moved there once created). */
+function lookingLike(note: TLNoteShape, placeholder: TLNoteShape): TLNoteShape {
+  const { color, size, scale, font, align, verticalAlign } = placeholder.props
+  return { ...note, rotation: placeholder.rotation, props: { ...note.props, color, size, scale, font, align, verticalAlign }, meta: { ...placeholder.meta, ...note.meta } }
+}
+
 function takeTypedDate(editor: Editor, shapeId: TLShapeId): void {
   const shape = editor.getShape(shapeId)
   if (!shape || shape.type !== 'note') return
@@ -72,13 +126,20 @@ function takeTypedDate(editor: Editor, shapeId: TLShapeId): void {
   updateCard(editor, shape, { ...shape.meta, date }, withoutLabelledLine(richText, DATE_LABELS))
 }
 
-/** On an agreement card whose whole text is selected: the caret to the end of its first empty field line. */
+/**
+ * On an agreement card whose whole text is selected, or with the caret at its very end (where
+ * tldraw puts it): the caret to the end of its first empty field line. A caret someone placed
+ * by clicking stays.
+ */
 function caretToFirstEmptyField(editor: Editor, shapeId: TLShapeId): void {
   const textEditor = editor.getRichTextEditor()
   const shape = editor.getShape(shapeId)
   if (!textEditor || editor.getEditingShapeId() !== shapeId || !shape) return
   const { from, to } = textEditor.state.selection
-  if (from === to || !isAgreement(editor, shape)) return
+  const end = textEditor.state.doc.content.size - 1
+  const all = from <= 1 && to >= end
+  if (!(all && from !== to) && !(from === to && from >= end)) return
+  if (!isAgreement(editor, shape)) return
   let target: number | null = null
   let lastLineEnd: number | null = null
   textEditor.state.doc.descendants((node, pos) => {
