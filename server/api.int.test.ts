@@ -50,7 +50,7 @@ describe('HTTP API', () => {
     expect((await call(`/api/boards/${board.id}`, { token: 'nope' })).status).toBe(401)
     const missing = await call('/api/boards/DoesNotExist1', { token: board.tokens.viewer })
     expect(missing.status).toBe(404)
-    expect(await missing.json()).toEqual({ error: 'board not found' })
+    expect(await missing.json()).toEqual({ error: 'board not found', code: 'board_not_found' })
   })
 
   it('lets only the facilitator change a board', async () => {
@@ -93,7 +93,7 @@ describe('HTTP API', () => {
   it('answers unknown API routes with a JSON 404', async () => {
     const response = await call('/api/nope')
     expect(response.status).toBe(404)
-    expect(await response.json()).toEqual({ error: 'no such API route' })
+    expect(await response.json()).toEqual({ error: 'no such API route', code: 'not_found' })
   })
 
   it('sends strict security headers', async () => {

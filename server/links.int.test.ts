@@ -67,7 +67,7 @@ describe('link management', () => {
     expect((await viewer.closed).code).toBe(CloseCode.revoked)
     const refused = await call(`/api/boards/${board.id}`, board.tokens.viewer)
     expect(refused.status).toBe(401)
-    expect(await refused.json()).toEqual({ error: 'this link has expired' })
+    expect(await refused.json()).toEqual({ error: 'this link has expired', code: 'link_expired' })
 
     const bad = await call(`/api/boards/${board.id}/links/viewer`, board.tokens.facilitator, { method: 'PATCH', body: JSON.stringify({ expiresAt: 'morgen' }) })
     expect(bad.status).toBe(400)

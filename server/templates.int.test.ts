@@ -107,7 +107,7 @@ describe('GET /api/boards/:id/report.md', () => {
     expect(await ok.text()).toMatch(/^# Leeg bord\n\nDatum: .+\n\nOogst gemaakt op .+\n\n## Bord\n\n_Nog niets ingevuld._\n$/)
     const denied = await fetch(`${server.url}/api/boards/${board.id}/report.md`)
     expect(denied.status).toBe(401)
-    expect(await denied.json()).toEqual({ error: 'missing or invalid token' })
+    expect(await denied.json()).toEqual({ error: 'missing or invalid token', code: 'invalid_token' })
     expect((await fetch(`${server.url}/api/boards/${board.id}/report.md`, { headers: { authorization: 'Bearer nope' } })).status).toBe(401)
     expect((await fetch(`${server.url}/api/boards/DoesNotExist1/report.md?token=${board.tokens.viewer}`)).status).toBe(404)
   })
