@@ -1,23 +1,13 @@
 /**
  * What a shape is, for saying what changed on a board: a moment or an interpretation on the
  * timeline, a common thread, a lesson, an agreement, another card, or any other shape. Read from
- * the zone it lies in, with the rules the harvest report uses (shared/board-geometry.ts): on the
- * timeline the upper lane holds moments and the lower lane their interpretations ("duidingen").
+ * the zone it lies in, with the card rules the harvest report uses (shared/card-rules.ts).
  */
-import { plainText, type BoardGeometry, type Shape } from '../../shared/board-geometry.ts'
+import type { BoardGeometry, Shape } from '../../shared/board-geometry.ts'
+import { cardInfo, isCard } from '../../shared/card-rules.ts'
 
 export const CHANGE_KINDS = ['moment', 'duiding', 'rode-draad', 'les', 'afspraak', 'kaart', 'vorm'] as const
 export type ChangeKind = (typeof CHANGE_KINDS)[number]
-
-const ZONE_KINDS: Readonly<Record<string, ChangeKind>> = { 'rode-draden': 'rode-draad', lessen: 'les', afspraken: 'afspraak' }
-const TIMELINE_ZONE = 'tijdlijn'
-
-/** A participant's card: a note, or a text or geo shape with text, that is not template scaffolding. */
-export function isCard(shape: Shape): boolean {
-  if (shape.meta.scaffold === true) return false
-  if (shape.type === 'note') return true
-  return (shape.type === 'text' || shape.type === 'geo') && plainText(shape) !== ''
-}
 
 export interface ShapePlace {
   kind: ChangeKind
@@ -27,12 +17,9 @@ export interface ShapePlace {
 
 /** `zoneFrames`: pass `geometry.zoneFrames()` once when classifying many shapes. */
 export function placeOf(geometry: BoardGeometry, shape: Shape, zoneFrames: readonly Shape[] = geometry.zoneFrames()): ShapePlace {
-  const frame = geometry.zoneOf(shape, zoneFrames)
-  const zone = frame ? String(frame.meta.zone) : null
+  const info = cardInfo(geometry, shape, zoneFrames)
+  const zone = info.zone?.zone ?? null
   if (!isCard(shape)) return { kind: 'vorm', zone }
-  if (frame && zone === TIMELINE_ZONE) {
-    const box = geometry.bounds(shape)
-    return { kind: (box.minY + box.maxY) / 2 < geometry.laneBoundary(frame) ? 'moment' : 'duiding', zone }
-  }
-  return { kind: (zone !== null && ZONE_KINDS[zone]) || 'kaart', zone }
+  // A checklist item is a plain card here.
+  return { kind: info.kind === 'checklist' ? 'kaart' : info.kind, zone }
 }
