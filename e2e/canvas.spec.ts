@@ -200,6 +200,13 @@ test('typing a word on the canvas with nothing selected changes nothing; with a 
   await page.keyboard.type('nen maken')
   await page.keyboard.press('Escape')
   await expect.poll(async () => (await shapesOnPage(page)).map((shape) => shape.text)).toEqual(['Plannen maken'])
+
+  // A capital first: typed, not tldraw's Shift+F (which turns the selected card into an image).
+  await page.keyboard.press('Escape')
+  await onCanvas(page, 'Plannen maken').click()
+  await page.keyboard.type('Fijn')
+  await page.keyboard.press('Escape')
+  await expect.poll(async () => (await shapesOnPage(page)).map((shape) => `${shape.type}: ${shape.text}`)).toEqual(['note: Plannen makenFijn'])
 })
 
 test('two people on one card: the second sees who is editing it before typing', async ({ browser }) => {

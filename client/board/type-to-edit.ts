@@ -17,6 +17,15 @@ export function isTypedCharacter(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 
   return [...event.key].length === 1 && event.key !== ' ' && !event.ctrlKey && !event.metaKey && !event.altKey
 }
 
+/**
+ * Shift+L stays tldraw's lock toggle (the facilitator's; participants do not have it). Other
+ * Shift+letters type capitals: tldraw's meanings for them on a selected card (flip, "flatten to
+ * image" on Shift+F) are what a word typed with a capital must not do.
+ */
+function isLockShortcut(event: Pick<KeyboardEvent, 'key' | 'shiftKey'>): boolean {
+  return event.shiftKey && event.key.toLowerCase() === 'l'
+}
+
 function isTextField(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false
   return target.isContentEditable || target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement
@@ -73,7 +82,7 @@ export function typeToEdit(editor: Editor): () => void {
     if (editor.getEditingShapeId() !== null) return
 
     const card = typableSelection(editor)
-    if (card && editor.getCurrentToolId() === 'select') {
+    if (card && editor.getCurrentToolId() === 'select' && !isLockShortcut(event)) {
       event.preventDefault()
       event.stopPropagation()
       burst = null
