@@ -100,6 +100,23 @@ describe('GET /api/boards/:id/report.md', () => {
     expect(md).not.toContain('Buiten de onderdelen')
   })
 
+  it('says what the cards say: an agreement line typed over a value the panel had set, a typed date line on a moment', async () => {
+    const board = await createBoard(server.url, { title: 'Casus Noord', template: 'casusreconstructie' })
+    const client = await connect(board.id, board.tokens.editor)
+    const note = (id: string, zone: string, x: number, y: number, text: string, meta: Record<string, unknown> = {}) => {
+      const record = testRecord(id, { ...inZone('casusreconstructie', zone, x, y), text })
+      client.records.set(record.id, { ...record, meta })
+    }
+    // The panel had written Wie and Wanneer to meta (and the lines); then someone retyped the lines on the card.
+    note('a1', 'afspraken', 60, 200, 'Wat: Casusoverleg\nWie: Wijkteam\nWanneer: elke week\nHoe: Teams', { kind: 'afspraak', wie: 'Gemeente', wanneer: 'elke maand' })
+    note('m1', 'tijdlijn', 400, 300, 'Date: 4 May 2023\nHuisbezoek', { kind: 'moment', date: '' })
+    await client.roundTrip()
+    const md = await (await fetch(`${server.url}/api/boards/${board.id}/report.md`, { headers: { authorization: `Bearer ${board.tokens.viewer}` } })).text()
+    expect(md).toContain('| Wijkteam | Casusoverleg | elke week | Teams |')
+    expect(md).not.toContain('Gemeente')
+    expect(md).toContain('1. **4 May 2023**: Huisbezoek')
+  })
+
   it('reads a board whose room is not loaded, and refuses a missing token', async () => {
     const board = await createBoard(server.url, { title: 'Leeg bord' })
     const ok = await fetch(`${server.url}/api/boards/${board.id}/report.md?token=${board.tokens.viewer}`)
