@@ -4,11 +4,16 @@ import { App } from './app/App.tsx'
 import { parseRoute } from './app/routes.ts'
 import { registerServiceWorker } from './offline/register.ts'
 import { startBoardLookup } from './pages/board-lookup.ts'
+import { startBoardConnection } from './pages/early-connection.ts'
 import './styles.css'
 
 // A board link: ask the server about the board while the board page's code is still loading.
 const route = parseRoute(window.location.pathname, window.location.search)
-if (route.page === 'board' && route.token) startBoardLookup(route.boardId, route.token)
+if (route.page === 'board' && route.token) {
+  startBoardLookup(route.boardId, route.token)
+  // And connect: the board's first sync arrives while tldraw downloads, too.
+  startBoardConnection(route.boardId, route.token)
+}
 // The app shell is kept for offline reloads once the page is up (client/offline/).
 registerServiceWorker(route.page === 'board')
 

@@ -28,6 +28,12 @@ export function boardPageHtml(boardPageModule: string, early: EarlyFile[] = []):
       const boardPage = Object.values(bundle).find((output): output is OutputChunk => output.type === 'chunk' && (output.facadeModuleId ?? '').endsWith(boardPageModule))
       if (!index || index.type !== 'asset' || !boardPage) return this.error(`no index.html or no chunk for ${boardPageModule} to make ${BOARD_HTML} from`)
       const { scripts, styles } = closure(boardPage, bundle)
+      // Smallest first: the connection code can start the board's sync before tldraw is in.
+      const size = (file: string) => {
+        const output = bundle[file]
+        return output?.type === 'chunk' ? output.code.length : 0
+      }
+      scripts.sort((a, b) => size(a) - size(b))
       const html = String(index.source)
       // The entry's own preloads are in index.html already.
       const links = [

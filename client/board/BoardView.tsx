@@ -12,6 +12,7 @@ import { keepCardsInTheirLane } from '../cards/lane-style.ts'
 import { BOARD_EDITOR_OPTIONS, BOARD_SHAPE_UTILS } from '../cards/note-shape.tsx'
 import { LINKS_SECTION_ID } from '../settings/LinkManager.tsx'
 import { openBoardConnection, type BoardConnection, type ConnectionState } from '../sync/connection.ts'
+import { takeBoardConnection } from '../pages/early-connection.ts'
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx'
 import { Link } from '../ui/Link.tsx'
 import { boardAssetStore, keepPastedLinksAsText, STORABLE_IMAGE_TYPES, STORABLE_VIDEO_TYPES } from './asset-store.ts'
@@ -78,7 +79,8 @@ export function BoardView({ board: initialBoard, token }: { board: BoardForRole;
 
   useEffect(() => {
     markOpen('connecting')
-    const opened = openBoardConnection({ boardId: board.id, token })
+    // The one the app's entry opened while this code downloaded, if it is for this link.
+    const opened = takeBoardConnection(board.id, token) ?? openBoardConnection({ boardId: board.id, token })
     opened.provider.once('sync', () => markOpen('synced'))
     setConnection(opened)
     return () => {

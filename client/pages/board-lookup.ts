@@ -10,6 +10,7 @@
 import type { BoardForRole } from '../../shared/api.ts'
 import { getBoard, type ApiResult } from '../api/client.ts'
 import { knownBoardInfo, rememberBoardInfo } from '../offline/known-boards.ts'
+import { dropBoardConnection } from './early-connection.ts'
 
 let early: { key: string; answer: Promise<ApiResult<BoardForRole>> } | null = null
 
@@ -21,7 +22,11 @@ async function askServer(boardId: string, token: string): Promise<ApiResult<Boar
     await rememberBoardInfo(answer.value, token)
     return answer
   }
-  if (answer.status !== 0) return answer
+  if (answer.status !== 0) {
+    // Refused or unknown: the connection opened for it early has nothing to do.
+    dropBoardConnection()
+    return answer
+  }
   const known = await knownBoardInfo(boardId, token)
   return known ? { ok: true, value: known } : answer
 }
