@@ -284,3 +284,10 @@ test.describe('the home page on a 1440×900 screen', () => {
     await page.screenshot({ path: '/work/notes/shots/canvas-home-1440x900.png' })
   })
 })
+
+test("tldraw's toolbar speaks our Dutch: a sticky note is a 'Notitie', not an 'Opmerking'", async ({ page }) => {
+  const board = await createBoard(server.url, { title: 'Leeg' })
+  await openBoard(page, board.urls.editor, 'Bram')
+  await expect(page.getByTestId('tools.note')).toHaveAttribute('aria-label', /^Notitie/)
+  await expect(page.getByTestId('tools.note')).not.toHaveAttribute('aria-label', /Opmerking/)
+})
