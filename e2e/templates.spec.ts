@@ -199,6 +199,10 @@ test('cards take their lane: a typed date shows on the moment, notes get the lan
   await noteWithLines(page, await screenPointIn(page, { key: 'lane', value: 'momenten' }, 0.5, 0.56), ['Datum: 4 april 2023', 'Huisbezoek'])
   await expect.poll(async () => (await cards(page)).find((card) => card.text === 'Huisbezoek')).toMatchObject({ color: 'yellow', kind: 'moment', date: '4 april 2023' })
   await expect(noteOnCanvas(page, 'Huisbezoek').getByTestId('note-date')).toHaveText('4 april 2023')
+  // An export (PNG, SVG) shows it too.
+  const moment = (await cards(page)).find((card) => card.text === 'Huisbezoek')!
+  const svg = await page.evaluate(async (id) => (await window.__dialoogbordEditor!.getSvgString([id as never]))?.svg ?? '', moment.id)
+  expect(svg).toContain('>4 april 2023<')
   // The placeholder was filled, not covered: as many cards as before.
   expect((await cards(page)).length).toBe(before.length)
 

@@ -15,10 +15,14 @@
  * Measured with bench/browser-open.ts: both were most of the time a 5,000-card board took to open.
  */
 import { useCallback, useSyncExternalStore, type CSSProperties } from 'react'
-import { getDisplayValues, Group2d, NoteShapeUtil, react, Rectangle2d, track, type Editor, type Geometry2d, type TldrawOptions, type TLNoteShape, type TLShapeId } from 'tldraw'
+import { getDisplayValues, Group2d, NoteShapeUtil, react, Rectangle2d, track, type Editor, type Geometry2d, type SvgExportContext, type TldrawOptions, type TLNoteShape, type TLShapeId } from 'tldraw'
 import { richTextToPlain } from '../../shared/board-geometry.ts'
 import { cardDate } from '../../shared/card-rules.ts'
+import { estimateTextWidth } from '../../templates/shapes.ts'
 import { LazyGeometry2d } from './lazy-geometry.ts'
+
+/** The date badge in note space (as .board-note__date in cards.css). */
+const BADGE = { x: 10, y: 8, height: 22, padX: 8, fontSize: 14 }
 
 export class BoardNoteShapeUtil extends NoteShapeUtil {
   override getGeometry(shape: TLNoteShape): Group2d {
@@ -40,6 +44,23 @@ export class BoardNoteShapeUtil extends NoteShapeUtil {
   /** tldraw's own note. */
   tldrawComponent(shape: TLNoteShape) {
     return super.component(shape)
+  }
+
+  /** Exports (PNG, SVG) show the date badge too. */
+  override toSvg(shape: TLNoteShape, ctx: SvgExportContext) {
+    const note = super.toSvg(shape, ctx)
+    const date = noteDate(shape)
+    if (!date) return note
+    const width = Math.min(getDisplayValues(this, shape).noteWidth - 2 * BADGE.x, estimateTextWidth(date, BADGE.fontSize) + 2 * BADGE.padX)
+    return (
+      <>
+        {note}
+        <rect x={BADGE.x} y={BADGE.y} rx={BADGE.height / 2} width={width} height={BADGE.height} fill="rgba(0, 0, 0, 0.72)" />
+        <text x={BADGE.x + BADGE.padX} y={BADGE.y + BADGE.height / 2} dominantBaseline="central" fontFamily="system-ui, sans-serif" fontSize={BADGE.fontSize} fontWeight={600} fill="#fff">
+          {date}
+        </text>
+      </>
+    )
   }
 }
 
