@@ -211,6 +211,21 @@ test('cards take their lane: a typed date shows on the moment, notes get the lan
   await expect.poll(async () => (await cards(page)).find((card) => card.text === 'Niemand voelde zich eigenaar')).toMatchObject({ color: 'light-blue', kind: 'duiding' })
   expect((await cards(page)).length).toBe(before.length + 1)
 
+  // Dragged down into the interpretations lane, the moment becomes an interpretation: blue.
+  const from = await page.evaluate((id) => {
+    const editor = window.__dialoogbordEditor!
+    const bounds = editor.getShapePageBounds(id as never)!
+    return editor.pageToScreen({ x: bounds.x + bounds.w / 2, y: bounds.y + bounds.h / 2 })
+  }, moment.id)
+  const to = await screenPointIn(page, { key: 'lane', value: 'duidingen' }, 0.62, 0.56)
+  await page.keyboard.press('v')
+  await page.mouse.move(from.x, from.y)
+  await page.mouse.down()
+  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 5 })
+  await page.mouse.move(to.x, to.y, { steps: 5 })
+  await page.mouse.up()
+  await expect.poll(async () => (await cards(page)).find((card) => card.id === moment.id)).toMatchObject({ color: 'light-blue', kind: 'duiding' })
+
   // Among the red threads, next to their placeholders: red.
   const threads = await page.evaluate(() => {
     const editor = window.__dialoogbordEditor!

@@ -8,6 +8,8 @@
  * - a note created or pasted in a lane (timeline moments or interpretations, red threads,
  *   lessons, agreements) gets that lane's colour and `meta.kind`; a new, empty note among the
  *   agreements gets the four prompt lines Wat / Wie / Wanneer / Hoe;
+ * - a note moved into another lane takes that lane's colour and kind when it still had the
+ *   colour of where it came from (a colour someone chose stays);
  * - a "Datum:" line typed on a moment becomes its `meta.date` when you stop editing (the note
  *   shows it in its date badge, and the line is taken off so it does not show twice);
  * - starting to edit an agreement card by double-click or Enter does not select all its text
@@ -53,6 +55,7 @@ export function keepCardsInTheirLane(editor: Editor): () => void {
       if (source !== 'user' || !prev.editingShapeId || prev.editingShapeId === next.editingShapeId) return
       takeTypedDate(editor, prev.editingShapeId)
     }),
+    ...followMovedNotes(editor),
     react('dialoogbord.agreementCaret', () => {
       const textEditor = editor.getRichTextEditor()
       const shapeId = editor.getEditingShapeId()
@@ -65,6 +68,42 @@ export function keepCardsInTheirLane(editor: Editor): () => void {
   ]
   return () => disposers.forEach((dispose) => dispose())
 }
+
+/**
+ * Notes moved by this person, recoloured once the move is over (not at every step of a drag):
+ * each note is compared with where it was before its first step.
+ */
+function followMovedNotes(editor: Editor): (() => void)[] {
+  const before = new Map<TLShapeId, TLNoteShape>()
+  const settle = () => {
+    if (before.size === 0 || !editor.isIn('select.idle')) return
+    const moved = [...before.values()]
+    before.clear()
+    editor.run(() => {
+      for (const from of moved) {
+        const note = editor.getShape<TLNoteShape>(from.id)
+        if (!note) continue
+        const was = laneKindAt(editor, from)
+        const is = laneKindAt(editor, note)
+        const untouched = note.props.color === (was ? KIND_COLOURS[was] : DEFAULT_NOTE_COLOUR)
+        if (is && is !== was && untouched) editor.updateShape({ id: note.id, type: 'note', props: { color: KIND_COLOURS[is] }, meta: { ...note.meta, kind: is } })
+      }
+    })
+  }
+  return [
+    editor.sideEffects.registerAfterChangeHandler('shape', (prev, next, source) => {
+      if (source !== 'user' || next.type !== 'note' || (prev.x === next.x && prev.y === next.y && prev.parentId === next.parentId)) return
+      if (!before.has(prev.id)) before.set(prev.id, prev as TLNoteShape)
+      queueMicrotask(settle) // a nudge with the arrow keys happens while idle
+    }),
+    react('dialoogbord.settleMovedNotes', () => {
+      if (editor.getPath() === 'select.idle') queueMicrotask(settle)
+    }),
+  ]
+}
+
+/** tldraw's colour for a note nobody styled. */
+const DEFAULT_NOTE_COLOUR = 'yellow'
 
 /** What kind of card a shape at this place would be (lanes only: a plain zone gives null). */
 export function laneKindAt(editor: Editor, shape: TLShape): LaneKind | null {
