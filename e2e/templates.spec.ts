@@ -313,6 +313,23 @@ test('the date picker speaks the board’s language, not the browser’s', async
   await context.close()
 })
 
+test('picking the 7V template ticks “anonymous” (its method promises anonymity); it can be unticked', async ({ page }) => {
+  await page.goto(server.url)
+  const anonymous = page.getByTestId('create-board-anonymous')
+  await expect(anonymous).not.toBeChecked()
+  await page.getByTestId('template-option-7v-dialoog').click()
+  await expect(anonymous).toBeChecked()
+  await page.getByTestId('template-option-casusreconstructie').click()
+  await expect(anonymous).not.toBeChecked()
+  await page.getByTestId('template-option-7v-dialoog').click()
+  await anonymous.uncheck()
+  await page.getByTestId('create-board-title').fill('7V met namen')
+  await page.getByTestId('create-board-submit').click()
+  await page.waitForURL(/\/b\//)
+  // Not anonymous: the board asks for a name.
+  await expect(page.getByTestId('name-input')).toBeVisible()
+})
+
 /** Puts a note of one's own on the board, selects it and presses tldraw's lock shortcut. */
 async function lockByShortcut(page: Page, id: string): Promise<boolean> {
   await page.evaluate((id) => {
