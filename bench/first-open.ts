@@ -57,7 +57,10 @@ async function openOnce(browser: Browser, url: string): Promise<Sample> {
     await cdp.send('Performance.enable')
     await page.addInitScript(watchForCanvas)
     await page.goto(url, { waitUntil: 'commit' })
-    await page.waitForFunction(() => (window as unknown as Record<string, unknown>).__benchPainted !== undefined, undefined, { timeout: 120_000 })
+    await page.waitForFunction(() => (window as unknown as Record<string, unknown>).__benchPainted !== undefined, undefined, { timeout: 60_000 }).catch(async (error: unknown) => {
+      const seen = await page.evaluate(() => `${document.body.innerText.slice(0, 200)} | marks: ${performance.getEntriesByType('mark').map((mark) => mark.name).join(', ')}`)
+      throw new Error(`${url} did not open: ${seen}`, { cause: error })
+    })
     const { metrics } = await cdp.send('Performance.getMetrics')
     const taskSeconds = metrics.find((metric) => metric.name === 'TaskDuration')?.value ?? Number.NaN
     // No helper functions in here: tsx names them with a __name() the page does not have.

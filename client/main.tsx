@@ -1,6 +1,7 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/App.tsx'
+import { prefetchClientConfig } from './board/useClientConfig.ts'
 import { parseRoute } from './app/routes.ts'
 import { registerServiceWorker } from './offline/register.ts'
 import { startBoardLookup } from './pages/board-lookup.ts'
@@ -13,6 +14,7 @@ if (route.page === 'board' && route.token) {
   startBoardLookup(route.boardId, route.token)
   // And connect: the board's first sync arrives while tldraw downloads, too.
   startBoardConnection(route.boardId, route.token)
+  prefetchClientConfig()
 }
 // The app shell is kept for offline reloads once the page is up (client/offline/).
 registerServiceWorker(route.page === 'board')

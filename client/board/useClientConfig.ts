@@ -10,6 +10,11 @@ function loadConfig(): Promise<ClientConfig | null> {
   return pending
 }
 
+/** Asks already (from the app's entry on a board link): the board waits for the answer to mount tldraw. */
+export function prefetchClientConfig(): void {
+  void loadConfig()
+}
+
 /** undefined while loading; null when the server could not be asked (offline). */
 export function useClientConfig(): ClientConfig | null | undefined {
   const [config, setConfig] = useState<ClientConfig | null | undefined>(undefined)
