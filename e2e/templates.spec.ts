@@ -166,7 +166,7 @@ function cards(page: Page): Promise<CardState[]> {
 
 /**
  * Note tool, a click at `at`, typed lines (Enter between them), then leave editing. With
- * `caretOn`, typing waits until the caret is on the line starting with it.
+ * `caretOn`, typing waits until the caret is at the end of the line starting with it.
  */
 async function noteWithLines(page: Page, at: { x: number; y: number }, lines: readonly string[], caretOn?: string): Promise<void> {
   await page.locator('.tl-canvas').click({ position: { x: 5, y: 300 } })
@@ -174,7 +174,10 @@ async function noteWithLines(page: Page, at: { x: number; y: number }, lines: re
   await page.mouse.click(at.x, at.y)
   await whenEditingText(page)
   if (caretOn) {
-    await page.waitForFunction((prefix) => window.__dialoogbordEditor!.getRichTextEditor()?.state.selection.$from.parent.textContent.startsWith(prefix) === true, caretOn)
+    await page.waitForFunction((prefix) => {
+      const $from = window.__dialoogbordEditor!.getRichTextEditor()?.state.selection.$from
+      return $from !== undefined && $from.parent.textContent.startsWith(prefix) && $from.parentOffset === $from.parent.content.size
+    }, caretOn)
   }
   for (const [i, line] of lines.entries()) {
     if (i > 0) await page.keyboard.press('Enter')

@@ -102,6 +102,23 @@ function followMovedNotes(editor: Editor): (() => void)[] {
   ]
 }
 
+const laneRecordsOf = new WeakMap<Editor, HarvestRecord[]>()
+
+/**
+ * Only what decides a kind: pages, frames and the scaffolding in them (the timeline's lanes).
+ * Kept until the current task ends, so pasting or dragging many notes looks through a big
+ * board's shapes once, not once per note.
+ */
+function laneRecords(editor: Editor): HarvestRecord[] {
+  let records = laneRecordsOf.get(editor)
+  if (!records) {
+    records = [...editor.getPages(), ...editor.getCurrentPageShapes().filter((s) => s.type === 'frame' || s.meta.scaffold === true)]
+    laneRecordsOf.set(editor, records)
+    queueMicrotask(() => laneRecordsOf.delete(editor))
+  }
+  return records
+}
+
 /** tldraw's colour for a note nobody styled. */
 const DEFAULT_NOTE_COLOUR = 'yellow'
 
@@ -112,8 +129,7 @@ export function laneKindAt(editor: Editor, shape: TLShape): LaneKind | null {
 }
 
 function kindOf(editor: Editor, shape: TLShape): CardKind | null {
-  // Only what decides a kind: pages, frames and the scaffolding in them (the timeline's lanes).
-  const records: HarvestRecord[] = [...editor.getPages(), ...editor.getCurrentPageShapes().filter((s) => s.id !== shape.id && (s.type === 'frame' || s.meta.scaffold === true)), shape]
+  const records: HarvestRecord[] = [...laneRecords(editor).filter((record) => record.id !== shape.id), shape]
   const geometry = new BoardGeometry(records)
   const current = geometry.shape(shape.id)
   return current ? cardInfo(geometry, current).kind : null
