@@ -4,7 +4,7 @@
  * left, the style panel top right, the toolbar at the bottom), so what you are sent to is not
  * hidden under them.
  */
-import type { Editor, TLShape } from 'tldraw'
+import type { Editor } from 'tldraw'
 
 export interface Rect {
   x: number
@@ -99,11 +99,18 @@ export function showRect(editor: Editor, part: Rect, zoom: number, free: Rect, a
   editor.setCamera(camera, animate ? { animation: { duration: 300 } } : undefined)
 }
 
-/** The page bounds of the board's frames (the template's parts), or of everything when it has none. */
+/**
+ * The page bounds of the board's top-level frames (the template's parts), or null on a board
+ * without frames: there tldraw's own start (100 % at the origin) stays, since fitting thousands
+ * of loose cards would show them as specks and render every one of them at once.
+ */
 export function overviewBounds(editor: Editor): Rect | null {
-  const topLevel = [...editor.getCurrentPageShapeIds()].map((id) => editor.getShape(id)).filter((shape): shape is TLShape => shape?.parentId === editor.getCurrentPageId())
-  const frames = topLevel.filter((shape) => shape.type === 'frame')
-  const boxes = (frames.length > 0 ? frames : topLevel).map((shape) => editor.getShapePageBounds(shape.id)).filter((box) => box !== undefined)
+  const pageId = editor.getCurrentPageId()
+  const boxes = editor
+    .getCurrentPageShapes()
+    .filter((shape) => shape.type === 'frame' && shape.parentId === pageId)
+    .map((shape) => editor.getShapePageBounds(shape.id))
+    .filter((box) => box !== undefined)
   if (boxes.length === 0) return null
   const minX = Math.min(...boxes.map((box) => box.minX))
   const minY = Math.min(...boxes.map((box) => box.minY))
@@ -112,11 +119,12 @@ export function overviewBounds(editor: Editor): Rect | null {
   return { x: minX, y: minY, w: maxX - minX, h: maxY - minY }
 }
 
-/** The whole board (its frames) in view, never zoomed in past 100 %. */
-export function showOverview(editor: Editor, animate = false): void {
+/** The whole board (its frames) in view, never zoomed in past 100 %. False on a board without frames. */
+export function showOverview(editor: Editor, animate = false): boolean {
   const bounds = overviewBounds(editor)
-  if (!bounds) return
+  if (!bounds) return false
   const free = freeViewportArea(editor)
   const zoom = Math.min(free.w / bounds.w, free.h / bounds.h, 1)
   showRect(editor, bounds, zoom, free, animate)
+  return true
 }

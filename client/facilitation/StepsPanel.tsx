@@ -86,7 +86,8 @@ function StepList({ editor }: { editor: Editor }) {
           data-testid="steps-show-all"
           onClick={() => {
             setView(null)
-            showOverview(editor, true)
+            // Asked for, "everything" on a board without frames is all its cards.
+            if (!showOverview(editor, true)) editor.zoomToFit({ animation: { duration: 300 } })
           }}
         >
           {t('steps.showAll')}
@@ -140,14 +141,28 @@ function StepParts({ step, parts: { view, onGoToPart } }: { step: Step; parts: P
   const total = view.parts.length
   return (
     <div className="steps__parts" role="group" aria-label={t('steps.partsOf', { name: step.label })} data-testid="step-parts">
-      <button type="button" className="button button--small" data-testid="step-part-previous" aria-disabled={index === 0} onClick={() => index > 0 && onGoToPart(index - 1)}>
-        {t('steps.previousPart')}
+      <button
+        type="button"
+        className="button button--small"
+        data-testid="step-part-previous"
+        aria-label={t('steps.previousPart')}
+        aria-disabled={index === 0}
+        onClick={() => index > 0 && onGoToPart(index - 1)}
+      >
+        {t('steps.previous')}
       </button>
       <span className="steps__part" role="status" data-testid="step-part">
         {t('steps.part', { n: String(index + 1), total: String(total) })}
       </span>
-      <button type="button" className="button button--small" data-testid="step-part-next" aria-disabled={index === total - 1} onClick={() => index < total - 1 && onGoToPart(index + 1)}>
-        {t('steps.nextPart')}
+      <button
+        type="button"
+        className="button button--small"
+        data-testid="step-part-next"
+        aria-label={t('steps.nextPart')}
+        aria-disabled={index === total - 1}
+        onClick={() => index < total - 1 && onGoToPart(index + 1)}
+      >
+        {t('steps.next')}
       </button>
     </div>
   )

@@ -89,8 +89,10 @@ export const nl = {
   'editing.alsoEditing': 'Let op: {names} bewerkt deze kaart ook',
 
   'steps.part': 'Deel {n} van {total}',
-  'steps.previousPart': 'Vorige',
+  'steps.previousPart': 'Vorige deel',
   'steps.nextPart': 'Volgende deel',
+  'steps.previous': 'Vorige',
+  'steps.next': 'Volgende',
   'steps.partsOf': 'Delen van “{name}”',
 
   'board.forkedFrom': 'Gemaakt van',
@@ -187,8 +189,10 @@ export const en: Record<keyof typeof nl, string> = {
   'editing.alsoEditing': 'Careful: {names} is editing this card too',
 
   'steps.part': 'Part {n} of {total}',
-  'steps.previousPart': 'Previous',
+  'steps.previousPart': 'Previous part',
   'steps.nextPart': 'Next part',
+  'steps.previous': 'Previous',
+  'steps.next': 'Next',
   'steps.partsOf': 'Parts of “{name}”',
 
   'board.forkedFrom': 'Made from',
