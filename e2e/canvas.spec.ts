@@ -229,6 +229,10 @@ test('two people on one card: the second sees who is editing it before typing', 
   await onCanvas(bram, 'Samen').dblclick()
   await expect(bram.getByTestId('editing-badge')).toHaveText('Let op: Anna bewerkt deze kaart ook')
   await expect(anna.getByTestId('editing-badge')).toHaveText('Let op: Bram bewerkt deze kaart ook')
+  // Someone else sees both, in Dutch grammar.
+  const cor = await newPerson(browser)
+  await openBoard(cor, board.urls.viewer, 'Cor')
+  await expect(cor.getByTestId('editing-badge')).toHaveText('Anna en Bram bewerken')
 
   await anna.keyboard.press('Escape')
   await expect(bram.getByTestId('editing-badge')).toHaveCount(0)

@@ -55,9 +55,10 @@ export function BoardView({ board: initialBoard, token }: { board: BoardForRole;
   const panelRef = useRef<HTMLElement>(null)
   /** What had focus before the panel opened (its button, mostly), to return to when it closes. */
   const panelOpener = useRef<HTMLElement | null>(null)
-  const togglePanel = (id: PanelId) => {
-    if (panel === null && document.activeElement instanceof HTMLElement) panelOpener.current = document.activeElement
-    setPanel((current) => (current === id ? null : id))
+  const openPanelFrom = (id: PanelId, button: HTMLElement) => {
+    // The button itself, not document.activeElement: Safari does not focus a clicked button.
+    panelOpener.current = button
+    setPanel(id)
   }
   const closePanel = () => {
     setPanel(null)
@@ -144,7 +145,7 @@ export function BoardView({ board: initialBoard, token }: { board: BoardForRole;
                 className="button button--small"
                 aria-pressed={panel === definition.id}
                 data-testid={`panel-button-${definition.id}`}
-                onClick={() => (panel === definition.id ? closePanel() : togglePanel(definition.id))}
+                onClick={(event) => (panel === definition.id ? closePanel() : openPanelFrom(definition.id, event.currentTarget))}
               >
                 {t(definition.label)}
               </button>

@@ -5,6 +5,7 @@
  */
 import { useEditor, useValue, type TLShapeId } from 'tldraw'
 import { useI18n } from '../app/i18n-context.tsx'
+import type { MessageKey } from '../i18n.ts'
 import { editingShapeOf } from '../sync/presence.ts'
 import './editing-badge.css'
 
@@ -15,6 +16,16 @@ interface Badge {
   x: number
   y: number
   mine: boolean
+}
+
+function badgeText({ mine, names }: Badge): MessageKey {
+  if (mine) return names.length > 1 ? 'editing.alsoEditingMany' : 'editing.alsoEditing'
+  return names.length > 1 ? 'editing.areEditing' : 'editing.isEditing'
+}
+
+/** "Anna", "Anna en Bram", "Anna, Bram en Cor". */
+function listOfNames(names: readonly string[], and: string): string {
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} ${and} ${names.at(-1)}`
 }
 
 export function EditingBadges() {
@@ -57,7 +68,7 @@ export function EditingBadges() {
           style={{ transform: `translate(${Math.round(badge.x)}px, ${Math.round(badge.y)}px) translateY(-100%)`, borderColor: badge.color }}
         >
           <span className="editing-badge__dot" style={{ background: badge.color }} aria-hidden="true" />
-          {t(badge.mine ? 'editing.alsoEditing' : 'editing.isEditing', { names: badge.names.join(', ') })}
+          {t(badgeText(badge), { names: listOfNames(badge.names, t('editing.and')) })}
         </div>
       ))}
     </>

@@ -77,7 +77,7 @@ export function typeToEdit(editor: Editor): () => void {
       event.stopPropagation()
       return
     }
-    if (event.defaultPrevented || !isTypedCharacter(event) || isTextField(event.target)) return
+    if (event.defaultPrevented || event.isComposing || !isTypedCharacter(event) || isTextField(event.target)) return
     if (!editor.getInstanceState().isFocused) return
     if (editor.getEditingShapeId() !== null) return
 

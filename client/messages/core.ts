@@ -86,7 +86,10 @@ export const nl = {
 
   'editing.someone': 'Iemand',
   'editing.isEditing': '{names} bewerkt',
+  'editing.areEditing': '{names} bewerken',
   'editing.alsoEditing': 'Let op: {names} bewerkt deze kaart ook',
+  'editing.alsoEditingMany': 'Let op: {names} bewerken deze kaart ook',
+  'editing.and': 'en',
 
   'steps.part': 'Deel {n} van {total}',
   'steps.previousPart': 'Vorige deel',
@@ -186,7 +189,10 @@ export const en: Record<keyof typeof nl, string> = {
 
   'editing.someone': 'Someone',
   'editing.isEditing': '{names} is editing',
+  'editing.areEditing': '{names} are editing',
   'editing.alsoEditing': 'Careful: {names} is editing this card too',
+  'editing.alsoEditingMany': 'Careful: {names} are editing this card too',
+  'editing.and': 'and',
 
   'steps.part': 'Part {n} of {total}',
   'steps.previousPart': 'Previous part',
