@@ -92,6 +92,7 @@ async function hashedFile(request: Request): Promise<Response> {
   const cached = await cache.match(request)
   if (cached) return cached
   const response = await fetch(request)
-  if (response.ok) await cache.put(request, response.clone())
+  // Whole answers only (a 206 cannot be cached); a full disk only means it is not kept.
+  if (response.status === 200) await cache.put(request, response.clone()).catch(() => undefined)
   return response
 }
