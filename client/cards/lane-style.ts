@@ -31,12 +31,16 @@ const CARET_AFTER_TLDRAW_MS = 120
 export function keepCardsInTheirLane(editor: Editor): () => void {
   /** New note → the placeholder it replaces, removed once the note exists. */
   const replacing = new Map<TLShapeId, TLNoteShape>()
+  /** New agreement notes given the prompt lines, until someone starts typing in them. */
+  const prompted = new Set<TLShapeId>()
   const disposers = [
     editor.sideEffects.registerBeforeCreateHandler('shape', (shape, source) => {
       if (source !== 'user') return shape
       const placeholder = emptyPlaceholderUnder(editor, shape)
       if (placeholder) replacing.set(shape.id, placeholder)
-      return styledForLane(editor, placeholder ? lookingLike(shape as TLNoteShape, placeholder) : shape)
+      const styled = styledForLane(editor, placeholder ? lookingLike(shape as TLNoteShape, placeholder) : shape)
+      if (styled !== shape && styled.meta.kind === 'afspraak' && plainText(styled as unknown as Shape) === AGREEMENT_TEXT_PLAIN) prompted.add(styled.id)
+      return styled
     }),
     editor.sideEffects.registerAfterCreateHandler('shape', (shape) => {
       const placeholder = replacing.get(shape.id)
@@ -52,8 +56,11 @@ export function keepCardsInTheirLane(editor: Editor): () => void {
       })
     }),
     editor.sideEffects.registerAfterChangeHandler('instance_page_state', (prev, next, source) => {
-      if (source !== 'user' || !prev.editingShapeId || prev.editingShapeId === next.editingShapeId) return
-      takeTypedDate(editor, prev.editingShapeId)
+      if (source !== 'user' || prev.editingShapeId === next.editingShapeId) return
+      if (prev.editingShapeId) takeTypedDate(editor, prev.editingShapeId)
+      // A new note would get its caret at the end (the "Hoe:" line) 100 ms in; ask tldraw for
+      // select-all instead, which the caret rule below turns into the end of "Wat: " at once.
+      if (next.editingShapeId && prompted.delete(next.editingShapeId)) editor.emit('select-all-text', { shapeId: next.editingShapeId })
     }),
     ...followMovedNotes(editor),
     react('dialoogbord.agreementCaret', () => {
@@ -118,6 +125,11 @@ function laneRecords(editor: Editor): HarvestRecord[] {
   }
   return records
 }
+
+/** AGREEMENT_TEXT as plainText reads it (trailing spaces trimmed). */
+const AGREEMENT_TEXT_PLAIN = AGREEMENT_TEXT.split('\n')
+  .map((line) => line.trim())
+  .join('\n')
 
 /** tldraw's colour for a note nobody styled. */
 const DEFAULT_NOTE_COLOUR = 'yellow'
