@@ -96,4 +96,17 @@ describe('anonymous boards', () => {
     expect(viewer.records.has('shape:moment')).toBe(true)
     await viewer.close()
   })
+
+  it("relays which card someone edits ('editing', a shape id) under the pseudonym, and nothing else in that field", async () => {
+    const board = await createBoard(server.url, { title: 'Chatham House', anonymous: true })
+    const partner = await SyncClient.connect(server.url, board.id, board.tokens.editor)
+    const observer = await SyncClient.connect(server.url, board.id, board.tokens.viewer)
+    const editingSeen = () => [...observer.awareness.getStates().entries()].find(([id]) => id === partner.awareness.clientID)?.[1].editing
+    partner.awareness.setLocalState({ user: { name: NAME, color: '#e03131' }, presence: null, editing: 'shape:duiding' })
+    await observer.waitForAwareness(() => editingSeen() === 'shape:duiding')
+    partner.awareness.setLocalState({ user: { name: NAME, color: '#e03131' }, presence: null, editing: NAME })
+    await observer.waitForAwareness(() => editingSeen() === null)
+    expect(JSON.stringify([...observer.awareness.getStates().values()])).not.toContain(NAME)
+    await Promise.all([partner.close(), observer.close()])
+  })
 })
