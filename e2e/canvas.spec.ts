@@ -265,6 +265,7 @@ test('a forked board names its origin, and links to it only for someone who can 
   await openBoard(anna, origin.urls.facilitator, 'Anna')
   await openBoard(anna, fork.urls.facilitator, null)
   await expect(anna.getByTestId('forked-from')).toHaveText('Gemaakt van “Casus West”, versie “Na sessie 1”')
+  await anna.screenshot({ path: '/work/notes/shots/canvas-forked-from.png', clip: { x: 0, y: 0, width: 1280, height: 120 } })
   await anna.getByTestId('forked-from-link').click()
   await expect(anna.getByTestId('board-title')).toHaveText('Casus West')
 

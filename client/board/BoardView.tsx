@@ -118,10 +118,12 @@ export function BoardView({ board: initialBoard, token }: { board: BoardForRole;
         <Link href="/" className="board-header__home" aria-label={t('board.home')} title={t('board.home')}>
           <span className="app-header__logo" aria-hidden="true" />
         </Link>
-        <h1 className="board-header__title" data-testid="board-title">
-          {board.title}
-        </h1>
-        <ForkedFrom forkedFrom={board.forkedFrom} />
+        <div className="board-header__name">
+          <h1 className="board-header__title" data-testid="board-title">
+            {board.title}
+          </h1>
+          <ForkedFrom forkedFrom={board.forkedFrom} />
+        </div>
         <span className={`role-tag role-tag--${board.role}`} data-testid="board-role">
           {t(`role.${board.role}`)}
         </span>

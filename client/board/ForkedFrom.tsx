@@ -16,7 +16,7 @@ export function ForkedFrom({ forkedFrom }: { forkedFrom: BoardForRole['forkedFro
   const name = forkedFrom.snapshotLabel ? origin : `“${forkedFrom.title}”`
   const known = findRecentBoard(forkedFrom.boardId)
   return (
-    <span className="board-header__origin" data-testid="forked-from">
+    <span className="board-header__origin" data-testid="forked-from" title={`${t('board.forkedFrom')} ${name}`}>
       {t('board.forkedFrom')}{' '}
       {known ? (
         <Link href={`/b/${encodeURIComponent(known.id)}?token=${encodeURIComponent(known.token)}`} data-testid="forked-from-link">
