@@ -55,16 +55,17 @@ function camera(page: Page) {
   return page.evaluate(() => JSON.stringify(window.__dialoogbordEditor!.getCamera()))
 }
 
-/** Clicks, then waits until the camera has moved away from where it was and come to rest (Stappen animates). */
+/**
+ * Clicks, then waits until the camera has moved away from where it was and its animation has
+ * ended (tldraw's own field: a pause in a busy tab's frames looks like rest from outside).
+ */
 async function clickAndSettle(page: Page, testId: string) {
   const before = await camera(page)
   await page.getByTestId(testId).click()
-  await page.waitForFunction(async (before) => {
+  await page.waitForFunction((before) => {
     const editor = window.__dialoogbordEditor!
-    const now = JSON.stringify(editor.getCamera())
-    if (now === before) return false
-    await new Promise((resolve) => setTimeout(resolve, 150))
-    return JSON.stringify(editor.getCamera()) === now
+    const animating = (editor as unknown as { _viewportAnimation: unknown })._viewportAnimation !== null
+    return !animating && JSON.stringify(editor.getCamera()) !== before
   }, before)
 }
 

@@ -29,7 +29,14 @@ describe('planParts', () => {
     const slack = planParts(bounds, { w: 696, h: 610 }, { ...limits, slack: 0.9 })
     expect(slack.parts).toEqual([bounds])
     expect(slack.zoom).toBeGreaterThanOrEqual(0.54)
-    expect(planParts({ ...bounds, w: 4200 }, { w: 696, h: 610 }, { ...limits, slack: 0.9 }).zoom).toBe(0.6)
+    expect(planParts({ ...bounds, w: 4200, h: 800 }, { w: 696, h: 610 }, { ...limits, slack: 0.9 }).zoom).toBe(0.6)
+  })
+
+  it('does not split a direction that fits within the slack: one row of parts for a timeline slightly too tall', () => {
+    const { zoom, parts } = planParts({ x: 0, y: 0, w: 4208, h: 1070 }, { w: 700, h: 610 }, { ...limits, slack: 0.9 })
+    expect(zoom).toBeCloseTo(610 / 1070)
+    expect(new Set(parts.map((part) => part.y))).toEqual(new Set([0]))
+    expect(parts.length).toBe(Math.ceil(4208 / (700 / zoom)))
   })
 
   it('splits a step that is too tall as well, row by row', () => {

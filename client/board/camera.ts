@@ -73,9 +73,15 @@ export function planParts(
   free: { w: number; h: number },
   { minZoom, maxZoom, slack = 1 }: { minZoom: number; maxZoom: number; slack?: number },
 ): PartsPlan {
-  const fit = Math.min(free.w / bounds.w, free.h / bounds.h, maxZoom)
+  const fitW = free.w / bounds.w
+  const fitH = free.h / bounds.h
+  const fit = Math.min(fitW, fitH, maxZoom)
   if (fit >= minZoom * slack) return { zoom: fit, parts: [bounds] }
-  const zoom = minZoom
+  // A direction that fits within the slack is not split: a timeline a few pixels too tall is
+  // shown in one row of parts, not two.
+  let zoom = minZoom
+  if (fitH < minZoom && fitH >= minZoom * slack) zoom = Math.min(zoom, fitH)
+  if (fitW < minZoom && fitW >= minZoom * slack) zoom = Math.min(zoom, fitW)
   const partW = Math.min(bounds.w, free.w / zoom)
   const partH = Math.min(bounds.h, free.h / zoom)
   const columns = Math.ceil(bounds.w / partW - 1e-9)
