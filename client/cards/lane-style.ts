@@ -18,14 +18,11 @@
  */
 import { react, toRichText, type Editor, type TLNoteShape, type TLShape, type TLShapeId } from 'tldraw'
 import { BoardGeometry, plainText, type HarvestRecord, type Shape } from '../../shared/board-geometry.ts'
-import { AGREEMENT_FIELDS, AGREEMENT_TEXT, cardInfo, DATE_LABELS, KIND_COLOURS, labelledValue, type CardKind } from '../../shared/card-rules.ts'
+import { AGREEMENT_FIELDS, AGREEMENT_TEXT, cardInfo, DATE_LABELS, KIND_COLOURS, labelledValue, labelPattern, type CardKind } from '../../shared/card-rules.ts'
 import { richTextOf, updateCard } from './card-fields.ts'
 import { withoutLabelledLine } from './rich-text-lines.ts'
 
 type LaneKind = keyof typeof KIND_COLOURS
-
-/** tldraw focuses a new text editor at its end 100 ms after editing starts (RichTextArea). */
-const CARET_AFTER_TLDRAW_MS = 120
 
 /** Wires the rules into an editor; returns what undoes it. */
 export function keepCardsInTheirLane(editor: Editor): () => void {
@@ -67,10 +64,8 @@ export function keepCardsInTheirLane(editor: Editor): () => void {
       const textEditor = editor.getRichTextEditor()
       const shapeId = editor.getEditingShapeId()
       if (!textEditor || !shapeId) return
-      // tldraw selects all right after handing over its text editor, or (a new note) puts the
-      // caret at the end 100 ms later: move it after each.
+      // tldraw selects all right after handing over its text editor: move the caret after that.
       queueMicrotask(() => caretToFirstEmptyField(editor, shapeId))
-      editor.timers.setTimeout(() => caretToFirstEmptyField(editor, shapeId), CARET_AFTER_TLDRAW_MS)
     }),
   ]
   return () => disposers.forEach((dispose) => dispose())
@@ -194,31 +189,30 @@ function takeTypedDate(editor: Editor, shapeId: TLShapeId): void {
 }
 
 /**
- * On an agreement card whose whole text is selected, or with the caret at its very end (where
- * tldraw puts it): the caret to the end of its first empty field line. A caret someone placed
- * by clicking stays.
+ * On an agreement card whose whole text is selected: the caret to the end of its first empty
+ * field line (else of its last line). A caret someone placed by clicking, or typing appended to
+ * the card, stays where it is.
  */
 function caretToFirstEmptyField(editor: Editor, shapeId: TLShapeId): void {
   const textEditor = editor.getRichTextEditor()
   const shape = editor.getShape(shapeId)
   if (!textEditor || editor.getEditingShapeId() !== shapeId || !shape) return
   const { from, to } = textEditor.state.selection
-  const end = textEditor.state.doc.content.size - 1
-  const all = from <= 1 && to >= end
-  if (!(all && from !== to) && !(from === to && from >= end)) return
-  if (!isAgreement(editor, shape)) return
+  if (from > 1 || to < textEditor.state.doc.content.size - 1 || from === to || !isAgreement(editor, shape)) return
   let target: number | null = null
   let lastLineEnd: number | null = null
   textEditor.state.doc.descendants((node, pos) => {
     if (target !== null || node.type.name !== 'paragraph') return target === null
     const text = node.textContent
     lastLineEnd = pos + 1 + node.content.size
-    if (AGREEMENT_FIELDS.some(({ labels }) => new RegExp(`^\\s*(${labels.join('|')})\\s*:\\s*$`, 'i').test(text))) target = lastLineEnd
+    if (EMPTY_FIELD.exec(text)?.[2]?.trim() === '') target = lastLineEnd
     return false
   })
   const caret = target ?? lastLineEnd
   if (caret !== null) textEditor.chain().focus().setTextSelection(caret).run()
 }
+
+const EMPTY_FIELD = labelPattern(AGREEMENT_FIELDS.flatMap(({ labels }) => labels))
 
 function isAgreement(editor: Editor, shape: TLShape): boolean {
   return shape.meta.kind === 'afspraak' || shape.meta.kind === 'informatiedeling' || shape.meta.kind === 'vervolgafspraak' || kindOf(editor, shape) === 'afspraak'
