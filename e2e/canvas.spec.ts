@@ -208,6 +208,20 @@ test('typing a word on the canvas with nothing selected changes nothing; with a 
   await page.keyboard.type('Fijn')
   await page.keyboard.press('Escape')
   await expect.poll(async () => (await shapesOnPage(page)).map((shape) => `${shape.type}: ${shape.text}`)).toEqual(['note: Plannen makenFijn'])
+
+  // Clicked again on the same spot right after typing (within tldraw's 450 ms double-click time):
+  // two clicks with keys between, not a double-click that selects all text for the next key.
+  await page.keyboard.press('Escape')
+  const box = (await onCanvas(page, 'Plannen makenFijn').boundingBox())!
+  const spot = { x: box.x + box.width / 2, y: box.y + box.height / 2 }
+  await page.mouse.click(spot.x, spot.y)
+  await page.keyboard.type('!')
+  await page.keyboard.press('Escape')
+  await page.keyboard.press('Escape')
+  await page.mouse.click(spot.x, spot.y)
+  await page.keyboard.type('!')
+  await page.keyboard.press('Escape')
+  await expect.poll(async () => (await shapesOnPage(page)).map((shape) => shape.text)).toEqual(['Plannen makenFijn!!'])
 })
 
 test('two people on one card: the second sees who is editing it before typing', async ({ browser }) => {

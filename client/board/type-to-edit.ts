@@ -8,6 +8,8 @@
  * it was typing, and then the tool chosen by the first is taken back.
  */
 import type { Editor, TLShape, TLShapeId } from 'tldraw'
+import { richTextOf, updateCard } from '../cards/card-fields.ts'
+import { withTextAppended } from '../cards/rich-text-append.ts'
 
 /** Keys closer together than this are typing, not shortcuts. */
 export const TYPING_BURST_MS = 1000
@@ -39,39 +41,72 @@ function typableSelection(editor: Editor): TLShape | null {
   return 'richText' in selected.props && editor.getShapeUtil(selected).canEdit(selected, { type: 'press_enter' }) ? selected : null
 }
 
+/** Keys held for a Shift/Ctrl-click: they do not end a double-click. */
+const MODIFIER_KEYS = new Set(['Shift', 'Control', 'Alt', 'Meta', 'AltGraph', 'CapsLock'])
+
+/** Whether a text editor's element is the live one inside the shape's element. */
+function editsShape(element: Element, shapeId: TLShapeId): boolean {
+  return element.isConnected && element.closest('[data-shape-id]')?.getAttribute('data-shape-id') === shapeId
+}
+
 /** Listens until the returned function is called. */
 export function typeToEdit(editor: Editor): () => void {
   let burst: { at: number; tool: string; toolLocked: boolean } | null = null
-  /** Keys typed into a card whose text editor is not there yet; `done`: Escape came too. */
-  let pending: { shapeId: TLShapeId; text: string; since: number; done: boolean } | null = null
+  /** Keys typed into a card whose text editor is not there yet. */
+  let pending: { shapeId: TLShapeId; text: string; since: number } | null = null
+
+  /** The card's text editor once tldraw has made it (a task after editing starts), live and its own. */
+  const liveTextEditor = (shapeId: TLShapeId) => {
+    const textEditor = editor.getRichTextEditor()
+    return textEditor && !textEditor.isDestroyed && editsShape(textEditor.view.dom, shapeId) ? textEditor : null
+  }
 
   const flush = () => {
     if (!pending) return
-    const textEditor = editor.getRichTextEditor()
     if (editor.getEditingShapeId() !== pending.shapeId) {
       pending = null
       return
     }
-    // tldraw creates the text editor a task after editing starts; keys until then are kept here.
+    const textEditor = liveTextEditor(pending.shapeId)
     if (!textEditor) {
       if (performance.now() - pending.since > 2000) pending = null
       else requestAnimationFrame(flush)
       return
     }
     textEditor.chain().focus('end').insertContent(pending.text).run()
-    if (pending.done) {
-      editor.setEditingShape(null)
-      editor.setCurrentTool('select.idle')
-    }
     pending = null
   }
 
+  /**
+   * Escape before the text editor is there: the keys go into the card's text and editing ends at
+   * once, as Escape does. Waiting for the text editor instead left the card in edit mode for a
+   * moment in which a click or a second Escape was lost or undone.
+   */
+  const finishPending = () => {
+    if (!pending) return
+    const shape = editor.getShape(pending.shapeId)
+    const richText = shape && richTextOf(shape)
+    if (liveTextEditor(pending.shapeId)) flush()
+    else if (shape && richText && editor.getEditingShapeId() === shape.id) updateCard(editor, shape, shape.meta, withTextAppended(richText, pending.text))
+    pending = null
+    editor.setEditingShape(null)
+    editor.setCurrentTool('select.idle')
+    // As tldraw does on Escape: the focus back on the canvas, not on the page's body (where the
+    // text editor that goes leaves it), or the next Escape and shortcuts go nowhere.
+    editor.getContainer().focus()
+  }
+
   const onKeyDown = (event: KeyboardEvent) => {
+    // A key between two clicks makes them two clicks, not a double-click. tldraw counts two
+    // clicks on one spot within 450 ms as a double-click even with keys typed in between: click a
+    // card, type a word, Escape, click it again quickly, and it edited the card with all its text
+    // selected, so the next key replaced the card's text.
+    if (!MODIFIER_KEYS.has(event.key)) editor.cancelDoubleClick()
     if (pending) {
       // Until the card's text editor has taken the first key, the next ones (spaces too) queue
       // behind it, wherever the focus is: typed into the editor early they would land first.
       if ([...event.key].length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) pending.text += event.key
-      else if (event.key === 'Escape') pending.done = true
+      else if (event.key === 'Escape') finishPending()
       else return
       event.preventDefault()
       event.stopPropagation()
@@ -86,7 +121,7 @@ export function typeToEdit(editor: Editor): () => void {
       event.preventDefault()
       event.stopPropagation()
       burst = null
-      pending = { shapeId: card.id, text: event.key, since: performance.now(), done: false }
+      pending = { shapeId: card.id, text: event.key, since: performance.now() }
       editor.setEditingShape(card.id)
       requestAnimationFrame(flush)
       return
