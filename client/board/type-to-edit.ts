@@ -112,9 +112,16 @@ export function typeToEdit(editor: Editor): () => void {
       event.stopPropagation()
       return
     }
-    if (event.defaultPrevented || event.isComposing || !isTypedCharacter(event) || isTextField(event.target)) return
-    if (!editor.getInstanceState().isFocused) return
-    if (editor.getEditingShapeId() !== null) return
+    // A word is keys typed one after another on the canvas: any other key, or one typed into a
+    // text, ends it (so "n", click, type a note, Escape, "n" picks the note tool twice).
+    if (event.defaultPrevented || event.isComposing || !isTypedCharacter(event) || isTextField(event.target)) {
+      if (!MODIFIER_KEYS.has(event.key)) burst = null
+      return
+    }
+    if (!editor.getInstanceState().isFocused || editor.getEditingShapeId() !== null) {
+      burst = null
+      return
+    }
 
     const card = typableSelection(editor)
     if (card && editor.getCurrentToolId() === 'select' && !isLockShortcut(event)) {
@@ -140,7 +147,16 @@ export function typeToEdit(editor: Editor): () => void {
     burst = { at: now, tool: editor.getCurrentToolId(), toolLocked: editor.getInstanceState().isToolLocked }
   }
 
+  // A click between two keys makes them two shortcuts, not a word.
+  const onPointerDown = () => {
+    burst = null
+  }
+
   // Capture on the window: before tldraw's own shortcut handling sees the key.
   window.addEventListener('keydown', onKeyDown, true)
-  return () => window.removeEventListener('keydown', onKeyDown, true)
+  window.addEventListener('pointerdown', onPointerDown, true)
+  return () => {
+    window.removeEventListener('keydown', onKeyDown, true)
+    window.removeEventListener('pointerdown', onPointerDown, true)
+  }
 }
