@@ -21,6 +21,14 @@ function paragraphText(node: RichNode): string | null {
   return children.map((child) => child.text ?? '').join('')
 }
 
+/** Where the first paragraph matching `pattern` (a "label: …" line) is; -1 when none does. */
+function labelledLineIndex(blocks: readonly RichNode[], pattern: RegExp): number {
+  return blocks.findIndex((block) => {
+    const text = paragraphText(block)
+    return text !== null && pattern.test(text)
+  })
+}
+
 /**
  * The rich text with its first line "label: …" (any of `labels`, keeping the label as written)
  * set to "label: value"; null when the card has no such line.
@@ -28,10 +36,7 @@ function paragraphText(node: RichNode): string | null {
 export function withLabelledLine(richText: TLRichText, labels: readonly string[], value: string): TLRichText | null {
   const pattern = labelPattern(labels)
   const blocks = richText.content as RichNode[]
-  const at = blocks.findIndex((block) => {
-    const text = paragraphText(block)
-    return text !== null && pattern.test(text)
-  })
+  const at = labelledLineIndex(blocks, pattern)
   if (at === -1) return null
   const label = pattern.exec(paragraphText(blocks[at]!)!)![1]!
   const paragraph: RichNode = { ...blocks[at]!, content: [{ type: 'text', text: labelledLine(label, value) }] }
@@ -50,12 +55,8 @@ export function withLabelledLineAdded(richText: TLRichText, labels: readonly str
 
 /** The rich text without its first line "label: …" (any of `labels`); null when it has none. */
 export function withoutLabelledLine(richText: TLRichText, labels: readonly string[]): TLRichText | null {
-  const pattern = labelPattern(labels)
   const blocks = richText.content as RichNode[]
-  const at = blocks.findIndex((block) => {
-    const text = paragraphText(block)
-    return text !== null && pattern.test(text)
-  })
+  const at = labelledLineIndex(blocks, labelPattern(labels))
   if (at === -1) return null
   const rest = blocks.filter((_, i) => i !== at)
   return { ...richText, content: rest.length > 0 ? rest : [{ type: 'paragraph' }] }

@@ -3,12 +3,13 @@ import { useId, useRef, useState, type FormEvent } from 'react'
 import { TEMPLATE_DESCRIPTION_MAX, TITLE_MAX, type BoardForRole } from '../../shared/api.ts'
 import { useI18n } from '../app/i18n-context.tsx'
 import { saveTemplate } from '../templates/templates-api.ts'
+import { CheckField } from '../ui/CheckField.tsx'
 
 type Message = { kind: 'ok' | 'error'; text: string }
 
 export function SaveTemplateForm({ board, token }: { board: BoardForRole; token: string }) {
   const { t } = useI18n()
-  const ids = { heading: useId(), intro: useId(), title: useId(), description: useId(), keep: useId(), keepHint: useId(), message: useId() }
+  const ids = { heading: useId(), intro: useId(), title: useId(), description: useId(), message: useId() }
   const [open, setOpen] = useState(false)
   const [title, setTitle] = useState(board.title)
   const [description, setDescription] = useState('')
@@ -95,20 +96,7 @@ export function SaveTemplateForm({ board, token }: { board: BoardForRole; token:
               onChange={(event) => setDescription(event.target.value)}
             />
           </div>
-          <div className="field field--check">
-            <input
-              id={ids.keep}
-              data-testid="save-template-keep"
-              type="checkbox"
-              checked={keep}
-              aria-describedby={ids.keepHint}
-              onChange={(event) => setKeep(event.target.checked)}
-            />
-            <label htmlFor={ids.keep}>{t('saveTemplate.keep')}</label>
-            <p id={ids.keepHint} className="field__hint">
-              {t('saveTemplate.keepHint')}
-            </p>
-          </div>
+          <CheckField testId="save-template-keep" checked={keep} onChange={setKeep} label={t('saveTemplate.keep')} hint={t('saveTemplate.keepHint')} />
           <div className="actions">
             <button type="submit" className="button button--primary button--small" data-testid="save-template-submit" disabled={busy}>
               {busy ? t('saveTemplate.busy') : t('saveTemplate.submit')}

@@ -12,6 +12,7 @@ import { listTemplatesFor } from '../templates/templates-api.ts'
 import { AppHeader } from '../ui/AppHeader.tsx'
 import { Link } from '../ui/Link.tsx'
 import './home.css'
+import { CheckField } from '../ui/CheckField.tsx'
 
 export function HomePage() {
   const { t } = useI18n()
@@ -34,7 +35,7 @@ export function HomePage() {
 
 function CreateBoardForm() {
   const { t } = useI18n()
-  const ids = { title: useId(), anonymous: useId(), anonymousHint: useId(), error: useId() }
+  const ids = { title: useId(), error: useId() }
   const [title, setTitle] = useState('')
   const [templates, setTemplates] = useState<TemplateSummary[] | null>(null)
   const [template, setTemplate] = useState('')
@@ -120,20 +121,7 @@ function CreateBoardForm() {
         )}
         {/* One row: the last choice and the button, so "Bord maken" fits on a 1440×900 screen. */}
         <div className="create-board__finish">
-          <div className="field field--check">
-            <input
-              id={ids.anonymous}
-              data-testid="create-board-anonymous"
-              type="checkbox"
-              checked={anonymous}
-              aria-describedby={ids.anonymousHint}
-              onChange={(event) => setAnonymous(event.target.checked)}
-            />
-            <label htmlFor={ids.anonymous}>{t('home.create.anonymous')}</label>
-            <p id={ids.anonymousHint} className="field__hint">
-              {t('home.create.anonymousHint')}
-            </p>
-          </div>
+          <CheckField testId="create-board-anonymous" checked={anonymous} onChange={setAnonymous} label={t('home.create.anonymous')} hint={t('home.create.anonymousHint')} />
           <button type="submit" className="button button--primary" data-testid="create-board-submit" disabled={busy}>
             {busy ? t('home.create.busy') : t('home.create.submit')}
           </button>
