@@ -142,6 +142,8 @@ export function shapesOnPage(page: Page): Promise<ShapeSummary[]> {
 export async function addNoteByHand(page: Page, at: { x: number; y: number }, text: string): Promise<void> {
   // Focus the canvas on an empty spot clear of tldraw's menus, so its shortcuts reach it.
   await page.locator('.tl-canvas').click({ position: { x: 5, y: 300 } })
+  // Nothing selected (the click may land on a card): a key typed with a card selected writes into it.
+  await page.keyboard.press('Escape')
   await page.keyboard.press('n')
   await page.mouse.click(at.x, at.y)
   await whenEditingText(page)

@@ -167,6 +167,8 @@ function cards(page: Page): Promise<CardState[]> {
 /** Note tool, a click at `at`, typed lines (Enter between them) as soon as the text can be edited, then leave editing. */
 async function noteWithLines(page: Page, at: { x: number; y: number }, lines: readonly string[]): Promise<void> {
   await page.locator('.tl-canvas').click({ position: { x: 5, y: 300 } })
+  // Nothing selected (the click may land on a card): a key typed with a card selected writes into it.
+  await page.keyboard.press('Escape')
   await page.keyboard.press('n')
   await page.mouse.click(at.x, at.y)
   await whenEditingText(page)
@@ -177,10 +179,20 @@ async function noteWithLines(page: Page, at: { x: number; y: number }, lines: re
   await page.keyboard.press('Escape')
 }
 
+/**
+ * Stappen to a zone, then the whole zone in view at once: Stappen's camera animates (and may show
+ * a wide zone in parts, canvas.spec.ts tests that), and screen points taken meanwhile miss.
+ */
 async function goToStep(page: Page, zone: string): Promise<void> {
   await openPanel(page, 'steps')
   await page.getByTestId(`step-${zone}`).click()
   await openPanel(page, 'steps')
+  await page.evaluate((zone) => {
+    const editor = window.__dialoogbordEditor!
+    const frame = editor.getCurrentPageShapes().find((s) => s.type === 'frame' && s.meta.zone === zone)!
+    // Inset: clear of tldraw's menus, toolbar and style panel, as Stappen keeps it.
+    editor.zoomToBounds(editor.getShapePageBounds(frame)!, { inset: 160, animation: { duration: 0 } })
+  }, zone)
 }
 
 test('cards take their lane: a typed date shows on the moment, notes get the lane’s colour and fill its empty placeholders', async ({ page }) => {
