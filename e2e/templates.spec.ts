@@ -90,8 +90,7 @@ test('a case reconstruction: moments in time order in the harvest, and agreement
   await expect(noteOnCanvas(page, 'Melding bij het wijkteam').getByTestId('note-date')).toHaveText('3 maart 2023')
 
   // An agreement card: select it on the board by clicking it, fill who and when in the card panel.
-  await openPanel(page, 'steps')
-  await page.getByTestId('step-afspraken').click()
+  await goToStep(page, 'afspraken')
   await openPanel(page, 'card')
   const card = await page.evaluate(() => {
     const editor = window.__dialoogbordEditor!
