@@ -2,25 +2,16 @@
  * API answers above 1 KB (export.json here) go out gzipped to a client that accepts it,
  * and unchanged to one that does not.
  */
-import { request } from 'node:http'
 import { gunzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { createBoard } from '../testing/api-client.ts'
+import { rawRequest, type RawResponse } from '../testing/raw-request.ts'
 import { serverForFile } from '../testing/server-for-file.ts'
 
 const server = serverForFile()
 
-function raw(pathname: string, headers: Record<string, string>): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
-  return new Promise((resolve, reject) => {
-    const req = request(new URL(pathname, server.url), { headers }, (res) => {
-      const chunks: Buffer[] = []
-      res.on('data', (chunk: Buffer) => chunks.push(chunk))
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }))
-      res.on('error', reject)
-    })
-    req.on('error', reject)
-    req.end()
-  })
+function raw(pathname: string, headers: Record<string, string>): Promise<RawResponse> {
+  return rawRequest(new URL(pathname, server.url), headers)
 }
 
 describe('compressed API answers', () => {

@@ -4,11 +4,11 @@
  * Against a small build of its own (CLIENT_DIR), so it does not depend on `vite build`.
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
-import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib'
 import { afterAll, describe, expect, it } from 'vitest'
+import { rawRequest, type RawResponse } from '../testing/raw-request.ts'
 import { removeDir } from '../testing/server-process.ts'
 import { serverForFile } from '../testing/server-for-file.ts'
 
@@ -30,24 +30,9 @@ writeFileSync(path.join(clientDir, 'assets/lone-Ef56Gh78.js'), lone)
 const server = serverForFile({ CLIENT_DIR: clientDir })
 afterAll(() => removeDir(clientDir))
 
-interface Raw {
-  status: number
-  headers: Record<string, string | string[] | undefined>
-  body: Buffer
-}
-
 /** A request whose body comes back exactly as sent (fetch would decompress it). */
-function raw(pathname: string, headers: Record<string, string> = {}, method = 'GET'): Promise<Raw> {
-  return new Promise((resolve, reject) => {
-    const req = request(new URL(pathname, server.url), { method, headers }, (res) => {
-      const chunks: Buffer[] = []
-      res.on('data', (chunk: Buffer) => chunks.push(chunk))
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }))
-      res.on('error', reject)
-    })
-    req.on('error', reject)
-    req.end()
-  })
+function raw(pathname: string, headers: Record<string, string> = {}, method = 'GET'): Promise<RawResponse> {
+  return rawRequest(new URL(pathname, server.url), headers, method)
 }
 
 const SCRIPT = '/assets/app-Ab12Cd34.js'
