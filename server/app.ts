@@ -89,7 +89,7 @@ export function createApp(config: Config, db: Db, boards: BoardRepository, rooms
   api.route('/templates', templateRoutes(config, templates, savedTemplates, boards, rooms))
   api.route('/boards', transferRoutes(config, boards, rooms, templates, readCache, reads))
   api.route('/boards', reportRoutes(boards, rooms, templates, readCache, reads))
-  api.route('/boards', boardRoutes(config, db, boards, rooms, snapshots, templates, savedTemplates))
+  api.route('/boards', boardRoutes(config, db, boards, rooms, snapshots, templates, savedTemplates, reads))
   api.route('/boards', linkRoutes(config, boards, rooms))
   api.route('/boards', boardDeletionRoutes(db, boards, rooms, savedTemplates))
   api.route('/admin', adminRoutes(config, db, boards, rooms, savedTemplates))

@@ -4,7 +4,7 @@ import { createBoardBody, patchBoardBody, type BoardInfo, type CreatedBoard } fr
 import { ROLES, type Role } from '../../shared/roles.ts'
 import { DEFAULT_TEMPLATE_ID } from '../../templates/index.ts'
 import type { BoardRepository } from '../boards.ts'
-import { BoardAnonymity, type TemplatesFromBoards } from '../boards/anonymity.ts'
+import { BoardAnonymity, type SnapshotScrubber, type TemplatesFromBoards } from '../boards/anonymity.ts'
 import type { Db } from '../db/database.ts'
 import type { SnapshotStore } from '../snapshots/snapshot-store.ts'
 import type { RoomManager } from '../sync/room-manager.ts'
@@ -35,6 +35,7 @@ export function boardRoutes(
   templates: TemplateCatalog,
   /** The saved-template store, scrubbed with the board (see BoardAnonymity). */
   savedTemplates: TemplatesFromBoards,
+  scrubber: SnapshotScrubber,
 ): Hono<BoardAccessEnv> {
   const routes = new Hono<BoardAccessEnv>()
 
@@ -55,12 +56,12 @@ export function boardRoutes(
 
   routes.get('/:id', requireBoardRole(boards, 'viewer'), (c) => c.json({ ...c.var.board, role: c.var.role }))
 
-  const anonymity = new BoardAnonymity(db, boards, rooms, snapshots, savedTemplates)
+  const anonymity = new BoardAnonymity(db, boards, rooms, snapshots, savedTemplates, scrubber)
 
   routes.patch('/:id', requireBoardRole(boards, 'facilitator'), async (c) => {
     const patch = await readJsonBody(c, patchBoardBody)
     // anonymous: true always re-runs the scrub, so a switch that failed half way can be repeated.
-    if (patch.anonymous !== undefined) anonymity.set(c.var.board.id, patch.anonymous)
+    if (patch.anonymous !== undefined) await anonymity.set(c.var.board.id, patch.anonymous)
     const board = boards.update(c.var.board.id, { title: patch.title })
     if (!board) throw new HttpError(404, 'board not found', 'board_not_found')
     return c.json({ ...board, role: c.var.role })

@@ -43,12 +43,32 @@ export type ReadJob =
   | { kind: 'snapshot'; boardId: string; snapshotId: string }
   /** The board's schema and records as stored, as export.json has them (exportContentOf), UTF-8. */
   | { kind: 'export'; boardId: string }
+  /**
+   * Every snapshot of the board re-encoded without author fields (statesWithoutAuthors), for the
+   * anonymity switch to write: computed here while the main thread scrubs the live board.
+   */
+  | { kind: 'snapshots-without-authors'; boardId: string }
+
+/** What the anonymity switch gets back: snapshot id → its state without authors (null: names nobody). */
+export type ScrubbedStates = Map<string, Uint8Array | null>
+/**
+ * At most this much of scrubbed snapshot states comes back at once (they are in memory together);
+ * snapshots beyond it are scrubbed by the switch itself.
+ */
+const SCRUBBED_BYTES = 64 * 1024 * 1024
 
 type Numbered = ReadJob & { id: number }
 /** `heapBytes`: the worker's heap after the job (garbage included), to decide when to stop it. */
-type Answer = ({ id: number; value: string | Uint8Array | null } | { id: number; error: string }) & { heapBytes: number }
+type Value = string | Uint8Array | ScrubbedStates | null
+type Answer = ({ id: number; value: Value } | { id: number; error: string }) & { heapBytes: number }
 /** Only a snapshot can be gone by the time the worker reads it; a board read always has an answer. */
-type ReadResult<J extends ReadJob> = J extends { kind: 'harvest' } ? string : J extends { kind: 'snapshot' } ? Uint8Array | null : Uint8Array
+type ReadResult<J extends ReadJob> = J extends { kind: 'harvest' }
+  ? string
+  : J extends { kind: 'snapshot' }
+    ? Uint8Array | null
+    : J extends { kind: 'snapshots-without-authors' }
+      ? ScrubbedStates
+      : Uint8Array
 
 /** The harvest's sections of a document (the part worth caching and moving off the event loop). */
 export function sectionsOf(doc: Y.Doc, templateId: string, saved: TemplateLookup): string {
@@ -92,7 +112,7 @@ function runWorker(dbFile: string): void {
   }
   // TextEncoder, not Buffer.from: a small Buffer may share a pooled ArrayBuffer, which must not be handed over.
   const utf8 = new TextEncoder()
-  const run = (job: ReadJob): string | Uint8Array<ArrayBuffer> | null => {
+  const run = (job: ReadJob): Value => {
     switch (job.kind) {
       case 'harvest':
         return withStoredBoard(job.boardId, (doc) => sectionsOf(doc, job.templateId, saved))
@@ -102,6 +122,8 @@ function runWorker(dbFile: string): void {
         const snapshot = snapshots.get(job.boardId, job.snapshotId)
         return snapshot && utf8.encode(snapshotRecordsJson(snapshot.state))
       }
+      case 'snapshots-without-authors':
+        return snapshots.statesWithoutAuthors(job.boardId, SCRUBBED_BYTES)
     }
   }
   parentPort!.on('message', (job: Numbered) => {
@@ -109,7 +131,8 @@ function runWorker(dbFile: string): void {
     const handedOver: ArrayBuffer[] = []
     try {
       const value = run(job)
-      if (value instanceof Uint8Array) handedOver.push(value.buffer)
+      if (value instanceof Uint8Array) handedOver.push(value.buffer as ArrayBuffer)
+      if (value instanceof Map) for (const state of value.values()) if (state) handedOver.push(state.buffer as ArrayBuffer)
       answer = { id: job.id, value, heapBytes: getHeapStatistics().total_heap_size }
     } catch (error) {
       answer = { id: job.id, error: error instanceof Error ? error.message : String(error), heapBytes: getHeapStatistics().total_heap_size }
@@ -139,7 +162,7 @@ export class ReadWorker {
   /** The running worker's heap after its last job. */
   private heapBytes = 0
   private nextId = 1
-  private readonly pending = new Map<number, { worker: Worker; resolve: (value: string | Uint8Array | null) => void; reject: (error: Error) => void }>()
+  private readonly pending = new Map<number, { worker: Worker; resolve: (value: Value) => void; reject: (error: Error) => void }>()
   private readonly storedVersion
 
   constructor(
@@ -166,7 +189,7 @@ export class ReadWorker {
     const worker = this.start()
     if (this.idleTimer) clearTimeout(this.idleTimer)
     const id = this.nextId++
-    return new Promise<string | Uint8Array | null>((resolve, reject) => {
+    return new Promise<Value>((resolve, reject) => {
       this.pending.set(id, { worker, resolve, reject })
       worker.postMessage({ ...job, id } satisfies Numbered)
     }).finally(() => this.stopWhenIdle()) as Promise<ReadResult<J>>

@@ -41,6 +41,14 @@ export interface AutoCapture {
   replaces?: string
 }
 
+/** A snapshot's state re-encoded without author fields, or null when it names nobody. */
+function stateWithoutAuthors(state: Uint8Array, schema: string): Uint8Array | null {
+  const { records } = decodeContent(state)
+  if (!records.some(carriesAuthor)) return null
+  const clean = records.map(withoutAuthor).filter((record): record is StoredRecord => record !== null)
+  return encodeDocument(clean, JSON.parse(schema) as SerializedSchema)
+}
+
 export class SnapshotStore {
   private readonly insert
   private readonly list
@@ -50,11 +58,17 @@ export class SnapshotStore {
   private readonly latestAt
   private readonly insertAuto
   private readonly latestAutoRow
+  private readonly selectIds
+  private readonly selectState
+  private readonly updateState
 
   constructor(
     private readonly db: Db,
     private readonly retention: RetentionPolicy,
   ) {
+    this.selectIds = db.prepare<[string], { id: string }>('SELECT id FROM snapshots WHERE board_id = ? ORDER BY rowid')
+    this.selectState = db.prepare<[string], { state: Buffer; schema: string }>('SELECT state, schema FROM snapshots WHERE id = ?')
+    this.updateState = db.prepare<[Uint8Array, string]>('UPDATE snapshots SET state = ? WHERE id = ?')
     this.insert = db.prepare('INSERT INTO snapshots (id, board_id, label, created_at, auto, state, schema) VALUES (?, ?, ?, ?, ?, ?, ?)')
     this.list = db.prepare<[string], SnapshotRow>(
       `SELECT ${INFO_COLUMNS} FROM snapshots WHERE board_id = ? ORDER BY created_at DESC, rowid DESC`,
@@ -124,19 +138,38 @@ export class SnapshotStore {
   }
 
   /**
+   * Every snapshot of the board as it would be without author fields, computed but not written
+   * (a worker thread does this while the main thread scrubs the live board): id → its new state,
+   * or null when it names nobody.
+   */
+  statesWithoutAuthors(boardId: string, maxBytes: number): Map<string, Uint8Array | null> {
+    const states = new Map<string, Uint8Array | null>()
+    let bytes = 0
+    for (const { id } of this.selectIds.all(boardId)) {
+      if (bytes >= maxBytes) break // the rest is scrubbed by removeAuthors itself
+      const row = this.selectState.get(id)
+      if (!row) continue
+      const clean = stateWithoutAuthors(row.state, row.schema)
+      states.set(id, clean)
+      bytes += clean?.byteLength ?? 0
+    }
+    return states
+  }
+
+  /**
    * Rewrites every snapshot of a board that still carries an author field (when it becomes
    * anonymous). Each is re-encoded from its records, so no removed value survives in its history.
-   * Snapshots without authors stay as they are, so running this again costs one decode each.
+   * `computed` holds states from statesWithoutAuthors: a snapshot's state never changes but by this
+   * scrub, so they still hold; snapshots taken since are scrubbed here. Snapshots without authors
+   * stay as they are, so running this again costs one decode each.
    */
-  removeAuthors(boardId: string): void {
-    const rows = this.db.prepare<[string], { id: string; state: Buffer; schema: string }>('SELECT id, state, schema FROM snapshots WHERE board_id = ?').all(boardId)
-    const update = this.db.prepare('UPDATE snapshots SET state = ? WHERE id = ?')
+  removeAuthors(boardId: string, computed: ReadonlyMap<string, Uint8Array | null> = new Map()): void {
     this.db.transaction(() => {
-      for (const row of rows) {
-        const { records } = decodeContent(row.state)
-        if (!records.some(carriesAuthor)) continue
-        const clean = records.map(withoutAuthor).filter((record): record is StoredRecord => record !== null)
-        update.run(encodeDocument(clean, JSON.parse(row.schema) as SerializedSchema), row.id)
+      // One state in memory at a time: a board may keep many snapshots of tens of MB.
+      for (const { id } of this.selectIds.all(boardId)) {
+        const row = computed.has(id) ? null : this.selectState.get(id)
+        const clean = row ? stateWithoutAuthors(row.state, row.schema) : computed.get(id)
+        if (clean) this.updateState.run(clean, id)
       }
     })()
   }
