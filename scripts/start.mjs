@@ -3,6 +3,7 @@ import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { buildServer, SERVER_BUNDLE } from './build-server.mjs'
+import { withMallocSettings } from './server-env.mjs'
 
 /** Newest modification time of the files under these paths (0 when none exist). */
 function newest(paths) {
@@ -29,6 +30,6 @@ if (outdated(SERVER_BUNDLE, ['server', 'shared', 'templates', 'package-lock.json
   await buildServer()
 }
 
-const server = spawn(process.execPath, [SERVER_BUNDLE], { stdio: 'inherit' })
+const server = spawn(process.execPath, [SERVER_BUNDLE], { stdio: 'inherit', env: withMallocSettings() })
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal))
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))

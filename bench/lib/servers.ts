@@ -9,6 +9,7 @@ import { createRequire } from 'node:module'
 import { createServer } from 'node:net'
 import path from 'node:path'
 import { SERVER_BUNDLE } from '../../scripts/build-server.mjs'
+import { MALLOC_ENV } from '../../scripts/server-env.mjs'
 import { exitStatus, makeTempDir, removeTempDir, stopChild, track } from './cleanup.ts'
 import type { ServerKind } from './options.ts'
 
@@ -202,7 +203,14 @@ async function referenceRooms(_origin: string, count: number): Promise<RoomTicke
   return Array.from({ length: count }, (_, i) => ({ room: `bench-${run}-${i + 1}`, params: {} }))
 }
 
-/** `bundle`: another build of ours (default: the one `npm start` runs); `env`: settings on top of DATA_DIR. */
+/** The malloc settings `npm start` gives the server, unless this process's environment sets its own. */
+const ourMallocSettings = (): Record<string, string> =>
+  Object.fromEntries(Object.entries(MALLOC_ENV).map(([name, value]) => [name, process.env[name] ?? value]))
+
+/**
+ * `bundle`: another build of ours (default: the one `npm start` runs); `env`: settings on top of
+ * DATA_DIR. It runs as `npm start` runs it, with its malloc settings.
+ */
 export function startOurs(options: { bundle?: string; env?: Record<string, string> } = {}): Promise<ServerUnderTest> {
   const dataDir = makeTempDir('dialoogbord-bench-')
   return freePort().then((port) =>
@@ -210,7 +218,7 @@ export function startOurs(options: { bundle?: string; env?: Record<string, strin
       {
         kind: 'ours',
         args: [options.bundle ?? SERVER_BUNDLE],
-        env: { ...options.env, DATA_DIR: dataDir },
+        env: { ...ourMallocSettings(), ...options.env, DATA_DIR: dataDir },
         readyPath: '/healthz',
         syncPath: '/sync',
         createRooms: createOurBoards,
