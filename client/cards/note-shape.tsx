@@ -8,18 +8,22 @@
  *   the label (tldraw excludes it from them), so they are computed straight away, as tldraw does.
  * - tldraw renders every shape of the page and hides the off-screen ones (display: none), and a
  *   note is costly to render: its rich text becomes HTML (about 0.5 ms a note), its shadow comes
- *   from a seeded random generator, it subscribes to zoom and selection. A note's content renders
- *   from the first moment it is on screen (or selected, or edited), and stays from then on; until
- *   then its hidden container is empty.
+ *   from a seeded random generator, it subscribes to zoom, selection and editing. A note's content
+ *   renders from the first moment it is on screen (or selected, or edited), and stays from then
+ *   on; until then its hidden container is empty. Zoomed out (a big board opens on its overview),
+ *   a note of plain text is a sketch: the same elements tldraw renders there, without the editing
+ *   machinery (note-detail.ts, note-sketch.tsx).
  *
  * Measured with bench/browser-open.ts: both were most of the time a 5,000-card board took to open.
  */
 import { useCallback, useSyncExternalStore, type CSSProperties } from 'react'
-import { getDisplayValues, Group2d, NoteShapeUtil, react, Rectangle2d, track, type Editor, type Geometry2d, type SvgExportContext, type TldrawOptions, type TLNoteShape, type TLShapeId } from 'tldraw'
+import { getDisplayValues, Group2d, NoteShapeUtil, Rectangle2d, track, type Editor, type Geometry2d, type SvgExportContext, type TldrawOptions, type TLNoteShape, type TLShapeId } from 'tldraw'
 import { richTextToPlain } from '../../shared/board-geometry.ts'
 import { cardDate } from '../../shared/card-rules.ts'
 import { estimateTextWidth } from '../../templates/shapes.ts'
 import { LazyGeometry2d } from './lazy-geometry.ts'
+import { noteDetails, type NoteDetail } from './note-detail.ts'
+import { canSketch, NoteSketch } from './note-sketch.tsx'
 
 /** The date badge in note space (as .board-note__date in cards.css). */
 const BADGE = { x: 10, y: 8, height: 22, padX: 8, fontSize: 14 }
@@ -69,24 +73,42 @@ interface NoteProps {
   shape: TLNoteShape
 }
 
+/** Nothing until the note is first on screen; then a sketch or tldraw's own note (note-detail.ts). */
 function NoteOnceShown({ util, shape }: NoteProps) {
-  return useShownOnce(util.editor, shape.id) ? <TldrawNote util={util} shape={shape} /> : null
+  const detail = useNoteDetail(util.editor, shape.id)
+  if (detail === 'hidden') return null
+  return detail === 'sketch' && canSketch(shape) ? <SketchedNote util={util} shape={shape} /> : <TldrawNote util={util} shape={shape} />
 }
 
 /** Tracked like tldraw's InnerShape: the note reads editor state (selection) while rendering. */
 const TldrawNote = track(function TldrawNote({ util, shape }: NoteProps) {
-  const date = noteDate(shape)
   return (
     <>
       {util.tldrawComponent(shape)}
-      {date && (
-        <div className="board-note__date" data-testid="note-date" style={{ '--note-scale': shape.props.scale } as CSSProperties}>
-          {date}
-        </div>
-      )}
+      <DateBadge shape={shape} />
     </>
   )
 })
+
+/** Tracked too: its colours follow the theme and colour mode. */
+const SketchedNote = track(function SketchedNote({ util, shape }: NoteProps) {
+  return (
+    <>
+      <NoteSketch util={util} shape={shape} />
+      <DateBadge shape={shape} />
+    </>
+  )
+})
+
+function DateBadge({ shape }: { shape: TLNoteShape }) {
+  const date = noteDate(shape)
+  if (!date) return null
+  return (
+    <div className="board-note__date" data-testid="note-date" style={{ '--note-scale': shape.props.scale } as CSSProperties}>
+      {date}
+    </div>
+  )
+}
 
 /** The date a note shows: `meta.date`, else its "Datum:" line (the one rule the harvest uses too). */
 export function noteDate(shape: TLNoteShape): string {
@@ -95,62 +117,10 @@ export function noteDate(shape: TLNoteShape): string {
   return cardDate({ text: richTextToPlain(shape.props.richText), meta }).date
 }
 
-/** True from the first moment the shape is not culled (on screen, selected or being edited). */
-function useShownOnce(editor: Editor, id: TLShapeId): boolean {
-  const notes = shownNotes(editor)
-  const subscribe = useCallback((listener: () => void) => notes.subscribe(id, listener), [notes, id])
-  return useSyncExternalStore(subscribe, () => notes.isShown(id))
-}
-
-/**
- * Which shapes have been shown, for one editor: a single reactor on tldraw's culling for all
- * notes, as tldraw itself does for hiding them, instead of a subscription of every note's own.
- */
-class ShownShapes {
-  private readonly shown = new Set<TLShapeId>()
-  private readonly waiting = new Map<TLShapeId, Set<() => void>>()
-
-  constructor(private readonly editor: Editor) {
-    editor.disposables.add(react('dialoogbord.shownShapes', () => this.notify(editor.getCulledShapes())))
-  }
-
-  isShown(id: TLShapeId): boolean {
-    if (this.shown.has(id)) return true
-    if (this.editor.getCulledShapes().has(id)) return false
-    this.shown.add(id)
-    return true
-  }
-
-  subscribe(id: TLShapeId, listener: () => void): () => void {
-    if (this.shown.has(id)) return () => undefined
-    const listeners = this.waiting.get(id) ?? new Set()
-    listeners.add(listener)
-    this.waiting.set(id, listeners)
-    return () => {
-      listeners.delete(listener)
-      if (listeners.size === 0 && this.waiting.get(id) === listeners) this.waiting.delete(id)
-    }
-  }
-
-  private notify(culled: ReadonlySet<TLShapeId>) {
-    for (const [id, listeners] of this.waiting) {
-      if (culled.has(id)) continue
-      this.shown.add(id)
-      this.waiting.delete(id)
-      for (const listener of listeners) listener()
-    }
-  }
-}
-
-const shownByEditor = new WeakMap<Editor, ShownShapes>()
-
-function shownNotes(editor: Editor): ShownShapes {
-  let shown = shownByEditor.get(editor)
-  if (!shown) {
-    shown = new ShownShapes(editor)
-    shownByEditor.set(editor, shown)
-  }
-  return shown
+function useNoteDetail(editor: Editor, id: TLShapeId): NoteDetail {
+  const details = noteDetails(editor)
+  const subscribe = useCallback((listener: () => void) => details.subscribe(id, listener), [details, id])
+  return useSyncExternalStore(subscribe, () => details.detail(id))
 }
 
 function labelOf(group: Group2d): Geometry2d {
