@@ -86,4 +86,11 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE snapshots ADD COLUMN session_start TEXT;
   ALTER TABLE snapshots ADD COLUMN changes INTEGER;
   `,
+  /*
+   * 7: the last logged update a board's state row holds (storage/document-store.ts: a compaction
+   * replaces the log up to a sequence number). 0 for existing rows: every update still logged
+   * came after their state.
+   */ `
+  ALTER TABLE board_state ADD COLUMN state_seq INTEGER NOT NULL DEFAULT 0;
+  `,
 ]

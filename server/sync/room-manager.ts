@@ -180,7 +180,7 @@ export class RoomManager {
     this.queue = []
     const outgoing = mergePerRoom(batch)
     try {
-      this.log.append(outgoing.map(({ room, update }) => ({ boardId: room.boardId, data: update })))
+      this.log.appendNow(outgoing.map(({ room, update }) => ({ boardId: room.boardId, data: update })))
     } catch (error) {
       // Nothing unstored may be relayed. Drop the rooms: they reload from disk and their clients,
       // which still hold the edits, send them again when they resync.
@@ -235,7 +235,7 @@ export class RoomManager {
    */
   compactNow(room: Room): void {
     this.flush()
-    this.log.compact(room.boardId, fullState(room.doc))
+    this.log.compactNow(room.boardId, fullState(room.doc))
     room.updatesSinceCompaction = 0
     this.dueForCompaction.delete(room)
   }
@@ -260,7 +260,7 @@ export class RoomManager {
 
   private compact(room: Room): void {
     try {
-      this.log.compact(room.boardId, fullState(room.doc))
+      this.log.compactNow(room.boardId, fullState(room.doc))
       room.updatesSinceCompaction = 0
       this.dueForCompaction.delete(room)
     } catch (error) {

@@ -1,0 +1,192 @@
+/**
+ * The DocumentStore contract, held by both engines: SQLite (UpdateLog) and PostgreSQL (a private
+ * cluster started from the machine's binaries), plus what only several processes on PostgreSQL
+ * need (gap-free numbering under concurrent appends, no deadlock, concurrent migration).
+ */
+import { randomUUID } from 'node:crypto'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { readRecords, writeRecords, type StoredRecord } from '../../shared/doc-layout.ts'
+import type { Db } from '../db/database.ts'
+import { startPostgres, type PostgresCluster } from '../testing/postgres-cluster.ts'
+import { testRecord } from '../testing/sync-client.ts'
+import { tempDatabases } from '../testing/temp-database.ts'
+import { applyStored, UpdateLog } from '../sync/update-log.ts'
+import type { DocumentStore } from './document-store.ts'
+import { openPostgres, type PgPool } from './postgres/database.ts'
+import { PgDocumentStore } from './postgres/document-store.ts'
+
+interface Engine {
+  store: DocumentStore
+  /** A new board row (no state, no log); its id. */
+  newBoard(): Promise<string>
+}
+
+/** An update that adds one note, made on a scratch document. */
+function noteUpdate(id: string): Uint8Array {
+  const doc = new Y.Doc()
+  writeRecords(doc, { put: [testRecord(id) as StoredRecord] })
+  return Y.encodeStateAsUpdate(doc)
+}
+
+const idsOf = (doc: Y.Doc) => readRecords(doc).map((record) => record.id).sort()
+
+const openSqlite = tempDatabases('document-store')
+let cluster: PostgresCluster
+const pools: PgPool[] = []
+
+beforeAll(async () => {
+  cluster = await startPostgres()
+}, 60_000)
+afterAll(async () => {
+  await Promise.all(pools.splice(0).map((pool) => pool.end()))
+  await cluster?.stop()
+})
+
+async function pgPool(url?: string): Promise<PgPool> {
+  const pool = await openPostgres(url ?? (await cluster.createDatabase(`t_${randomUUID().replaceAll('-', '')}`)))
+  pools.push(pool)
+  return pool
+}
+
+const insertPgBoard = async (pool: PgPool): Promise<string> => {
+  const id = randomUUID()
+  await pool.query(`INSERT INTO boards (id, title, template, created_at, updated_at) VALUES ($1, 't', 'leeg', now(), now())`, [id])
+  return id
+}
+
+const engines: Record<'sqlite' | 'postgres', () => Promise<Engine>> = {
+  sqlite: async () => {
+    const db: Db = openSqlite()
+    const insert = db.prepare(`INSERT INTO boards (id, title, template, anonymous, created_at, updated_at) VALUES (?, 't', 'leeg', 0, ?, ?)`)
+    return {
+      store: new UpdateLog(db),
+      newBoard: async () => {
+        const id = randomUUID()
+        insert.run(id, new Date().toISOString(), new Date().toISOString())
+        return id
+      },
+    }
+  },
+  postgres: async () => {
+    const pool = await pgPool()
+    return { store: new PgDocumentStore(pool), newBoard: () => insertPgBoard(pool) }
+  },
+}
+
+describe.each(Object.keys(engines) as (keyof typeof engines)[])('DocumentStore on %s', (name) => {
+  let engine: Engine
+  // Fresh per test: the SQLite helper closes its databases after each.
+  beforeEach(async () => {
+    engine = await engines[name]()
+  })
+
+  it('has nothing for a board never written', async () => {
+    const board = await engine.newBoard()
+    expect(await engine.store.load(board)).toEqual({ state: null, updates: [], seq: 0 })
+  })
+
+  it('numbers appended updates increasingly per board and loads them in order', async () => {
+    const [a, b] = [await engine.newBoard(), await engine.newBoard()]
+    const seqs = await engine.store.append([
+      { boardId: a, data: noteUpdate('a1') },
+      { boardId: b, data: noteUpdate('b1') },
+      { boardId: a, data: noteUpdate('a2') },
+    ])
+    expect(seqs[2]!).toBeGreaterThan(seqs[0]!)
+    const more = await engine.store.append([{ boardId: a, data: noteUpdate('a3') }])
+    expect(more[0]!).toBeGreaterThan(seqs[2]!)
+
+    const stored = await engine.store.load(a)
+    expect(stored.updates.map((update) => update.seq)).toEqual([seqs[0], seqs[2], more[0]])
+    expect(stored.seq).toBe(more[0])
+    const doc = new Y.Doc()
+    expect(applyStored(stored, doc)).toBe(3)
+    expect(idsOf(doc)).toEqual(['shape:a1', 'shape:a2', 'shape:a3'])
+    expect((await engine.store.updatesSince(a, seqs[2]!)).map((update) => update.seq)).toEqual([more[0]])
+  })
+
+  it('compacts up to a sequence number and keeps what was logged after it', async () => {
+    const board = await engine.newBoard()
+    const [first, second] = await engine.store.append([
+      { boardId: board, data: noteUpdate('1') },
+      { boardId: board, data: noteUpdate('2') },
+    ])
+    // The state of a process that had applied the first update only.
+    const partial = new Y.Doc()
+    Y.applyUpdate(partial, noteUpdate('1'))
+    await engine.store.compact(board, Y.encodeStateAsUpdate(partial), first!)
+
+    const stored = await engine.store.load(board)
+    expect(stored.updates.map((update) => update.seq)).toEqual([second])
+    expect(stored.seq).toBe(second)
+    const doc = new Y.Doc()
+    applyStored(stored, doc)
+    expect(idsOf(doc)).toEqual(['shape:1', 'shape:2'])
+  })
+
+  it('never lets an older compaction replace a newer state', async () => {
+    const board = await engine.newBoard()
+    const [first, second] = await engine.store.append([
+      { boardId: board, data: noteUpdate('1') },
+      { boardId: board, data: noteUpdate('2') },
+    ])
+    const full = new Y.Doc()
+    Y.applyUpdate(full, noteUpdate('1'))
+    Y.applyUpdate(full, noteUpdate('2'))
+    await engine.store.compact(board, Y.encodeStateAsUpdate(full), second!)
+    const older = new Y.Doc()
+    Y.applyUpdate(older, noteUpdate('1'))
+    await engine.store.compact(board, Y.encodeStateAsUpdate(older), first!)
+
+    const doc = new Y.Doc()
+    applyStored(await engine.store.load(board), doc)
+    expect(idsOf(doc)).toEqual(['shape:1', 'shape:2'])
+  })
+
+  it('stores all of a batch or none of it', async () => {
+    const board = await engine.newBoard()
+    await expect(
+      engine.store.append([
+        { boardId: board, data: noteUpdate('kept?') },
+        { boardId: 'no-such-board', data: noteUpdate('x') },
+      ]),
+    ).rejects.toThrow()
+    expect((await engine.store.load(board)).updates).toEqual([])
+  })
+})
+
+describe('DocumentStore on PostgreSQL, several processes', () => {
+  it('numbers a board gap-free while two processes append at once, without deadlocks', async () => {
+    const first = await pgPool()
+    const url = first.options.connectionString!
+    const second = await pgPool(url)
+    const [a, b] = [await insertPgBoard(first), await insertPgBoard(first)]
+    const stores = [new PgDocumentStore(first), new PgDocumentStore(second)]
+    // Each "process" writes batches that touch both boards, in opposite orders.
+    const writes = stores.flatMap((store, process) =>
+      Array.from({ length: 20 }, (_, i) =>
+        store.append(
+          process === 0
+            ? [{ boardId: a, data: noteUpdate(`p0-${i}`) }, { boardId: b, data: noteUpdate(`p0-${i}`) }]
+            : [{ boardId: b, data: noteUpdate(`p1-${i}`) }, { boardId: a, data: noteUpdate(`p1-${i}`) }],
+        ),
+      ),
+    )
+    await Promise.all(writes)
+    for (const board of [a, b]) {
+      const stored = await stores[0]!.load(board)
+      expect(stored.updates.map((update) => update.seq)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1))
+      const doc = new Y.Doc()
+      applyStored(stored, doc)
+      expect(idsOf(doc)).toHaveLength(40)
+    }
+  })
+
+  it('migrates once when several processes start together', async () => {
+    const url = await cluster.createDatabase(`t_${randomUUID().replaceAll('-', '')}`)
+    const started = await Promise.all([pgPool(url), pgPool(url), pgPool(url)])
+    const { rows } = await started[0]!.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version')
+    expect(rows.map((row) => row.version)).toEqual([1])
+  })
+})

@@ -1,0 +1,73 @@
+/**
+ * Board documents in PostgreSQL, shared by every process: the DocumentStore of a cluster.
+ * An append numbers each board's updates 1, 2, 3… under the board row's lock, so the log of a
+ * board is gap-free in commit order and a process that sees seq n+2 after n knows it missed one.
+ */
+import type { DocumentStore, LoggedUpdate, PendingUpdate, StoredDocument } from '../document-store.ts'
+import { transaction, type PgPool } from './database.ts'
+
+/** Takes the board's next sequence number and logs the update under it, in one round trip. */
+const APPEND = `
+  WITH next AS (UPDATE boards SET update_seq = update_seq + 1, last_activity = now() WHERE id = $1 RETURNING update_seq)
+  INSERT INTO updates (board_id, seq, data) SELECT $1, update_seq, $2 FROM next RETURNING seq`
+
+export class PgDocumentStore implements DocumentStore {
+  constructor(private readonly pool: PgPool) {}
+
+  load(boardId: string): Promise<StoredDocument> {
+    // One snapshot of both tables: a compaction by another process between two plain reads could
+    // delete updates after the state was read.
+    return transaction(
+      this.pool,
+      async (client) => {
+        const stateRow = (await client.query<{ state: Buffer; state_seq: string }>('SELECT state, state_seq FROM board_state WHERE board_id = $1', [boardId])).rows[0]
+        const stateSeq = stateRow ? Number(stateRow.state_seq) : 0
+        const updates = await this.readUpdates(client, boardId, stateSeq)
+        return { state: stateRow?.state ?? null, updates, seq: updates.at(-1)?.seq ?? stateSeq }
+      },
+      'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY',
+    )
+  }
+
+  async append(batch: readonly PendingUpdate[]): Promise<number[]> {
+    if (batch.length === 0) return []
+    // Boards are locked in id order (a stable sort keeps each board's own order), so two
+    // processes appending to the same boards never wait on each other in a circle.
+    const order = batch.map((_, index) => index).sort((a, b) => compare(batch[a]!.boardId, batch[b]!.boardId) || a - b)
+    return transaction(this.pool, async (client) => {
+      const seqs = new Array<number>(batch.length)
+      for (const index of order) {
+        const { boardId, data } = batch[index]!
+        const { rows } = await client.query<{ seq: string }>(APPEND, [boardId, data])
+        if (!rows[0]) throw new Error(`board ${boardId} does not exist`)
+        seqs[index] = Number(rows[0].seq)
+      }
+      return seqs
+    })
+  }
+
+  async updatesSince(boardId: string, seq: number): Promise<LoggedUpdate[]> {
+    return this.readUpdates(this.pool, boardId, seq)
+  }
+
+  async compact(boardId: string, state: Uint8Array, upToSeq: number): Promise<void> {
+    await transaction(this.pool, async (client) => {
+      // A compaction never goes back: one covering less than the stored state (another process's,
+      // finishing late) leaves the newer state as it is.
+      await client.query(
+        `INSERT INTO board_state (board_id, state, state_seq, updated_at) VALUES ($1, $2, $3, now())
+         ON CONFLICT (board_id) DO UPDATE SET state = excluded.state, state_seq = excluded.state_seq, updated_at = excluded.updated_at
+         WHERE excluded.state_seq >= board_state.state_seq`,
+        [boardId, state, upToSeq],
+      )
+      await client.query('DELETE FROM updates WHERE board_id = $1 AND seq <= $2', [boardId, upToSeq])
+    })
+  }
+
+  private async readUpdates(client: Pick<PgPool, 'query'>, boardId: string, after: number): Promise<LoggedUpdate[]> {
+    const { rows } = await client.query<{ seq: string; data: Buffer }>('SELECT seq, data FROM updates WHERE board_id = $1 AND seq > $2 ORDER BY seq', [boardId, after])
+    return rows.map((row) => ({ seq: Number(row.seq), data: row.data }))
+  }
+}
+
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
