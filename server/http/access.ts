@@ -3,10 +3,15 @@ import type { Context, MiddlewareHandler } from 'hono'
 import type { BoardInfo } from '../../shared/api.ts'
 import { boardIdParam } from '../../shared/api.ts'
 import { hasRole, type Role } from '../../shared/roles.ts'
-import type { Access, BoardRepository } from '../boards.ts'
+import type { Access } from '../boards.ts'
 import { HttpError } from './errors.ts'
 
 export type BoardAccessEnv = { Variables: { board: BoardInfo; role: Role } }
+
+/** Whatever tells which role a token grants on a board: the board service, or the repository itself. */
+export interface BoardAuthorizer {
+  authorize(boardId: string, token: string | null): Access | Promise<Access>
+}
 
 /** The token from `Authorization: Bearer …`, else from `?token=`. */
 export function presentedToken(c: Context): string | null {
@@ -31,11 +36,11 @@ export function refusal(access: Exclude<Access, { kind: 'granted' }>): HttpError
  * Resolves `:id` and the presented token to a role, and requires at least `required`.
  * Unknown board: 404; missing or wrong token: 401; too weak a role: 403.
  */
-export function requireBoardRole(boards: BoardRepository, required: Role): MiddlewareHandler<BoardAccessEnv> {
+export function requireBoardRole(boards: BoardAuthorizer, required: Role): MiddlewareHandler<BoardAccessEnv> {
   return async (c, next) => {
     const id = boardIdParam.safeParse(c.req.param('id'))
     if (!id.success) throw new HttpError(404, 'board not found', 'board_not_found')
-    const access = boards.authorize(id.data, presentedToken(c))
+    const access = await boards.authorize(id.data, presentedToken(c))
     if (access.kind !== 'granted') throw refusal(access)
     if (!hasRole(access.role, required)) throw new HttpError(403, `this needs the ${required} link`, 'role_required')
     c.set('board', access.board)

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest'
-import { formatBytes } from './asset-routes.ts'
+import { formatBytes } from './format-bytes.ts'
 
 it('states a size limit in a unit that keeps the number readable', () => {
   expect(formatBytes(2 * 1024 * 1024)).toBe('2 MiB')
