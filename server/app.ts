@@ -9,6 +9,7 @@ import path from 'node:path'
 import type { ClientConfig } from '../shared/api.ts'
 import { SYNC_PATH } from '../shared/protocol.ts'
 import { BoardRepository } from './boards.ts'
+import { BoardService } from './boards/board-service.ts'
 import type { Config } from './config.ts'
 import { startCheckpointer } from './db/checkpointer.ts'
 import { DB_FILE, openDatabase, type Db } from './db/database.ts'
@@ -82,29 +83,32 @@ export function createApp(config: Config, db: Db, boards: BoardRepository, rooms
   // publicUrl: the origin the web app builds every board link from (PUBLIC_URL, else this request's).
   api.get('/config', (c) => c.json({ licenseKey: config.licenseKey, publicUrl: linkOrigin(c, config) } satisfies ClientConfig))
   const savedTemplates = new CustomTemplateStore(db)
-  const templates = new TemplateCatalog(savedTemplates)
-  const readCache = new ReadCache(READ_CACHE_BYTES)
   // The first computation of each heavy read runs in this worker, off the event loop.
   const reads = new ReadWorker(path.join(config.dataDir, DB_FILE), db)
-  api.route('/templates', templateRoutes(config, templates, savedTemplates, boards, rooms))
-  api.route('/boards', transferRoutes(config, boards, rooms, templates, readCache, reads))
-  api.route('/boards', reportRoutes(boards, rooms, templates, readCache, reads))
-  api.route('/boards', boardRoutes(config, db, boards, rooms, snapshots, templates, savedTemplates, reads))
-  api.route('/boards', linkRoutes(config, boards, rooms))
-  api.route('/boards', boardDeletionRoutes(db, boards, rooms, savedTemplates))
-  api.route('/admin', adminRoutes(config, db, boards, rooms, savedTemplates))
-  const assets = new AssetStore(db)
-  api.route(
-    '/boards',
-    assetUploadRoutes(boards, assets, {
-      maxBytes: config.maxAssetBytes,
-      maxBytesPerBoard: config.maxAssetBytesPerBoard,
-      uploadsPerMinute: config.assetUploadsPerMinute,
-      trustProxy: config.trustProxy,
-    }),
-  )
-  api.route('/assets', assetServeRoutes(assets))
-  api.route('/boards', snapshotRoutes(config, boards, snapshots, rooms, reads, snapshotQuota(db, config), readCache))
+  // Every board workflow goes through the service: no route touches the database or a live document.
+  const service = new BoardService({
+    db,
+    boards,
+    rooms,
+    snapshots,
+    quota: snapshotQuota(db, config),
+    catalog: new TemplateCatalog(savedTemplates),
+    savedTemplates,
+    assets: new AssetStore(db),
+    cache: new ReadCache(READ_CACHE_BYTES),
+    reads,
+    limits: { maxRecordsPerBoard: config.maxRecordsPerBoard, maxAssetBytes: config.maxAssetBytes, maxAssetBytesPerBoard: config.maxAssetBytesPerBoard },
+  })
+  api.route('/templates', templateRoutes(config, service))
+  api.route('/boards', transferRoutes(config, service))
+  api.route('/boards', reportRoutes(service))
+  api.route('/boards', boardRoutes(config, service))
+  api.route('/boards', linkRoutes(config, service))
+  api.route('/boards', boardDeletionRoutes(service))
+  api.route('/admin', adminRoutes(config, service))
+  api.route('/boards', assetUploadRoutes(service, { uploadsPerMinute: config.assetUploadsPerMinute, trustProxy: config.trustProxy }))
+  api.route('/assets', assetServeRoutes(service))
+  api.route('/boards', snapshotRoutes(config, service))
   api.all('*', (c) => errorResponse(c, 404, 'no such API route', 'not_found'))
   app.route('/api', api)
   app.route(SYNC_PATH, syncRoutes(config, upgradeWebSocket, boards, rooms, logger))
