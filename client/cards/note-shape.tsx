@@ -13,16 +13,19 @@
  *   on; until then its hidden container is empty. Zoomed out (a big board opens on its overview),
  *   a note of plain text is a sketch: the same elements tldraw renders there, without the editing
  *   machinery (note-detail.ts, note-sketch.tsx).
+ * - Notes name their fonts only once the board has opened (note-fonts.ts): tldraw recomputes
+ *   every note's geometry whenever the load state of a font it names changes.
  *
  * Measured with bench/browser-open.ts: both were most of the time a 5,000-card board took to open.
  */
 import { useCallback, useSyncExternalStore, type CSSProperties } from 'react'
-import { getDisplayValues, Group2d, NoteShapeUtil, Rectangle2d, track, type Editor, type Geometry2d, type SvgExportContext, type TldrawOptions, type TLNoteShape, type TLShapeId } from 'tldraw'
+import { getDisplayValues, Group2d, NoteShapeUtil, Rectangle2d, track, type Editor, type Geometry2d, type SvgExportContext, type TldrawOptions, type TLFontFace, type TLNoteShape, type TLShapeId } from 'tldraw'
 import { richTextToPlain } from '../../shared/board-geometry.ts'
 import { cardDate } from '../../shared/card-rules.ts'
 import { estimateTextWidth } from '../../templates/shapes.ts'
 import { LazyGeometry2d } from './lazy-geometry.ts'
 import { noteDetails, type NoteDetail } from './note-detail.ts'
+import { noteFontsFollowed } from './note-fonts.ts'
 import { canSketch, NoteSketch } from './note-sketch.tsx'
 
 /** The date badge in note space (as .board-note__date in cards.css). */
@@ -39,6 +42,11 @@ export class BoardNoteShapeUtil extends NoteShapeUtil {
         new LazyGeometry2d(() => labelOf(full()), { isFilled: true, isClosed: true, isLabel: true, excludeFromShapeBounds: true }),
       ],
     })
+  }
+
+  /** None while the board opens (note-fonts.ts); then tldraw's. */
+  override getFontFaces(shape: TLNoteShape): TLFontFace[] {
+    return noteFontsFollowed(this.editor) ? super.getFontFaces(shape) : []
   }
 
   override component(shape: TLNoteShape) {
