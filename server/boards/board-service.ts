@@ -35,6 +35,9 @@ import { importedState, type ImportFile } from './board-import.ts'
 import { SnapshotWorkflows } from './snapshot-workflows.ts'
 import { TemplateWorkflows } from './template-workflows.ts'
 
+/** What the workflows need of the read worker (tests give a stand-in). */
+export type BoardReads = Pick<ReadWorker, 'read' | 'versionOf'>
+
 /** What the workflows work on; app.ts builds one of each. */
 export interface BoardServiceParts {
   db: Db
@@ -48,7 +51,7 @@ export interface BoardServiceParts {
   /** Results of heavy reads (export, harvest, opened snapshots), kept while their source is unchanged. */
   cache: ReadCache
   /** Computes heavy reads off the event loop; also re-encodes snapshots for the anonymity switch. */
-  reads: ReadWorker
+  reads: BoardReads
   limits: { maxRecordsPerBoard: number } & ImageLimits
 }
 

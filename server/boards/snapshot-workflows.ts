@@ -42,9 +42,9 @@ export class SnapshotWorkflows {
   private readonly store: SnapshotStore
   private readonly quota: SnapshotQuota
   private readonly cache: ReadCache
-  private readonly reads: ReadWorker
+  private readonly reads: Pick<ReadWorker, 'read'>
 
-  constructor(parts: { boards: BoardRepository; rooms: RoomManager; snapshots: SnapshotStore; quota: SnapshotQuota; cache: ReadCache; reads: ReadWorker }) {
+  constructor(parts: { boards: BoardRepository; rooms: RoomManager; snapshots: SnapshotStore; quota: SnapshotQuota; cache: ReadCache; reads: Pick<ReadWorker, 'read'> }) {
     this.boards = parts.boards
     this.rooms = parts.rooms
     this.store = parts.snapshots
