@@ -17,7 +17,7 @@ import { CustomTemplateStore } from '../templates/custom-template-store.ts'
 import { testRecord } from '../testing/sync-client.ts'
 import { tempDatabases, testRoomManager } from '../testing/temp-database.ts'
 import { importedState, type ImportFile } from './board-import.ts'
-import { BoardService } from './board-service.ts'
+import { BoardService, type BoardReads } from './board-service.ts'
 
 const openDb = tempDatabases('board-service')
 
@@ -36,7 +36,8 @@ describe('BoardService', () => {
   let service: BoardService
   let boardId: string
 
-  const makeService = (quota = { maxManual: 10, maxBytes: 10_000_000 }) =>
+  const noWorker: BoardReads = { read: () => Promise.reject(new Error('no worker in unit tests')), versionOf: () => '0' }
+  const makeService = ({ quota = { maxManual: 10, maxBytes: 10_000_000 }, reads = noWorker } = {}) =>
     new BoardService({
       db,
       boards,
@@ -48,7 +49,7 @@ describe('BoardService', () => {
       assets: new AssetStore(db),
       cache: new ReadCache(0),
       // No worker thread here: the anonymity switch then scrubs the snapshots itself.
-      reads: { read: () => Promise.reject(new Error('no worker in unit tests')), versionOf: () => '0' },
+      reads,
       limits: { maxRecordsPerBoard: 50, maxAssetBytes: 1000, maxAssetBytesPerBoard: 1500 },
     })
 
@@ -78,7 +79,7 @@ describe('BoardService', () => {
 
   it('deletes a board with its sockets and saved templates, keeping the kept ones without their board', async () => {
     const editor = peer('editor')
-    rooms.connect(boardId, editor)
+    await rooms.connect(boardId, editor)
     const gone = savedTemplates.save({ title: 'weg', description: '', schema: { schemaVersion: 2, sequences: {} }, records: [], sourceBoard: boardId, keep: false })
     const kept = savedTemplates.save({ title: 'blijft', description: '', schema: { schemaVersion: 2, sequences: {} }, records: [], sourceBoard: boardId, keep: true })
 
@@ -93,8 +94,8 @@ describe('BoardService', () => {
   it('revokes one link: a new token, and only that link’s sockets close', async () => {
     const editor = peer('editor')
     const viewer = peer('viewer')
-    rooms.connect(boardId, editor)
-    rooms.connect(boardId, viewer)
+    await rooms.connect(boardId, editor)
+    await rooms.connect(boardId, viewer)
     const token = await service.regenerateLink(boardId, 'viewer')
     expect(editor.closed).toEqual([])
     expect(viewer.closed).toEqual([{ code: CloseCode.revoked, reason: 'link revoked' }])
@@ -108,11 +109,20 @@ describe('BoardService', () => {
     expect(boards.links(boardId).find((link) => link.role === 'editor')?.expiresAt).toBe('2999-01-01T10:00:00.000Z')
   })
 
+  it('exports what every client has seen: queued edits are stored before the worker reads the board', async () => {
+    // A stand-in worker that reads the stored board the moment it is asked.
+    const storedIds = () => new Uint8Array(Buffer.from(JSON.stringify(storedRecords(boardId).map((record) => record.id))))
+    service = makeService({ reads: { ...noWorker, read: () => Promise.resolve(storedIds()) } as BoardReads })
+    writeRecords((await rooms.open(boardId)).doc, { put: [testRecord('net-getypt')] }) // queued, not yet stored
+    const exported = JSON.parse(Buffer.from(await service.exportRecords(boards.get(boardId)!)).toString('utf8')) as string[]
+    expect(exported).toContain('shape:net-getypt')
+  })
+
   it('renames, and switches anonymity on with the flag stored', async () => {
     const board = await service.update(boardId, { title: 'Nieuw', anonymous: true })
     expect(board).toMatchObject({ title: 'Nieuw', anonymous: true })
     expect(boards.get(boardId)?.anonymous).toBe(true)
-    expect(rooms.open(boardId).isAnonymous).toBe(true)
+    expect((await rooms.open(boardId)).isAnonymous).toBe(true)
   })
 
   describe('snapshots', () => {
@@ -122,9 +132,9 @@ describe('BoardService', () => {
     })
 
     it('restores a snapshot after keeping the board as it was, and has it stored before it resolves', async () => {
-      writeRecords(rooms.open(boardId).doc, { put: [testRecord('eerst')] })
+      writeRecords((await rooms.open(boardId)).doc, { put: [testRecord('eerst')] })
       const first = await service.snapshots.capture(boardId, 'Eerst')
-      writeRecords(rooms.open(boardId).doc, { put: [testRecord('later')] })
+      writeRecords((await rooms.open(boardId)).doc, { put: [testRecord('later')] })
 
       const { restored, before } = await service.snapshots.restore(boardId, first.id)
       expect(restored).toBe(first.id)
@@ -139,16 +149,16 @@ describe('BoardService', () => {
     })
 
     it('refuses a restore when the board cannot be kept first, and leaves the board as it is', async () => {
-      service = makeService({ maxManual: 1, maxBytes: 10_000_000 })
+      service = makeService({ quota: { maxManual: 1, maxBytes: 10_000_000 } })
       const only = await service.snapshots.capture(boardId, 'Enige')
-      writeRecords(rooms.open(boardId).doc, { put: [testRecord('later')] })
+      writeRecords((await rooms.open(boardId)).doc, { put: [testRecord('later')] })
       await expect(service.snapshots.restore(boardId, only.id)).rejects.toMatchObject({ status: 409, code: 'snapshot_quota' })
       expect(storedRecords(boardId).map((record) => record.id)).toContain('shape:later')
       expect(snapshots.listFor(boardId)).toHaveLength(1)
     })
 
     it('forks a snapshot into a new board that remembers its origin', async () => {
-      writeRecords(rooms.open(boardId).doc, { put: [testRecord('kaart')] })
+      writeRecords((await rooms.open(boardId)).doc, { put: [testRecord('kaart')] })
       const snapshot = await service.snapshots.capture(boardId, 'Stand')
       const origin = boards.get(boardId)!
       const { board } = await service.snapshots.fork(origin, await service.snapshots.find(boardId, snapshot.id))
