@@ -14,6 +14,7 @@ function fakeEditor() {
     editing: atom<TLShapeId | null>('editing', null),
     selected: atom<TLShapeId | null>('selected', null),
     hovered: atom<TLShapeId | null>('hovered', null),
+    colorMode: atom<'light' | 'dark'>('colorMode', 'light'),
   }
   const editor = {
     disposables: new Set<() => void>(),
@@ -22,6 +23,8 @@ function fakeEditor() {
     getEditingShapeId: () => state.editing.get(),
     getOnlySelectedShapeId: () => state.selected.get(),
     getHoveredShapeId: () => state.hovered.get(),
+    getCurrentTheme: () => 'default',
+    getColorMode: () => state.colorMode.get(),
   }
   return { editor: editor as unknown as Editor, state }
 }
@@ -72,6 +75,20 @@ describe('NoteDetails', () => {
       state.zoom.set(1)
     })
     expect([details.detail(a), details.detail(b)]).toEqual(['full', 'full'])
+  })
+
+  it('gives a sketch a new view when the colour mode changes (sketches are not tracked); a full note keeps its view', () => {
+    const { editor, state } = fakeEditor()
+    state.culled.set(new Set())
+    state.zoom.set(0.1)
+    state.selected.set(b)
+    const details = new NoteDetails(editor)
+    const sketch = details.view(a)
+    const full = details.view(b)
+    state.colorMode.set('dark')
+    expect(sketch).toMatch(/^sketch /)
+    expect(details.view(a)).not.toBe(sketch)
+    expect(details.view(b)).toBe(full)
   })
 
   it('stops telling a note once it unsubscribed', () => {

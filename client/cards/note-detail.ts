@@ -14,6 +14,12 @@ import { react, type Editor, type TLShapeId } from 'tldraw'
 
 export type NoteDetail = 'hidden' | 'sketch' | 'full'
 
+/**
+ * What a note renders, as one comparable value for useSyncExternalStore: its detail and, for a
+ * sketch (which is not tracked, unlike tldraw's note), how often the theme or colour mode changed.
+ */
+export type NoteView = 'hidden' | 'full' | `sketch ${number}`
+
 /** Below this zoom tldraw's note trades its shadow for a border: from here on a sketch looks the same. */
 export const SKETCH_BELOW_ZOOM = 0.25
 
@@ -25,11 +31,20 @@ export class NoteDetails {
   private culled: ReadonlySet<TLShapeId> = NONE
   private far = false
   private active: ReadonlySet<TLShapeId> = NONE
+  private looks = 0
+  private look: unknown[] = []
 
   constructor(editor: Editor) {
     editor.disposables.add(
-      react('dialoogbord.noteDetails', () => this.update(editor.getCulledShapes(), editor.getEfficientZoomLevel() < SKETCH_BELOW_ZOOM, activeNotes(editor))),
+      react('dialoogbord.noteDetails', () =>
+        this.update(editor.getCulledShapes(), editor.getEfficientZoomLevel() < SKETCH_BELOW_ZOOM, activeNotes(editor), [editor.getCurrentTheme(), editor.getColorMode()]),
+      ),
     )
+  }
+
+  view(id: TLShapeId): NoteView {
+    const detail = this.detail(id)
+    return detail === 'sketch' ? `sketch ${this.looks}` : detail
   }
 
   detail(id: TLShapeId): NoteDetail {
@@ -50,8 +65,11 @@ export class NoteDetails {
     }
   }
 
-  private update(culled: ReadonlySet<TLShapeId>, far: boolean, active: ReadonlySet<TLShapeId>) {
-    const farChanged = far !== this.far
+  private update(culled: ReadonlySet<TLShapeId>, far: boolean, active: ReadonlySet<TLShapeId>, look: unknown[]) {
+    const lookChanged = this.look.length > 0 && look.some((value, index) => value !== this.look[index])
+    if (lookChanged) this.looks++
+    this.look = look
+    const farChanged = far !== this.far || (far && lookChanged)
     const before = this.active
     this.culled = culled
     this.far = far

@@ -24,7 +24,7 @@ import { richTextToPlain } from '../../shared/board-geometry.ts'
 import { cardDate } from '../../shared/card-rules.ts'
 import { estimateTextWidth } from '../../templates/shapes.ts'
 import { LazyGeometry2d } from './lazy-geometry.ts'
-import { noteDetails, type NoteDetail } from './note-detail.ts'
+import { noteDetails, type NoteView } from './note-detail.ts'
 import { noteFontsFollowed } from './note-fonts.ts'
 import { canSketch, NoteSketch } from './note-sketch.tsx'
 
@@ -83,9 +83,9 @@ interface NoteProps {
 
 /** Nothing until the note is first on screen; then a sketch or tldraw's own note (note-detail.ts). */
 function NoteOnceShown({ util, shape }: NoteProps) {
-  const detail = useNoteDetail(util.editor, shape.id)
-  if (detail === 'hidden') return null
-  return detail === 'sketch' && canSketch(shape) ? <SketchedNote util={util} shape={shape} /> : <TldrawNote util={util} shape={shape} />
+  const view = useNoteView(util.editor, shape.id)
+  if (view === 'hidden') return null
+  return view !== 'full' && canSketch(shape) ? <SketchedNote util={util} shape={shape} /> : <TldrawNote util={util} shape={shape} />
 }
 
 /** Tracked like tldraw's InnerShape: the note reads editor state (selection) while rendering. */
@@ -98,15 +98,15 @@ const TldrawNote = track(function TldrawNote({ util, shape }: NoteProps) {
   )
 })
 
-/** Tracked too: its colours follow the theme and colour mode. */
-const SketchedNote = track(function SketchedNote({ util, shape }: NoteProps) {
+/** Not tracked (a subscription per note is what the sketch saves): NoteView changes with the theme. */
+function SketchedNote({ util, shape }: NoteProps) {
   return (
     <>
       <NoteSketch util={util} shape={shape} />
       <DateBadge shape={shape} />
     </>
   )
-})
+}
 
 function DateBadge({ shape }: { shape: TLNoteShape }) {
   const date = noteDate(shape)
@@ -125,10 +125,10 @@ export function noteDate(shape: TLNoteShape): string {
   return cardDate({ text: richTextToPlain(shape.props.richText), meta }).date
 }
 
-function useNoteDetail(editor: Editor, id: TLShapeId): NoteDetail {
+function useNoteView(editor: Editor, id: TLShapeId): NoteView {
   const details = noteDetails(editor)
   const subscribe = useCallback((listener: () => void) => details.subscribe(id, listener), [details, id])
-  return useSyncExternalStore(subscribe, () => details.detail(id))
+  return useSyncExternalStore(subscribe, () => details.view(id))
 }
 
 function labelOf(group: Group2d): Geometry2d {

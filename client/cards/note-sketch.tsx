@@ -23,7 +23,18 @@ interface RichNode {
  * else null: the sketch shows only what it can show exactly as tldraw does.
  */
 export function plainParagraphs(richText: unknown): SketchParagraph[] | null {
-  const doc = richText as RichNode
+  // Records are immutable: a note's text is read once, for canSketch and the sketch alike.
+  if (richText === null || typeof richText !== 'object') return null
+  const known = parsed.get(richText)
+  if (known !== undefined) return known
+  const paragraphs = readParagraphs(richText as RichNode)
+  parsed.set(richText, paragraphs)
+  return paragraphs
+}
+
+const parsed = new WeakMap<object, SketchParagraph[] | null>()
+
+function readParagraphs(doc: RichNode): SketchParagraph[] | null {
   if (doc?.type !== 'doc' || !Array.isArray(doc.content)) return null
   const paragraphs: SketchParagraph[] = []
   for (const block of doc.content as RichNode[]) {
