@@ -89,8 +89,18 @@ export const MIGRATIONS: readonly string[] = [
   /*
    * 7: the last logged update a board's state row holds (storage/document-store.ts: a compaction
    * replaces the log up to a sequence number). 0 for existing rows: every update still logged
-   * came after their state.
+   * came after their state. The log's ids become that sequence, so they must never be reused:
+   * a plain rowid starts again after the newest rows are deleted (AUTOINCREMENT does not).
    */ `
   ALTER TABLE board_state ADD COLUMN state_seq INTEGER NOT NULL DEFAULT 0;
+  CREATE TABLE updates_numbered (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    board_id    TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+    data        BLOB NOT NULL
+  );
+  INSERT INTO updates_numbered (id, board_id, data) SELECT id, board_id, data FROM updates ORDER BY id;
+  DROP TABLE updates;
+  ALTER TABLE updates_numbered RENAME TO updates;
+  CREATE INDEX updates_by_board ON updates(board_id, id);
   `,
 ]

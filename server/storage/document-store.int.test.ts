@@ -125,6 +125,19 @@ describe.each(Object.keys(engines) as (keyof typeof engines)[])('DocumentStore o
     expect(idsOf(doc)).toEqual(['shape:1', 'shape:2'])
   })
 
+  it('numbers on after a compaction removed the newest updates', async () => {
+    const board = await engine.newBoard()
+    const [first] = await engine.store.append([{ boardId: board, data: noteUpdate('1') }])
+    const doc = new Y.Doc()
+    Y.applyUpdate(doc, noteUpdate('1'))
+    await engine.store.compact(board, Y.encodeStateAsUpdate(doc), first!)
+    const [next] = await engine.store.append([{ boardId: board, data: noteUpdate('2') }])
+    expect(next!).toBeGreaterThan(first!)
+    const loaded = new Y.Doc()
+    applyStored(await engine.store.load(board), loaded)
+    expect(idsOf(loaded)).toEqual(['shape:1', 'shape:2'])
+  })
+
   it('never lets an older compaction replace a newer state', async () => {
     const board = await engine.newBoard()
     const [first, second] = await engine.store.append([
