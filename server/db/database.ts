@@ -39,10 +39,21 @@ function migrate(db: Db): void {
   }
 }
 
+/** How long forgetRemovedData keeps trying while other connections hold the WAL. */
+const FORGET_TRIES = 50
+const FORGET_RETRY_MS = 20
+
 /**
  * Moves every committed page into the main file and empties the WAL. Together with secure_delete
  * this leaves no copy of removed data on disk (used after deleting or anonymising a board).
+ * The background checkpointer or a read worker may hold the WAL at that moment (the checkpoint
+ * then reports busy and leaves the WAL as it was): it is tried again shortly, a few times.
  */
-export function forgetRemovedData(db: Db): void {
-  db.pragma('wal_checkpoint(TRUNCATE)')
+export async function forgetRemovedData(db: Db): Promise<boolean> {
+  for (let attempt = 0; attempt < FORGET_TRIES; attempt++) {
+    const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number; checkpointed: number }[]
+    if (result && result.busy === 0 && result.log === result.checkpointed) return true
+    await new Promise((resolve) => setTimeout(resolve, FORGET_RETRY_MS))
+  }
+  return false
 }
