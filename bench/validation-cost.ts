@@ -50,7 +50,7 @@ function message(update: Uint8Array): Uint8Array {
   return encoding.toUint8Array(encoder)
 }
 
-function pipelineRun(updates: Uint8Array[]): number {
+async function pipelineRun(updates: Uint8Array[]): Promise<number> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'dialoogbord-bench-'))
   const db = openDatabase(dataDir)
   const boards = new BoardRepository(db)
@@ -64,16 +64,16 @@ function pipelineRun(updates: Uint8Array[]): number {
   let delivered = 0
   const peer = (): Peer => ({ role: 'editor', send: () => void delivered++, close: () => undefined })
   const sender = peer()
-  const room = rooms.connect(board.id, sender)
-  for (let i = 1; i < PEERS; i++) rooms.connect(board.id, peer())
+  const room = await rooms.connect(board.id, sender)
+  for (let i = 1; i < PEERS; i++) await rooms.connect(board.id, peer())
   const messages = updates.map(message)
   const started = performance.now()
   for (const m of messages) {
     room.receive(sender, m)
-    rooms.flush() // one transaction per update: the worst case for the write path
+    await rooms.flush() // one transaction per update: the worst case for the write path
   }
   const elapsed = performance.now() - started
-  rooms.closeAll()
+  await rooms.closeAll()
   db.close()
   rmSync(dataDir, { recursive: true, force: true })
   if (delivered < updates.length * (PEERS - 1)) throw new Error('not every update was relayed')
@@ -100,10 +100,10 @@ function guardRun(updates: Uint8Array[]): number {
 const updates = makeUpdates(UPDATES)
 const pipeline: number[] = []
 const guard: number[] = []
-pipelineRun(updates.slice(0, 500)) // warm-up
+await pipelineRun(updates.slice(0, 500)) // warm-up
 guardRun(updates.slice(0, 500))
 for (let round = 0; round < ROUNDS; round++) {
-  pipeline.push(pipelineRun(updates))
+  pipeline.push(await pipelineRun(updates))
   guard.push(guardRun(updates))
 }
 const p = median(pipeline)

@@ -153,12 +153,15 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
 
   let closing: Promise<void> | null = null
   const close = () =>
-    (closing ??= new Promise<void>((resolve) => {
-      server.close(() => resolve())
-      rooms.closeAll()
-      for (const socket of wss.clients) socket.terminate()
-      if ('closeAllConnections' in server) server.closeAllConnections()
-    })
+    (closing ??= Promise.all([
+      new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        for (const socket of wss.clients) socket.terminate()
+        if ('closeAllConnections' in server) server.closeAllConnections()
+      }),
+      // Stores what is queued and compacts every room before the database closes.
+      rooms.closeAll().catch((error: unknown) => logger.error('closing rooms failed', { error: errorMessage(error) })),
+    ])
       .then(() => {
         assetSweep.stop()
         return Promise.all([checkpointer.stop(), reads.close()]).then(() => undefined)

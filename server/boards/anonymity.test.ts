@@ -25,15 +25,15 @@ describe('BoardAnonymity', () => {
   let snapshots: SnapshotStore
   let boardId: string
 
-  beforeEach(() => {
+  beforeEach(async () => {
     db = openDb()
     boards = new BoardRepository(db)
     boardId = emptyBoard(db)
     rooms = testRoomManager(db, (id) => boards.get(id)?.anonymous ?? false)
     snapshots = new SnapshotStore(db, { keepAllHours: 24, dailyForDays: 30 })
-    writeRecords(rooms.open(boardId).doc, { put: [authored()] })
-    rooms.flush()
-    snapshots.capture(boardId, { label: 'met naam', auto: false, state: Y.encodeStateAsUpdate(rooms.open(boardId).doc), schema: { schemaVersion: 2, sequences: {} } })
+    writeRecords((await rooms.open(boardId)).doc, { put: [authored()] })
+    await rooms.flush()
+    snapshots.capture(boardId, { label: 'met naam', auto: false, state: Y.encodeStateAsUpdate((await rooms.open(boardId)).doc), schema: { schemaVersion: 2, sequences: {} } })
   })
   afterEach(() => rooms.closeAll()) // before the database closes (tempDatabases' own afterEach)
 
@@ -54,12 +54,12 @@ describe('BoardAnonymity', () => {
     const failing = { removeAuthors: () => { throw new Error('disk full') } }
     await expect(new BoardAnonymity(db, boards, rooms, failing, { removeAuthorsOf: () => {} }).set(boardId, true)).rejects.toThrow('disk full')
     expect(boards.get(boardId)?.anonymous).toBe(false)
-    expect(rooms.open(boardId).isAnonymous).toBe(false)
+    expect((await rooms.open(boardId)).isAnonymous).toBe(false)
 
     const removed: string[] = []
     await new BoardAnonymity(db, boards, rooms, snapshots, { removeAuthorsOf: (id: string) => removed.push(id) }).set(boardId, true)
     expect(boards.get(boardId)?.anonymous).toBe(true)
-    expect(rooms.open(boardId).isAnonymous).toBe(true)
+    expect((await rooms.open(boardId)).isAnonymous).toBe(true)
     expect(removed).toEqual([boardId])
     expect(storedDocCarriesAuthor()).toBe(false)
     expect(snapshotsCarryAuthor()).toEqual([false])
@@ -78,9 +78,9 @@ describe('BoardAnonymity', () => {
     }
     const switching = new BoardAnonymity(db, boards, rooms, snapshots, { removeAuthorsOf: () => {} }, scrubber).set(boardId, true)
     // While the worker runs: a participant's edit and a snapshot that both carry a name.
-    writeRecords(rooms.open(boardId).doc, { put: [{ ...authored(), id: 'shape:laat' } as StoredRecord] })
-    rooms.flush()
-    snapshots.capture(boardId, { label: 'tussendoor', auto: false, state: Y.encodeStateAsUpdate(rooms.open(boardId).doc), schema: { schemaVersion: 2, sequences: {} } })
+    writeRecords((await rooms.open(boardId)).doc, { put: [{ ...authored(), id: 'shape:laat' } as StoredRecord] })
+    await rooms.flush()
+    snapshots.capture(boardId, { label: 'tussendoor', auto: false, state: Y.encodeStateAsUpdate((await rooms.open(boardId)).doc), schema: { schemaVersion: 2, sequences: {} } })
     computeNow()
     await switching
     expect(boards.get(boardId)?.anonymous).toBe(true)

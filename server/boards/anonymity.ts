@@ -1,9 +1,10 @@
 /**
  * Switching a board's anonymous (Chatham House) mode. Turning it on scrubs every place a name can
  * sit — the live document, its update log, its snapshots, templates saved from it — and only then
- * commits the flag, in the same SQLite transaction as the stored scrub. A switch that dies half
- * way therefore leaves the board not anonymous, and asking again re-runs the whole scrub (also on
- * a board that is already flagged), so the request can always be repeated until it succeeds.
+ * commits the flag (in the same SQLite transaction as the snapshots' and templates' scrub). A
+ * switch that dies half way therefore leaves the board not anonymous, and asking again re-runs
+ * the whole scrub (also on a board that is already flagged), so the request can always be
+ * repeated until it succeeds. While it runs, the room already takes edits anonymously.
  * A worker thread re-encodes the snapshots while this thread scrubs the live board: on a board of
  * 50k cards each takes about a second, and the event loop is blocked for the live part only.
  */
@@ -36,32 +37,41 @@ export class BoardAnonymity {
 
   /** Sets the board's mode; rejects (with the flag unchanged) when the scrub could not be stored. */
   async set(boardId: string, anonymous: boolean): Promise<void> {
-    const before = this.boards.get(boardId)?.anonymous
-    if (anonymous) await this.scrubThenFlag(boardId)
-    else this.boards.update(boardId, { anonymous: false })
-    this.rooms.setAnonymous(boardId, anonymous)
+    const before = this.boards.get(boardId)?.anonymous ?? false
+    if (anonymous) {
+      await this.scrubThenFlag(boardId, before)
+    } else {
+      this.boards.update(boardId, { anonymous: false })
+      this.rooms.setAnonymous(boardId, false)
+    }
     if (before !== anonymous) {
       // Everyone reconnects and picks up the new mode (names asked or hidden, presence relabelled).
-      this.rooms.closeConnections(boardId, () => true, CloseCode.settingsChanged, 'board settings changed')
+      this.rooms.closeConnections(boardId, 'all', CloseCode.settingsChanged, 'board settings changed')
     }
   }
 
-  private async scrubThenFlag(boardId: string): Promise<void> {
+  private async scrubThenFlag(boardId: string, wasAnonymous: boolean): Promise<void> {
     // Whatever the worker could not do (it failed, or there were too many) is done below instead.
     const computed = this.scrubber?.read({ kind: 'snapshots-without-authors', boardId }).catch(() => new Map()) ?? Promise.resolve(new Map())
     // The live document first: its scrub is an ordinary edit, stored before anyone sees it.
-    this.rooms.removeAuthors(boardId)
+    await this.rooms.removeAuthors(boardId)
     const states = await computed
-    // Edits that came in meanwhile may name someone again: scrubbed too (a 10 ms scan at 50k cards
-    // when none did), and from here to the flag nothing else runs.
-    const room = this.rooms.removeAuthors(boardId)
-    this.db.transaction(() => {
-      this.rooms.compactNow(room) // the log's old updates, which still hold the names, go
-      this.snapshots.removeAuthors(boardId, states)
-      this.templates.removeAuthorsOf(boardId)
-      this.boards.update(boardId, { anonymous: true })
-    })()
+    // From here the room takes every edit anonymously (on every process), and scrubs what came
+    // in meanwhile: nothing stored from now on names anyone. Undone when the switch fails.
+    this.rooms.setAnonymous(boardId, true)
+    try {
+      const room = await this.rooms.removeAuthors(boardId)
+      await this.rooms.compactNow(room) // the log's old updates, which still hold the names, go
+      this.db.transaction(() => {
+        this.snapshots.removeAuthors(boardId, states)
+        this.templates.removeAuthorsOf(boardId)
+        this.boards.update(boardId, { anonymous: true })
+      })()
+    } catch (error) {
+      if (!wasAnonymous) this.rooms.setAnonymous(boardId, false)
+      throw error
+    }
     // Removed rows are overwritten (secure_delete); this also empties the WAL that held them.
-    forgetRemovedData(this.db)
+    await forgetRemovedData(this.db)
   }
 }

@@ -111,12 +111,12 @@ export class BoardService {
    */
   async delete(boardId: string): Promise<boolean> {
     const { db, rooms, boards, savedTemplates } = this.parts
-    rooms.discard(boardId)
+    await rooms.discard(boardId)
     const deleted = db.transaction(() => {
       savedTemplates.deleteOf(boardId)
       return boards.delete(boardId)
     })()
-    forgetRemovedData(db)
+    await forgetRemovedData(db)
     return deleted
   }
 
@@ -138,7 +138,7 @@ export class BoardService {
     // Queued updates first: the stored state (which the worker reads) then holds every edit a
     // client has seen. The records' JSON, the costly part on a big board, is made off the event
     // loop, once per stored version.
-    rooms.flush()
+    await rooms.flush()
     return cache.getAsync(`export:${board.id}`, { key: reads.versionOf(board.id) }, () => reads.read({ kind: 'export', boardId: board.id }))
   }
 
@@ -146,7 +146,7 @@ export class BoardService {
   async harvest(board: BoardInfo): Promise<string> {
     const { rooms, cache, reads, catalog } = this.parts
     // As for the export: queued updates first, the sections made off the event loop once per version.
-    rooms.flush()
+    await rooms.flush()
     const source = { key: `${board.template}|${reads.versionOf(board.id)}` }
     const sections = await cache.getAsync(`report:${board.id}`, source, () => reads.read({ kind: 'harvest', boardId: board.id, templateId: board.template }))
     const head = harvestHead({ title: board.title, createdAt: board.createdAt, templateId: board.template, saved: catalog.saved }, new Date())
@@ -162,7 +162,7 @@ export class BoardService {
   /** Revokes a role's link: a new token replaces it, and the sockets that joined with it close now. */
   async regenerateLink(boardId: string, role: Role): Promise<string> {
     const token = this.parts.boards.regenerateToken(boardId, role)
-    this.parts.rooms.closeConnections(boardId, (peer) => peer.role === role, CloseCode.revoked, 'link revoked')
+    this.parts.rooms.closeConnections(boardId, [role], CloseCode.revoked, 'link revoked')
     return token
   }
 

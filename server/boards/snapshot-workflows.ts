@@ -93,9 +93,9 @@ export class SnapshotWorkflows {
   async restore(boardId: string, snapshotId: string): Promise<{ restored: string; before: SnapshotInfo }> {
     const snapshot = this.require(boardId, snapshotId)
     const records = this.migratedRecords(snapshot)
-    const before = this.captureNow(boardId, `Voor herstel naar “${snapshot.label}”`)
-    replaceRecords(this.rooms.open(boardId).doc, records)
-    this.rooms.flush() // stored and relayed before we answer
+    const before = await this.captureNow(boardId, `Voor herstel naar “${snapshot.label}”`)
+    replaceRecords((await this.rooms.open(boardId)).doc, records)
+    await this.rooms.flush() // stored and relayed before we answer
     return { restored: snapshot.id, before }
   }
 
@@ -120,9 +120,9 @@ export class SnapshotWorkflows {
   }
 
   /** Captures the live state (flushed first, so it holds every acknowledged edit). */
-  private captureNow(boardId: string, label: string): SnapshotInfo {
-    const room = this.rooms.open(boardId)
-    this.rooms.flush()
+  private async captureNow(boardId: string, label: string): Promise<SnapshotInfo> {
+    const room = await this.rooms.open(boardId)
+    await this.rooms.flush()
     const snapshot = snapshotOf(room.doc)
     this.refuseOverQuota(boardId, snapshot.state.byteLength)
     const info = this.store.capture(boardId, { label, auto: false, ...snapshot })

@@ -60,10 +60,11 @@ export class TemplateWorkflows {
    */
   async saveFromBoard(boardId: string, input: { title: string; description: string; keep: boolean }): Promise<TemplateSummary> {
     // The live document, queued updates included, like the harvest and snapshots read it.
-    this.rooms.flush()
+    const room = await this.rooms.open(boardId)
+    await this.rooms.flush()
     let structure: StoredRecord[]
     try {
-      structure = extractStructure(migrateToCurrent(readContent(this.rooms.open(boardId).doc)))
+      structure = extractStructure(migrateToCurrent(readContent(room.doc)))
       assertValidRecords(placeOnPage(structure, FIRST_PAGE_ID) as unknown as TLRecord[])
     } catch (error) {
       throw new HttpError(422, `this board's structure cannot be kept as a template: ${errorMessage(error)}`, 'template_unreadable')

@@ -18,6 +18,7 @@ const CHANNEL_PREFIX = 'dialoogbord:board:'
 export class RedisBus implements RoomBus {
   /** Tells this process's messages from the others'. */
   readonly processId = randomUUID()
+  readonly multiProcess = true
   private readonly publisher: Redis
   private readonly subscriber: Redis
   private readonly handlers = new Map<string, { handlers: Set<BusHandler>; ready: Promise<void> }>()

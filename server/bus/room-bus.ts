@@ -35,6 +35,8 @@ export interface Subscription {
 }
 
 export interface RoomBus {
+  /** Whether other processes serve the same boards (their updates then arrive here). */
+  readonly multiProcess: boolean
   /** Sends to every other process serving the board (never back to this one). */
   publish(boardId: string, message: BusMessage): void
   /** Receives what other processes publish about the board, until the subscription is closed. */
@@ -49,6 +51,7 @@ export interface RoomBus {
 
 /** One process: nobody else to tell. */
 export class InProcessBus implements RoomBus {
+  readonly multiProcess = false
   publish(): void {}
   subscribe(): Subscription {
     return { ready: Promise.resolve(), close: () => {} }

@@ -1,58 +1,16 @@
-import * as decoding from 'lib0/decoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { readRecords, writeRecords } from '../../shared/doc-layout.ts'
-import { CloseCode, MessageType, SyncStep } from '../../shared/protocol.ts'
-import type { Role } from '../../shared/roles.ts'
+import { CloseCode, MessageType } from '../../shared/protocol.ts'
 import type { Db } from '../db/database.ts'
 import { createLogger } from '../log.ts'
 import { testRecord } from '../testing/sync-client.ts'
 import { emptyBoard, tempDatabases, testRoomManager } from '../testing/temp-database.ts'
 import { awarenessMessage, syncStep1Message, updateMessage } from './messages.ts'
-import type { Peer } from './room.ts'
 import { RoomManager } from './room-manager.ts'
+import { FakePeer } from '../testing/fake-peer.ts'
 import { UpdateLog } from './update-log.ts'
-
-/** A peer that keeps a doc of its own, fed by what the room sends it. */
-class FakePeer implements Peer {
-  readonly doc = new Y.Doc()
-  readonly received: Uint8Array[] = []
-  constructor(readonly role: Role = 'editor') {}
-  send(message: Uint8Array): void {
-    const decoder = decoding.createDecoder(message)
-    const type = decoding.readVarUint(decoder)
-    if (type === MessageType.awareness) this.awarenessUpdates.push(decoding.readVarUint8Array(decoder))
-    if (type !== MessageType.sync) return
-    const step = decoding.readVarUint(decoder)
-    if (step === SyncStep.step1) return
-    const update = decoding.readVarUint8Array(decoder)
-    if (step === SyncStep.step2) this.answers.push(message)
-    if (step === SyncStep.update) this.received.push(update)
-    Y.applyUpdate(this.doc, update)
-  }
-  /** The close codes the room (or the manager) closed it with. */
-  readonly closes: number[] = []
-  close(code: number): void {
-    this.closes.push(code)
-  }
-  /** The awareness updates it got. */
-  readonly awarenessUpdates: Uint8Array[] = []
-  /** The sync step 2 messages (answers to its sync requests) it got. */
-  readonly answers: Uint8Array[] = []
-  get step2s(): number {
-    return this.answers.length
-  }
-  /** Makes a change in its own doc and returns the update that describes it. */
-  edit(change: (doc: Y.Doc) => void): Uint8Array {
-    let update: Uint8Array | null = null
-    const listen = (u: Uint8Array) => (update = u)
-    this.doc.on('update', listen)
-    change(this.doc)
-    this.doc.off('update', listen)
-    return update!
-  }
-}
 
 const openDb = tempDatabases('rooms')
 
@@ -70,8 +28,8 @@ describe('RoomManager write path', () => {
 
   const manager = () => testRoomManager(db)
   const storedUpdates = () => (db.prepare('SELECT count(*) AS n FROM updates WHERE board_id = ?').get(boardId) as { n: number }).n
-  const join = (rooms: RoomManager, peer: FakePeer) => {
-    const room = rooms.connect(boardId, peer)
+  const join = async (rooms: RoomManager, peer: FakePeer) => {
+    const room = await rooms.connect(boardId, peer)
     room.receive(peer, syncStep1Message(peer.doc))
     return room
   }
@@ -79,9 +37,9 @@ describe('RoomManager write path', () => {
   it('stores updates of one turn as one row and relays them merged, and every peer converges', async () => {
     const rooms = manager()
     const [a, b, c] = [new FakePeer(), new FakePeer(), new FakePeer()]
-    const room = join(rooms, a)
-    join(rooms, b)
-    join(rooms, c)
+    const room = await join(rooms, a)
+    await join(rooms, b)
+    await join(rooms, c)
     const fromA = a.edit((doc) => writeRecords(doc, { put: [testRecord('a')] }))
     const fromB = b.edit((doc) => writeRecords(doc, { put: [testRecord('b')] }))
     const before = storedUpdates()
@@ -110,8 +68,8 @@ describe('RoomManager write path', () => {
   it('relays a lone update to everyone but its author', async () => {
     const rooms = manager()
     const [a, b] = [new FakePeer(), new FakePeer()]
-    const room = join(rooms, a)
-    join(rooms, b)
+    const room = await join(rooms, a)
+    await join(rooms, b)
     room.receive(a, updateMessage(a.edit((doc) => writeRecords(doc, { put: [testRecord('a')] }))))
     await nextTurn()
     expect(a.received).toHaveLength(0)
@@ -122,8 +80,8 @@ describe('RoomManager write path', () => {
   it('reloads the merged rows from disk after the room is gone', async () => {
     const rooms = manager()
     const [a, b] = [new FakePeer(), new FakePeer()]
-    const room = join(rooms, a)
-    join(rooms, b)
+    const room = await join(rooms, a)
+    await join(rooms, b)
     room.receive(a, updateMessage(a.edit((doc) => writeRecords(doc, { put: [testRecord('a')] }))))
     room.receive(b, updateMessage(b.edit((doc) => writeRecords(doc, { put: [testRecord('b')] }))))
     await nextTurn()
@@ -136,9 +94,9 @@ describe('RoomManager write path', () => {
   it('refuses an update that depends on unknown changes, and stores and relays only the part that fits', async () => {
     const rooms = manager()
     const [a, b, c] = [new FakePeer(), new FakePeer(), new FakePeer()]
-    const room = join(rooms, a)
-    join(rooms, b)
-    join(rooms, c)
+    const room = await join(rooms, a)
+    await join(rooms, b)
+    await join(rooms, c)
     a.edit((doc) => writeRecords(doc, { put: [testRecord('first')] })) // never sent
     const dependent = a.edit((doc) => writeRecords(doc, { put: [testRecord('second')] }))
     const before = storedUpdates()
@@ -164,21 +122,26 @@ describe('RoomManager write path', () => {
   it('writes and relays at once when the oldest queued update has waited too long', async () => {
     const rooms = manager()
     const [a, b, c] = [new FakePeer(), new FakePeer(), new FakePeer()]
-    const room = join(rooms, a)
-    join(rooms, b)
-    join(rooms, c)
+    const room = await join(rooms, a)
+    await join(rooms, b)
+    await join(rooms, c)
+    const before = storedUpdates()
     let now = 1_000
     const clock = vi.spyOn(performance, 'now').mockImplementation(() => now)
     try {
       room.receive(a, updateMessage(a.edit((doc) => writeRecords(doc, { put: [testRecord('a')] }))))
-      expect(c.received).toHaveLength(0)
+      expect(storedUpdates()).toBe(before)
       now += 5 // a long, busy turn
       room.receive(b, updateMessage(b.edit((doc) => writeRecords(doc, { put: [testRecord('b')] }))))
-      expect(c.received).toHaveLength(1)
-      expect(ids(c.doc)).toEqual(expect.arrayContaining(['shape:a', 'shape:b']))
+      // Stored within this turn, both in one row, and relayed as soon as that is done.
+      expect(storedUpdates() - before).toBe(1)
     } finally {
       clock.mockRestore()
     }
+    await Promise.resolve() // not a turn: a microtask
+    await Promise.resolve()
+    expect(c.received).toHaveLength(1)
+    expect(ids(c.doc)).toEqual(expect.arrayContaining(['shape:a', 'shape:b']))
     await nextTurn()
     expect(c.received).toHaveLength(1)
   })
@@ -188,19 +151,21 @@ describe('RoomManager write path', () => {
     const rooms = new RoomManager(new UpdateLog(db), { roomIdleMs: 60_000, compactAfterUpdates: 2, autoSnapshotEveryMs: 600_000 }, createLogger(() => {}), () => false)
     const rowsOf = (id: string) => (db.prepare('SELECT count(*) AS n FROM updates WHERE board_id = ?').get(id) as { n: number }).n
     const [a, b] = [new FakePeer(), new FakePeer()]
-    const roomA = rooms.connect(boardId, a)
+    const roomA = await rooms.connect(boardId, a)
     roomA.receive(a, syncStep1Message(a.doc))
-    const roomB = rooms.connect(otherId, b)
+    const roomB = await rooms.connect(otherId, b)
     roomB.receive(b, syncStep1Message(b.doc))
     for (let i = 0; i < 2; i++) {
       roomA.receive(a, updateMessage(a.edit((doc) => writeRecords(doc, { put: [testRecord(`a${i}`)] }))))
       roomB.receive(b, updateMessage(b.edit((doc) => writeRecords(doc, { put: [testRecord(`b${i}`)] }))))
       await nextTurn()
     }
+    await rooms.flush()
     // Both reached the threshold in the same turn: one was compacted then, the other waits.
     expect([rowsOf(boardId), rowsOf(otherId)].sort()).toEqual([0, 2])
     roomA.receive(a, updateMessage(a.edit((doc) => writeRecords(doc, { put: [testRecord('a2')] }))))
     await nextTurn()
+    await rooms.flush()
     expect(rowsOf(boardId) + rowsOf(otherId)).toBeLessThanOrEqual(1)
     for (const [id, room] of [[boardId, roomA], [otherId, roomB]] as const) {
       const reloaded = new Y.Doc()
@@ -229,41 +194,45 @@ describe('RoomManager connections', () => {
     return message
   }
 
-  it('leaves no peer behind when greeting a newcomer fails', () => {
+  it('leaves no peer behind when greeting a newcomer fails, and closes it', async () => {
     const rooms = manager()
     const failing = new FakePeer('viewer')
     failing.send = () => {
       throw new RangeError('Maximum call stack size exceeded')
     }
-    expect(() => rooms.connect(boardId, failing)).toThrow(RangeError)
+    await rooms.connect(boardId, failing)
+    expect(failing.closes).toEqual([1011])
     expect(rooms.connectionCount(boardId)).toBe(0)
     const fine = new FakePeer('viewer')
-    rooms.connect(boardId, fine)
+    await rooms.connect(boardId, fine)
     expect(rooms.connectionCount(boardId)).toBe(1)
     expect(rooms.connectionCount(boardId, 'viewer')).toBe(1)
     expect(rooms.connectionCount(boardId, 'editor')).toBe(0)
   })
 
-  it('answers "send me everything" once per document version', () => {
+  it('answers "send me everything" once per document version, once what it holds is stored', async () => {
     const rooms = manager()
     const [viewer, editor] = [new FakePeer('viewer'), new FakePeer('editor')]
-    const room = rooms.connect(boardId, viewer)
-    rooms.connect(boardId, editor)
+    const room = await rooms.connect(boardId, viewer)
+    await rooms.connect(boardId, editor)
     for (let i = 0; i < 5; i++) room.receive(viewer, syncStep1Message(new Y.Doc()))
     expect(viewer.step2s).toBe(1)
     room.receive(editor, updateMessage(editor.edit((doc) => writeRecords(doc, { put: [testRecord('a')] }))))
     room.receive(viewer, syncStep1Message(new Y.Doc()))
     room.receive(viewer, syncStep1Message(new Y.Doc()))
+    // The answer holds the editor's update, which is not stored yet: it waits for that.
+    expect(viewer.step2s).toBe(1)
+    await rooms.flush()
     expect(viewer.step2s).toBe(2)
     expect(ids(viewer.doc)).toContain('shape:a')
   })
 
-  it('encodes the whole board once per version for every newcomer that asks for all of it', () => {
+  it('encodes the whole board once per version for every newcomer that asks for all of it', async () => {
     const rooms = manager()
     const newcomers = [new FakePeer('viewer'), new FakePeer('viewer'), new FakePeer('editor')]
-    const room = rooms.connect(boardId, newcomers[0]!)
+    const room = await rooms.connect(boardId, newcomers[0]!)
     for (const peer of newcomers) {
-      if (peer !== newcomers[0]) rooms.connect(boardId, peer)
+      if (peer !== newcomers[0]) await rooms.connect(boardId, peer)
       room.receive(peer, syncStep1Message(peer.doc))
     }
     // One encoded copy, sent to all three.
@@ -273,17 +242,18 @@ describe('RoomManager connections', () => {
 
     room.receive(newcomers[2]!, updateMessage(newcomers[2]!.edit((doc) => writeRecords(doc, { put: [testRecord('b')] }))))
     const late = new FakePeer('viewer')
-    rooms.connect(boardId, late)
+    await rooms.connect(boardId, late)
     room.receive(late, syncStep1Message(late.doc))
+    await rooms.flush()
     expect(late.answers[0]).not.toBe(first)
     expect(ids(late.doc)).toContain('shape:b')
   })
 
-  it('answers a repeated query for every awareness state with an empty update until something changed', () => {
+  it('answers a repeated query for every awareness state with an empty update until something changed', async () => {
     const rooms = manager()
     const [a, b] = [new FakePeer(), new FakePeer()]
-    const room = rooms.connect(boardId, a)
-    rooms.connect(boardId, b)
+    const room = await rooms.connect(boardId, a)
+    await rooms.connect(boardId, b)
     const own = new awarenessProtocol.Awareness(a.doc)
     own.setLocalState({ user: { name: 'A', color: '#000000' }, blob: 'x'.repeat(10_000) })
     room.receive(a, awarenessMessage(own, [a.doc.clientID]))
@@ -301,11 +271,11 @@ describe('RoomManager connections', () => {
     expect(sizes()[0]).toBeGreaterThan(1)
   })
 
-  it('lets a peer write only the awareness entries it introduced, and frees them when it leaves', () => {
+  it('lets a peer write only the awareness entries it introduced, and frees them when it leaves', async () => {
     const rooms = manager()
     const [a, b] = [new FakePeer(), new FakePeer()]
-    const room = rooms.connect(boardId, a)
-    rooms.connect(boardId, b)
+    const room = await rooms.connect(boardId, a)
+    await rooms.connect(boardId, b)
     room.receive(a, presence(a.doc, { user: { name: 'A', color: '#000000' } }))
     // b speaks for a's client id with a newer clock: refused.
     const forged = new Y.Doc({ gc: true })
@@ -327,8 +297,8 @@ describe('RoomManager connections', () => {
       const rooms = manager()
       const viewer = new FakePeer('viewer')
       const editor = new FakePeer('editor')
-      rooms.connect(boardId, viewer, new Date(Date.now() + 3_600_000).toISOString())
-      rooms.connect(boardId, editor)
+      await rooms.connect(boardId, viewer, new Date(Date.now() + 3_600_000).toISOString())
+      await rooms.connect(boardId, editor)
       rooms.setLinkExpiry(boardId, 'viewer', new Date(Date.now() + 1_000).toISOString())
       vi.advanceTimersByTime(999)
       expect(viewer.closes).toEqual([])
@@ -337,7 +307,7 @@ describe('RoomManager connections', () => {
       expect(editor.closes).toEqual([])
 
       const again = new FakePeer('viewer')
-      rooms.connect(boardId, again, new Date(Date.now() + 1_000).toISOString())
+      await rooms.connect(boardId, again, new Date(Date.now() + 1_000).toISOString())
       rooms.setLinkExpiry(boardId, 'viewer', null)
       vi.advanceTimersByTime(10_000)
       expect(again.closes).toEqual([])

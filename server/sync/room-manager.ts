@@ -1,23 +1,32 @@
 /**
- * Opens rooms on demand, persists their updates and unloads them when idle.
+ * Opens rooms on demand, stores their updates and unloads them when idle; with several processes,
+ * tells the others what happens on a board (the room bus) and takes in theirs.
  *
  * Write path: a peer's update is applied to the room's doc, which queues it here; once per
- * event-loop turn every queued update (of every room) is written in one SQLite transaction and
- * only then relayed. So whatever any client has seen is on disk, and many small updates cost one
- * commit.
+ * event-loop turn every queued update (of every room) is appended to the DocumentStore in one
+ * batch and only then relayed, to this process's peers and over the bus. So whatever any client
+ * has seen is stored, and many small updates cost one commit. An answer made from a document
+ * (a sync) goes out once everything it holds is stored (whenStored).
+ *
+ * Several processes: the store numbers each board's updates without gaps. A room applies the
+ * others' updates in that order; when it sees a gap (a lost bus message, or its own append
+ * numbered past updates it has not seen yet) or the bus comes back after an outage, it reads
+ * what it missed from the store.
  */
 import * as Y from 'yjs'
 import { CloseCode } from '../../shared/protocol.ts'
 import type { Role } from '../../shared/roles.ts'
+import { InProcessBus, type BoardControl, type BusMessage, type RoomBus, type Subscription } from '../bus/room-bus.ts'
 import { fullState } from '../document-records.ts'
 import { errorMessage, type Logger } from '../log.ts'
 import type { AutoSnapshotMoment } from '../snapshots/auto-snapshot-policy.ts'
 import type { AutoSnapshots } from '../snapshots/auto-snapshots.ts'
+import type { DocumentStore } from '../storage/document-store.ts'
 import { DEFAULT_AWARENESS_LIMITS, type AwarenessLimits } from './awareness-guard.ts'
 import { ExpiryTimers } from './link-expiry.ts'
 import { Room, type Peer } from './room.ts'
 import { DEFAULT_GUARD_LIMITS } from './update-guard.ts'
-import type { UpdateLog } from './update-log.ts'
+import { applyStored } from './update-log.ts'
 
 interface QueuedUpdate {
   room: Room
@@ -60,77 +69,118 @@ export interface RoomManagerOptions {
   maxRecordsPerBoard?: number
 }
 
-
 /** Longest an update waits in the queue for the turn to end before it is written and relayed. */
 const MAX_QUEUE_DELAY_MS = 2
 
+/** Which of a board's connections to close: those of these roles, or all. */
+export type ConnectionsToClose = readonly Role[] | 'all'
 
 export class RoomManager {
   private readonly rooms = new Map<string, Room>()
+  /** Rooms being loaded, so that concurrent opens of one board share the load. */
+  private readonly loading = new Map<string, Promise<Room>>()
+  /** Connections waiting for their room to load, per board and role (they count as connected). */
+  private readonly joining = new Map<string, Map<Role, number>>()
+  private readonly subscriptions = new Map<Room, Subscription>()
   private readonly idleTimers = new Map<Room, NodeJS.Timeout>()
   private queue: QueuedUpdate[] = []
   private flushScheduled = false
   /** When the oldest queued update arrived (performance.now()). */
   private queuedSince = 0
+  /** Appends run one after another, so relays keep the order updates were applied in. */
+  private writing: Promise<void> = Promise.resolve()
+  private writesInFlight = 0
+  /** Updates queued so far, and how many of them are stored (or gone with their room). */
+  private enqueued = 0
+  private stored = 0
+  /** Answers waiting until the updates queued before them (`target`) are stored. */
+  private readonly waiting: { target: number; send: () => void }[] = []
+  /** Rooms reading what they missed from the store; `again`: more was missed meanwhile. */
+  private readonly catchingUp = new Map<Room, { again: boolean }>()
+  /** Compactions and other store work still running (awaited on shutdown). */
+  private readonly background = new Set<Promise<void>>()
   /** Rooms whose update log is long enough to fold into the state row, oldest first. */
   private readonly dueForCompaction = new Set<Room>()
   /** When each connection's link expires; re-armed when a facilitator changes the expiry. */
   private readonly expiries = new ExpiryTimers<Peer>((peer) => peer.close(CloseCode.revoked, 'link expired'))
   private readonly awarenessLimits: AwarenessLimits
+  private readonly stopReconnects: () => void
 
   constructor(
-    private readonly log: UpdateLog,
+    private readonly store: DocumentStore,
     private readonly options: RoomManagerOptions,
     private readonly logger: Logger,
-    private readonly isAnonymous: (boardId: string) => boolean,
+    private readonly isAnonymous: (boardId: string) => boolean | Promise<boolean>,
     private readonly autoSnapshots: AutoSnapshots | null = null,
+    private readonly bus: RoomBus = new InProcessBus(),
   ) {
     this.awarenessLimits = {
       ...DEFAULT_AWARENESS_LIMITS,
       maxStateBytes: options.maxAwarenessStateBytes ?? DEFAULT_AWARENESS_LIMITS.maxStateBytes,
       maxClientsPerConnection: options.maxAwarenessClientsPerConnection ?? DEFAULT_AWARENESS_LIMITS.maxClientsPerConnection,
     }
+    // Whatever was published while the bus was away is in the store.
+    this.stopReconnects = bus.onReconnect(() => {
+      for (const room of this.rooms.values()) void this.catchUp(room)
+    })
   }
 
   get openRooms(): number {
     return this.rooms.size
   }
 
-  /** Open connections of a board, or of one of its role links. */
+  /** Open connections of a board, or of one of its role links (those still joining included). */
   connectionCount(boardId: string, role?: Role): number {
+    const joining = this.joining.get(boardId)
+    const waiting = role === undefined ? [...(joining?.values() ?? [])].reduce((sum, n) => sum + n, 0) : (joining?.get(role) ?? 0)
     const room = this.rooms.get(boardId)
-    if (!room) return 0
-    return role === undefined ? room.peerCount : room.peerCountFor(role)
+    if (!room) return waiting
+    return waiting + (role === undefined ? room.peerCount : room.peerCountFor(role))
   }
 
-  /** A role link's expiry changed: re-arm (or clear) the timers of its open connections. */
+  /** A role link's expiry changed: re-arm (or clear) the timers of its open connections, on every process. */
   setLinkExpiry(boardId: string, role: Role, expiresAt: string | null): void {
-    for (const peer of this.rooms.get(boardId)?.peersWhere((peer) => peer.role === role) ?? []) this.expiries.arm(peer, expiresAt)
+    this.control(boardId, { type: 'expiry', role, expiresAt })
   }
 
-  /** Closes the board's connections that match (revoked links, a deleted board). */
-  closeConnections(boardId: string, matches: (peer: Peer) => boolean, code: number, reason: string): void {
-    this.rooms.get(boardId)?.closeWhere(matches, code, reason)
-  }
-
-  /** Closes a deleted board's connections and forgets its room without writing anything. */
-  discard(boardId: string): void {
-    this.flush()
-    const room = this.rooms.get(boardId)
-    if (!room) return
-    room.closeAll(CloseCode.revoked, 'board deleted')
-    this.cancelIdle(room)
-    this.rooms.delete(boardId)
-    this.dueForCompaction.delete(room)
-    room.destroy()
+  /** Closes the board's connections of these roles (revoked links, changed settings), on every process. */
+  closeConnections(boardId: string, which: ConnectionsToClose, code: number, reason: string): void {
+    this.control(boardId, { type: 'close', ...(which === 'all' ? {} : { roles: [...which] }), code, reason })
   }
 
   /**
-   * Adds a peer to the board's room, loading the room from disk if needed; `expiresAt` is when
-   * the link it joined with expires. Throws (with the peer not added) when greeting it failed.
+   * The mode an open room applies to what clients send (a closed room reads it when it opens).
+   * Turning it on scrubs the live document here; other processes only switch, since the scrub
+   * reaches them as an update.
    */
-  connect(boardId: string, peer: Peer, expiresAt: string | null = null): Room {
-    const room = this.open(boardId)
+  setAnonymous(boardId: string, anonymous: boolean): void {
+    this.rooms.get(boardId)?.setAnonymous(anonymous)
+    this.bus.publish(boardId, { kind: 'control', control: { type: 'anonymous', anonymous } })
+  }
+
+  /** Closes a deleted board's connections and forgets its room without writing anything, on every process. */
+  async discard(boardId: string): Promise<void> {
+    await this.flush()
+    this.control(boardId, { type: 'deleted' })
+  }
+
+  /**
+   * Adds a peer to the board's room, loading the room if needed; `expiresAt` is when the link it
+   * joined with expires. Rejects (with the peer not added) when loading or greeting it failed.
+   */
+  async connect(boardId: string, peer: Peer, expiresAt: string | null = null): Promise<Room> {
+    const counts = this.joining.get(boardId) ?? new Map<Role, number>()
+    this.joining.set(boardId, counts)
+    counts.set(peer.role, (counts.get(peer.role) ?? 0) + 1)
+    let room: Room
+    try {
+      room = await this.open(boardId)
+    } finally {
+      const left = (counts.get(peer.role) ?? 1) - 1
+      if (left > 0) counts.set(peer.role, left)
+      else counts.delete(peer.role)
+      if (counts.size === 0 && this.joining.get(boardId) === counts) this.joining.delete(boardId)
+    }
     this.cancelIdle(room)
     room.addPeer(peer)
     this.expiries.arm(peer, expiresAt)
@@ -142,62 +192,238 @@ export class RoomManager {
     room.removePeer(peer)
   }
 
-  /** The room of a board, loaded from disk when it is not open. */
-  open(boardId: string): Room {
+  /** The room of a board, loaded from the store when it is not open. */
+  open(boardId: string): Promise<Room> {
     const existing = this.rooms.get(boardId)
-    if (existing) return existing
-    const doc = new Y.Doc()
-    const replayed = this.log.loadInto(boardId, doc)
-    const room = new Room(
-      boardId,
-      doc,
-      {
-        onUpdate: (changed, update, origin, echo) => this.enqueue(changed, update, origin, echo),
-        beforeRead: () => this.flush(),
-        onEmpty: (emptied) => this.roomEmptied(emptied),
-      },
-      this.isAnonymous(boardId),
-      this.awarenessLimits,
-      { ...DEFAULT_GUARD_LIMITS, maxRecords: this.options.maxRecordsPerBoard ?? DEFAULT_GUARD_LIMITS.maxRecords },
-    )
-    room.lastSnapshotAt = this.autoSnapshots?.latestAt(boardId) ?? 0
-    this.rooms.set(boardId, room)
-    if (replayed >= this.options.compactAfterUpdates) this.compact(room)
-    // Rooms opened without a client (an HTTP read) unload like any other idle room.
-    this.scheduleIdle(room)
-    return room
+    if (existing) return Promise.resolve(existing)
+    let loading = this.loading.get(boardId)
+    if (!loading) {
+      loading = this.load(boardId).finally(() => this.loading.delete(boardId))
+      this.loading.set(boardId, loading)
+    }
+    return loading
   }
 
   /**
-   * Writes every queued update, then relays them. A room with several updates in one turn gets
-   * them merged into one update, stored as one row and sent as one message to every peer (its
-   * authors included: applying known changes is a no-op for them). Under load that turns
-   * updates × peers websocket frames per turn into one per peer, which is where the time goes.
+   * Stores every queued update, then relays it; resolves once that is done. A room with several
+   * updates in one turn gets them merged into one update, stored as one row and sent as one
+   * message to every peer (its authors included: applying known changes is a no-op for them).
+   * Under load that turns updates × peers websocket frames per turn into one per peer.
    */
-  flush(): void {
-    if (this.queue.length === 0) return
-    const batch = this.queue
-    this.queue = []
-    const outgoing = mergePerRoom(batch)
+  flush(): Promise<void> {
+    if (this.queue.length > 0) {
+      const batch = this.queue
+      this.queue = []
+      // With nothing in flight the append starts now (SQLite writes before this returns).
+      this.writing = this.writesInFlight === 0 ? this.write(batch) : this.writing.then(() => this.write(batch))
+    }
+    return this.writing
+  }
+
+  /** Stops every room: flushes, closes connections, compacts. Used on shutdown. */
+  async closeAll(): Promise<void> {
+    await this.flush()
+    await Promise.allSettled([...this.loading.values()])
+    for (const room of [...this.rooms.values()]) {
+      room.closeAll(CloseCode.shuttingDown, 'server shutting down')
+      this.snapshotAuto(room, 'session-ended')
+      this.unload(room)
+    }
+    this.stopReconnects()
+    await Promise.allSettled([...this.background])
+  }
+
+  /**
+   * Strips author fields from a board's live document and stores the change (relayed like any
+   * edit). Rejects when storing failed, so the caller does not go on as if the board were clean.
+   */
+  async removeAuthors(boardId: string): Promise<Room> {
+    const room = await this.open(boardId)
+    room.removeAuthors()
+    await this.flush()
+    if (this.rooms.get(boardId) !== room) throw new Error('storing the scrubbed document failed')
+    return room
+  }
+
+  /** Folds a room's update log into its state now. Unlike routine compaction it rejects on failure. */
+  async compactNow(room: Room): Promise<void> {
+    await this.flush()
+    await this.store.compact(room.boardId, fullState(room.doc), room.storedSeq)
+    room.updatesSinceCompaction = 0
+    this.dueForCompaction.delete(room)
+  }
+
+  /** Records that a snapshot was just taken, so automatic ones count from here. */
+  markSnapshot(room: Room): void {
+    room.session = null
+    room.lastSnapshotAt = Date.now()
+  }
+
+  private async load(boardId: string): Promise<Room> {
+    // Subscribed before reading: whatever is published meanwhile is either in what we read or
+    // comes after it (and is applied once the room exists).
+    let room: Room | null = null
+    const early: BusMessage[] = []
+    const subscription = this.bus.subscribe(boardId, (message) => (room ? this.fromElsewhere(room, message) : early.push(message)))
     try {
-      this.log.appendNow(outgoing.map(({ room, update }) => ({ boardId: room.boardId, data: update })))
+      // The bus being away does not stop the board: the room catches up when it is back.
+      await subscription.ready.catch(() => undefined)
+      const [stored, anonymous] = await Promise.all([this.store.load(boardId), this.isAnonymous(boardId)])
+      const doc = new Y.Doc()
+      const replayed = applyStored(stored, doc)
+      room = new Room(
+        boardId,
+        doc,
+        {
+          onUpdate: (changed, update, origin, echo) => this.enqueue(changed, update, origin, echo),
+          whenStored: (send) => this.whenStored(send),
+          onAwareness: (changed, update) => this.bus.publish(changed.boardId, { kind: 'awareness', data: update }),
+          onEmpty: (emptied) => this.roomEmptied(emptied),
+        },
+        anonymous,
+        this.awarenessLimits,
+        { ...DEFAULT_GUARD_LIMITS, maxRecords: this.options.maxRecordsPerBoard ?? DEFAULT_GUARD_LIMITS.maxRecords },
+      )
+      room.storedSeq = stored.seq
+      room.lastSnapshotAt = this.autoSnapshots?.latestAt(boardId) ?? 0
+      this.rooms.set(boardId, room)
+      this.subscriptions.set(room, subscription)
+      for (const message of early) this.fromElsewhere(room, message)
+      if (replayed >= this.options.compactAfterUpdates) this.compact(room)
+      // Rooms opened without a client (an HTTP read) unload like any other idle room.
+      this.scheduleIdle(room)
+      return room
     } catch (error) {
-      // Nothing unstored may be relayed. Drop the rooms: they reload from disk and their clients,
-      // which still hold the edits, send them again when they resync.
-      this.logger.error('writing updates failed', { error: errorMessage(error) })
-      for (const { room } of outgoing) this.evict(room)
+      subscription.close()
+      throw error
+    }
+  }
+
+  /** What another process published about an open board. */
+  private fromElsewhere(room: Room, message: BusMessage): void {
+    if (this.rooms.get(room.boardId) !== room) return
+    switch (message.kind) {
+      case 'update':
+        if (message.seq <= room.storedSeq) return // in what this room read or applied already
+        if (message.seq === room.storedSeq + 1 && !this.catchingUp.has(room)) {
+          room.applyFromElsewhere(message.data)
+          room.storedSeq = message.seq
+          this.counted(room)
+        } else {
+          void this.catchUp(room)
+        }
+        return
+      case 'awareness':
+        room.applyAwarenessFromElsewhere(message.data)
+        return
+      case 'control':
+        this.applyControl(room.boardId, message.control)
+        return
+    }
+  }
+
+  /** Applies a control message here and tells the other processes. */
+  private control(boardId: string, control: BoardControl): void {
+    this.applyControl(boardId, control)
+    this.bus.publish(boardId, { kind: 'control', control })
+  }
+
+  private applyControl(boardId: string, control: BoardControl): void {
+    const room = this.rooms.get(boardId)
+    if (!room) return
+    switch (control.type) {
+      case 'close': {
+        const roles = control.roles
+        room.closeWhere((peer) => roles === undefined || roles.includes(peer.role), control.code, control.reason)
+        return
+      }
+      case 'expiry':
+        for (const peer of room.peersWhere((peer) => peer.role === control.role)) this.expiries.arm(peer, control.expiresAt)
+        return
+      case 'anonymous':
+        room.setAnonymous(control.anonymous, { scrub: false })
+        return
+      case 'deleted':
+        room.closeAll(CloseCode.revoked, 'board deleted')
+        this.forget(room)
+        return
+    }
+  }
+
+  /** Reads what a room missed from the store and applies it (one reader per room at a time). */
+  private async catchUp(room: Room): Promise<void> {
+    const running = this.catchingUp.get(room)
+    if (running) {
+      running.again = true
       return
     }
+    const state = { again: true }
+    this.catchingUp.set(room, state)
+    try {
+      while (state.again) {
+        state.again = false
+        const missed = await this.store.updatesSince(room.boardId, room.storedSeq)
+        if (this.rooms.get(room.boardId) !== room) return
+        const fresh = missed.filter((update) => update.seq > room.storedSeq)
+        if (fresh.length === 0) continue
+        // Its own updates come back too: applying them again changes nothing.
+        room.applyFromElsewhere(fresh.length === 1 ? fresh[0]!.data : Y.mergeUpdates(fresh.map((update) => update.data)))
+        room.storedSeq = fresh.at(-1)!.seq
+        this.counted(room, fresh.length)
+      }
+    } catch (error) {
+      this.logger.error('catching up with the store failed', { board: room.boardId, error: errorMessage(error) })
+    } finally {
+      this.catchingUp.delete(room)
+    }
+  }
+
+  private whenStored(send: () => void): void {
+    if (this.stored >= this.enqueued) return send()
+    this.waiting.push({ target: this.enqueued, send })
+    void this.flush()
+  }
+
+  private async write(batch: readonly QueuedUpdate[]): Promise<void> {
+    const outgoing = mergePerRoom(batch)
+    let seqs: number[] | null = null
+    this.writesInFlight++
+    try {
+      seqs = await this.store.append(outgoing.map(({ room, update }) => ({ boardId: room.boardId, data: update })))
+    } catch (error) {
+      // Nothing unstored may be relayed. Drop the rooms: they reload from the store and their
+      // clients, which still hold the edits, send them again when they resync.
+      this.logger.error('writing updates failed', { error: errorMessage(error) })
+      for (const { room } of outgoing) this.evict(room)
+    } finally {
+      this.writesInFlight--
+    }
+    this.stored += batch.length
+    if (seqs) this.relayStored(outgoing, seqs)
+    while (this.waiting.length > 0 && this.waiting[0]!.target <= this.stored) {
+      const { send } = this.waiting.shift()!
+      try {
+        send()
+      } catch (error) {
+        this.logger.error('sending an answer failed', { error: errorMessage(error) })
+      }
+    }
+  }
+
+  private relayStored(outgoing: readonly OutgoingUpdate[], seqs: readonly number[]): void {
     const now = Date.now()
-    for (const { room, update, skip } of outgoing) {
+    outgoing.forEach(({ room, update, skip }, index) => {
+      const seq = seqs[index]!
       room.relay(update, skip)
-      room.updatesSinceCompaction++
-      if (room.updatesSinceCompaction >= this.options.compactAfterUpdates) this.dueForCompaction.add(room)
+      this.bus.publish(room.boardId, { kind: 'update', seq, data: update })
+      if (seq === room.storedSeq + 1 || !this.bus.multiProcess) room.storedSeq = Math.max(room.storedSeq, seq)
+      else if (seq > room.storedSeq) void this.catchUp(room) // numbered past updates of others not seen yet
+      this.counted(room)
       const session = room.session
       if (session && now - Math.max(room.lastSnapshotAt, session.startedAt) >= this.options.autoSnapshotEveryMs) {
         this.snapshotAuto(room, 'during-session')
       }
-    }
+    })
     // One compaction per turn: boards edited at the same pace would otherwise all compact in the
     // same turn and stall every connection at once.
     const [due] = this.dueForCompaction
@@ -207,72 +433,45 @@ export class RoomManager {
     }
   }
 
-  /** Stops every room: flushes, closes connections, compacts. Used on shutdown. */
-  closeAll(): void {
-    this.flush()
-    for (const room of [...this.rooms.values()]) {
-      room.closeAll(CloseCode.shuttingDown, 'server shutting down')
-      this.snapshotAuto(room, 'session-ended')
-      this.unload(room)
-    }
-  }
-
-  /**
-   * Strips author fields from a board's live document and stores the change (relayed like any
-   * edit). Throws when storing failed, so the caller does not go on as if the board were clean.
-   */
-  removeAuthors(boardId: string): Room {
-    const room = this.open(boardId)
-    room.removeAuthors()
-    this.flush()
-    if (this.rooms.get(boardId) !== room) throw new Error('storing the scrubbed document failed')
-    return room
-  }
-
-  /**
-   * Folds a room's update log into one state row now. Unlike routine compaction it throws, so it
-   * can run inside a caller's transaction that must roll back as a whole.
-   */
-  compactNow(room: Room): void {
-    this.flush()
-    this.log.compactNow(room.boardId, fullState(room.doc))
-    room.updatesSinceCompaction = 0
-    this.dueForCompaction.delete(room)
-  }
-
-  /** The mode an open room applies to what clients send (a closed room reads it when it opens). */
-  setAnonymous(boardId: string, anonymous: boolean): void {
-    this.rooms.get(boardId)?.setAnonymous(anonymous)
+  /** Counts logged updates towards the next compaction. */
+  private counted(room: Room, updates = 1): void {
+    room.updatesSinceCompaction += updates
+    if (room.updatesSinceCompaction >= this.options.compactAfterUpdates) this.dueForCompaction.add(room)
   }
 
   private enqueue(room: Room, update: Uint8Array, origin: unknown, echo: boolean): void {
     if (this.queue.length === 0) this.queuedSince = performance.now()
     this.queue.push({ room, update, origin, echo })
+    this.enqueued++
     // After a stall many messages wait in one turn; don't let the first ones wait for all of them.
-    if (performance.now() - this.queuedSince >= MAX_QUEUE_DELAY_MS) return this.flush()
+    if (performance.now() - this.queuedSince >= MAX_QUEUE_DELAY_MS) {
+      void this.flush()
+      return
+    }
     if (this.flushScheduled) return
     this.flushScheduled = true
     setImmediate(() => {
       this.flushScheduled = false
-      this.flush()
+      void this.flush()
     })
   }
 
+  /** Folds the log into the state in the background; a failure leaves the log as it is, to retry later. */
   private compact(room: Room): void {
-    try {
-      this.log.compactNow(room.boardId, fullState(room.doc))
-      room.updatesSinceCompaction = 0
-      this.dueForCompaction.delete(room)
-    } catch (error) {
-      // The log still holds every update; compaction can wait for the next chance.
-      this.logger.error('compaction failed', { error: errorMessage(error) })
-    }
+    const state = fullState(room.doc)
+    const upToSeq = room.storedSeq
+    room.updatesSinceCompaction = 0
+    this.dueForCompaction.delete(room)
+    this.track(
+      this.store.compact(room.boardId, state, upToSeq).catch((error: unknown) => {
+        this.logger.error('compaction failed', { board: room.boardId, error: errorMessage(error) })
+      }),
+    )
   }
 
-  /** Records that a snapshot was just taken, so automatic ones count from here. */
-  markSnapshot(room: Room): void {
-    room.session = null
-    room.lastSnapshotAt = Date.now()
+  private track(work: Promise<void>): void {
+    this.background.add(work)
+    void work.finally(() => this.background.delete(work))
   }
 
   private snapshotAuto(room: Room, moment: AutoSnapshotMoment): void {
@@ -285,7 +484,7 @@ export class RoomManager {
   }
 
   private roomEmptied(room: Room): void {
-    this.flush()
+    void this.flush()
     this.snapshotAuto(room, 'session-ended')
     this.scheduleIdle(room)
   }
@@ -294,10 +493,11 @@ export class RoomManager {
     this.cancelIdle(room)
     const timer = setTimeout(() => {
       this.idleTimers.delete(room)
-      if (room.peerCount === 0) {
-        this.flush()
-        this.unload(room)
-      }
+      if (room.peerCount > 0) return
+      // Unloaded once its last updates are stored (a peer may have come back meanwhile).
+      void this.flush().then(() => {
+        if (room.peerCount === 0) this.unload(room)
+      })
     }, this.options.roomIdleMs)
     timer.unref()
     this.idleTimers.set(room, timer)
@@ -311,19 +511,24 @@ export class RoomManager {
 
   private unload(room: Room): void {
     if (this.rooms.get(room.boardId) !== room) return
-    this.cancelIdle(room)
     if (room.updatesSinceCompaction > 0) this.compact(room)
-    this.rooms.delete(room.boardId)
-    this.dueForCompaction.delete(room)
-    room.destroy()
+    this.forget(room)
   }
 
   private evict(room: Room): void {
     if (this.rooms.get(room.boardId) !== room) return
     room.closeAll(CloseCode.shuttingDown, 'storage error, reconnect')
+    this.forget(room)
+  }
+
+  /** Drops a room without writing anything more. */
+  private forget(room: Room): void {
+    if (this.rooms.get(room.boardId) !== room) return
     this.cancelIdle(room)
     this.rooms.delete(room.boardId)
     this.dueForCompaction.delete(room)
+    this.subscriptions.get(room)?.close()
+    this.subscriptions.delete(room)
     room.destroy()
   }
 }

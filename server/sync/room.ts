@@ -54,8 +54,13 @@ export interface RoomHooks {
    * (when the server rewrote what that peer sent).
    */
   onUpdate(room: Room, update: Uint8Array, origin: unknown, echo: boolean): void
-  /** Called before the room answers a sync request, so the answer only holds stored updates. */
-  beforeRead(): void
+  /**
+   * Runs `send` once every update applied to the document so far is stored (at once when it is):
+   * an answer made from the document now goes out only when all it holds is on disk.
+   */
+  whenStored(send: () => void): void
+  /** An awareness change of this process's peers, for the other processes (already filtered). */
+  onAwareness?(room: Room, update: Uint8Array): void
   /** Called when the last peer left. */
   onEmpty(room: Room): void
 }
@@ -70,12 +75,15 @@ interface PeerState {
   awarenessAnsweredVersion: number
 }
 
+/** The origin of what other processes stored or announced (the room bus): applied, not passed on again. */
+const FROM_ELSEWHERE = Symbol('from another process')
+
 export class Room {
   readonly doc: Y.Doc
   readonly awareness: awarenessProtocol.Awareness
   private readonly peers = new Map<Peer, PeerState>()
   /** Who introduced each awareness client id still in use. */
-  private readonly awarenessOwners = new Map<number, Peer>()
+  private readonly awarenessOwners = new Map<number, Peer | typeof FROM_ELSEWHERE>()
   /** Counts document changes, so a repeated sync request at the same version gets no new copy. */
   private version = 0
   /** Counts awareness changes, likewise for repeated queries of every awareness state. */
@@ -83,6 +91,8 @@ export class Room {
   /** The answer to "send me everything" at the current version, one copy shared by all who ask. */
   private fullCopy: Uint8Array | null = null
   updatesSinceCompaction = 0
+  /** The last logged update (storage/document-store.ts) the document holds, with every one before it. */
+  storedSeq = 0
   /** What participants changed since the board's last snapshot (null: nothing). */
   session: EditSession | null = null
   /** When the board's last snapshot was taken (ms); set by the manager. */
@@ -136,10 +146,13 @@ export class Room {
     return this.anonymous
   }
 
-  /** Switches anonymous mode; turning it on removes every author field from the live document. */
-  setAnonymous(anonymous: boolean): void {
+  /**
+   * Switches anonymous mode; turning it on removes every author field from the live document
+   * (unless `scrub` is off: another process scrubbed, and its change arrives as an update).
+   */
+  setAnonymous(anonymous: boolean, { scrub = true }: { scrub?: boolean } = {}): void {
     this.anonymous = anonymous
-    if (anonymous) this.removeAuthors()
+    if (anonymous && scrub) this.removeAuthors()
   }
 
   get peerCount(): number {
@@ -158,18 +171,18 @@ export class Room {
     return count
   }
 
-  /** Adds and greets a peer. Throws when the greeting fails, leaving no trace of the peer. */
+  /** Adds and greets a peer. When the greeting fails, the peer is removed again and closed. */
   addPeer(peer: Peer): void {
     this.peers.set(peer, { clients: new Set(), answeredVersion: -1, awarenessAnsweredVersion: -1 })
+    let greeting: Uint8Array[]
     try {
-      this.hooks.beforeRead()
-      peer.send(syncStep1Message(this.doc))
       const clients = [...this.awareness.getStates().keys()]
-      if (clients.length > 0) peer.send(awarenessMessage(this.awareness, clients))
+      greeting = [syncStep1Message(this.doc), ...(clients.length > 0 ? [awarenessMessage(this.awareness, clients)] : [])]
     } catch (error) {
       this.removePeer(peer)
       throw error
     }
+    this.sendWhenStored(peer, greeting)
   }
 
   removePeer(peer: Peer): void {
@@ -213,6 +226,29 @@ export class Room {
     }
   }
 
+  /**
+   * An update another process stored and published (or this one read back from the store when it
+   * missed some): applied and relayed to this process's peers, neither stored nor published again.
+   */
+  applyFromElsewhere(update: Uint8Array): void {
+    // The records it writes keep the locked index current; it passed this guard where it came in.
+    const verdict = inspectUpdate(update, this.doc, this.guardLimits, this.validated)
+    this.holdUpdates = true
+    try {
+      Y.applyUpdate(this.doc, update, FROM_ELSEWHERE)
+    } finally {
+      this.holdUpdates = false
+    }
+    if (verdict.ok) this.trackLocked(verdict.records, verdict.removedKeys)
+    else this.indexLocked()
+    this.relay(update, null)
+  }
+
+  /** Awareness changes of another process's peers: relayed here, owned by nobody here. */
+  applyAwarenessFromElsewhere(update: Uint8Array): void {
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, FROM_ELSEWHERE)
+  }
+
   /** Sends a document update to every peer except the one it came from. */
   relay(update: Uint8Array, origin: unknown): void {
     const message = updateMessage(update)
@@ -245,14 +281,13 @@ export class Room {
     switch (step) {
       case SyncStep.step1: {
         const stateVector = decoding.readVarUint8Array(decoder)
-        this.hooks.beforeRead()
         // Four bytes ask for a copy of the whole board. The peer has had everything up to the
         // version it was last answered at and gets every later change relayed, so a repeated
         // request at the same version needs no answer (and must not queue another copy).
         const state = this.peers.get(peer)
         if (!state || state.answeredVersion === this.version) break
         state.answeredVersion = this.version
-        peer.send(this.syncAnswer(stateVector))
+        this.sendWhenStored(peer, [this.syncAnswer(stateVector)])
         break
       }
       case SyncStep.step2:
@@ -417,6 +452,19 @@ export class Room {
     peer.send(awarenessMessage(this.awareness, [...this.awareness.getStates().keys()]))
   }
 
+  /** Sends what was made from the document now once all of it is stored; a peer that fails to take it goes. */
+  private sendWhenStored(peer: Peer, messages: readonly Uint8Array[]): void {
+    this.hooks.whenStored(() => {
+      if (!this.peers.has(peer)) return
+      try {
+        for (const message of messages) peer.send(message)
+      } catch {
+        this.removePeer(peer)
+        peer.close(1011, 'could not send, reconnect') // 1011: internal error; clients retry
+      }
+    })
+  }
+
   /**
    * Sync step 2 for a peer's state vector. Newcomers without an offline copy all ask for the
    * whole board: encode that once per version, not once per newcomer.
@@ -473,9 +521,19 @@ export class Room {
   ) => {
     this.awarenessVersion++
     // A removed entry (the client left, or timed out) frees its pseudonym.
-    for (const id of removed) this.pseudonyms.delete(id)
+    for (const id of removed) {
+      this.pseudonyms.delete(id)
+      if (this.awarenessOwners.get(id) === FROM_ELSEWHERE) this.awarenessOwners.delete(id)
+    }
+    // Another process's clients speak for themselves there; nobody here may write their entries.
+    if (origin === FROM_ELSEWHERE) for (const id of added) this.awarenessOwners.set(id, FROM_ELSEWHERE)
     const changed = [...added, ...updated, ...removed]
-    if (changed.length === 0 || this.peers.size === 0) return
+    if (changed.length === 0) return
+    // Every process times out stale entries itself: only changes made here are passed on.
+    if (origin !== FROM_ELSEWHERE && origin !== 'timeout' && this.hooks.onAwareness) {
+      this.hooks.onAwareness(this, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed))
+    }
+    if (this.peers.size === 0) return
     const message = awarenessMessage(this.awareness, changed)
     for (const peer of this.peers.keys()) peer.send(message)
   }

@@ -5,6 +5,7 @@
  */
 import type { NodeWebSocket } from '@hono/node-ws'
 import { Hono } from 'hono'
+import type { WSContext } from 'hono/ws'
 import { boardIdParam } from '../../shared/api.ts'
 import { CloseCode } from '../../shared/protocol.ts'
 import type { Role } from '../../shared/roles.ts'
@@ -81,7 +82,20 @@ export function syncRoutes(
       const expiresAt = c.var.expiresAt
       let peer: SocketPeer | null = null
       let room: Room | null = null
+      /** Messages that arrive while the room loads, handled once it has (bounded by the rate limit). */
+      let early: Uint8Array[] | null = []
+      let closed = false
       const bucket = new TokenBucket(config.wsMessagesPerSecond, config.wsMessageBurst)
+      const handle = (socket: WSContext, data: Uint8Array) => {
+        if (!peer || !room) return
+        try {
+          room.receive(peer, data)
+        } catch (error) {
+          if (!(error instanceof ProtocolError)) throw error
+          logger.warn('closing connection after a refused message', { board: boardId, reason: error.message.slice(0, 200) })
+          socket.close(error.closeCode, error.message.slice(0, 100))
+        }
+      }
       return {
         onOpen(_event, socket) {
           if (socket.raw) heartbeat.watch(socket.raw)
@@ -94,17 +108,29 @@ export function syncRoutes(
           const joining = new SocketPeer(role, socket, config.maxSocketBufferBytes, (buffered) =>
             logger.warn('closing a connection that does not read what it is sent', { board: boardId, buffered }),
           )
-          try {
-            room = rooms.connect(boardId, joining, expiresAt)
-            peer = joining
-          } catch (error) {
-            // The room took the peer back out; the socket goes too, or it would hang unsynced.
-            logger.error('greeting a new connection failed', { board: boardId, error: errorMessage(error) })
-            socket.close(1011, 'could not join, reconnect') // 1011: internal error; clients retry
-          }
+          rooms.connect(boardId, joining, expiresAt).then(
+            (joined) => {
+              if (closed) return rooms.disconnect(joined, joining) // left while the room loaded
+              room = joined
+              peer = joining
+              const waiting = early ?? []
+              early = null
+              try {
+                for (const data of waiting) handle(socket, data)
+              } catch (error) {
+                logger.error('handling a message failed', { board: boardId, error: errorMessage(error) })
+                socket.close(1011, 'internal error, reconnect')
+              }
+            },
+            (error: unknown) => {
+              // The room took the peer back out; the socket goes too, or it would hang unsynced.
+              logger.error('joining a board failed', { board: boardId, error: errorMessage(error) })
+              socket.close(1011, 'could not join, reconnect') // 1011: internal error; clients retry
+            },
+          )
         },
         onMessage(event, socket) {
-          if (!peer || !room) return
+          if (closed) return
           if (!bucket.take()) {
             logger.warn('closing connection that sends too fast', { board: boardId })
             socket.close(CloseCode.rateLimited, 'too many messages')
@@ -114,15 +140,12 @@ export function syncRoutes(
             socket.close(CloseCode.badMessage, 'binary y-websocket messages only')
             return
           }
-          try {
-            room.receive(peer, new Uint8Array(event.data))
-          } catch (error) {
-            if (!(error instanceof ProtocolError)) throw error
-            logger.warn('closing connection after a refused message', { board: boardId, reason: error.message.slice(0, 200) })
-            socket.close(error.closeCode, error.message.slice(0, 100))
-          }
+          if (early) early.push(new Uint8Array(event.data))
+          else handle(socket, new Uint8Array(event.data))
         },
         onClose() {
+          closed = true
+          early = null
           if (peer && room) rooms.disconnect(room, peer)
           peer = null
           room = null
