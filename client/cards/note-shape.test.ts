@@ -1,4 +1,4 @@
-import { DEFAULT_THEME, Geometry2dFilters, NoteShapeUtil, Rectangle2d, toRichText, Vec, type Editor, type TLNoteShape } from 'tldraw'
+import { DEFAULT_THEME, defaultAddFontsFromNode, Geometry2dFilters, NoteShapeUtil, Rectangle2d, tipTapDefaultExtensions, toRichText, Vec, type Editor, type TLNoteShape } from 'tldraw'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { testRecord } from '../../server/testing/sync-client.ts'
 import { LazyGeometry2d } from './lazy-geometry.ts'
@@ -43,6 +43,25 @@ describe('BoardNoteShapeUtil geometry', () => {
     expect(geometry.bounds.toJson()).toEqual({ x: 0, y: 0, w: 200, h: 200 })
     expect(geometry.hitTestPoint(new Vec(10, 10), 0, true)).toBe(true)
     expect(full).not.toHaveBeenCalled()
+  })
+})
+
+describe('BoardNoteShapeUtil fonts', () => {
+  it("names no fonts while the board opens (each font's load state would recompute every note), then tldraw's", () => {
+    vi.useFakeTimers()
+    try {
+      const { editor } = fakeEditor()
+      Object.assign(editor, { disposables: new Set(), getTextOptions: () => ({ tipTapConfig: { extensions: tipTapDefaultExtensions }, addFontsFromNode: defaultAddFontsFromNode }) })
+      const shape = note({}, 'Moment 1')
+      const theirs = new NoteShapeUtil(editor).getFontFaces(shape)
+      expect(theirs.length).toBeGreaterThan(0)
+      const ours = new BoardNoteShapeUtil(editor)
+      expect(ours.getFontFaces(shape)).toEqual([])
+      vi.runAllTimers()
+      expect(ours.getFontFaces(shape)).toEqual(theirs)
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })
 
