@@ -1,0 +1,136 @@
+/**
+ * Everything the server keeps besides board documents (document-store.ts), as asynchronous
+ * stores with two implementations: SQLite (one process, the default: today's classes) and
+ * PostgreSQL (DATABASE_URL; any number of processes). Each method is one atomic unit of work in
+ * its engine: whatever must change together (a board and its tokens and first state; a deleted
+ * board and its saved templates; the last steps of the anonymity switch) is one method, so no
+ * caller ever holds a transaction across an await.
+ */
+import type { SerializedSchema } from '@tldraw/store'
+import type { BoardInfo, BoardListing, LinkInfo, SnapshotInfo, TemplateSummary } from '../../shared/api.ts'
+import type { Role } from '../../shared/roles.ts'
+import type { ImageType } from '../assets/image-type.ts'
+import type { StoredRecord } from '../../shared/doc-layout.ts'
+import type { DocumentStore } from './document-store.ts'
+
+export type Access =
+  | { kind: 'granted'; board: BoardInfo; role: Role; expiresAt: string | null }
+  | { kind: 'no-board' }
+  | { kind: 'denied' }
+  | { kind: 'expired' }
+
+export interface NewBoard {
+  title: string
+  template: string
+  anonymous: boolean
+  initialState: Uint8Array
+  forkedFrom?: { boardId: string; snapshotId: string }
+}
+
+export interface BoardStore {
+  /** The board, its three tokens (only their hashes are kept) and its first state, all or nothing. */
+  create(input: NewBoard): Promise<{ board: BoardInfo; tokens: Record<Role, string> }>
+  get(id: string): Promise<BoardInfo | null>
+  /** Which role, if any, a token grants on a board; every stored hash compared in constant time. */
+  authorize(id: string, token: string | null, now?: Date): Promise<Access>
+  links(id: string): Promise<LinkInfo[]>
+  /** Replaces a role's token (the old one stops working at once); the new token. */
+  regenerateToken(id: string, role: Role): Promise<string>
+  setExpiry(id: string, role: Role, expiresAt: string | null): Promise<void>
+  update(id: string, patch: { title?: string | undefined; anonymous?: boolean | undefined }): Promise<BoardInfo | null>
+  /** Every board, most recently active first, with what it takes (the admin page). */
+  list(): Promise<BoardListing[]>
+  /**
+   * Removes the board with everything of it (tokens, state, log, snapshots, images) and its
+   * saved templates, but those kept on purpose, which lose the link. False: no such board.
+   */
+  delete(id: string): Promise<boolean>
+}
+
+export interface StoredSnapshot extends SnapshotInfo {
+  state: Uint8Array
+  schema: SerializedSchema
+}
+
+export interface AutoCapture {
+  label: string
+  state: Uint8Array
+  schema: SerializedSchema
+  sessionStart: Date
+  changes: number
+  /** The automatic snapshot it brings up to date (deleted with the same commit). */
+  replaces?: string
+}
+
+export interface SnapshotUsage {
+  manual: number
+  bytes: number
+}
+
+export interface SnapshotStore {
+  capture(boardId: string, input: { label: string; auto: boolean; state: Uint8Array; schema: SerializedSchema }): Promise<SnapshotInfo>
+  /** Stores an automatic snapshot and prunes the board's automatic ones by retention. */
+  captureAuto(boardId: string, input: AutoCapture): Promise<SnapshotInfo>
+  latestAuto(boardId: string): Promise<SnapshotInfo | null>
+  latest(boardId: string): Promise<Date | null>
+  listFor(boardId: string): Promise<SnapshotInfo[]>
+  get(boardId: string, snapshotId: string): Promise<StoredSnapshot | null>
+  usage(boardId: string): Promise<SnapshotUsage>
+  /** Every snapshot of the board re-encoded without author fields (null: it names nobody), up to `maxBytes` of them. */
+  statesWithoutAuthors(boardId: string, maxBytes: number): Promise<Map<string, Uint8Array | null>>
+}
+
+export interface StoredAsset {
+  id: string
+  mime: ImageType
+  data: Uint8Array
+}
+
+export interface AssetStore {
+  save(boardId: string, mime: ImageType, data: Uint8Array): Promise<string>
+  get(id: string): Promise<StoredAsset | null>
+  bytesFor(boardId: string): Promise<number>
+  /** Images uploaded before `date`, by board: the candidates for collection. */
+  uploadedBefore(date: Date): Promise<Map<string, string[]>>
+  delete(ids: readonly string[]): Promise<void>
+  /** The stored document blobs (state and log) of the boards, to find which images they use. */
+  documentBlobs(boardIds: readonly string[]): Promise<Uint8Array[]>
+}
+
+export interface SavedTemplate extends TemplateSummary {
+  createdAt: string
+  /** The tldraw schema the records were written with. */
+  schema: SerializedSchema
+  records: StoredRecord[]
+  /** The board it was saved from; null once that board is gone (kept ones) or for older templates. */
+  sourceBoard: string | null
+  /** Survives the deletion of its source board. */
+  keep: boolean
+}
+
+export interface TemplateStore {
+  save(input: { title: string; description: string; schema: SerializedSchema; records: readonly StoredRecord[]; sourceBoard: string; keep: boolean }): Promise<TemplateSummary>
+  get(id: string): Promise<SavedTemplate | null>
+  list(): Promise<TemplateSummary[]>
+  listOf(boardId: string): Promise<TemplateSummary[]>
+  delete(id: string): Promise<boolean>
+}
+
+/** The whole of what a server keeps, in one engine. */
+export interface Storage {
+  readonly engine: 'sqlite' | 'postgres'
+  readonly documents: DocumentStore
+  readonly boards: BoardStore
+  readonly snapshots: SnapshotStore
+  readonly assets: AssetStore
+  readonly templates: TemplateStore
+  /**
+   * The anonymity switch's last step, atomically: every snapshot without author fields (`computed`
+   * states from statesWithoutAuthors where given, the rest scrubbed here), the board's saved
+   * templates too, then the board's flag.
+   */
+  commitAnonymous(boardId: string, computed: ReadonlyMap<string, Uint8Array | null>): Promise<void>
+  /** Makes sure removed data is gone from the disk too (SQLite: WAL truncated). */
+  forgetRemoved(): Promise<void>
+  close(): Promise<void>
+}
