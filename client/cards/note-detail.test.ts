@@ -1,7 +1,8 @@
-import { atom, toRichText, transact, type Editor, type TLShapeId } from 'tldraw'
+import { atom, toRichText, transact, type Editor, type TLNoteShape, type TLShapeId } from 'tldraw'
 import { describe, expect, it, vi } from 'vitest'
 import { NoteDetails, SKETCH_BELOW_ZOOM } from './note-detail.ts'
-import { plainParagraphs } from './note-sketch.tsx'
+import { canSketch, plainParagraphs } from './note-sketch.tsx'
+import { testRecord } from '../../server/testing/sync-client.ts'
 
 const a = 'shape:a' as TLShapeId
 const b = 'shape:b' as TLShapeId
@@ -113,5 +114,21 @@ describe('plainParagraphs', () => {
     const list = { type: 'doc', content: [{ type: 'bulletList', content: [] }] }
     const aligned = { type: 'doc', content: [{ type: 'paragraph', attrs: { textAlign: 'right' }, content: [{ type: 'text', text: 'x' }] }] }
     for (const richText of [bold, list, aligned, null, { type: 'paragraph' }]) expect(plainParagraphs(richText)).toBeNull()
+  })
+})
+
+describe('canSketch', () => {
+  const note = (props: Partial<TLNoteShape['props']> = {}) => {
+    const record = testRecord('n', { text: 'Melding bij het wijkteam' }) as unknown as TLNoteShape
+    return { ...record, props: { ...record.props, ...props } }
+  }
+
+  it('sketches a plain note, and leaves links, names, other scales and formatting to tldraw', () => {
+    expect(canSketch(note())).toBe(true)
+    expect(canSketch(note({ url: 'https://example.org' }))).toBe(false)
+    expect(canSketch(note({ textFirstEditedBy: 'user:anna' }))).toBe(false)
+    expect(canSketch(note({ scale: 2 }))).toBe(false)
+    const bold = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'vet', marks: [{ type: 'bold' }] }] }] }
+    expect(canSketch(note({ richText: bold }))).toBe(false)
   })
 })

@@ -3,7 +3,8 @@
  * built from the same elements and classes, so it looks the same, without what makes tldraw's
  * note costly on a 5,000-card overview: its text as HTML through TipTap (a schema per note), and
  * eight subscriptions per note for editing it. Only plain text (paragraphs, line breaks) is
- * sketched; a note with formatting, a link or a non-default scale stays tldraw's own.
+ * sketched; a note with formatting, a link, an author's name or a non-default scale stays
+ * tldraw's own.
  */
 import { getDisplayValues, type NoteShapeUtil, type TLNoteShape } from 'tldraw'
 
@@ -58,7 +59,7 @@ function hasAttrs(block: RichNode): boolean {
 
 /** Whether a note can be sketched (see the module comment). */
 export function canSketch(shape: TLNoteShape): boolean {
-  return shape.props.scale === 1 && !shape.props.url && plainParagraphs(shape.props.richText) !== null
+  return shape.props.scale === 1 && !shape.props.url && !shape.props.textFirstEditedBy && plainParagraphs(shape.props.richText) !== null
 }
 
 export function NoteSketch({ util, shape }: { util: NoteShapeUtil; shape: TLNoteShape }) {
