@@ -49,7 +49,9 @@ export const PG_MIGRATIONS: readonly string[] = [
     state          bytea NOT NULL,
     schema         text NOT NULL,
     session_start  timestamptz,
-    changes        integer
+    changes        integer,
+    -- Insertion order, for snapshots taken within the same millisecond.
+    ordinal        bigint GENERATED ALWAYS AS IDENTITY
   );
   CREATE INDEX snapshots_by_board ON snapshots(board_id, created_at);
   CREATE TABLE assets (
@@ -68,7 +70,8 @@ export const PG_MIGRATIONS: readonly string[] = [
     schema        text NOT NULL,
     records       text NOT NULL,
     source_board  text,
-    keep          boolean NOT NULL DEFAULT false
+    keep          boolean NOT NULL DEFAULT false,
+    ordinal       bigint GENERATED ALWAYS AS IDENTITY
   );
   CREATE INDEX custom_templates_by_board ON custom_templates(source_board);
   `,
