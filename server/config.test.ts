@@ -38,4 +38,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PUBLIC_URL: 'not a url' })).toThrow(/PUBLIC_URL/)
     expect(() => loadConfig({ MAX_MESSAGE_BYTES: '-1' })).toThrow(/MAX_MESSAGE_BYTES/)
   })
+
+  it('reads DATABASE_URL and REDIS_URL, and refuses Redis without PostgreSQL', () => {
+    expect(loadConfig({})).toMatchObject({ databaseUrl: null, redisUrl: null })
+    const both = { DATABASE_URL: 'postgres://dialoogbord@db/dialoogbord', REDIS_URL: 'redis://cache:6379' }
+    expect(loadConfig(both)).toMatchObject({ databaseUrl: both.DATABASE_URL, redisUrl: both.REDIS_URL })
+    expect(() => loadConfig({ REDIS_URL: 'redis://cache:6379' })).toThrow(/REDIS_URL needs DATABASE_URL/)
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://db/x' })).toThrow(/DATABASE_URL must start with postgres:\/\//)
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://db/x', REDIS_URL: 'nonsense' })).toThrow(/REDIS_URL must be a URL/)
+  })
 })

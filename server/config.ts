@@ -5,6 +5,10 @@ export interface Config {
   port: number
   host: string
   dataDir: string
+  /** PostgreSQL (`postgres://…`): everything lives there instead of SQLite in DATA_DIR. */
+  databaseUrl: string | null
+  /** Redis (`redis://…`, with DATABASE_URL): several processes serve the same boards at once. */
+  redisUrl: string | null
   publicUrl: string
   /** Whether PUBLIC_URL was set; if not, board links take the origin of the request (link-origin.ts). */
   publicUrlSet: boolean
@@ -109,6 +113,20 @@ function originsFrom(raw: string | undefined): string[] {
     })
 }
 
+/** A URL of one of these schemes, or null when unset. */
+function serviceUrl(env: Env, name: string, schemes: readonly string[]): string | null {
+  const value = nonEmpty(env[name])
+  if (value === null) return null
+  let scheme: string
+  try {
+    scheme = new URL(value).protocol.replace(/:$/, '')
+  } catch {
+    throw new Error(`${name} must be a URL (${schemes.map((s) => `${s}://…`).join(' or ')})`)
+  }
+  if (!schemes.includes(scheme)) throw new Error(`${name} must start with ${schemes.map((s) => `${s}://`).join(' or ')}, got "${scheme}://"`)
+  return value
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const port = intFrom(env, 'PORT', 8080)
   if (port > 65535) throw new Error(`PORT must be at most 65535, got ${port}`)
@@ -119,10 +137,16 @@ export function loadConfig(env: Env = process.env): Config {
   } catch {
     throw new Error(`PUBLIC_URL must be an absolute URL, got "${publicUrl}"`)
   }
+  const databaseUrl = serviceUrl(env, 'DATABASE_URL', ['postgres', 'postgresql'])
+  const redisUrl = serviceUrl(env, 'REDIS_URL', ['redis', 'rediss'])
+  // Processes can only share boards through a shared database.
+  if (redisUrl !== null && databaseUrl === null) throw new Error('REDIS_URL needs DATABASE_URL: several processes share boards through PostgreSQL')
   return {
     port,
     host,
     dataDir: path.resolve(nonEmpty(env.DATA_DIR) ?? './data'),
+    databaseUrl,
+    redisUrl,
     publicUrl,
     publicUrlSet: nonEmpty(env.PUBLIC_URL) !== null,
     licenseKey: nonEmpty(env.TLDRAW_LICENSE_KEY),
