@@ -93,9 +93,21 @@ export interface AssetStore {
   /** Images uploaded before `date`, by board: the candidates for collection. */
   uploadedBefore(date: Date): Promise<Map<string, string[]>>
   delete(ids: readonly string[]): Promise<void>
-  /** The stored document blobs (state and log) of the boards, to find which images they use. */
-  documentBlobs(boardIds: readonly string[]): Promise<Uint8Array[]>
+  /**
+   * A key that changes with every stored update, compaction and snapshot of the board or of any
+   * board forked from it (and their forks): the sweep skips a family it found unchanged.
+   */
+  familyVersion(boardId: string): Promise<string>
+  /**
+   * Calls `visit` with each stored document blob (state, log, snapshots) of the board and of every
+   * board forked from it (and their forks), to find which images they use; one at a time, so a
+   * family with many big snapshots is never all in memory.
+   */
+  forEachDocumentBlob(boardId: string, visit: (blob: Uint8Array) => void): Promise<void>
 }
+
+/** Saved template ids carry a prefix so they can never collide with a built-in one. */
+export const CUSTOM_TEMPLATE_PREFIX = 'custom-'
 
 export interface SavedTemplate extends TemplateSummary {
   createdAt: string
