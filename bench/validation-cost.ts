@@ -17,14 +17,13 @@ import * as Y from 'yjs'
 import { recordsKeyValue, type StoredRecord } from '../shared/doc-layout.ts'
 import { MessageType } from '../shared/protocol.ts'
 import { TEMPLATES } from '../templates/index.ts'
-import { BoardRepository } from '../server/boards.ts'
-import { openDatabase } from '../server/db/database.ts'
 import { createInitialDocument } from '../server/initial-document.ts'
 import { createLogger } from '../server/log.ts'
+import { DEFAULT_RETENTION } from '../server/snapshots/retention.ts'
+import { SqliteStorage } from '../server/storage/sqlite/storage.ts'
 import type { Peer } from '../server/sync/room.ts'
 import { RoomManager } from '../server/sync/room-manager.ts'
 import { DEFAULT_GUARD_LIMITS, inspectUpdate } from '../server/sync/update-guard.ts'
-import { UpdateLog } from '../server/sync/update-log.ts'
 import { testRecord } from '../server/testing/sync-client.ts'
 import { median } from './lib/stats.ts'
 
@@ -52,11 +51,10 @@ function message(update: Uint8Array): Uint8Array {
 
 async function pipelineRun(updates: Uint8Array[]): Promise<number> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'dialoogbord-bench-'))
-  const db = openDatabase(dataDir)
-  const boards = new BoardRepository(db)
-  const { board } = boards.create({ title: 'bench', template: 'leeg', anonymous: false, initialState: createInitialDocument(TEMPLATES[0]!) })
+  const storage = SqliteStorage.open(dataDir, DEFAULT_RETENTION)
+  const { board } = await storage.boards.create({ title: 'bench', template: 'leeg', anonymous: false, initialState: createInitialDocument(TEMPLATES[0]!) })
   const rooms = new RoomManager(
-    new UpdateLog(db),
+    storage.documents,
     { roomIdleMs: 60_000, compactAfterUpdates: 2000, autoSnapshotEveryMs: Number.MAX_SAFE_INTEGER },
     createLogger(() => undefined),
     () => false,
@@ -74,7 +72,7 @@ async function pipelineRun(updates: Uint8Array[]): Promise<number> {
   }
   const elapsed = performance.now() - started
   await rooms.closeAll()
-  db.close()
+  await storage.close()
   rmSync(dataDir, { recursive: true, force: true })
   if (delivered < updates.length * (PEERS - 1)) throw new Error('not every update was relayed')
   return (elapsed * 1000) / updates.length

@@ -5,14 +5,11 @@ import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { compress } from 'hono/compress'
 import type { AddressInfo } from 'node:net'
-import path from 'node:path'
 import type { ClientConfig } from '../shared/api.ts'
 import { SYNC_PATH } from '../shared/protocol.ts'
-import { BoardRepository } from './boards.ts'
 import { BoardService } from './boards/board-service.ts'
 import type { Config } from './config.ts'
 import { startCheckpointer } from './db/checkpointer.ts'
-import { DB_FILE, openDatabase, type Db } from './db/database.ts'
 import { boardRoutes } from './http/board-routes.ts'
 import { errorResponse, HttpError } from './http/errors.ts'
 import { linkOrigin } from './http/link-origin.ts'
@@ -26,30 +23,27 @@ import { transferRoutes } from './http/transfer-routes.ts'
 import { reportRoutes } from './http/report-routes.ts'
 import { templateRoutes } from './http/template-routes.ts'
 import { TemplateCatalog } from './templates/catalog.ts'
-import { CustomTemplateStore } from './templates/custom-template-store.ts'
 import { linkRoutes } from './http/link-routes.ts'
 import { adminRoutes, boardDeletionRoutes } from './http/admin-routes.ts'
 import { assetServeRoutes, assetUploadRoutes } from './http/asset-routes.ts'
-import { AssetStore } from './assets/asset-store.ts'
 import { AssetSweeper } from './assets/asset-sweeper.ts'
 import { autoSnapshots } from './snapshots/auto-snapshots.ts'
-import { SnapshotStore } from './snapshots/snapshot-store.ts'
 import { SnapshotQuota } from './snapshots/snapshot-quota.ts'
 import { ReadWorker } from './report/read-worker.ts'
 import { READ_CACHE_BYTES, ReadCache } from './report/read-cache.ts'
 import { RoomManager } from './sync/room-manager.ts'
 import { syncRoutes } from './sync/socket-route.ts'
-import { UpdateLog } from './sync/update-log.ts'
+import { SqliteStorage } from './storage/sqlite/storage.ts'
 
 export interface RunningServer {
   port: number
   rooms: RoomManager
-  db: Db
+  storage: SqliteStorage
   /** Stops accepting, closes every socket, flushes and closes the database. */
   close(): Promise<void>
 }
 
-export function createApp(config: Config, db: Db, boards: BoardRepository, rooms: RoomManager, snapshots: SnapshotStore, logger: Logger) {
+export function createApp(config: Config, storage: SqliteStorage, rooms: RoomManager, logger: Logger) {
   const app = new Hono()
   const { injectWebSocket, upgradeWebSocket, wss } = createNodeWebSocket({ app })
   // @hono/node-ws has no option for it; ws reads maxPayload from its options on every upgrade.
@@ -79,22 +73,17 @@ export function createApp(config: Config, db: Db, boards: BoardRepository, rooms
   // so small JSON is gzipped too (~20 bytes more, microseconds). The built client has its own
   // pre-compressed copies, and /sync is no HTTP answer.
   api.use('*', compress({ threshold: 1024 }))
-  mountRequestLimits(api, config, boards, logger)
+  mountRequestLimits(api, config, storage.boards, logger)
   // publicUrl: the origin the web app builds every board link from (PUBLIC_URL, else this request's).
   api.get('/config', (c) => c.json({ licenseKey: config.licenseKey, publicUrl: linkOrigin(c, config) } satisfies ClientConfig))
-  const savedTemplates = new CustomTemplateStore(db)
   // The first computation of each heavy read runs in this worker, off the event loop.
-  const reads = new ReadWorker(path.join(config.dataDir, DB_FILE), db)
+  const reads = new ReadWorker(storage.file, storage.db)
   // Every board workflow goes through the service: no route touches the database or a live document.
   const service = new BoardService({
-    db,
-    boards,
+    storage,
     rooms,
-    snapshots,
-    quota: snapshotQuota(db, config),
-    catalog: new TemplateCatalog(savedTemplates),
-    savedTemplates,
-    assets: new AssetStore(db),
+    quota: snapshotQuota(storage, config),
+    catalog: new TemplateCatalog(storage.templates),
     cache: new ReadCache(READ_CACHE_BYTES),
     reads,
     limits: { maxRecordsPerBoard: config.maxRecordsPerBoard, maxAssetBytes: config.maxAssetBytes, maxAssetBytesPerBoard: config.maxAssetBytesPerBoard },
@@ -111,21 +100,21 @@ export function createApp(config: Config, db: Db, boards: BoardRepository, rooms
   api.route('/boards', snapshotRoutes(config, service))
   api.all('*', (c) => errorResponse(c, 404, 'no such API route', 'not_found'))
   app.route('/api', api)
-  app.route(SYNC_PATH, syncRoutes(config, upgradeWebSocket, boards, rooms, logger))
+  app.route(SYNC_PATH, syncRoutes(config, upgradeWebSocket, storage.boards, rooms, logger))
   app.route('/', staticClient(config.clientDir))
 
   return { app, injectWebSocket, wss, reads }
 }
 
-function snapshotQuota(db: Db, config: Config): SnapshotQuota {
-  return new SnapshotQuota(db, { maxManual: config.maxSnapshotsPerBoard, maxBytes: config.maxSnapshotBytesPerBoard })
+function snapshotQuota(storage: SqliteStorage, config: Config): SnapshotQuota {
+  return new SnapshotQuota(storage.snapshots, { maxManual: config.maxSnapshotsPerBoard, maxBytes: config.maxSnapshotBytesPerBoard })
 }
 
 /** Unused images are looked for this often (or every grace period, when that is shorter). */
 const ASSET_SWEEP_EVERY_MS = 10 * 60_000
 
-function startAssetSweep(db: Db, rooms: RoomManager, config: Config, logger: Logger): { stop(): void } {
-  const sweeper = new AssetSweeper(db, new AssetStore(db), { graceMs: config.assetGraceMs, beforeSweep: () => rooms.flush(), logger })
+function startAssetSweep(storage: SqliteStorage, rooms: RoomManager, config: Config, logger: Logger): { stop(): void } {
+  const sweeper = new AssetSweeper(storage.assets, { graceMs: config.assetGraceMs, beforeSweep: () => rooms.flush(), logger })
   return sweeper.start(Math.max(1_000, Math.min(ASSET_SWEEP_EVERY_MS, config.assetGraceMs)))
 }
 
@@ -133,22 +122,19 @@ function startAssetSweep(db: Db, rooms: RoomManager, config: Config, logger: Log
 const CHECKPOINT_EVERY_MS = 1_000
 
 export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
-  const db = openDatabase(config.dataDir)
-  const checkpointer = startCheckpointer(path.join(config.dataDir, DB_FILE), CHECKPOINT_EVERY_MS, (error) =>
-    logger.warn('background checkpoint failed', { error }),
-  )
-  const snapshots = new SnapshotStore(db, { keepAllHours: config.snapshotKeepAllHours, dailyForDays: config.snapshotDailyDays })
-  const boards = new BoardRepository(db)
-  const autoSnapshotting = autoSnapshots(snapshots, snapshotQuota(db, config), config.autoSnapshotEveryMs, logger)
-  const rooms = new RoomManager(new UpdateLog(db), config, logger, (id) => boards.get(id)?.anonymous ?? false, autoSnapshotting)
-  const { app, injectWebSocket, wss, reads } = createApp(config, db, boards, rooms, snapshots, logger)
+  const storage = SqliteStorage.open(config.dataDir, { keepAllHours: config.snapshotKeepAllHours, dailyForDays: config.snapshotDailyDays })
+  const checkpointer = startCheckpointer(storage.file, CHECKPOINT_EVERY_MS, (error) => logger.warn('background checkpoint failed', { error }))
+  const autoSnapshotting = autoSnapshots(storage.snapshots, snapshotQuota(storage, config), config.autoSnapshotEveryMs, logger)
+  const isAnonymous = async (id: string) => (await storage.boards.get(id))?.anonymous ?? false
+  const rooms = new RoomManager(storage.documents, config, logger, isAnonymous, autoSnapshotting)
+  const { app, injectWebSocket, wss, reads } = createApp(config, storage, rooms, logger)
 
   const server = await new Promise<ServerType>((resolve, reject) => {
     const started = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(started))
     started.once('error', reject)
   })
   injectWebSocket(server)
-  const assetSweep = startAssetSweep(db, rooms, config, logger)
+  const assetSweep = startAssetSweep(storage, rooms, config, logger)
   const port = (server.address() as AddressInfo).port
 
   let closing: Promise<void> | null = null
@@ -166,7 +152,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
         assetSweep.stop()
         return Promise.all([checkpointer.stop(), reads.close()]).then(() => undefined)
       })
-      .finally(() => db.close()))
+      .finally(() => storage.close()))
 
-  return { port, rooms, db, close }
+  return { port, rooms, storage, close }
 }

@@ -1,8 +1,8 @@
 /** Images of the board service: upload (checked and within the board's quota) and look-up. Errors and promises as in board-service.ts. */
 import { ASSET_PATH } from '../../shared/protocol.ts'
-import type { AssetStore } from '../assets/asset-store.ts'
 import { sniffImageType, type ImageType } from '../assets/image-type.ts'
 import { HttpError } from '../http/errors.ts'
+import type { AssetStore } from '../storage/stores.ts'
 import { formatBytes } from './format-bytes.ts'
 
 export interface ImageLimits {
@@ -32,16 +32,16 @@ export class AssetWorkflows {
     if (data.length > maxAssetBytes) throw new HttpError(413, `images may be at most ${formatBytes(maxAssetBytes)}`, 'image_too_large')
     const mime = sniffImageType(data)
     if (!mime) throw new HttpError(415, 'only PNG, JPEG, WebP and GIF images can be added', 'unsupported_image')
-    if (this.store.bytesFor(boardId) + data.length > maxAssetBytesPerBoard) {
+    if ((await this.store.bytesFor(boardId)) + data.length > maxAssetBytesPerBoard) {
       throw new HttpError(413, `this board's images may take at most ${formatBytes(maxAssetBytesPerBoard)}`, 'asset_quota')
     }
-    const id = this.store.save(boardId, mime, data)
+    const id = await this.store.save(boardId, mime, data)
     return { id, src: `${ASSET_PATH}${id}`, mimeType: mime, bytes: data.length }
   }
 
   /** An image by its id; 404 image_not_found. */
   async get(assetId: string): Promise<{ data: Uint8Array; mime: ImageType }> {
-    const asset = this.store.get(assetId)
+    const asset = await this.store.get(assetId)
     if (!asset) throw new HttpError(404, 'image not found', 'image_not_found')
     return { data: asset.data, mime: asset.mime }
   }

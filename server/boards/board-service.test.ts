@@ -3,23 +3,18 @@ import * as Y from 'yjs'
 import { readRecords, writeRecords } from '../../shared/doc-layout.ts'
 import { CloseCode } from '../../shared/protocol.ts'
 import type { Role } from '../../shared/roles.ts'
-import { AssetStore } from '../assets/asset-store.ts'
-import { BoardRepository } from '../boards.ts'
-import type { Db } from '../db/database.ts'
 import { tldrawSchema } from '../initial-document.ts'
 import { ReadCache } from '../report/read-cache.ts'
 import { SnapshotQuota } from '../snapshots/snapshot-quota.ts'
-import { SnapshotStore } from '../snapshots/snapshot-store.ts'
+import type { SqliteStorage } from '../storage/sqlite/storage.ts'
 import type { RoomManager } from '../sync/room-manager.ts'
-import { UpdateLog } from '../sync/update-log.ts'
 import { TemplateCatalog } from '../templates/catalog.ts'
-import { CustomTemplateStore } from '../templates/custom-template-store.ts'
 import { testRecord } from '../testing/sync-client.ts'
-import { tempDatabases, testRoomManager } from '../testing/temp-database.ts'
+import { tempStorages, testRoomManager } from '../testing/temp-database.ts'
 import { importedState, type ImportFile } from './board-import.ts'
 import { BoardService, type BoardReads } from './board-service.ts'
 
-const openDb = tempDatabases('board-service')
+const openStorage = tempStorages('board-service')
 
 /** A socket stand-in: remembers how it was closed. */
 function peer(role: Role) {
@@ -28,25 +23,18 @@ function peer(role: Role) {
 }
 
 describe('BoardService', () => {
-  let db: Db
-  let boards: BoardRepository
+  let storage: SqliteStorage
   let rooms: RoomManager
-  let snapshots: SnapshotStore
-  let savedTemplates: CustomTemplateStore
   let service: BoardService
   let boardId: string
 
   const noWorker: BoardReads = { read: () => Promise.reject(new Error('no worker in unit tests')), versionOf: () => '0' }
   const makeService = ({ quota = { maxManual: 10, maxBytes: 10_000_000 }, reads = noWorker } = {}) =>
     new BoardService({
-      db,
-      boards,
+      storage,
       rooms,
-      snapshots,
-      quota: new SnapshotQuota(db, quota),
-      catalog: new TemplateCatalog(savedTemplates),
-      savedTemplates,
-      assets: new AssetStore(db),
+      quota: new SnapshotQuota(storage.snapshots, quota),
+      catalog: new TemplateCatalog(storage.templates),
       cache: new ReadCache(0),
       // No worker thread here: the anonymity switch then scrubs the snapshots itself.
       reads,
@@ -56,16 +44,13 @@ describe('BoardService', () => {
   /** The board's records as stored (not as the open room holds them). */
   const storedRecords = (id: string) => {
     const doc = new Y.Doc()
-    new UpdateLog(db).loadInto(id, doc)
+    storage.documents.loadInto(id, doc)
     return readRecords(doc)
   }
 
   beforeEach(async () => {
-    db = openDb()
-    boards = new BoardRepository(db)
-    rooms = testRoomManager(db, (id) => boards.get(id)?.anonymous ?? false)
-    snapshots = new SnapshotStore(db, { keepAllHours: 24, dailyForDays: 30 })
-    savedTemplates = new CustomTemplateStore(db)
+    storage = openStorage()
+    rooms = testRoomManager(storage, async (id) => (await storage.boards.get(id))?.anonymous ?? false)
     service = makeService()
     boardId = (await service.create({ title: 'Overleg', template: 'leeg' })).board.id
   })
@@ -80,14 +65,14 @@ describe('BoardService', () => {
   it('deletes a board with its sockets and saved templates, keeping the kept ones without their board', async () => {
     const editor = peer('editor')
     await rooms.connect(boardId, editor)
-    const gone = savedTemplates.save({ title: 'weg', description: '', schema: { schemaVersion: 2, sequences: {} }, records: [], sourceBoard: boardId, keep: false })
-    const kept = savedTemplates.save({ title: 'blijft', description: '', schema: { schemaVersion: 2, sequences: {} }, records: [], sourceBoard: boardId, keep: true })
+    const gone = await storage.templates.save({ title: 'weg', description: '', schema: { schemaVersion: 2, sequences: {} }, records: [], sourceBoard: boardId, keep: false })
+    const kept = await storage.templates.save({ title: 'blijft', description: '', schema: { schemaVersion: 2, sequences: {} }, records: [], sourceBoard: boardId, keep: true })
 
     expect(await service.delete(boardId)).toBe(true)
     expect(editor.closed).toEqual([{ code: CloseCode.revoked, reason: 'board deleted' }])
-    expect(boards.get(boardId)).toBeNull()
-    expect(savedTemplates.get(gone.id)).toBeNull()
-    expect(savedTemplates.get(kept.id)?.sourceBoard).toBeNull()
+    expect(await storage.boards.get(boardId)).toBeNull()
+    expect(await storage.templates.get(gone.id)).toBeNull()
+    expect((await storage.templates.get(kept.id))?.sourceBoard).toBeNull()
     expect(await service.delete(boardId)).toBe(false)
   })
 
@@ -99,14 +84,14 @@ describe('BoardService', () => {
     const token = await service.regenerateLink(boardId, 'viewer')
     expect(editor.closed).toEqual([])
     expect(viewer.closed).toEqual([{ code: CloseCode.revoked, reason: 'link revoked' }])
-    expect(boards.authorize(boardId, token)).toMatchObject({ kind: 'granted', role: 'viewer' })
+    expect(await storage.boards.authorize(boardId, token)).toMatchObject({ kind: 'granted', role: 'viewer' })
   })
 
   it('stores a link expiry in UTC and refuses one in the past without storing it', async () => {
     const listed = await service.setLinkExpiry(boardId, 'editor', '2999-01-01T12:00:00+02:00')
     expect(listed).toMatchObject({ role: 'editor', expiresAt: '2999-01-01T10:00:00.000Z', connected: 0 })
     await expect(service.setLinkExpiry(boardId, 'editor', '2001-01-01T00:00:00Z')).rejects.toMatchObject({ status: 400, code: 'expiry_in_past' })
-    expect(boards.links(boardId).find((link) => link.role === 'editor')?.expiresAt).toBe('2999-01-01T10:00:00.000Z')
+    expect((await storage.boards.links(boardId)).find((link) => link.role === 'editor')?.expiresAt).toBe('2999-01-01T10:00:00.000Z')
   })
 
   it('exports what every client has seen: queued edits are stored before the worker reads the board', async () => {
@@ -114,14 +99,14 @@ describe('BoardService', () => {
     const storedIds = () => new Uint8Array(Buffer.from(JSON.stringify(storedRecords(boardId).map((record) => record.id))))
     service = makeService({ reads: { ...noWorker, read: () => Promise.resolve(storedIds()) } as BoardReads })
     writeRecords((await rooms.open(boardId)).doc, { put: [testRecord('net-getypt')] }) // queued, not yet stored
-    const exported = JSON.parse(Buffer.from(await service.exportRecords(boards.get(boardId)!)).toString('utf8')) as string[]
+    const exported = JSON.parse(Buffer.from(await service.exportRecords((await storage.boards.get(boardId))!)).toString('utf8')) as string[]
     expect(exported).toContain('shape:net-getypt')
   })
 
   it('renames, and switches anonymity on with the flag stored', async () => {
     const board = await service.update(boardId, { title: 'Nieuw', anonymous: true })
     expect(board).toMatchObject({ title: 'Nieuw', anonymous: true })
-    expect(boards.get(boardId)?.anonymous).toBe(true)
+    expect((await storage.boards.get(boardId))?.anonymous).toBe(true)
     expect((await rooms.open(boardId)).isAnonymous).toBe(true)
   })
 
@@ -144,7 +129,7 @@ describe('BoardService', () => {
       expect(ids).not.toContain('shape:later')
       // The kept state still has the later card.
       const kept = new Y.Doc()
-      Y.applyUpdate(kept, snapshots.get(boardId, before.id)!.state)
+      Y.applyUpdate(kept, (await storage.snapshots.get(boardId, before.id))!.state)
       expect(readRecords(kept).map((record) => record.id)).toContain('shape:later')
     })
 
@@ -154,13 +139,13 @@ describe('BoardService', () => {
       writeRecords((await rooms.open(boardId)).doc, { put: [testRecord('later')] })
       await expect(service.snapshots.restore(boardId, only.id)).rejects.toMatchObject({ status: 409, code: 'snapshot_quota' })
       expect(storedRecords(boardId).map((record) => record.id)).toContain('shape:later')
-      expect(snapshots.listFor(boardId)).toHaveLength(1)
+      expect(await storage.snapshots.listFor(boardId)).toHaveLength(1)
     })
 
     it('forks a snapshot into a new board that remembers its origin', async () => {
       writeRecords((await rooms.open(boardId)).doc, { put: [testRecord('kaart')] })
       const snapshot = await service.snapshots.capture(boardId, 'Stand')
-      const origin = boards.get(boardId)!
+      const origin = (await storage.boards.get(boardId))!
       const { board } = await service.snapshots.fork(origin, await service.snapshots.find(boardId, snapshot.id))
       expect(board).toMatchObject({ title: 'Overleg (vervolg)', template: 'leeg', forkedFrom: { boardId, snapshotId: snapshot.id } })
       expect(storedRecords(board.id).map((record) => record.id)).toContain('shape:kaart')

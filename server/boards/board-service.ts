@@ -7,28 +7,22 @@
  * Errors: a workflow throws the HttpError the API answers with (server/http/errors.ts). The codes
  * in shared/errors.ts are the public API and a workflow knows best which one applies; routes let
  * them through to the app's error handler unchanged.
- * Every method returns a Promise although SQLite answers at once: storage becomes asynchronous
- * (PostgreSQL), and callers written against promises need not change then. Work that must not be
- * interleaved with other requests (flush, then read; scrub, then flag) still runs before the
- * method's first await.
+ * Storage is asynchronous (Storage in server/storage/stores.ts: SQLite or PostgreSQL); whatever
+ * must change together is one storage method, so no workflow holds a transaction across an await.
  */
 import type { BoardInfo, BoardListing, LinkListing } from '../../shared/api.ts'
 import { CloseCode } from '../../shared/protocol.ts'
 import type { Role } from '../../shared/roles.ts'
 import { DEFAULT_TEMPLATE_ID } from '../../templates/index.ts'
-import type { Access, BoardRepository } from '../boards.ts'
-import type { AssetStore } from '../assets/asset-store.ts'
-import { forgetRemovedData, type Db } from '../db/database.ts'
 import { HttpError } from '../http/errors.ts'
 import { createInitialDocument } from '../initial-document.ts'
 import { assembleHarvest, harvestHead } from '../report/harvest.ts'
 import type { ReadCache } from '../report/read-cache.ts'
 import type { ReadWorker } from '../report/read-worker.ts'
 import type { SnapshotQuota } from '../snapshots/snapshot-quota.ts'
-import type { SnapshotStore } from '../snapshots/snapshot-store.ts'
+import type { Access, Storage } from '../storage/stores.ts'
 import type { RoomManager } from '../sync/room-manager.ts'
 import type { TemplateCatalog } from '../templates/catalog.ts'
-import type { CustomTemplateStore } from '../templates/custom-template-store.ts'
 import { BoardAnonymity } from './anonymity.ts'
 import { AssetWorkflows, type ImageLimits } from './asset-workflows.ts'
 import { importedState, type ImportFile } from './board-import.ts'
@@ -40,14 +34,11 @@ export type BoardReads = Pick<ReadWorker, 'read' | 'versionOf'>
 
 /** What the workflows work on; app.ts builds one of each. */
 export interface BoardServiceParts {
-  db: Db
-  boards: BoardRepository
+  /** Boards, snapshots, images and saved templates (one engine: SQLite or PostgreSQL). */
+  storage: Storage
   rooms: RoomManager
-  snapshots: SnapshotStore
   quota: SnapshotQuota
   catalog: TemplateCatalog
-  savedTemplates: CustomTemplateStore
-  assets: AssetStore
   /** Results of heavy reads (export, harvest, opened snapshots), kept while their source is unchanged. */
   cache: ReadCache
   /** Computes heavy reads off the event loop; also re-encodes snapshots for the anonymity switch. */
@@ -68,23 +59,22 @@ export class BoardService {
   private readonly anonymity: BoardAnonymity
 
   constructor(private readonly parts: BoardServiceParts) {
-    const { db, boards, rooms, snapshots, savedTemplates, reads } = parts
-    this.anonymity = new BoardAnonymity(db, boards, rooms, snapshots, savedTemplates, reads)
+    this.anonymity = new BoardAnonymity(parts.storage, parts.rooms, parts.reads)
     this.snapshots = new SnapshotWorkflows(parts)
     this.templates = new TemplateWorkflows(parts)
-    this.assets = new AssetWorkflows(parts.assets, parts.limits)
+    this.assets = new AssetWorkflows(parts.storage.assets, parts.limits)
   }
 
   /** Which role, if any, a token grants on a board (the access middleware's lookup). */
   async authorize(boardId: string, token: string | null): Promise<Access> {
-    return this.parts.boards.authorize(boardId, token)
+    return this.parts.storage.boards.authorize(boardId, token)
   }
 
   /** A new board from a template; 400 unknown_template when there is no such template. */
   async create(input: { title: string; template?: string | undefined; anonymous?: boolean | undefined }): Promise<MadeBoard> {
-    const template = this.parts.catalog.find(input.template ?? DEFAULT_TEMPLATE_ID)
+    const template = await this.parts.catalog.find(input.template ?? DEFAULT_TEMPLATE_ID)
     if (!template) throw new HttpError(400, `unknown template "${input.template}"`, 'unknown_template')
-    return this.parts.boards.create({
+    return this.parts.storage.boards.create({
       title: input.title,
       template: template.id,
       // Not asked: the template decides (7V promises anonymity).
@@ -99,7 +89,7 @@ export class BoardService {
    */
   async update(boardId: string, patch: { title?: string | undefined; anonymous?: boolean | undefined }): Promise<BoardInfo> {
     if (patch.anonymous !== undefined) await this.anonymity.set(boardId, patch.anonymous)
-    const board = this.parts.boards.update(boardId, { title: patch.title })
+    const board = await this.parts.storage.boards.update(boardId, { title: patch.title })
     if (!board) throw new HttpError(404, 'board not found', 'board_not_found')
     return board
   }
@@ -110,26 +100,23 @@ export class BoardService {
    * there was no such board.
    */
   async delete(boardId: string): Promise<boolean> {
-    const { db, rooms, boards, savedTemplates } = this.parts
+    const { rooms, storage } = this.parts
     await rooms.discard(boardId)
-    const deleted = db.transaction(() => {
-      savedTemplates.deleteOf(boardId)
-      return boards.delete(boardId)
-    })()
-    await forgetRemovedData(db)
+    const deleted = await storage.boards.delete(boardId) // its saved templates in the same transaction
+    await storage.forgetRemoved()
     return deleted
   }
 
   /** Every board, most recently active first (the admin page). */
   async list(): Promise<BoardListing[]> {
-    return this.parts.boards.list()
+    return this.parts.storage.boards.list()
   }
 
   /** A new board from an export file; 400 too_many_records or invalid_import when it is no valid board. */
   async importBoard(file: ImportFile): Promise<MadeBoard> {
     const state = importedState(file, this.parts.limits.maxRecordsPerBoard)
-    const template = file.template !== undefined && this.parts.catalog.find(file.template) ? file.template : DEFAULT_TEMPLATE_ID
-    return this.parts.boards.create({ title: file.title, template, anonymous: false, initialState: state })
+    const template = file.template !== undefined && (await this.parts.catalog.find(file.template)) ? file.template : DEFAULT_TEMPLATE_ID
+    return this.parts.storage.boards.create({ title: file.title, template, anonymous: false, initialState: state })
   }
 
   /** The board's records as a JSON array (UTF-8), every edit a client has seen included. */
@@ -149,19 +136,20 @@ export class BoardService {
     await rooms.flush()
     const source = { key: `${board.template}|${reads.versionOf(board.id)}` }
     const sections = await cache.getAsync(`report:${board.id}`, source, () => reads.read({ kind: 'harvest', boardId: board.id, templateId: board.template }))
-    const head = harvestHead({ title: board.title, createdAt: board.createdAt, templateId: board.template, saved: catalog.saved }, new Date())
+    const saved = await catalog.lookupFor(board.template)
+    const head = harvestHead({ title: board.title, createdAt: board.createdAt, templateId: board.template, saved }, new Date())
     return assembleHarvest(head, [sections])
   }
 
   /** The board's links with their open sockets, so the UI can warn before cutting people off. */
   async links(boardId: string): Promise<LinkListing[]> {
-    const { boards, rooms } = this.parts
-    return boards.links(boardId).map((link) => ({ ...link, connected: rooms.connectionCount(boardId, link.role) }))
+    const { storage, rooms } = this.parts
+    return (await storage.boards.links(boardId)).map((link) => ({ ...link, connected: rooms.connectionCount(boardId, link.role) }))
   }
 
   /** Revokes a role's link: a new token replaces it, and the sockets that joined with it close now. */
   async regenerateLink(boardId: string, role: Role): Promise<string> {
-    const token = this.parts.boards.regenerateToken(boardId, role)
+    const token = await this.parts.storage.boards.regenerateToken(boardId, role)
     this.parts.rooms.closeConnections(boardId, [role], CloseCode.revoked, 'link revoked')
     return token
   }
@@ -174,7 +162,7 @@ export class BoardService {
   async setLinkExpiry(boardId: string, role: Role, expiresAt: string | null): Promise<LinkListing | undefined> {
     const normalized = expiresAt === null ? null : new Date(expiresAt).toISOString()
     if (normalized !== null && Date.parse(normalized) <= Date.now()) throw new HttpError(400, 'an expiry date must lie in the future', 'expiry_in_past')
-    this.parts.boards.setExpiry(boardId, role, normalized)
+    await this.parts.storage.boards.setExpiry(boardId, role, normalized)
     this.parts.rooms.setLinkExpiry(boardId, role, normalized)
     return (await this.links(boardId)).find((link) => link.role === role)
   }

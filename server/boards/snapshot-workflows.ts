@@ -6,7 +6,6 @@ import type { TLRecord } from '@tldraw/tlschema'
 import { crc32 } from 'node:zlib'
 import type { BoardInfo, SnapshotInfo } from '../../shared/api.ts'
 import type { StoredRecord } from '../../shared/doc-layout.ts'
-import type { BoardRepository } from '../boards.ts'
 import { decodeContent, isCurrentSchema, migrateToCurrent, replaceRecords, snapshotOf } from '../document-records.ts'
 import { HttpError } from '../http/errors.ts'
 import { encodeDocument } from '../initial-document.ts'
@@ -14,7 +13,7 @@ import { errorMessage } from '../log.ts'
 import type { ReadCache } from '../report/read-cache.ts'
 import type { ReadWorker } from '../report/read-worker.ts'
 import type { SnapshotQuota } from '../snapshots/snapshot-quota.ts'
-import type { SnapshotStore, StoredSnapshot } from '../snapshots/snapshot-store.ts'
+import type { BoardStore, SnapshotStore, Storage, StoredSnapshot } from '../storage/stores.ts'
 import type { RoomManager } from '../sync/room-manager.ts'
 import type { MadeBoard } from './board-service.ts'
 import { formatBytes } from './format-bytes.ts'
@@ -37,17 +36,17 @@ const snapshotSource = (snapshot: StoredSnapshot) => ({ key: `${snapshot.state.b
 const snapshotCacheName = (snapshot: StoredSnapshot) => `snapshot:${snapshot.id}`
 
 export class SnapshotWorkflows {
-  private readonly boards: BoardRepository
+  private readonly boards: BoardStore
   private readonly rooms: RoomManager
   private readonly store: SnapshotStore
   private readonly quota: SnapshotQuota
   private readonly cache: ReadCache
   private readonly reads: Pick<ReadWorker, 'read'>
 
-  constructor(parts: { boards: BoardRepository; rooms: RoomManager; snapshots: SnapshotStore; quota: SnapshotQuota; cache: ReadCache; reads: Pick<ReadWorker, 'read'> }) {
-    this.boards = parts.boards
+  constructor(parts: { storage: Pick<Storage, 'boards' | 'snapshots'>; rooms: RoomManager; quota: SnapshotQuota; cache: ReadCache; reads: Pick<ReadWorker, 'read'> }) {
+    this.boards = parts.storage.boards
     this.rooms = parts.rooms
-    this.store = parts.snapshots
+    this.store = parts.storage.snapshots
     this.quota = parts.quota
     this.cache = parts.cache
     this.reads = parts.reads
@@ -72,7 +71,7 @@ export class SnapshotWorkflows {
 
   /** A snapshot's records as stored JSON, decoded off the event loop the first time. */
   async open(boardId: string, snapshotId: string): Promise<OpenedSnapshot> {
-    const snapshot = this.require(boardId, snapshotId)
+    const snapshot = await this.require(boardId, snapshotId)
     // Decoding a big snapshot is costly, so it is done off the event loop, and its state never
     // changes (but when it is scrubbed of authors, hence the checksum): its records' JSON is kept.
     // The worker reads the state after this did, so it never answers with an unscrubbed one.
@@ -91,7 +90,7 @@ export class SnapshotWorkflows {
    * stored and relayed before this resolves. 422 snapshot_unreadable when it cannot be migrated.
    */
   async restore(boardId: string, snapshotId: string): Promise<{ restored: string; before: SnapshotInfo }> {
-    const snapshot = this.require(boardId, snapshotId)
+    const snapshot = await this.require(boardId, snapshotId)
     const records = this.migratedRecords(snapshot)
     const before = await this.captureNow(boardId, `Voor herstel naar “${snapshot.label}”`)
     replaceRecords((await this.rooms.open(boardId)).doc, records)
@@ -113,8 +112,8 @@ export class SnapshotWorkflows {
     })
   }
 
-  private require(boardId: string, snapshotId: string): StoredSnapshot {
-    const snapshot = this.store.get(boardId, snapshotId)
+  private async require(boardId: string, snapshotId: string): Promise<StoredSnapshot> {
+    const snapshot = await this.store.get(boardId, snapshotId)
     if (!snapshot) throw new HttpError(404, 'snapshot not found', 'snapshot_not_found')
     return snapshot
   }
@@ -124,15 +123,15 @@ export class SnapshotWorkflows {
     const room = await this.rooms.open(boardId)
     await this.rooms.flush()
     const snapshot = snapshotOf(room.doc)
-    this.refuseOverQuota(boardId, snapshot.state.byteLength)
-    const info = this.store.capture(boardId, { label, auto: false, ...snapshot })
+    await this.refuseOverQuota(boardId, snapshot.state.byteLength)
+    const info = await this.store.capture(boardId, { label, auto: false, ...snapshot })
     this.rooms.markSnapshot(room)
     return info
   }
 
   /** Manual snapshots (and the one a restore keeps first) beyond the board's quota: 409/413, nothing stored. */
-  private refuseOverQuota(boardId: string, bytes: number): void {
-    const refusal = this.quota.refusal(boardId, bytes)
+  private async refuseOverQuota(boardId: string, bytes: number): Promise<void> {
+    const refusal = await this.quota.refusal(boardId, bytes)
     if (refusal?.kind === 'count') throw new HttpError(409, `this board already has the maximum of ${refusal.limit} snapshots`, 'snapshot_quota')
     if (refusal?.kind === 'bytes') throw new HttpError(413, `this board's snapshots would take more than ${formatBytes(refusal.limit)}`, 'snapshot_quota')
   }

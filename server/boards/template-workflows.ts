@@ -12,17 +12,17 @@ import { assertValidRecords, FIRST_PAGE_ID, tldrawSchema } from '../initial-docu
 import { errorMessage } from '../log.ts'
 import type { RoomManager } from '../sync/room-manager.ts'
 import type { TemplateCatalog } from '../templates/catalog.ts'
-import { CUSTOM_TEMPLATE_PREFIX, type CustomTemplateStore } from '../templates/custom-template-store.ts'
+import { CUSTOM_TEMPLATE_PREFIX, type Storage, type TemplateStore } from '../storage/stores.ts'
 
 export class TemplateWorkflows {
   private readonly rooms: RoomManager
   private readonly catalog: TemplateCatalog
-  private readonly store: CustomTemplateStore
+  private readonly store: TemplateStore
 
-  constructor(parts: { rooms: RoomManager; catalog: TemplateCatalog; savedTemplates: CustomTemplateStore }) {
+  constructor(parts: { rooms: RoomManager; catalog: TemplateCatalog; storage: Pick<Storage, 'templates'> }) {
     this.rooms = parts.rooms
     this.catalog = parts.catalog
-    this.store = parts.savedTemplates
+    this.store = parts.storage.templates
   }
 
   /** Built-in templates, then the saved ones visible to the caller: all (admin) or those of some boards. */
@@ -32,7 +32,7 @@ export class TemplateWorkflows {
 
   /** A template with its records on the first page; 404 template_not_found. */
   async detail(id: string): Promise<TemplateDetail> {
-    const template = this.catalog.find(id)
+    const template = await this.catalog.find(id)
     if (!template) throw new HttpError(404, 'template not found', 'template_not_found')
     return {
       id: template.id,
@@ -45,13 +45,13 @@ export class TemplateWorkflows {
 
   /** A saved template's board of origin (null: none, or it was deleted and the template kept); 404 template_not_found. */
   async findSaved(id: string): Promise<{ id: string; sourceBoard: string | null }> {
-    const template = this.store.get(id)
+    const template = await this.store.get(id)
     if (!template) throw new HttpError(404, 'template not found', 'template_not_found')
     return { id: template.id, sourceBoard: template.sourceBoard }
   }
 
   async deleteSaved(id: string): Promise<void> {
-    this.store.delete(id)
+    await this.store.delete(id)
   }
 
   /**

@@ -3,14 +3,14 @@ import type { Context, MiddlewareHandler } from 'hono'
 import type { BoardInfo } from '../../shared/api.ts'
 import { boardIdParam } from '../../shared/api.ts'
 import { hasRole, type Role } from '../../shared/roles.ts'
-import type { Access } from '../boards.ts'
+import type { Access } from '../storage/stores.ts'
 import { HttpError } from './errors.ts'
 
 export type BoardAccessEnv = { Variables: { board: BoardInfo; role: Role } }
 
 /** Whatever tells which role a token grants on a board: the board service, or the repository itself. */
 export interface BoardAuthorizer {
-  authorize(boardId: string, token: string | null): Access | Promise<Access>
+  authorize(boardId: string, token: string | null): Promise<Access>
 }
 
 /** The token from `Authorization: Bearer …`, else from `?token=`. */

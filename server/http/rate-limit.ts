@@ -56,9 +56,13 @@ export class KeyedRateLimiter {
  * Refuses a request once any of its keys (e.g. its address and its board) is out of tokens.
  * `keysOf` returns null to skip limiting (e.g. for an admin).
  */
-export function rateLimit(limiter: KeyedRateLimiter, keysOf: (c: Context) => string[] | null, what: string): MiddlewareHandler {
+export function rateLimit(
+  limiter: KeyedRateLimiter,
+  keysOf: (c: Context) => string[] | null | Promise<string[] | null>,
+  what: string,
+): MiddlewareHandler {
   return async (c, next) => {
-    const keys = keysOf(c) ?? []
+    const keys = (await keysOf(c)) ?? []
     const waits = keys.map((key) => limiter.take(key))
     const wait = Math.max(0, ...waits)
     if (wait > 0) {

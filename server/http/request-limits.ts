@@ -4,9 +4,9 @@
  * Mounted on the API before its routes, so a refused request never reaches them.
  */
 import type { Context, Hono } from 'hono'
-import type { BoardRepository } from '../boards.ts'
 import type { Config } from '../config.ts'
 import type { Logger } from '../log.ts'
+import type { BoardStore } from '../storage/stores.ts'
 import { presentedToken } from './access.ts'
 import { clientAddress, KeyedRateLimiter, rateLimit } from './rate-limit.ts'
 
@@ -31,7 +31,7 @@ const EXPENSIVE: ReadonlyArray<readonly [method: string, path: string]> = [
   ['POST', '/boards/import'],
 ]
 
-export function mountRequestLimits(api: Hono, config: Config, boards: BoardRepository, logger: Logger): void {
+export function mountRequestLimits(api: Hono, config: Config, boards: Pick<BoardStore, 'authorize'>, logger: Logger): void {
   let warned = false
   const address = (c: Context) => {
     // Behind a proxy without TRUST_PROXY every client has the proxy's address, and one budget.
@@ -50,10 +50,10 @@ export function mountRequestLimits(api: Hono, config: Config, boards: BoardRepos
   const expensive = new KeyedRateLimiter(config.expensiveRequestsPerMinute, MINUTE_MS)
   const expensiveLimit = rateLimit(
     expensive,
-    (c) => {
+    async (c) => {
       const board = c.req.param('id')
       // Only someone let into the board spends its budget: a stranger who knows the id cannot use it up.
-      const member = board !== undefined && boards.authorize(board, presentedToken(c)).kind === 'granted'
+      const member = board !== undefined && (await boards.authorize(board, presentedToken(c))).kind === 'granted'
       return member ? [address(c), `board:${board}`] : [address(c)]
     },
     'heavy requests (reports, exports, snapshots, restores, forks, imports)',

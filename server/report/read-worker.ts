@@ -19,10 +19,10 @@ import type { TemplateLookup } from '../../templates/index.ts'
 import type { Db } from '../db/database.ts'
 import { decodeContent, migrateToCurrent, readContent } from '../document-records.ts'
 import { DEFAULT_RETENTION } from '../snapshots/retention.ts'
-import { SnapshotStore } from '../snapshots/snapshot-store.ts'
-import { UpdateLog } from '../sync/update-log.ts'
-import { TemplateCatalog } from '../templates/catalog.ts'
-import { CustomTemplateStore } from '../templates/custom-template-store.ts'
+import { SqliteSnapshotStore } from '../storage/sqlite/snapshot-store.ts'
+import { SqliteTemplateStore } from '../storage/sqlite/template-store.ts'
+import { UpdateLog } from '../storage/sqlite/update-log.ts'
+import { savedTemplateLookup } from '../templates/catalog.ts'
 import { harvestSections, type HarvestRecord } from './harvest.ts'
 
 const ROLE = 'dialoogbord-read'
@@ -98,8 +98,10 @@ function runWorker(dbFile: string): void {
   db.pragma('busy_timeout = 5000')
   const log = new UpdateLog(db)
   // Only read here: retention applies when the main thread captures.
-  const snapshots = new SnapshotStore(db, DEFAULT_RETENTION)
-  const saved = new TemplateCatalog(new CustomTemplateStore(db)).saved
+  // Their synchronous reads: this thread has nothing else to do while it waits for SQLite.
+  const snapshots = new SqliteSnapshotStore(db, DEFAULT_RETENTION)
+  const templates = new SqliteTemplateStore(db)
+  const saved = savedTemplateLookup((id) => templates.getNow(id))
   /** The board as stored: its state row and its log. */
   const withStoredBoard = (boardId: string, read: (doc: Y.Doc) => string): string => {
     const doc = new Y.Doc()
@@ -119,11 +121,11 @@ function runWorker(dbFile: string): void {
       case 'export':
         return utf8.encode(withStoredBoard(job.boardId, exportContentOf))
       case 'snapshot': {
-        const snapshot = snapshots.get(job.boardId, job.snapshotId)
+        const snapshot = snapshots.getNow(job.boardId, job.snapshotId)
         return snapshot && utf8.encode(snapshotRecordsJson(snapshot.state))
       }
       case 'snapshots-without-authors':
-        return snapshots.statesWithoutAuthors(job.boardId, SCRUBBED_BYTES)
+        return snapshots.statesWithoutAuthorsNow(job.boardId, SCRUBBED_BYTES)
     }
   }
   parentPort!.on('message', (job: Numbered) => {

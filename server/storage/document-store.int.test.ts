@@ -10,8 +10,9 @@ import { readRecords, writeRecords, type StoredRecord } from '../../shared/doc-l
 import type { Db } from '../db/database.ts'
 import { startPostgres, type PostgresCluster } from '../testing/postgres-cluster.ts'
 import { testRecord } from '../testing/sync-client.ts'
-import { tempDatabases } from '../testing/temp-database.ts'
-import { applyStored, UpdateLog } from '../sync/update-log.ts'
+import { tempStorages } from '../testing/temp-database.ts'
+import { applyStored } from '../sync/update-log.ts'
+import { UpdateLog } from './sqlite/update-log.ts'
 import type { DocumentStore } from './document-store.ts'
 import { openPostgres, type PgPool } from './postgres/database.ts'
 import { PgDocumentStore } from './postgres/document-store.ts'
@@ -31,7 +32,7 @@ function noteUpdate(id: string): Uint8Array {
 
 const idsOf = (doc: Y.Doc) => readRecords(doc).map((record) => record.id).sort()
 
-const openSqlite = tempDatabases('document-store')
+const openSqlite = tempStorages('document-store')
 let cluster: PostgresCluster
 const pools: PgPool[] = []
 
@@ -57,7 +58,7 @@ const insertPgBoard = async (pool: PgPool): Promise<string> => {
 
 const engines: Record<'sqlite' | 'postgres', () => Promise<Engine>> = {
   sqlite: async () => {
-    const db: Db = openSqlite()
+    const db: Db = openSqlite().db
     const insert = db.prepare(`INSERT INTO boards (id, title, template, anonymous, created_at, updated_at) VALUES (?, 't', 'leeg', 0, ?, ?)`)
     return {
       store: new UpdateLog(db),

@@ -3,31 +3,30 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { readRecords, writeRecords } from '../../shared/doc-layout.ts'
 import { CloseCode, MessageType } from '../../shared/protocol.ts'
-import type { Db } from '../db/database.ts'
 import { createLogger } from '../log.ts'
 import { testRecord } from '../testing/sync-client.ts'
-import { emptyBoard, tempDatabases, testRoomManager } from '../testing/temp-database.ts'
+import type { SqliteStorage } from '../storage/sqlite/storage.ts'
+import { emptyBoard, tempStorages, testRoomManager } from '../testing/temp-database.ts'
 import { awarenessMessage, syncStep1Message, updateMessage } from './messages.ts'
 import { RoomManager } from './room-manager.ts'
 import { FakePeer } from '../testing/fake-peer.ts'
-import { UpdateLog } from './update-log.ts'
 
-const openDb = tempDatabases('rooms')
+const openStorage = tempStorages('rooms')
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
 const ids = (doc: Y.Doc) => readRecords(doc).map((record) => record.id).sort()
 
 describe('RoomManager write path', () => {
-  let db: Db
+  let storage: SqliteStorage
   let boardId: string
 
-  beforeEach(() => {
-    db = openDb()
-    boardId = emptyBoard(db)
+  beforeEach(async () => {
+    storage = openStorage()
+    boardId = await emptyBoard(storage)
   })
 
-  const manager = () => testRoomManager(db)
-  const storedUpdates = () => (db.prepare('SELECT count(*) AS n FROM updates WHERE board_id = ?').get(boardId) as { n: number }).n
+  const manager = () => testRoomManager(storage)
+  const storedUpdates = () => storage.documents.read(boardId).updates.length
   const join = async (rooms: RoomManager, peer: FakePeer) => {
     const room = await rooms.connect(boardId, peer)
     room.receive(peer, syncStep1Message(peer.doc))
@@ -86,7 +85,7 @@ describe('RoomManager write path', () => {
     room.receive(b, updateMessage(b.edit((doc) => writeRecords(doc, { put: [testRecord('b')] }))))
     await nextTurn()
     const reloaded = new Y.Doc()
-    new UpdateLog(db).loadInto(boardId, reloaded)
+    storage.documents.loadInto(boardId, reloaded)
     expect(ids(reloaded)).toEqual(ids(room.doc))
     expect(ids(reloaded)).toEqual(expect.arrayContaining(['shape:a', 'shape:b']))
   })
@@ -114,7 +113,7 @@ describe('RoomManager write path', () => {
     expect(ids(c.doc)).not.toContain('shape:second')
     expect(room.doc.store.pendingStructs).toBeNull()
     const reloaded = new Y.Doc()
-    new UpdateLog(db).loadInto(boardId, reloaded)
+    storage.documents.loadInto(boardId, reloaded)
     expect(ids(reloaded)).toEqual(ids(room.doc))
     expect(reloaded.store.pendingStructs).toBeNull()
   })
@@ -147,9 +146,9 @@ describe('RoomManager write path', () => {
   })
 
   it('compacts at most one board per turn, so boards at the same pace do not all stall one turn', async () => {
-    const otherId = emptyBoard(db)
-    const rooms = new RoomManager(new UpdateLog(db), { roomIdleMs: 60_000, compactAfterUpdates: 2, autoSnapshotEveryMs: 600_000 }, createLogger(() => {}), () => false)
-    const rowsOf = (id: string) => (db.prepare('SELECT count(*) AS n FROM updates WHERE board_id = ?').get(id) as { n: number }).n
+    const otherId = await emptyBoard(storage)
+    const rooms = new RoomManager(storage.documents, { roomIdleMs: 60_000, compactAfterUpdates: 2, autoSnapshotEveryMs: 600_000 }, createLogger(() => {}), () => false)
+    const rowsOf = (id: string) => storage.documents.read(id).updates.length
     const [a, b] = [new FakePeer(), new FakePeer()]
     const roomA = await rooms.connect(boardId, a)
     roomA.receive(a, syncStep1Message(a.doc))
@@ -169,22 +168,22 @@ describe('RoomManager write path', () => {
     expect(rowsOf(boardId) + rowsOf(otherId)).toBeLessThanOrEqual(1)
     for (const [id, room] of [[boardId, roomA], [otherId, roomB]] as const) {
       const reloaded = new Y.Doc()
-      new UpdateLog(db).loadInto(id, reloaded)
+      storage.documents.loadInto(id, reloaded)
       expect(ids(reloaded)).toEqual(ids(room.doc))
     }
   })
 })
 
 describe('RoomManager connections', () => {
-  let db: Db
+  let storage: SqliteStorage
   let boardId: string
 
-  beforeEach(() => {
-    db = openDb()
-    boardId = emptyBoard(db)
+  beforeEach(async () => {
+    storage = openStorage()
+    boardId = await emptyBoard(storage)
   })
 
-  const manager = () => testRoomManager(db)
+  const manager = () => testRoomManager(storage)
   /** An awareness message from `from` for its own client id. */
   const presence = (from: Y.Doc, state: Record<string, unknown>) => {
     const awareness = new awarenessProtocol.Awareness(from)

@@ -101,6 +101,8 @@ export class RoomManager {
   private readonly background = new Set<Promise<void>>()
   /** Rooms whose update log is long enough to fold into the state row, oldest first. */
   private readonly dueForCompaction = new Set<Room>()
+  /** Rooms whose automatic snapshot is being considered (the store answers asynchronously). */
+  private readonly snapshotting = new Map<Room, Promise<void>>()
   /** When each connection's link expires; re-armed when a facilitator changes the expiry. */
   private readonly expiries = new ExpiryTimers<Peer>((peer) => peer.close(CloseCode.revoked, 'link expired'))
   private readonly awarenessLimits: AwarenessLimits
@@ -268,7 +270,11 @@ export class RoomManager {
     try {
       // The bus being away does not stop the board: the room catches up when it is back.
       await subscription.ready.catch(() => undefined)
-      const [stored, anonymous] = await Promise.all([this.store.load(boardId), this.isAnonymous(boardId)])
+      const [stored, anonymous, lastSnapshotAt] = await Promise.all([
+        this.store.load(boardId),
+        this.isAnonymous(boardId),
+        this.autoSnapshots?.latestAt(boardId) ?? null,
+      ])
       const doc = new Y.Doc()
       const replayed = applyStored(stored, doc)
       room = new Room(
@@ -285,7 +291,7 @@ export class RoomManager {
         { ...DEFAULT_GUARD_LIMITS, maxRecords: this.options.maxRecordsPerBoard ?? DEFAULT_GUARD_LIMITS.maxRecords },
       )
       room.storedSeq = stored.seq
-      room.lastSnapshotAt = this.autoSnapshots?.latestAt(boardId) ?? 0
+      room.lastSnapshotAt = lastSnapshotAt ?? 0
       this.rooms.set(boardId, room)
       this.subscriptions.set(room, subscription)
       for (const message of early) this.fromElsewhere(room, message)
@@ -474,13 +480,28 @@ export class RoomManager {
     void work.finally(() => this.background.delete(work))
   }
 
+  /**
+   * Considers an automatic snapshot in the background, one at a time per room: while one is being
+   * considered, further edits ask for nothing, and a session's end waits its turn. A failure is logged.
+   */
   private snapshotAuto(room: Room, moment: AutoSnapshotMoment): void {
-    if (!this.autoSnapshots || room.session === null) return
-    try {
-      if (this.autoSnapshots.consider(room, moment, Date.now())) this.markSnapshot(room)
-    } catch (error) {
-      this.logger.error('automatic snapshot failed', { board: room.boardId, error: errorMessage(error) })
-    }
+    const autoSnapshots = this.autoSnapshots
+    if (!autoSnapshots || room.session === null) return
+    const pending = this.snapshotting.get(room)
+    if (pending && moment === 'during-session') return
+    const work: Promise<void> = (pending ?? Promise.resolve())
+      .then(() => autoSnapshots.consider(room, moment, Date.now()))
+      .then((taken) => {
+        if (taken) this.markSnapshot(room)
+      })
+      .catch((error: unknown) => {
+        this.logger.error('automatic snapshot failed', { board: room.boardId, error: errorMessage(error) })
+      })
+      .finally(() => {
+        if (this.snapshotting.get(room) === work) this.snapshotting.delete(room)
+      })
+    this.snapshotting.set(room, work)
+    this.track(work)
   }
 
   private roomEmptied(room: Room): void {

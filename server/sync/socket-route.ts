@@ -10,7 +10,6 @@ import { boardIdParam } from '../../shared/api.ts'
 import { CloseCode } from '../../shared/protocol.ts'
 import type { Role } from '../../shared/roles.ts'
 import type { ErrorCode } from '../../shared/errors.ts'
-import type { BoardRepository } from '../boards.ts'
 import { presentedToken, refusal } from '../http/access.ts'
 import { errorResponse } from '../http/errors.ts'
 import type { Config } from '../config.ts'
@@ -18,6 +17,7 @@ import { TokenBucket } from './rate-limit.ts'
 import { errorMessage, type Logger } from '../log.ts'
 import { Heartbeat } from './heartbeat.ts'
 import { ProtocolError, type Room } from './room.ts'
+import type { BoardStore } from '../storage/stores.ts'
 import type { RoomManager } from './room-manager.ts'
 import { SocketPeer } from './socket-peer.ts'
 
@@ -37,7 +37,7 @@ export function originAllowed(origin: string | undefined, host: string | undefin
 export function syncRoutes(
   config: Config,
   upgradeWebSocket: NodeWebSocket['upgradeWebSocket'],
-  boards: BoardRepository,
+  boards: Pick<BoardStore, 'authorize'>,
   rooms: RoomManager,
   logger: Logger,
 ): Hono<SyncEnv> {
@@ -64,7 +64,7 @@ export function syncRoutes(
       }
       const id = boardIdParam.safeParse(c.req.param('boardId'))
       if (!id.success) return errorResponse(c, 404, 'board not found', 'board_not_found')
-      const access = boards.authorize(id.data, presentedToken(c))
+      const access = await boards.authorize(id.data, presentedToken(c))
       if (access.kind !== 'granted') {
         const refused = refusal(access)
         return errorResponse(c, refused.status, refused.message, refused.code)

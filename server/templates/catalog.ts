@@ -7,28 +7,37 @@ import type { TemplateSummary } from '../../shared/api.ts'
 import { findTemplate, TEMPLATES, type TemplateDefinition, type TemplateLookup } from '../../templates/index.ts'
 import { placeOnPage } from '../../templates/structure.ts'
 import { migrateToCurrent } from '../document-records.ts'
-import type { CustomTemplateStore, SavedTemplate } from './custom-template-store.ts'
+import type { SavedTemplate, TemplateStore } from '../storage/stores.ts'
 
 export class TemplateCatalog {
-  /** The saved templates, as `findTemplate` (and the harvest) consult them. */
-  readonly saved: TemplateLookup
+  constructor(private readonly store: TemplateStore) {}
 
-  constructor(private readonly store: CustomTemplateStore) {
-    this.saved = { find: (id) => savedDefinition(store.get(id)) }
+  async find(id: string): Promise<TemplateDefinition | undefined> {
+    return findTemplate(id, await this.lookupFor(id))
   }
 
-  find(id: string): TemplateDefinition | undefined {
-    return findTemplate(id, this.saved)
+  /**
+   * The saved templates as `findTemplate` (and the harvest) consult them, synchronously: holding
+   * the one saved template `id` names, if any (built-in ids need no look-up).
+   */
+  async lookupFor(id: string): Promise<TemplateLookup> {
+    const saved = findTemplate(id) ? undefined : savedDefinition(await this.store.get(id))
+    return { find: (wanted) => (wanted === id ? saved : undefined) }
   }
 
   /**
    * Built-in first, in their fixed order, then the saved ones the caller may see, newest last:
    * all of them for the admin, else those of the boards whose facilitator token was shown.
    */
-  list(visible: { all: true } | { boards: readonly string[] } = { boards: [] }): TemplateSummary[] {
-    const saved = 'all' in visible ? this.store.list() : visible.boards.flatMap((board) => this.store.listOf(board))
+  async list(visible: { all: true } | { boards: readonly string[] } = { boards: [] }): Promise<TemplateSummary[]> {
+    const saved = 'all' in visible ? await this.store.list() : (await Promise.all(visible.boards.map((board) => this.store.listOf(board)))).flat()
     return [...TEMPLATES.map(({ id, title, description, anonymous }) => ({ id, title, description, ...(anonymous ? { anonymous } : {}) })), ...saved]
   }
+}
+
+/** Saved templates as `findTemplate` consults them, from a synchronous look-up (the read worker's own connection). */
+export function savedTemplateLookup(get: (id: string) => SavedTemplate | null): TemplateLookup {
+  return { find: (id) => savedDefinition(get(id)) }
 }
 
 /** A saved template as a definition: its records, brought up to this server's schema, on the page. */

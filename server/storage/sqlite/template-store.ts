@@ -4,25 +4,12 @@
  * id itself is an unguessable capability, so a board can be made from one by id.
  */
 import type { SerializedSchema } from '@tldraw/store'
-import type { TemplateSummary } from '../../shared/api.ts'
-import { withoutAuthor } from '../../shared/authorship.ts'
-import type { StoredRecord } from '../../shared/doc-layout.ts'
-import type { Db } from '../db/database.ts'
-import { newId } from '../tokens.ts'
-
-/** Saved template ids carry a prefix so they can never collide with a built-in one. */
-export const CUSTOM_TEMPLATE_PREFIX = 'custom-'
-
-export interface SavedTemplate extends TemplateSummary {
-  createdAt: string
-  /** The tldraw schema the records were written with. */
-  schema: SerializedSchema
-  records: StoredRecord[]
-  /** The board it was saved from; null once that board is gone (kept ones) or for older templates. */
-  sourceBoard: string | null
-  /** Survives the deletion of its source board. */
-  keep: boolean
-}
+import type { TemplateSummary } from '../../../shared/api.ts'
+import type { StoredRecord } from '../../../shared/doc-layout.ts'
+import type { Db } from '../../db/database.ts'
+import { newId } from '../../tokens.ts'
+import { CUSTOM_TEMPLATE_PREFIX, type SavedTemplate, type TemplateStore } from '../stores.ts'
+import { recordsWithoutAuthors } from '../without-authors.ts'
 
 interface Row {
   id: string
@@ -39,7 +26,7 @@ type SummaryRow = Pick<Row, 'id' | 'title' | 'description'>
 
 const summary = (row: SummaryRow): TemplateSummary => ({ id: row.id, title: row.title, description: row.description, custom: true })
 
-export class CustomTemplateStore {
+export class SqliteTemplateStore implements TemplateStore {
   private readonly insert
   private readonly selectOne
   private readonly selectAll
@@ -50,7 +37,7 @@ export class CustomTemplateStore {
   private readonly deleteUnkeptOfBoard
   private readonly orphanKeptOfBoard
 
-  constructor(private readonly db: Db) {
+  constructor(db: Db) {
     this.insert = db.prepare(
       'INSERT INTO custom_templates (id, title, description, created_at, schema, records, source_board, keep) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     )
@@ -70,14 +57,14 @@ export class CustomTemplateStore {
     this.orphanKeptOfBoard = db.prepare('UPDATE custom_templates SET source_board = NULL WHERE source_board = ?')
   }
 
-  save(input: {
+  async save(input: {
     title: string
     description: string
     schema: SerializedSchema
     records: readonly StoredRecord[]
     sourceBoard: string
     keep: boolean
-  }): TemplateSummary {
+  }): Promise<TemplateSummary> {
     const id = `${CUSTOM_TEMPLATE_PREFIX}${newId()}`
     this.insert.run(
       id,
@@ -92,7 +79,12 @@ export class CustomTemplateStore {
     return { id, title: input.title, description: input.description, custom: true }
   }
 
-  get(id: string): SavedTemplate | null {
+  async get(id: string): Promise<SavedTemplate | null> {
+    return this.getNow(id)
+  }
+
+  /** get(), synchronously (the read worker's harvest looks templates up while it runs). */
+  getNow(id: string): SavedTemplate | null {
     if (!id.startsWith(CUSTOM_TEMPLATE_PREFIX)) return null
     const row = this.selectOne.get(id)
     if (!row) return null
@@ -107,36 +99,33 @@ export class CustomTemplateStore {
   }
 
   /** Every saved template (for the admin). */
-  list(): TemplateSummary[] {
+  async list(): Promise<TemplateSummary[]> {
     return this.selectAll.all().map(summary)
   }
 
   /** The templates saved from one board (for its facilitators). */
-  listOf(boardId: string): TemplateSummary[] {
+  async listOf(boardId: string): Promise<TemplateSummary[]> {
     return this.selectOfBoard.all(boardId).map(summary)
   }
 
   /** Whether there was such a template. */
-  delete(id: string): boolean {
+  async delete(id: string): Promise<boolean> {
     return this.deleteOne.run(id).changes > 0
   }
 
-  /** When its source board is deleted: the board's templates go, except kept ones, which lose the link. */
-  deleteOf(boardId: string): void {
-    this.db.transaction(() => {
-      this.deleteUnkeptOfBoard.run(boardId)
-      this.orphanKeptOfBoard.run(boardId)
-    })()
+  /**
+   * When its source board is deleted: the board's templates go, except kept ones, which lose the
+   * link. Runs inside the board deletion's transaction (SqliteBoardStore.delete).
+   */
+  detachFromBoardNow(boardId: string): void {
+    this.deleteUnkeptOfBoard.run(boardId)
+    this.orphanKeptOfBoard.run(boardId)
   }
 
-  /** Strips author fields from the board's templates (when it becomes anonymous). */
-  removeAuthorsOf(boardId: string): void {
-    this.db.transaction(() => {
-      for (const row of this.recordsOfBoard.all(boardId)) {
-        const records = JSON.parse(row.records) as StoredRecord[]
-        const clean = records.map(withoutAuthor).filter((record): record is StoredRecord => record !== null)
-        this.updateRecords.run(JSON.stringify(clean), row.id)
-      }
-    })()
+  /** Strips author fields from the board's templates; runs inside the anonymity switch's transaction (SqliteStorage). */
+  removeAuthorsOfNow(boardId: string): void {
+    for (const row of this.recordsOfBoard.all(boardId)) {
+      this.updateRecords.run(JSON.stringify(recordsWithoutAuthors(JSON.parse(row.records) as StoredRecord[])), row.id)
+    }
   }
 }

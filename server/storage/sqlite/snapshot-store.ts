@@ -1,18 +1,11 @@
-/** Named and automatic snapshots of boards, each self-contained (full state + schema). */
+/** Named and automatic snapshots of boards in SQLite, each self-contained (full state + schema). */
 import type { SerializedSchema } from '@tldraw/store'
-import type { SnapshotInfo } from '../../shared/api.ts'
-import type { Db } from '../db/database.ts'
-import { newId } from '../tokens.ts'
-import type { StoredRecord } from '../../shared/doc-layout.ts'
-import { decodeContent } from '../document-records.ts'
-import { encodeDocument } from '../initial-document.ts'
-import { carriesAuthor, withoutAuthor } from '../../shared/authorship.ts'
-import { autoSnapshotsToPrune, type RetentionPolicy } from './retention.ts'
-
-export interface StoredSnapshot extends SnapshotInfo {
-  state: Uint8Array
-  schema: SerializedSchema
-}
+import type { SnapshotInfo } from '../../../shared/api.ts'
+import type { Db } from '../../db/database.ts'
+import { autoSnapshotsToPrune, type RetentionPolicy } from '../../snapshots/retention.ts'
+import { newId } from '../../tokens.ts'
+import type { AutoCapture, SnapshotStore, SnapshotUsage, StoredSnapshot } from '../stores.ts'
+import { stateWithoutAuthors } from '../without-authors.ts'
 
 interface SnapshotRow {
   id: string
@@ -31,25 +24,10 @@ function toInfo(row: SnapshotRow): SnapshotInfo {
   return info
 }
 
-/** An automatic snapshot to store; `replaces` is the one it brings up to date (deleted in the same transaction). */
-export interface AutoCapture {
-  label: string
-  state: Uint8Array
-  schema: SerializedSchema
-  sessionStart: Date
-  changes: number
-  replaces?: string
-}
+/** A stored state without author fields (null: it names nobody); the schema column as stored. */
+const withoutAuthors = (state: Uint8Array, schema: string) => stateWithoutAuthors(state, JSON.parse(schema) as SerializedSchema)
 
-/** A snapshot's state re-encoded without author fields, or null when it names nobody. */
-function stateWithoutAuthors(state: Uint8Array, schema: string): Uint8Array | null {
-  const { records } = decodeContent(state)
-  if (!records.some(carriesAuthor)) return null
-  const clean = records.map(withoutAuthor).filter((record): record is StoredRecord => record !== null)
-  return encodeDocument(clean, JSON.parse(schema) as SerializedSchema)
-}
-
-export class SnapshotStore {
+export class SqliteSnapshotStore implements SnapshotStore {
   private readonly insert
   private readonly list
   private readonly selectOne
@@ -61,11 +39,16 @@ export class SnapshotStore {
   private readonly selectIds
   private readonly selectState
   private readonly updateState
+  private readonly selectUsage
 
   constructor(
     private readonly db: Db,
     private readonly retention: RetentionPolicy,
   ) {
+    // length() of a blob comes from its header: no snapshot is read to count it.
+    this.selectUsage = db.prepare<[string], SnapshotUsage>(
+      'SELECT coalesce(sum(auto = 0), 0) AS manual, coalesce(sum(length(state)), 0) AS bytes FROM snapshots WHERE board_id = ?',
+    )
     this.selectIds = db.prepare<[string], { id: string }>('SELECT id FROM snapshots WHERE board_id = ? ORDER BY rowid')
     this.selectState = db.prepare<[string], { state: Buffer; schema: string }>('SELECT state, schema FROM snapshots WHERE id = ?')
     this.updateState = db.prepare<[Uint8Array, string]>('UPDATE snapshots SET state = ? WHERE id = ?')
@@ -91,7 +74,7 @@ export class SnapshotStore {
     )
   }
 
-  capture(boardId: string, input: { label: string; auto: boolean; state: Uint8Array; schema: SerializedSchema }): SnapshotInfo {
+  async capture(boardId: string, input: { label: string; auto: boolean; state: Uint8Array; schema: SerializedSchema }): Promise<SnapshotInfo> {
     const info: SnapshotInfo = { id: newId(), label: input.label, createdAt: new Date().toISOString(), auto: input.auto }
     this.db.transaction(() => {
       this.insert.run(info.id, boardId, info.label, info.createdAt, info.auto ? 1 : 0, input.state, JSON.stringify(input.schema))
@@ -104,7 +87,7 @@ export class SnapshotStore {
    * Stores an automatic snapshot, replacing `replaces` when given: the new one gets a new id, so
    * an id always names the same content (caches and open compare views stay right).
    */
-  captureAuto(boardId: string, input: AutoCapture): SnapshotInfo {
+  async captureAuto(boardId: string, input: AutoCapture): Promise<SnapshotInfo> {
     const createdAt = new Date().toISOString()
     const info: SnapshotInfo = {
       id: newId(),
@@ -122,16 +105,21 @@ export class SnapshotStore {
   }
 
   /** The board's newest automatic snapshot, if any. */
-  latestAuto(boardId: string): SnapshotInfo | null {
+  async latestAuto(boardId: string): Promise<SnapshotInfo | null> {
     const row = this.latestAutoRow.get(boardId)
     return row ? toInfo(row) : null
   }
 
-  listFor(boardId: string): SnapshotInfo[] {
+  async listFor(boardId: string): Promise<SnapshotInfo[]> {
     return this.list.all(boardId).map(toInfo)
   }
 
-  get(boardId: string, snapshotId: string): StoredSnapshot | null {
+  async get(boardId: string, snapshotId: string): Promise<StoredSnapshot | null> {
+    return this.getNow(boardId, snapshotId)
+  }
+
+  /** get(), synchronously (the read worker). */
+  getNow(boardId: string, snapshotId: string): StoredSnapshot | null {
     const row = this.selectOne.get(boardId, snapshotId)
     if (!row) return null
     return { ...toInfo(row), state: row.state, schema: JSON.parse(row.schema) as SerializedSchema }
@@ -142,14 +130,19 @@ export class SnapshotStore {
    * (a worker thread does this while the main thread scrubs the live board): id → its new state,
    * or null when it names nobody.
    */
-  statesWithoutAuthors(boardId: string, maxBytes: number): Map<string, Uint8Array | null> {
+  async statesWithoutAuthors(boardId: string, maxBytes: number): Promise<Map<string, Uint8Array | null>> {
+    return this.statesWithoutAuthorsNow(boardId, maxBytes)
+  }
+
+  /** statesWithoutAuthors(), synchronously (the read worker computes them off the event loop). */
+  statesWithoutAuthorsNow(boardId: string, maxBytes: number): Map<string, Uint8Array | null> {
     const states = new Map<string, Uint8Array | null>()
     let bytes = 0
     for (const { id } of this.selectIds.all(boardId)) {
-      if (bytes >= maxBytes) break // the rest is scrubbed by removeAuthors itself
+      if (bytes >= maxBytes) break // the rest is scrubbed by removeAuthorsNow itself
       const row = this.selectState.get(id)
       if (!row) continue
-      const clean = stateWithoutAuthors(row.state, row.schema)
+      const clean = withoutAuthors(row.state, row.schema)
       states.set(id, clean)
       bytes += clean?.byteLength ?? 0
     }
@@ -161,21 +154,24 @@ export class SnapshotStore {
    * anonymous). Each is re-encoded from its records, so no removed value survives in its history.
    * `computed` holds states from statesWithoutAuthors: a snapshot's state never changes but by this
    * scrub, so they still hold; snapshots taken since are scrubbed here. Snapshots without authors
-   * stay as they are, so running this again costs one decode each.
+   * stay as they are, so running this again costs one decode each. Runs inside the anonymity
+   * switch's transaction (SqliteStorage.commitAnonymous).
    */
-  removeAuthors(boardId: string, computed: ReadonlyMap<string, Uint8Array | null> = new Map()): void {
-    this.db.transaction(() => {
-      // One state in memory at a time: a board may keep many snapshots of tens of MB.
-      for (const { id } of this.selectIds.all(boardId)) {
-        const row = computed.has(id) ? null : this.selectState.get(id)
-        const clean = row ? stateWithoutAuthors(row.state, row.schema) : computed.get(id)
-        if (clean) this.updateState.run(clean, id)
-      }
-    })()
+  removeAuthorsNow(boardId: string, computed: ReadonlyMap<string, Uint8Array | null>): void {
+    // One state in memory at a time: a board may keep many snapshots of tens of MB.
+    for (const { id } of this.selectIds.all(boardId)) {
+      const row = computed.has(id) ? null : this.selectState.get(id)
+      const clean = row ? withoutAuthors(row.state, row.schema) : computed.get(id)
+      if (clean) this.updateState.run(clean, id)
+    }
+  }
+
+  async usage(boardId: string): Promise<SnapshotUsage> {
+    return this.selectUsage.get(boardId) ?? { manual: 0, bytes: 0 }
   }
 
   /** When the board's newest snapshot was taken, if ever. */
-  latest(boardId: string): Date | null {
+  async latest(boardId: string): Promise<Date | null> {
     const at = this.latestAt.get(boardId)?.created_at
     return at ? new Date(at) : null
   }

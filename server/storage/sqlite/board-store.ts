@@ -1,8 +1,11 @@
 /** Boards and their capability tokens in SQLite. */
-import type { BoardInfo, BoardListing, LinkInfo } from '../shared/api.ts'
-import { ROLES, type Role } from '../shared/roles.ts'
-import type { Db } from './db/database.ts'
-import { hashToken, newId, newToken, tokenMatches } from './tokens.ts'
+import type { BoardInfo, BoardListing, LinkInfo } from '../../../shared/api.ts'
+import { ROLES, type Role } from '../../../shared/roles.ts'
+import type { Db } from '../../db/database.ts'
+import { hashToken, newId, newToken } from '../../tokens.ts'
+import { grant } from '../grant.ts'
+import type { Access, BoardStore, NewBoard } from '../stores.ts'
+import type { SqliteTemplateStore } from './template-store.ts'
 
 interface BoardRow {
   id: string
@@ -16,14 +19,6 @@ interface BoardRow {
   origin_title?: string | null
   origin_snapshot_label?: string | null
 }
-
-export type Access =
-  | { kind: 'granted'; board: BoardInfo; role: Role; expiresAt: string | null }
-  | { kind: 'no-board' }
-  | { kind: 'denied' }
-  | { kind: 'expired' }
-
-export type { BoardListing, LinkInfo }
 
 function toInfo(row: BoardRow): BoardInfo {
   return {
@@ -45,7 +40,7 @@ function toInfo(row: BoardRow): BoardInfo {
   }
 }
 
-export class BoardRepository {
+export class SqliteBoardStore implements BoardStore {
   private readonly insertBoard
   private readonly insertToken
   private readonly insertState
@@ -57,7 +52,11 @@ export class BoardRepository {
   private readonly deleteBoard
   private readonly listAll
 
-  constructor(private readonly db: Db) {
+  constructor(
+    private readonly db: Db,
+    /** Its saved templates go with a deleted board (in the same transaction). */
+    private readonly templates: SqliteTemplateStore,
+  ) {
     this.insertBoard = db.prepare(
       `INSERT INTO boards (id, title, template, anonymous, created_at, updated_at, forked_from_board, forked_from_snapshot)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -97,16 +96,7 @@ export class BoardRepository {
    * Creates a board with its initial document state in one transaction, so no client can ever
    * see a board without a document.
    */
-  create(input: {
-    title: string
-    template: string
-    anonymous: boolean
-    initialState: Uint8Array
-    forkedFrom?: { boardId: string; snapshotId: string }
-  }): {
-    board: BoardInfo
-    tokens: Record<Role, string>
-  } {
+  async create(input: NewBoard): Promise<{ board: BoardInfo; tokens: Record<Role, string> }> {
     const now = new Date().toISOString()
     const board: BoardInfo = {
       id: newId(),
@@ -126,46 +116,49 @@ export class BoardRepository {
     return { board, tokens }
   }
 
-  get(id: string): BoardInfo | null {
+  async get(id: string): Promise<BoardInfo | null> {
+    return this.getNow(id)
+  }
+
+  private getNow(id: string): BoardInfo | null {
     const row = this.selectBoard.get(id)
     return row ? toInfo(row) : null
   }
 
   /** Which role, if any, a token grants on a board. Every stored hash is compared, in constant time. */
-  authorize(id: string, token: string | null, now = new Date()): Access {
-    const board = this.get(id)
-    if (!board) return { kind: 'no-board' }
-    if (!token) return { kind: 'denied' }
-    let granted: { role: Role; expiresAt: string | null } | null = null
-    for (const row of this.selectTokens.all(id)) {
-      if (tokenMatches(token, row.token_hash)) granted = { role: row.role, expiresAt: row.expires_at }
-    }
-    if (!granted) return { kind: 'denied' }
-    if (granted.expiresAt !== null && Date.parse(granted.expiresAt) <= now.getTime()) return { kind: 'expired' }
-    return { kind: 'granted', board, ...granted }
+  async authorize(id: string, token: string | null, now = new Date()): Promise<Access> {
+    const board = this.getNow(id)
+    const tokens = board && token ? this.selectTokens.all(id).map((row) => ({ role: row.role, hash: row.token_hash, expiresAt: row.expires_at })) : []
+    return grant(board, tokens, token, now)
   }
 
-  links(id: string): LinkInfo[] {
+  async links(id: string): Promise<LinkInfo[]> {
     return this.selectTokens.all(id).map((row) => ({ role: row.role, createdAt: row.created_at, expiresAt: row.expires_at }))
   }
 
   /** Replaces a role's token: the old one stops working at once. Returns the new token. */
-  regenerateToken(id: string, role: Role): string {
+  async regenerateToken(id: string, role: Role): Promise<string> {
     const token = newToken()
     this.replaceToken.run(hashToken(token), new Date().toISOString(), id, role)
     return token
   }
 
-  setExpiry(id: string, role: Role, expiresAt: string | null): void {
+  async setExpiry(id: string, role: Role, expiresAt: string | null): Promise<void> {
     this.updateExpiry.run(expiresAt, id, role)
   }
 
-  /** Removes the board and, by cascade, its tokens, state, updates, snapshots and assets. */
-  delete(id: string): boolean {
-    return this.deleteBoard.run(id).changes > 0
+  /**
+   * Removes the board and, by cascade, its tokens, state, updates, snapshots and assets, with its
+   * saved templates (kept ones lose the link), in one transaction.
+   */
+  async delete(id: string): Promise<boolean> {
+    return this.db.transaction(() => {
+      this.templates.detachFromBoardNow(id)
+      return this.deleteBoard.run(id).changes > 0
+    })()
   }
 
-  list(): BoardListing[] {
+  async list(): Promise<BoardListing[]> {
     return this.listAll.all().map((row) => ({
       ...toInfo(row),
       lastActivity: row.last_activity ?? row.created_at,
@@ -174,9 +167,14 @@ export class BoardRepository {
     }))
   }
 
-  update(id: string, patch: { title?: string | undefined; anonymous?: boolean | undefined }): BoardInfo | null {
+  async update(id: string, patch: { title?: string | undefined; anonymous?: boolean | undefined }): Promise<BoardInfo | null> {
+    return this.updateNow(id, patch)
+  }
+
+  /** update(), synchronously: it can run inside a caller's SQLite transaction. */
+  updateNow(id: string, patch: { title?: string | undefined; anonymous?: boolean | undefined }): BoardInfo | null {
     const anonymous = patch.anonymous === undefined ? null : patch.anonymous ? 1 : 0
     this.updateBoard.run(patch.title ?? null, anonymous, new Date().toISOString(), id)
-    return this.get(id)
+    return this.getNow(id)
   }
 }

@@ -1,0 +1,101 @@
+/**
+ * Durable Yjs state per board in SQLite: one compacted state row plus an append-only log of the
+ * updates since (the DocumentStore of a single process). A logged update's sequence number is its
+ * row id: increasing per board, not contiguous, which one process never needs. Appends for many
+ * boards are written in one transaction per flush.
+ */
+import type * as Y from 'yjs'
+import type { Db } from '../../db/database.ts'
+import { applyStored } from '../../sync/update-log.ts'
+import type { DocumentStore, LoggedUpdate, PendingUpdate, StoredDocument } from '../document-store.ts'
+
+/** How often a board's `last_activity` is brought up to date while it is being edited. */
+const TOUCH_EVERY_MS = 60_000
+
+export class UpdateLog implements DocumentStore {
+  private readonly touchedAt = new Map<string, number>()
+  private readonly insertUpdate
+  private readonly selectState
+  private readonly selectUpdates
+  private readonly upsertState
+  private readonly deleteUpdatesUpTo
+  private readonly maxUpdateId
+  private readonly appendAll
+  private readonly compactTx
+
+  constructor(db: Db) {
+    this.insertUpdate = db.prepare<[string, Uint8Array]>('INSERT INTO updates (board_id, data) VALUES (?, ?)')
+    this.selectState = db.prepare<[string], { state: Buffer; state_seq: number }>('SELECT state, state_seq FROM board_state WHERE board_id = ?')
+    this.selectUpdates = db.prepare<[string, number], { id: number; data: Buffer }>(
+      'SELECT id, data FROM updates WHERE board_id = ? AND id > ? ORDER BY id',
+    )
+    // A compaction never goes back: one covering less than the stored state (an older one
+    // finishing late) leaves the state as it is.
+    this.upsertState = db.prepare<[string, Uint8Array, number, string]>(
+      `INSERT INTO board_state (board_id, state, state_seq, updated_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT(board_id) DO UPDATE SET state = excluded.state, state_seq = excluded.state_seq, updated_at = excluded.updated_at
+       WHERE excluded.state_seq >= board_state.state_seq`,
+    )
+    this.deleteUpdatesUpTo = db.prepare<[string, number]>('DELETE FROM updates WHERE board_id = ? AND id <= ?')
+    this.maxUpdateId = db.prepare<[string], { id: number | null }>('SELECT max(id) AS id FROM updates WHERE board_id = ?')
+    const touch = db.prepare<[string, string]>('UPDATE boards SET last_activity = ? WHERE id = ?')
+    this.appendAll = db.transaction((batch: readonly PendingUpdate[]): number[] => {
+      const seqs = batch.map((update) => Number(this.insertUpdate.run(update.boardId, update.data).lastInsertRowid))
+      const now = Date.now()
+      for (const { boardId } of batch) {
+        // Minute precision is plenty for "last activity", and saves a row write per board per turn.
+        if (now - (this.touchedAt.get(boardId) ?? 0) < TOUCH_EVERY_MS) continue
+        this.touchedAt.set(boardId, now)
+        touch.run(new Date(now).toISOString(), boardId)
+      }
+      return seqs
+    })
+    this.compactTx = db.transaction((boardId: string, state: Uint8Array, upToSeq: number) => {
+      this.upsertState.run(boardId, state, upToSeq, new Date().toISOString())
+      this.deleteUpdatesUpTo.run(boardId, upToSeq)
+    })
+  }
+
+  async load(boardId: string): Promise<StoredDocument> {
+    return this.read(boardId)
+  }
+
+  async append(batch: readonly PendingUpdate[]): Promise<number[]> {
+    return this.appendNow(batch)
+  }
+
+  async updatesSince(boardId: string, seq: number): Promise<LoggedUpdate[]> {
+    return this.selectUpdates.all(boardId, seq).map((row) => ({ seq: row.id, data: row.data }))
+  }
+
+  async compact(boardId: string, state: Uint8Array, upToSeq: number): Promise<void> {
+    this.compactNow(boardId, state, upToSeq)
+  }
+
+  /** Writes every pending update durably, in one transaction; their sequence numbers, in order. */
+  appendNow(batch: readonly PendingUpdate[]): number[] {
+    return batch.length > 0 ? this.appendAll(batch) : []
+  }
+
+  /** compact(), synchronously: it can run inside a caller's SQLite transaction. */
+  compactNow(boardId: string, state: Uint8Array, upToSeq: number = this.lastSeq(boardId)): void {
+    this.compactTx(boardId, state, upToSeq)
+  }
+
+  /** The board's last logged update (or its state's, when the log is empty). */
+  lastSeq(boardId: string): number {
+    return this.maxUpdateId.get(boardId)?.id ?? this.selectState.get(boardId)?.state_seq ?? 0
+  }
+
+  /** The stored document, read synchronously (SQLite only: the read worker's own connection). */
+  read(boardId: string): StoredDocument {
+    const row = this.selectState.get(boardId)
+    const updates = this.selectUpdates.all(boardId, row?.state_seq ?? 0).map((update): LoggedUpdate => ({ seq: update.id, data: update.data }))
+    return { state: row?.state ?? null, updates, seq: updates.at(-1)?.seq ?? row?.state_seq ?? 0 }
+  }
+
+  /** Loads a board's state into `doc`; returns how many logged updates were replayed. */
+  loadInto(boardId: string, doc: Y.Doc): number {
+    return applyStored(this.read(boardId), doc)
+  }
+}
