@@ -7,6 +7,8 @@ import { createLogger } from '../log.ts'
 import { testRecord } from '../testing/sync-client.ts'
 import type { SqliteStorage } from '../storage/sqlite/storage.ts'
 import { emptyBoard, tempStorages, testRoomManager } from '../testing/temp-database.ts'
+import type { AutoSnapshotMoment } from '../snapshots/auto-snapshot-policy.ts'
+import type { AutoSnapshots } from '../snapshots/auto-snapshots.ts'
 import { awarenessMessage, syncStep1Message, updateMessage } from './messages.ts'
 import { RoomManager } from './room-manager.ts'
 import { FakePeer } from '../testing/fake-peer.ts'
@@ -313,5 +315,48 @@ describe('RoomManager connections', () => {
     } finally {
       vi.useRealTimers()
     }
+  })
+})
+
+describe('RoomManager automatic snapshots', () => {
+  let storage: SqliteStorage
+  let boardId: string
+
+  beforeEach(async () => {
+    storage = openStorage()
+    boardId = await emptyBoard(storage)
+  })
+
+  /** Automatic snapshots whose store answers only when the test says so. */
+  function slowSnapshots() {
+    const asked: { moment: AutoSnapshotMoment; answer: (taken: boolean) => void }[] = []
+    const snapshots: AutoSnapshots = {
+      latestAt: async () => null,
+      consider: (_room, moment) => new Promise<boolean>((resolve) => asked.push({ moment, answer: resolve })),
+    }
+    return { asked, snapshots }
+  }
+
+  it('considers one at a time per room: edits meanwhile ask for nothing, and the session’s end waits its turn', async () => {
+    const { asked, snapshots } = slowSnapshots()
+    // Every stored edit is past the interval (0), so each would ask for a snapshot.
+    const rooms = new RoomManager(storage.documents, { roomIdleMs: 60_000, compactAfterUpdates: 1000, autoSnapshotEveryMs: 0 }, createLogger(() => {}), () => false, snapshots)
+    const peer = new FakePeer()
+    const room = await rooms.connect(boardId, peer)
+    room.receive(peer, syncStep1Message(peer.doc))
+    for (const id of ['a', 'b', 'c']) {
+      room.receive(peer, updateMessage(peer.edit((doc) => writeRecords(doc, { put: [testRecord(id)] }))))
+      await rooms.flush()
+    }
+    expect(asked.map((ask) => ask.moment)).toEqual(['during-session'])
+
+    rooms.disconnect(room, peer) // the session ends while the first is still being considered
+    await nextTurn()
+    expect(asked).toHaveLength(1)
+    asked[0]!.answer(false)
+    await vi.waitFor(() => expect(asked.map((ask) => ask.moment)).toEqual(['during-session', 'session-ended']))
+    asked[1]!.answer(true)
+    await rooms.closeAll() // waits for what is still being considered
+    expect(room.session).toBeNull() // a stored snapshot starts the count again
   })
 })
