@@ -28,7 +28,7 @@ describe('BoardAnonymity', () => {
     await rooms.flush()
     await storage.snapshots.capture(boardId, { label: 'met naam', auto: false, state: Y.encodeStateAsUpdate((await rooms.open(boardId)).doc), schema: { schemaVersion: 2, sequences: {} } })
   })
-  afterEach(() => rooms.closeAll()) // before the database closes (tempDatabases' own afterEach)
+  afterEach(() => rooms.closeAll()) // before the database closes (tempStorages' own afterEach)
 
   const storedDocCarriesAuthor = () => {
     const doc = new Y.Doc()
