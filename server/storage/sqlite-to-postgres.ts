@@ -1,0 +1,127 @@
+/**
+ * Moves an embedded SQLite installation (DATA_DIR) into an empty PostgreSQL database
+ * (DATABASE_URL): every board with its tokens, document, snapshots and images, and the saved
+ * templates. One transaction per board, one blob in memory at a time (plus a board's small log
+ * updates), so boards of any size and number move with bounded memory; the SQLite file is only
+ * read. Each board's log is numbered 1…n in PostgreSQL (SQLite numbers updates across boards).
+ *
+ *   DATA_DIR=./data DATABASE_URL=postgres://… npm run migrate:sqlite-to-postgres
+ */
+import Database from 'better-sqlite3'
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import { DB_FILE } from '../db/database.ts'
+import { openPostgres, transaction, type PgPool } from './postgres/database.ts'
+
+export interface MigrationReport {
+  boards: number
+  updates: number
+  snapshots: number
+  assets: number
+  templates: number
+}
+
+type Sqlite = Database.Database
+
+/** SQLite keeps times as ISO text; PostgreSQL parses that into timestamptz as it is. */
+const flag = (value: number): boolean => value === 1
+
+export async function migrateSqliteToPostgres(dataDir: string, databaseUrl: string, log: (line: string) => void = () => {}): Promise<MigrationReport> {
+  const file = path.join(dataDir, DB_FILE)
+  if (!existsSync(file)) throw new Error(`no SQLite database at ${file}`)
+  // Read only, and migrated as it is: an older file is first opened once by the server (npm start) to bring it up to date.
+  const sqlite = new Database(file, { readonly: true, fileMustExist: true })
+  const pool = await openPostgres(databaseUrl, { max: 2 })
+  try {
+    const { rows } = await pool.query<{ n: string }>('SELECT count(*) AS n FROM boards')
+    if (Number(rows[0]?.n) > 0) throw new Error('the PostgreSQL database already holds boards: migrate into an empty one')
+    const version = sqlite.pragma('user_version', { simple: true }) as number
+    if (version < 7) throw new Error(`the SQLite database is at schema ${version}: start this version of the server on it once first`)
+    const report: MigrationReport = { boards: 0, updates: 0, snapshots: 0, assets: 0, templates: 0 }
+    const boardIds = sqlite.prepare<[], { id: string }>('SELECT id FROM boards ORDER BY created_at').all()
+    for (const { id } of boardIds) {
+      await moveBoard(sqlite, pool, id, report)
+      report.boards++
+      if (report.boards % 100 === 0) log(`${report.boards} of ${boardIds.length} boards moved`)
+    }
+    // Templates saved before boards owned them, and kept ones whose board is gone.
+    for (const template of sqlite.prepare<[], TemplateRow>(`SELECT ${TEMPLATE_COLUMNS} FROM custom_templates WHERE source_board IS NULL ORDER BY created_at, rowid`).all()) {
+      await insertTemplate(pool, template)
+      report.templates++
+    }
+    log(`moved ${report.boards} boards, ${report.updates} logged updates, ${report.snapshots} snapshots, ${report.assets} images, ${report.templates} saved templates`)
+    return report
+  } finally {
+    sqlite.close()
+    await pool.end()
+  }
+}
+
+interface TemplateRow {
+  id: string
+  title: string
+  description: string
+  created_at: string
+  schema: string
+  records: string
+  source_board: string | null
+  keep: number
+}
+
+const TEMPLATE_COLUMNS = 'id, title, description, created_at, schema, records, source_board, keep'
+
+async function insertTemplate(client: Pick<PgPool, 'query'>, row: TemplateRow): Promise<void> {
+  await client.query(
+    'INSERT INTO custom_templates (id, title, description, created_at, schema, records, source_board, keep) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
+    [row.id, row.title, row.description, row.created_at, row.schema, row.records, row.source_board, flag(row.keep)],
+  )
+}
+
+async function moveBoard(sqlite: Sqlite, pool: PgPool, boardId: string, report: MigrationReport): Promise<void> {
+  const board = sqlite
+    .prepare<[string], { id: string; title: string; template: string; anonymous: number; created_at: string; updated_at: string; last_activity: string | null; forked_from_board: string | null; forked_from_snapshot: string | null }>(
+      'SELECT id, title, template, anonymous, created_at, updated_at, last_activity, forked_from_board, forked_from_snapshot FROM boards WHERE id = ?',
+    )
+    .get(boardId)!
+  const tokens = sqlite.prepare<[string], { role: string; token_hash: Buffer; created_at: string; expires_at: string | null }>('SELECT role, token_hash, created_at, expires_at FROM board_tokens WHERE board_id = ?').all(boardId)
+  const state = sqlite.prepare<[string], { state: Buffer; updated_at: string }>('SELECT state, updated_at FROM board_state WHERE board_id = ?').get(boardId)
+  const updates = sqlite.prepare<[string], { data: Buffer }>('SELECT data FROM updates WHERE board_id = ? ORDER BY id').all(boardId)
+  const snapshotIds = sqlite.prepare<[string], { id: string }>('SELECT id FROM snapshots WHERE board_id = ? ORDER BY created_at, rowid').all(boardId)
+  const snapshotOf = sqlite.prepare<[string], { id: string; label: string; created_at: string; auto: number; state: Buffer; schema: string; session_start: string | null; changes: number | null }>(
+    'SELECT id, label, created_at, auto, state, schema, session_start, changes FROM snapshots WHERE id = ?',
+  )
+  const assetIds = sqlite.prepare<[string], { id: string }>('SELECT id FROM assets WHERE board_id = ? ORDER BY created_at').all(boardId)
+  const assetOf = sqlite.prepare<[string], { id: string; mime: string; data: Buffer; created_at: string }>('SELECT id, mime, data, created_at FROM assets WHERE id = ?')
+  const templates = sqlite.prepare<[string], TemplateRow>(`SELECT ${TEMPLATE_COLUMNS} FROM custom_templates WHERE source_board = ? ORDER BY created_at, rowid`).all(boardId)
+
+  await transaction(pool, async (client) => {
+    await client.query(
+      `INSERT INTO boards (id, title, template, anonymous, created_at, updated_at, last_activity, forked_from_board, forked_from_snapshot, update_seq)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [board.id, board.title, board.template, flag(board.anonymous), board.created_at, board.updated_at, board.last_activity, board.forked_from_board, board.forked_from_snapshot, updates.length],
+    )
+    for (const token of tokens) {
+      await client.query('INSERT INTO board_tokens (board_id, role, token_hash, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)', [boardId, token.role, token.token_hash, token.created_at, token.expires_at])
+    }
+    if (state) await client.query('INSERT INTO board_state (board_id, state, state_seq, updated_at) VALUES ($1, $2, 0, $3)', [boardId, state.state, state.updated_at])
+    for (const [index, update] of updates.entries()) {
+      await client.query('INSERT INTO updates (board_id, seq, data) VALUES ($1, $2, $3)', [boardId, index + 1, update.data])
+    }
+    for (const { id } of snapshotIds) {
+      const snapshot = snapshotOf.get(id)!
+      await client.query(
+        'INSERT INTO snapshots (id, board_id, label, created_at, auto, state, schema, session_start, changes) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
+        [snapshot.id, boardId, snapshot.label, snapshot.created_at, flag(snapshot.auto), snapshot.state, snapshot.schema, snapshot.session_start, snapshot.changes],
+      )
+    }
+    for (const { id } of assetIds) {
+      const asset = assetOf.get(id)!
+      await client.query('INSERT INTO assets (id, board_id, mime, data, created_at) VALUES ($1, $2, $3, $4, $5)', [asset.id, boardId, asset.mime, asset.data, asset.created_at])
+    }
+    for (const template of templates) await insertTemplate(client, template)
+  })
+  report.updates += updates.length
+  report.snapshots += snapshotIds.length
+  report.assets += assetIds.length
+  report.templates += templates.length
+}
