@@ -34,16 +34,21 @@ import { READ_CACHE_BYTES, ReadCache } from './report/read-cache.ts'
 import { RoomManager } from './sync/room-manager.ts'
 import { syncRoutes } from './sync/socket-route.ts'
 import { SqliteStorage } from './storage/sqlite/storage.ts'
+import { openPostgresStorage } from './storage/postgres/storage.ts'
+import type { Storage } from './storage/stores.ts'
+import type { ReadSource } from './report/read-worker.ts'
+import { InProcessBus, type RoomBus } from './bus/room-bus.ts'
+import { RedisBus } from './bus/redis-bus.ts'
 
 export interface RunningServer {
   port: number
   rooms: RoomManager
-  storage: SqliteStorage
+  storage: Storage
   /** Stops accepting, closes every socket, flushes and closes the database. */
   close(): Promise<void>
 }
 
-export function createApp(config: Config, storage: SqliteStorage, rooms: RoomManager, logger: Logger) {
+export function createApp(config: Config, storage: Storage, readSource: ReadSource, rooms: RoomManager, logger: Logger) {
   const app = new Hono()
   const { injectWebSocket, upgradeWebSocket, wss } = createNodeWebSocket({ app })
   // @hono/node-ws has no option for it; ws reads maxPayload from its options on every upgrade.
@@ -77,7 +82,7 @@ export function createApp(config: Config, storage: SqliteStorage, rooms: RoomMan
   // publicUrl: the origin the web app builds every board link from (PUBLIC_URL, else this request's).
   api.get('/config', (c) => c.json({ licenseKey: config.licenseKey, publicUrl: linkOrigin(c, config) } satisfies ClientConfig))
   // The first computation of each heavy read runs in this worker, off the event loop.
-  const reads = new ReadWorker(storage.file, storage.db)
+  const reads = new ReadWorker(readSource)
   // Every board workflow goes through the service: no route touches the database or a live document.
   const service = new BoardService({
     storage,
@@ -106,14 +111,14 @@ export function createApp(config: Config, storage: SqliteStorage, rooms: RoomMan
   return { app, injectWebSocket, wss, reads }
 }
 
-function snapshotQuota(storage: SqliteStorage, config: Config): SnapshotQuota {
+function snapshotQuota(storage: Storage, config: Config): SnapshotQuota {
   return new SnapshotQuota(storage.snapshots, { maxManual: config.maxSnapshotsPerBoard, maxBytes: config.maxSnapshotBytesPerBoard })
 }
 
 /** Unused images are looked for this often (or every grace period, when that is shorter). */
 const ASSET_SWEEP_EVERY_MS = 10 * 60_000
 
-function startAssetSweep(storage: SqliteStorage, rooms: RoomManager, config: Config, logger: Logger): { stop(): void } {
+function startAssetSweep(storage: Storage, rooms: RoomManager, config: Config, logger: Logger): { stop(): void } {
   const sweeper = new AssetSweeper(storage.assets, { graceMs: config.assetGraceMs, beforeSweep: () => rooms.flush(), logger })
   return sweeper.start(Math.max(1_000, Math.min(ASSET_SWEEP_EVERY_MS, config.assetGraceMs)))
 }
@@ -121,13 +126,47 @@ function startAssetSweep(storage: SqliteStorage, rooms: RoomManager, config: Con
 /** How often the background checkpoint copies the WAL into the database file. */
 const CHECKPOINT_EVERY_MS = 1_000
 
+/** SQLite in DATA_DIR, or PostgreSQL when DATABASE_URL is set (its schema brought up to date first). */
+async function openStorage(config: Config): Promise<{ storage: Storage; readSource: ReadSource }> {
+  const retention = { keepAllHours: config.snapshotKeepAllHours, dailyForDays: config.snapshotDailyDays }
+  if (config.databaseUrl === null) {
+    const storage = SqliteStorage.open(config.dataDir, retention)
+    return { storage, readSource: { engine: 'sqlite', file: storage.file } }
+  }
+  return { storage: await openPostgresStorage(config.databaseUrl, retention), readSource: { engine: 'postgres', url: config.databaseUrl } }
+}
+
+/** How long start-up waits for Redis before giving up with a clear message. */
+const REDIS_START_TIMEOUT_MS = 10_000
+
+/** The room bus: Redis when REDIS_URL is set (several processes), else nothing to tell anyone. */
+async function openBus(config: Config, logger: Logger): Promise<RoomBus> {
+  if (config.redisUrl === null) return new InProcessBus()
+  const bus = new RedisBus(config.redisUrl, logger)
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Redis at REDIS_URL did not answer within ${REDIS_START_TIMEOUT_MS / 1000} s`)), REDIS_START_TIMEOUT_MS)
+  })
+  try {
+    await Promise.race([bus.ready(), timeout])
+  } catch (error) {
+    await bus.close()
+    throw error
+  } finally {
+    clearTimeout(timer)
+  }
+  return bus
+}
+
 export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
-  const storage = SqliteStorage.open(config.dataDir, { keepAllHours: config.snapshotKeepAllHours, dailyForDays: config.snapshotDailyDays })
-  const checkpointer = startCheckpointer(storage.file, CHECKPOINT_EVERY_MS, (error) => logger.warn('background checkpoint failed', { error }))
+  const { storage, readSource } = await openStorage(config)
+  const checkpointer =
+    storage instanceof SqliteStorage ? startCheckpointer(storage.file, CHECKPOINT_EVERY_MS, (error) => logger.warn('background checkpoint failed', { error })) : null
+  const bus = await openBus(config, logger)
   const autoSnapshotting = autoSnapshots(storage.snapshots, snapshotQuota(storage, config), config.autoSnapshotEveryMs, logger)
   const isAnonymous = async (id: string) => (await storage.boards.get(id))?.anonymous ?? false
-  const rooms = new RoomManager(storage.documents, config, logger, isAnonymous, autoSnapshotting)
-  const { app, injectWebSocket, wss, reads } = createApp(config, storage, rooms, logger)
+  const rooms = new RoomManager(storage.documents, config, logger, isAnonymous, autoSnapshotting, bus)
+  const { app, injectWebSocket, wss, reads } = createApp(config, storage, readSource, rooms, logger)
 
   const server = await new Promise<ServerType>((resolve, reject) => {
     const started = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(started))
@@ -150,7 +189,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     ])
       .then(() => {
         assetSweep.stop()
-        return Promise.all([checkpointer.stop(), reads.close()]).then(() => undefined)
+        return Promise.all([checkpointer?.stop(), reads.close(), bus.close()]).then(() => undefined)
       })
       .finally(() => storage.close()))
 

@@ -28,7 +28,7 @@ describe('BoardService', () => {
   let service: BoardService
   let boardId: string
 
-  const noWorker: BoardReads = { read: () => Promise.reject(new Error('no worker in unit tests')), versionOf: () => '0' }
+  const noWorker: BoardReads = { read: () => Promise.reject(new Error('no worker in unit tests')) }
   const makeService = ({ quota = { maxManual: 10, maxBytes: 10_000_000 }, reads = noWorker } = {}) =>
     new BoardService({
       storage,

@@ -30,7 +30,7 @@ import { SnapshotWorkflows } from './snapshot-workflows.ts'
 import { TemplateWorkflows } from './template-workflows.ts'
 
 /** What the workflows need of the read worker (tests give a stand-in). */
-export type BoardReads = Pick<ReadWorker, 'read' | 'versionOf'>
+export type BoardReads = Pick<ReadWorker, 'read'>
 
 /** What the workflows work on; app.ts builds one of each. */
 export interface BoardServiceParts {
@@ -126,7 +126,7 @@ export class BoardService {
     // client has seen. The records' JSON, the costly part on a big board, is made off the event
     // loop, once per stored version.
     await rooms.flush()
-    return cache.getAsync(`export:${board.id}`, { key: reads.versionOf(board.id) }, () => reads.read({ kind: 'export', boardId: board.id }))
+    return cache.getAsync(`export:${board.id}`, { key: await this.parts.storage.documents.version(board.id) }, () => reads.read({ kind: 'export', boardId: board.id }))
   }
 
   /** The harvest of a board as Markdown (docs/document.md, "The harvest"). */
@@ -134,7 +134,7 @@ export class BoardService {
     const { rooms, cache, reads, catalog } = this.parts
     // As for the export: queued updates first, the sections made off the event loop once per version.
     await rooms.flush()
-    const source = { key: `${board.template}|${reads.versionOf(board.id)}` }
+    const source = { key: `${board.template}|${await this.parts.storage.documents.version(board.id)}` }
     const sections = await cache.getAsync(`report:${board.id}`, source, () => reads.read({ kind: 'harvest', boardId: board.id, templateId: board.template }))
     const saved = await catalog.lookupFor(board.template)
     const head = harvestHead({ title: board.title, createdAt: board.createdAt, templateId: board.template, saved }, new Date())

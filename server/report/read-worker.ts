@@ -2,8 +2,8 @@
  * The server's heavy reads of a big board, computed off the event loop: the harvest's sections,
  * an opened snapshot's records and an export's content each take up to a second of CPU on a board
  * of tens of thousands of cards, which would stall every other board of the server. A worker
- * thread reads what it needs from SQLite on its own read-only connection (callers flush first)
- * and answers with the finished text, so the main thread neither decodes nor serialises the board:
+ * thread reads what it needs on its own connection (SQLite read-only, or a small PostgreSQL pool;
+ * callers flush first) and answers with the finished text, so the main thread neither decodes nor serialises the board:
  * it only sends the answer. Big answers (a board's JSON, tens of MB) come as UTF-8 bytes whose
  * buffer is handed over, not copied: receiving and encoding such a string cost the main thread
  * ~0.1 s at 50k cards.
@@ -16,14 +16,55 @@ import { getHeapStatistics } from 'node:v8'
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads'
 import * as Y from 'yjs'
 import type { TemplateLookup } from '../../templates/index.ts'
-import type { Db } from '../db/database.ts'
 import { decodeContent, migrateToCurrent, readContent } from '../document-records.ts'
 import { DEFAULT_RETENTION } from '../snapshots/retention.ts'
+import { PgStorage } from '../storage/postgres/storage.ts'
+import { openPostgres } from '../storage/postgres/database.ts'
 import { SqliteSnapshotStore } from '../storage/sqlite/snapshot-store.ts'
 import { SqliteTemplateStore } from '../storage/sqlite/template-store.ts'
 import { UpdateLog } from '../storage/sqlite/update-log.ts'
+import type { SavedTemplate } from '../storage/stores.ts'
+import { applyStored } from '../sync/update-log.ts'
 import { savedTemplateLookup } from '../templates/catalog.ts'
 import { harvestSections, type HarvestRecord } from './harvest.ts'
+
+/** Where the worker reads from: the server's own storage engine. */
+export type ReadSource = { engine: 'sqlite'; file: string } | { engine: 'postgres'; url: string }
+
+/** What the worker reads, from either engine. */
+interface StoredReads {
+  loadInto(boardId: string, doc: Y.Doc): Promise<void>
+  snapshotState(boardId: string, snapshotId: string): Promise<Uint8Array | null>
+  statesWithoutAuthors(boardId: string, maxBytes: number): Promise<ScrubbedStates>
+  savedTemplate(id: string): Promise<SavedTemplate | null>
+}
+
+/** SQLite: a read-only connection of its own, read synchronously (this thread has nothing else to do meanwhile). */
+function sqliteReads(file: string): StoredReads {
+  const db = new Database(file, { readonly: true, fileMustExist: true })
+  db.pragma('busy_timeout = 5000')
+  const log = new UpdateLog(db)
+  // Only read here: retention applies when the main thread captures.
+  const snapshots = new SqliteSnapshotStore(db, DEFAULT_RETENTION)
+  const templates = new SqliteTemplateStore(db)
+  return {
+    loadInto: async (boardId, doc) => void log.loadInto(boardId, doc),
+    snapshotState: async (boardId, snapshotId) => snapshots.getNow(boardId, snapshotId)?.state ?? null,
+    statesWithoutAuthors: async (boardId, maxBytes) => snapshots.statesWithoutAuthorsNow(boardId, maxBytes),
+    savedTemplate: async (id) => templates.getNow(id),
+  }
+}
+
+/** PostgreSQL: a pool of two connections of its own. */
+async function postgresReads(url: string): Promise<StoredReads> {
+  const storage = new PgStorage(await openPostgres(url, { max: 2 }), DEFAULT_RETENTION)
+  return {
+    loadInto: async (boardId, doc) => void applyStored(await storage.documents.load(boardId), doc),
+    snapshotState: async (boardId, snapshotId) => (await storage.snapshots.get(boardId, snapshotId))?.state ?? null,
+    statesWithoutAuthors: (boardId, maxBytes) => storage.snapshots.statesWithoutAuthors(boardId, maxBytes),
+    savedTemplate: (id) => storage.templates.get(id),
+  }
+}
 
 const ROLE = 'dialoogbord-read'
 /** A worker without work for this long is stopped: its heap held a whole board. */
@@ -93,20 +134,13 @@ export function exportContentOf(doc: Y.Doc): string {
   return `"schema":${JSON.stringify(schema)},"records":${JSON.stringify(records)}`
 }
 
-function runWorker(dbFile: string): void {
-  const db = new Database(dbFile, { readonly: true, fileMustExist: true })
-  db.pragma('busy_timeout = 5000')
-  const log = new UpdateLog(db)
-  // Only read here: retention applies when the main thread captures.
-  // Their synchronous reads: this thread has nothing else to do while it waits for SQLite.
-  const snapshots = new SqliteSnapshotStore(db, DEFAULT_RETENTION)
-  const templates = new SqliteTemplateStore(db)
-  const saved = savedTemplateLookup((id) => templates.getNow(id))
+function runWorker(source: ReadSource): void {
+  const opened = source.engine === 'sqlite' ? Promise.resolve(sqliteReads(source.file)) : postgresReads(source.url)
   /** The board as stored: its state row and its log. */
-  const withStoredBoard = (boardId: string, read: (doc: Y.Doc) => string): string => {
+  const withStoredBoard = async (reads: StoredReads, boardId: string, read: (doc: Y.Doc) => string): Promise<string> => {
     const doc = new Y.Doc()
     try {
-      log.loadInto(boardId, doc)
+      await reads.loadInto(boardId, doc)
       return read(doc)
     } finally {
       doc.destroy()
@@ -114,25 +148,29 @@ function runWorker(dbFile: string): void {
   }
   // TextEncoder, not Buffer.from: a small Buffer may share a pooled ArrayBuffer, which must not be handed over.
   const utf8 = new TextEncoder()
-  const run = (job: ReadJob): Value => {
+  const run = async (job: ReadJob): Promise<Value> => {
+    const reads = await opened
     switch (job.kind) {
-      case 'harvest':
-        return withStoredBoard(job.boardId, (doc) => sectionsOf(doc, job.templateId, saved))
+      case 'harvest': {
+        // The one saved template the harvest may need, read first: the lookup itself is synchronous.
+        const saved = await reads.savedTemplate(job.templateId)
+        return withStoredBoard(reads, job.boardId, (doc) => sectionsOf(doc, job.templateId, savedTemplateLookup((id) => (id === saved?.id ? saved : null))))
+      }
       case 'export':
-        return utf8.encode(withStoredBoard(job.boardId, exportContentOf))
+        return utf8.encode(await withStoredBoard(reads, job.boardId, exportContentOf))
       case 'snapshot': {
-        const snapshot = snapshots.getNow(job.boardId, job.snapshotId)
-        return snapshot && utf8.encode(snapshotRecordsJson(snapshot.state))
+        const state = await reads.snapshotState(job.boardId, job.snapshotId)
+        return state && utf8.encode(snapshotRecordsJson(state))
       }
       case 'snapshots-without-authors':
-        return snapshots.statesWithoutAuthorsNow(job.boardId, SCRUBBED_BYTES)
+        return reads.statesWithoutAuthors(job.boardId, SCRUBBED_BYTES)
     }
   }
-  parentPort!.on('message', (job: Numbered) => {
+  const answer = async (job: Numbered): Promise<void> => {
     let answer: Answer
     const handedOver: ArrayBuffer[] = []
     try {
-      const value = run(job)
+      const value = await run(job)
       if (value instanceof Uint8Array) handedOver.push(value.buffer as ArrayBuffer)
       if (value instanceof Map) for (const state of value.values()) if (state) handedOver.push(state.buffer as ArrayBuffer)
       answer = { id: job.id, value, heapBytes: getHeapStatistics().total_heap_size }
@@ -140,16 +178,21 @@ function runWorker(dbFile: string): void {
       answer = { id: job.id, error: error instanceof Error ? error.message : String(error), heapBytes: getHeapStatistics().total_heap_size }
     }
     parentPort!.postMessage(answer, handedOver)
+  }
+  // One job at a time, in the order they came: each may hold a whole board in memory.
+  let queue = Promise.resolve()
+  parentPort!.on('message', (job: Numbered) => {
+    queue = queue.then(() => answer(job))
   })
 }
 
-if (!isMainThread && (workerData as { role?: unknown } | null)?.role === ROLE) runWorker((workerData as { dbFile: string }).dbFile)
+if (!isMainThread && (workerData as { role?: unknown } | null)?.role === ROLE) runWorker((workerData as { source: ReadSource }).source)
 
 /**
  * A worker running this module. From the sources (tsx: tests, `npm run dev`) the worker registers
  * tsx first, since loader hooks do not reach worker threads by themselves.
  */
-function spawnSelf(data: { role: string; dbFile: string }): Worker {
+function spawnSelf(data: { role: string; source: ReadSource }): Worker {
   const self = new URL(import.meta.url)
   if (!self.pathname.endsWith('.ts')) return new Worker(self, { workerData: data })
   const tsx = import.meta.resolve('tsx/esm/api')
@@ -165,26 +208,7 @@ export class ReadWorker {
   private heapBytes = 0
   private nextId = 1
   private readonly pending = new Map<number, { worker: Worker; resolve: (value: Value) => void; reject: (error: Error) => void }>()
-  private readonly storedVersion
-
-  constructor(
-    private readonly dbFile: string,
-    db: Db,
-  ) {
-    // What identifies the stored state of a board that is not open: its state row and its log.
-    this.storedVersion = db.prepare<[string, string], { version: string }>(
-      `SELECT coalesce((SELECT updated_at || ':' || length(state) FROM board_state WHERE board_id = ?), '') || ':' ||
-              coalesce((SELECT max(id) FROM updates WHERE board_id = ?), 0) AS version`,
-    )
-  }
-
-  /**
-   * A key that changes whenever the board's stored state does: every change is a new log row,
-   * and a compaction rewrites the state row.
-   */
-  versionOf(boardId: string): string {
-    return this.storedVersion.get(boardId, boardId)?.version ?? ''
-  }
+  constructor(private readonly source: ReadSource) {}
 
   /** The answer to `job` from what is stored now; null when it names something no longer stored. */
   read<J extends ReadJob>(job: J): Promise<ReadResult<J>> {
@@ -214,7 +238,7 @@ export class ReadWorker {
 
   private start(): Worker {
     if (this.worker) return this.worker
-    const worker = spawnSelf({ role: ROLE, dbFile: this.dbFile })
+    const worker = spawnSelf({ role: ROLE, source: this.source })
     this.heapBytes = 0
     worker.unref() // an idle worker must not keep the process alive
     worker.on('message', (answer: Answer) => {

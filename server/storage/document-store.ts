@@ -48,4 +48,9 @@ export interface DocumentStore {
    * Updates logged after `upToSeq` (by another process, meanwhile) stay.
    */
   compact(boardId: string, state: Uint8Array, upToSeq: number): Promise<void>
+  /**
+   * A key that changes whenever the board's stored document does (every append and compaction),
+   * for results computed from it (harvest, export) to know when they are stale.
+   */
+  version(boardId: string): Promise<string>
 }

@@ -64,6 +64,15 @@ export class PgDocumentStore implements DocumentStore {
     })
   }
 
+  async version(boardId: string): Promise<string> {
+    const { rows } = await this.pool.query<{ version: string }>(
+      `SELECT b.update_seq || ':' || coalesce(s.state_seq || ':' || s.updated_at, '') AS version
+       FROM boards b LEFT JOIN board_state s ON s.board_id = b.id WHERE b.id = $1`,
+      [boardId],
+    )
+    return rows[0]?.version ?? ''
+  }
+
   private async readUpdates(client: Pick<PgPool, 'query'>, boardId: string, after: number): Promise<LoggedUpdate[]> {
     const { rows } = await client.query<{ seq: string; data: Buffer }>('SELECT seq, data FROM updates WHERE board_id = $1 AND seq > $2 ORDER BY seq', [boardId, after])
     return rows.map((row) => ({ seq: Number(row.seq), data: row.data }))

@@ -23,6 +23,8 @@ export class UpdateLog implements DocumentStore {
   private readonly appendAll
   private readonly compactTx
 
+  private readonly storedVersion
+
   constructor(db: Db) {
     this.insertUpdate = db.prepare<[string, Uint8Array]>('INSERT INTO updates (board_id, data) VALUES (?, ?)')
     this.selectState = db.prepare<[string], { state: Buffer; state_seq: number }>('SELECT state, state_seq FROM board_state WHERE board_id = ?')
@@ -38,6 +40,11 @@ export class UpdateLog implements DocumentStore {
     )
     this.deleteUpdatesUpTo = db.prepare<[string, number]>('DELETE FROM updates WHERE board_id = ? AND id <= ?')
     this.maxUpdateId = db.prepare<[string], { id: number | null }>('SELECT max(id) AS id FROM updates WHERE board_id = ?')
+    // Every change is a new log row, and a compaction rewrites the state row.
+    this.storedVersion = db.prepare<[string, string], { version: string }>(
+      `SELECT coalesce((SELECT updated_at || ':' || length(state) FROM board_state WHERE board_id = ?), '') || ':' ||
+              coalesce((SELECT max(id) FROM updates WHERE board_id = ?), 0) AS version`,
+    )
     const touch = db.prepare<[string, string]>('UPDATE boards SET last_activity = ? WHERE id = ?')
     this.appendAll = db.transaction((batch: readonly PendingUpdate[]): number[] => {
       const seqs = batch.map((update) => Number(this.insertUpdate.run(update.boardId, update.data).lastInsertRowid))
@@ -70,6 +77,10 @@ export class UpdateLog implements DocumentStore {
 
   async compact(boardId: string, state: Uint8Array, upToSeq: number): Promise<void> {
     this.compactNow(boardId, state, upToSeq)
+  }
+
+  async version(boardId: string): Promise<string> {
+    return this.storedVersion.get(boardId, boardId)?.version ?? ''
   }
 
   /** Writes every pending update durably, in one transaction; their sequence numbers, in order. */

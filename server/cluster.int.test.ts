@@ -1,0 +1,78 @@
+/**
+ * Scaling out, end to end: two real server processes on one PostgreSQL and one Redis (both
+ * private, started from the machine's binaries) serve the same board to clients on both.
+ */
+import { readdirSync } from 'node:fs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CloseCode } from '../shared/protocol.ts'
+import { createBoard } from './testing/api-client.ts'
+import { startPostgres, type PostgresCluster } from './testing/postgres-cluster.ts'
+import { startRedis, type RedisProcess } from './testing/redis-process.ts'
+import { removeDir, startServerProcess, tempDataDir, type ServerProcess } from './testing/server-process.ts'
+import { SyncClient, testRecord } from './testing/sync-client.ts'
+
+let cluster: PostgresCluster
+let redis: RedisProcess
+const started: ServerProcess[] = []
+const dataDirs: string[] = []
+
+beforeAll(async () => {
+  ;[cluster, redis] = await Promise.all([startPostgres(), startRedis()])
+}, 60_000)
+afterAll(async () => {
+  await Promise.all(started.map((server) => server.kill()))
+  await Promise.all([cluster?.stop(), redis?.stop()])
+  for (const dir of dataDirs) removeDir(dir)
+})
+
+/** A server process of the cluster: its DATA_DIR must stay empty. */
+async function serve(databaseUrl: string): Promise<ServerProcess> {
+  const dataDir = tempDataDir()
+  dataDirs.push(dataDir)
+  const server = await startServerProcess({ dataDir, env: { DATABASE_URL: databaseUrl, REDIS_URL: redis.url } })
+  started.push(server)
+  return server
+}
+
+describe('two processes on PostgreSQL and Redis', () => {
+  it('serve one board to clients on both: edits either way, a revocation closes sockets on both, nothing in DATA_DIR', async () => {
+    const url = await cluster.createDatabase('two_processes')
+    const [one, two] = [await serve(url), await serve(url)]
+    const board = await createBoard(one.url)
+    const a = await SyncClient.connect(one.url, board.id, board.tokens.editor)
+    const b = await SyncClient.connect(two.url, board.id, board.tokens.editor)
+
+    a.records.set('shape:van-a', testRecord('van-a'))
+    await b.waitFor((client) => client.records.has('shape:van-a'))
+    b.records.set('shape:van-b', testRecord('van-b'))
+    await a.waitFor((client) => client.records.has('shape:van-b'))
+
+    // A viewer on process two; its link is revoked through process one.
+    const viewer = await SyncClient.connect(two.url, board.id, board.tokens.viewer)
+    const response = await fetch(`${one.url}/api/boards/${board.id}/links/viewer/regenerate`, { method: 'POST', headers: { authorization: `Bearer ${board.tokens.facilitator}` } })
+    expect(response.status).toBe(200)
+    expect((await viewer.closed).code).toBe(CloseCode.revoked)
+
+    await Promise.all([a.close(), b.close()])
+    for (const server of [one, two]) expect(readdirSync(server.dataDir)).toEqual([])
+  })
+
+  it('loses nothing a client saw when a process is killed in the middle of a write burst', async () => {
+    const url = await cluster.createDatabase('kill_nine')
+    const [one, two] = [await serve(url), await serve(url)]
+    const board = await createBoard(two.url)
+    const writer = await SyncClient.connect(one.url, board.id, board.tokens.editor)
+    const watcher = await SyncClient.connect(two.url, board.id, board.tokens.viewer)
+
+    for (let i = 0; i < 200; i++) writer.records.set(`shape:burst-${i}`, testRecord(`burst-${i}`))
+    // Kill the writer's process as soon as the other process relayed anything of the burst.
+    await watcher.waitFor((client) => [...client.records.map.keys()].some((key) => key.startsWith('shape:burst-')))
+    await one.kill()
+    const seen = [...watcher.records.map.keys()].filter((key) => key.startsWith('shape:burst-'))
+    expect(seen.length).toBeGreaterThan(0)
+
+    const late = await SyncClient.connect(two.url, board.id, board.tokens.viewer)
+    for (const key of seen) expect(late.records.has(key)).toBe(true)
+    await Promise.all([watcher.close(), late.close(), writer.close().catch(() => undefined)])
+  })
+})
