@@ -62,7 +62,8 @@ export function canSketch(shape: TLNoteShape): boolean {
   return shape.props.scale === 1 && !shape.props.url && !shape.props.textFirstEditedBy && plainParagraphs(shape.props.richText) !== null
 }
 
-export function NoteSketch({ util, shape }: { util: NoteShapeUtil; shape: TLNoteShape }) {
+/** The sketch's elements (called, not rendered as a component of its own). */
+export function noteSketch(util: NoteShapeUtil, shape: TLNoteShape) {
   const dv = getDisplayValues(util, shape)
   const { growY, fontSizeAdjustment } = shape.props
   const paragraphs = plainParagraphs(shape.props.richText) ?? []
