@@ -10,6 +10,7 @@ describe('bus messages', () => {
     { kind: 'control', control: { type: 'anonymous', anonymous: true } },
     { kind: 'control', control: { type: 'expiry', role: 'viewer', expiresAt: '2027-01-01T00:00:00.000Z' } },
     { kind: 'control', control: { type: 'deleted' } },
+    { kind: 'control', control: { type: 'snapshot-taken' } },
   ]
 
   it.each(messages)('travel as they were sent: $kind', (message) => {

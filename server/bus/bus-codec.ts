@@ -20,6 +20,7 @@ const control: z.ZodType<BoardControl> = z.discriminatedUnion('type', [
   z.object({ type: z.literal('anonymous'), anonymous: z.boolean() }),
   z.object({ type: z.literal('expiry'), role, expiresAt: z.string().nullable() }),
   z.object({ type: z.literal('deleted') }),
+  z.object({ type: z.literal('snapshot-taken') }),
 ])
 
 export function encodeBusMessage(from: string, message: BusMessage): Uint8Array {

@@ -17,6 +17,8 @@ export type BoardControl =
   | { type: 'expiry'; role: Role; expiresAt: string | null }
   /** The board was deleted: forget its room without writing anything. */
   | { type: 'deleted' }
+  /** A snapshot of the board was just stored (it holds every process's edits so far). */
+  | { type: 'snapshot-taken' }
 
 export type BusMessage =
   | { kind: 'update'; seq: number; data: Uint8Array }

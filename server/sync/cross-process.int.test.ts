@@ -181,6 +181,22 @@ describe('RoomManagers on one PostgreSQL and one Redis', () => {
     await until(a.doc, has('tijdens-storing', 'daarna'))
   })
 
+  it('counts automatic snapshots from a snapshot any process took', async () => {
+    const [one, two] = [await startProcess(), await startProcess()]
+    const boardId = await newBoard(one.pool)
+    const [a, b] = [new FakePeer(), new FakePeer()]
+    const [roomOne, roomTwo] = [await join(one, boardId, a), await join(two, boardId, b)]
+    edit(roomTwo, b, 'bewerkt')
+    expect(roomTwo.session).not.toBeNull()
+    const before = Date.now()
+
+    one.rooms.markSnapshot(roomOne)
+    edit(roomOne, a, 'daarna') // published after the snapshot's notice, on the same connection
+    await until(b.doc, has('daarna'))
+    expect(roomTwo.session).toBeNull()
+    expect(roomTwo.lastSnapshotAt).toBeGreaterThanOrEqual(before)
+  })
+
   it('closes a revoked link’s connections on every process, and relays presence', async () => {
     const [one, two] = [await startProcess(), await startProcess()]
     const boardId = await newBoard(one.pool)

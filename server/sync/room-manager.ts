@@ -259,6 +259,9 @@ export class RoomManager {
   markSnapshot(room: Room): void {
     room.session = null
     room.lastSnapshotAt = Date.now()
+    // It holds the other processes' edits too: their rooms count from here as well, so a board
+    // gets one automatic snapshot per interval, not one per process.
+    this.bus.publish(room.boardId, { kind: 'control', control: { type: 'snapshot-taken' } })
   }
 
   private async load(boardId: string): Promise<Room> {
@@ -352,6 +355,10 @@ export class RoomManager {
       case 'deleted':
         room.closeAll(CloseCode.revoked, 'board deleted')
         this.forget(room)
+        return
+      case 'snapshot-taken':
+        room.session = null
+        room.lastSnapshotAt = Date.now()
         return
     }
   }
