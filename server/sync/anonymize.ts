@@ -3,7 +3,7 @@
  * relabelled "Deelnemer N" and reduced to the fields tldraw draws; author fields go by
  * `withoutAuthor` (shared/authorship.ts).
  */
-import { pseudonym } from '../../shared/protocol.ts'
+import { isPseudonym, pseudonym } from '../../shared/protocol.ts'
 
 export { pseudonym }
 
@@ -64,4 +64,10 @@ export function anonymizeState(state: unknown, n: number): JsonObject {
   // The card being edited ("Deelnemer 2 bewerkt"): a shape id says nothing about who.
   if ('editing' in source) result.editing = typeof source.editing === 'string' && EDITING_SHAPE_ID.test(source.editing) ? source.editing : null
   return result
+}
+
+/** The pseudonym number an anonymized state carries ("Deelnemer N"), or null when it has none. */
+export function pseudonymNumberOf(state: unknown): number | null {
+  const name = isObject(state) && isObject(state.user) ? state.user.name : null
+  return isPseudonym(name) ? Number(name.slice(name.lastIndexOf(' ') + 1)) : null
 }

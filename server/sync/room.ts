@@ -11,10 +11,10 @@ import { CloseCode, MessageType, SyncStep } from '../../shared/protocol.ts'
 import { canWrite, type Role } from '../../shared/roles.ts'
 import { readRecords, recordsArray, writeRecords, type StoredRecord } from '../../shared/doc-layout.ts'
 import { carriesAuthor, withoutAuthor } from '../../shared/authorship.ts'
-import { anonymizeState } from './anonymize.ts'
+import { anonymizeState, pseudonymNumberOf } from './anonymize.ts'
 import { DEFAULT_AWARENESS_LIMITS, filterAwarenessUpdate, type AwarenessLimits } from './awareness-guard.ts'
 import { fullState } from '../document-records.ts'
-import { awarenessMessage, EMPTY_AWARENESS_MESSAGE, syncStep1Message, syncStep2Message, syncStep2MessageOf, updateMessage } from './messages.ts'
+import { awarenessEntry, awarenessMessage, EMPTY_AWARENESS_MESSAGE, syncStep1Message, syncStep2Message, syncStep2MessageOf, updateMessage } from './messages.ts'
 import { EditSession } from '../snapshots/edit-session.ts'
 import { DEFAULT_GUARD_LIMITS, inspectUpdate, type GuardLimits } from './update-guard.ts'
 
@@ -105,6 +105,8 @@ export class Room {
   private readonly validated = new Map<string, StoredRecord>()
   /** Pseudonym numbers of awareness clients on an anonymous board, released when they leave. */
   private readonly pseudonyms = new Map<number, number>()
+  /** The numbers other processes gave their clients on this board (read from their states). */
+  private readonly pseudonymsElsewhere = new Map<number, number>()
   /**
    * The current value of every locked record (a template's frames, headings, prompts): only a
    * facilitator's connection may change, unlock or delete them. Kept up to date from the records
@@ -504,15 +506,34 @@ export class Room {
     return true
   }
 
-  /** The lowest free number: a leaver's number goes to the next newcomer, whoever stays keeps theirs. */
+  /**
+   * The lowest number free on this board, on every process: a leaver's number goes to the next
+   * newcomer, whoever stays keeps theirs.
+   */
   private pseudonymFor(clientId: number): number {
     const known = this.pseudonyms.get(clientId)
     if (known !== undefined) return known
-    const taken = new Set(this.pseudonyms.values())
+    const taken = new Set([...this.pseudonyms.values(), ...this.pseudonymsElsewhere.values()])
     let n = 1
     while (taken.has(n)) n++
     this.pseudonyms.set(clientId, n)
     return n
+  }
+
+  /**
+   * Two processes that gave a newcomer the same number at the same moment learn it from each
+   * other's states: the client with the higher id takes the next free number, on its own process.
+   */
+  private settlePseudonymClash(elsewhereId: number, n: number): void {
+    for (const [clientId, local] of this.pseudonyms) {
+      if (local !== n || clientId < elsewhereId) continue
+      this.pseudonyms.delete(clientId)
+      const state = this.awareness.getStates().get(clientId)
+      const clock = this.awareness.meta.get(clientId)?.clock
+      if (state === undefined || clock === undefined) continue
+      // As if the client sent its state again, one tick later, under its new number.
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, awarenessEntry(clientId, clock + 1, anonymizeState(state, this.pseudonymFor(clientId))), null)
+    }
   }
 
   private readonly onAwarenessUpdate = (
@@ -525,8 +546,19 @@ export class Room {
       this.pseudonyms.delete(id)
       if (this.awarenessOwners.get(id) === FROM_ELSEWHERE) this.awarenessOwners.delete(id)
     }
-    // Another process's clients speak for themselves there; nobody here may write their entries.
-    if (origin === FROM_ELSEWHERE) for (const id of added) this.awarenessOwners.set(id, FROM_ELSEWHERE)
+    for (const id of removed) this.pseudonymsElsewhere.delete(id)
+    if (origin === FROM_ELSEWHERE) {
+      // Another process's clients speak for themselves there; nobody here may write their entries.
+      for (const id of added) this.awarenessOwners.set(id, FROM_ELSEWHERE)
+      if (this.anonymous) {
+        for (const id of [...added, ...updated]) {
+          const n = pseudonymNumberOf(this.awareness.getStates().get(id))
+          if (n === null) continue
+          this.pseudonymsElsewhere.set(id, n)
+          this.settlePseudonymClash(id, n)
+        }
+      }
+    }
     const changed = [...added, ...updated, ...removed]
     if (changed.length === 0) return
     // Every process times out stale entries itself: only changes made here are passed on.
