@@ -39,6 +39,8 @@ import type { Storage } from './storage/stores.ts'
 import type { ReadSource } from './report/read-worker.ts'
 import { InProcessBus, type RoomBus } from './bus/room-bus.ts'
 import { RedisBus } from './bus/redis-bus.ts'
+import { redisRateLimiters } from './bus/redis-rate-limiter.ts'
+import { localRateLimiters, type RateLimiters } from './http/rate-limit.ts'
 
 export interface RunningServer {
   port: number
@@ -48,7 +50,7 @@ export interface RunningServer {
   close(): Promise<void>
 }
 
-export function createApp(config: Config, storage: Storage, readSource: ReadSource, rooms: RoomManager, logger: Logger) {
+export function createApp(config: Config, storage: Storage, readSource: ReadSource, rooms: RoomManager, logger: Logger, limiters: RateLimiters = localRateLimiters) {
   const app = new Hono()
   const { injectWebSocket, upgradeWebSocket, wss } = createNodeWebSocket({ app })
   // @hono/node-ws has no option for it; ws reads maxPayload from its options on every upgrade.
@@ -78,7 +80,7 @@ export function createApp(config: Config, storage: Storage, readSource: ReadSour
   // so small JSON is gzipped too (~20 bytes more, microseconds). The built client has its own
   // pre-compressed copies, and /sync is no HTTP answer.
   api.use('*', compress({ threshold: 1024 }))
-  mountRequestLimits(api, config, storage.boards, logger)
+  mountRequestLimits(api, config, storage.boards, limiters, logger)
   // publicUrl: the origin the web app builds every board link from (PUBLIC_URL, else this request's).
   api.get('/config', (c) => c.json({ licenseKey: config.licenseKey, publicUrl: linkOrigin(c, config) } satisfies ClientConfig))
   // The first computation of each heavy read runs in this worker, off the event loop.
@@ -100,7 +102,7 @@ export function createApp(config: Config, storage: Storage, readSource: ReadSour
   api.route('/boards', linkRoutes(config, service))
   api.route('/boards', boardDeletionRoutes(service))
   api.route('/admin', adminRoutes(config, service))
-  api.route('/boards', assetUploadRoutes(service, { uploadsPerMinute: config.assetUploadsPerMinute, trustProxy: config.trustProxy }))
+  api.route('/boards', assetUploadRoutes(service, { uploadsPerMinute: config.assetUploadsPerMinute, trustProxy: config.trustProxy, limiters }))
   api.route('/assets', assetServeRoutes(service))
   api.route('/boards', snapshotRoutes(config, service))
   api.all('*', (c) => errorResponse(c, 404, 'no such API route', 'not_found'))
@@ -166,7 +168,9 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const autoSnapshotting = autoSnapshots(storage.snapshots, snapshotQuota(storage, config), config.autoSnapshotEveryMs, logger)
   const isAnonymous = async (id: string) => (await storage.boards.get(id))?.anonymous ?? false
   const rooms = new RoomManager(storage.documents, config, logger, isAnonymous, autoSnapshotting, bus)
-  const { app, injectWebSocket, wss, reads } = createApp(config, storage, readSource, rooms, logger)
+  // Several processes share their rate limits through Redis, as they share boards.
+  const limiters = bus instanceof RedisBus ? redisRateLimiters(bus.commands) : localRateLimiters
+  const { app, injectWebSocket, wss, reads } = createApp(config, storage, readSource, rooms, logger, limiters)
 
   const server = await new Promise<ServerType>((resolve, reject) => {
     const started = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(started))

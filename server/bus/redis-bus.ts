@@ -19,7 +19,8 @@ export class RedisBus implements RoomBus {
   /** Tells this process's messages from the others'. */
   readonly processId = randomUUID()
   readonly multiProcess = true
-  private readonly publisher: Redis
+  /** Publishes, and runs this process's other commands (shared rate limits). */
+  readonly commands: Redis
   private readonly subscriber: Redis
   private readonly handlers = new Map<string, { handlers: Set<BusHandler>; ready: Promise<void> }>()
   private readonly reconnectHandlers = new Set<() => void>()
@@ -28,10 +29,10 @@ export class RedisBus implements RoomBus {
 
   constructor(url: string, private readonly logger: Logger) {
     const options = { enableOfflineQueue: false, maxRetriesPerRequest: 1, retryStrategy: (attempt: number) => Math.min(attempt * 200, 2_000) }
-    this.publisher = new Redis(url, options)
+    this.commands = new Redis(url, options)
     // The subscriber queues (re)subscriptions while it connects; ioredis renews them after a reconnect.
     this.subscriber = new Redis(url, { ...options, enableOfflineQueue: true })
-    for (const connection of [this.publisher, this.subscriber]) {
+    for (const connection of [this.commands, this.subscriber]) {
       connection.on('error', (error: Error) => {
         if (this.outage) return
         this.outage = true
@@ -58,11 +59,11 @@ export class RedisBus implements RoomBus {
 
   /** Resolves once both connections are (again) ready. */
   async ready(): Promise<void> {
-    await Promise.all([this.publisher, this.subscriber].map((connection) => (connection.status === 'ready' ? undefined : once(connection, 'ready'))))
+    await Promise.all([this.commands, this.subscriber].map((connection) => (connection.status === 'ready' ? undefined : once(connection, 'ready'))))
   }
 
   publish(boardId: string, message: BusMessage): void {
-    this.publisher.publish(CHANNEL_PREFIX + boardId, Buffer.from(encodeBusMessage(this.processId, message))).catch(() => {
+    this.commands.publish(CHANNEL_PREFIX + boardId, Buffer.from(encodeBusMessage(this.processId, message))).catch(() => {
       // Redis is away (logged once by the error handler): the others catch up from the store.
     })
   }
@@ -95,6 +96,6 @@ export class RedisBus implements RoomBus {
   async close(): Promise<void> {
     this.handlers.clear()
     this.reconnectHandlers.clear()
-    await Promise.all([this.publisher.quit().catch(() => this.publisher.disconnect()), this.subscriber.quit().catch(() => this.subscriber.disconnect())])
+    await Promise.all([this.commands.quit().catch(() => this.commands.disconnect()), this.subscriber.quit().catch(() => this.subscriber.disconnect())])
   }
 }

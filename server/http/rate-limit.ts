@@ -6,6 +6,19 @@ import { getConnInfo } from '@hono/node-server/conninfo'
 import type { Context, MiddlewareHandler } from 'hono'
 import { HttpError } from './errors.ts'
 
+/** Takes one token for `key`: 0 when allowed, else the milliseconds until one is back. */
+export interface RateLimiter {
+  take(key: string): number | Promise<number>
+}
+
+/**
+ * Makes the limiter named `name` (`limit` per `windowMs` per key): in this process's memory, or
+ * shared by every process of a cluster (Redis, server/bus/redis-rate-limiter.ts).
+ */
+export type RateLimiters = (name: string, limit: number, windowMs: number) => RateLimiter
+
+export const localRateLimiters: RateLimiters = (_name, limit, windowMs) => new KeyedRateLimiter(limit, windowMs)
+
 interface Bucket {
   tokens: number
   last: number
@@ -15,7 +28,7 @@ interface Bucket {
  * `limit` requests per `windowMs` per key, all of them usable at once. The map stays bounded:
  * past `maxKeys`, the least recently used keys are dropped (a full bucket loses nothing).
  */
-export class KeyedRateLimiter {
+export class KeyedRateLimiter implements RateLimiter {
   private readonly buckets = new Map<string, Bucket>()
 
   constructor(
@@ -57,13 +70,13 @@ export class KeyedRateLimiter {
  * `keysOf` returns null to skip limiting (e.g. for an admin).
  */
 export function rateLimit(
-  limiter: KeyedRateLimiter,
+  limiter: RateLimiter,
   keysOf: (c: Context) => string[] | null | Promise<string[] | null>,
   what: string,
 ): MiddlewareHandler {
   return async (c, next) => {
     const keys = (await keysOf(c)) ?? []
-    const waits = keys.map((key) => limiter.take(key))
+    const waits = await Promise.all(keys.map((key) => limiter.take(key)))
     const wait = Math.max(0, ...waits)
     if (wait > 0) {
       c.header('Retry-After', String(Math.max(1, Math.ceil(wait / 1000))))

@@ -8,7 +8,7 @@ import type { Config } from '../config.ts'
 import type { Logger } from '../log.ts'
 import type { BoardStore } from '../storage/stores.ts'
 import { presentedToken } from './access.ts'
-import { clientAddress, KeyedRateLimiter, rateLimit } from './rate-limit.ts'
+import { clientAddress, rateLimit, type RateLimiters } from './rate-limit.ts'
 
 const HOUR_MS = 60 * 60_000
 const MINUTE_MS = 60_000
@@ -31,7 +31,7 @@ const EXPENSIVE: ReadonlyArray<readonly [method: string, path: string]> = [
   ['POST', '/boards/import'],
 ]
 
-export function mountRequestLimits(api: Hono, config: Config, boards: Pick<BoardStore, 'authorize'>, logger: Logger): void {
+export function mountRequestLimits(api: Hono, config: Config, boards: Pick<BoardStore, 'authorize'>, limiters: RateLimiters, logger: Logger): void {
   let warned = false
   const address = (c: Context) => {
     // Behind a proxy without TRUST_PROXY every client has the proxy's address, and one budget.
@@ -43,11 +43,11 @@ export function mountRequestLimits(api: Hono, config: Config, boards: Pick<Board
   }
 
   // With ADMIN_TOKEN set only the admin makes boards, and is not limited.
-  const creation = new KeyedRateLimiter(config.boardsPerHourPerAddress, HOUR_MS)
+  const creation = limiters('boards-created', config.boardsPerHourPerAddress, HOUR_MS)
   const creationLimit = rateLimit(creation, (c) => (config.adminToken === null ? [address(c)] : null), 'new boards from this address')
   for (const [method, path] of CREATING) api.on(method, path, creationLimit)
 
-  const expensive = new KeyedRateLimiter(config.expensiveRequestsPerMinute, MINUTE_MS)
+  const expensive = limiters('expensive', config.expensiveRequestsPerMinute, MINUTE_MS)
   const expensiveLimit = rateLimit(
     expensive,
     async (c) => {
