@@ -40,6 +40,8 @@ import type { ReadSource } from './report/read-worker.ts'
 import { InProcessBus, type RoomBus } from './bus/room-bus.ts'
 import { RedisBus } from './bus/redis-bus.ts'
 import { redisRateLimiters } from './bus/redis-rate-limiter.ts'
+import { RedisCensus } from './bus/redis-census.ts'
+import { NoOtherProcesses } from './bus/connection-census.ts'
 import { localRateLimiters, type RateLimiters } from './http/rate-limit.ts'
 
 export interface RunningServer {
@@ -167,7 +169,9 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const bus = await openBus(config, logger)
   const autoSnapshotting = autoSnapshots(storage.snapshots, snapshotQuota(storage, config), config.autoSnapshotEveryMs, logger)
   const isAnonymous = async (id: string) => (await storage.boards.get(id))?.anonymous ?? false
-  const rooms = new RoomManager(storage.documents, config, logger, isAnonymous, autoSnapshotting, bus)
+  // A cluster's connection caps count every process's connections.
+  const census = bus instanceof RedisBus ? new RedisCensus(bus.commands, bus.processId) : new NoOtherProcesses()
+  const rooms = new RoomManager(storage.documents, config, logger, isAnonymous, autoSnapshotting, bus, census)
   // Several processes share their rate limits through Redis, as they share boards.
   const limiters = bus instanceof RedisBus ? redisRateLimiters(bus.commands) : localRateLimiters
   const { app, injectWebSocket, wss, reads } = createApp(config, storage, readSource, rooms, logger, limiters)

@@ -9,7 +9,7 @@ import { createBoard } from './testing/api-client.ts'
 import { startPostgres, type PostgresCluster } from './testing/postgres-cluster.ts'
 import { startRedis, type RedisProcess } from './testing/redis-process.ts'
 import { removeDir, startServerProcess, tempDataDir, type ServerProcess } from './testing/server-process.ts'
-import { SyncClient, testRecord } from './testing/sync-client.ts'
+import { refusedStatus, SyncClient, syncUrl, testRecord } from './testing/sync-client.ts'
 
 let cluster: PostgresCluster
 let redis: RedisProcess
@@ -26,10 +26,10 @@ afterAll(async () => {
 })
 
 /** A server process of the cluster: its DATA_DIR must stay empty. */
-async function serve(databaseUrl: string): Promise<ServerProcess> {
+async function serve(databaseUrl: string, env: Record<string, string> = {}): Promise<ServerProcess> {
   const dataDir = tempDataDir()
   dataDirs.push(dataDir)
-  const server = await startServerProcess({ dataDir, env: { DATABASE_URL: databaseUrl, REDIS_URL: redis.url } })
+  const server = await startServerProcess({ dataDir, env: { DATABASE_URL: databaseUrl, REDIS_URL: redis.url, ...env } })
   started.push(server)
   return server
 }
@@ -74,5 +74,20 @@ describe('two processes on PostgreSQL and Redis', () => {
     const late = await SyncClient.connect(two.url, board.id, board.tokens.viewer)
     for (const key of seen) expect(late.records.has(key)).toBe(true)
     await Promise.all([watcher.close(), late.close(), writer.close().catch(() => undefined)])
+  })
+
+  it('holds the connection caps per board across processes', async () => {
+    const url = await cluster.createDatabase('caps')
+    const limits = { MAX_CONNECTIONS_PER_LINK: '2', MAX_CONNECTIONS_PER_BOARD: '3' }
+    const [one, two] = [await serve(url, limits), await serve(url, limits)]
+    const board = await createBoard(one.url)
+    const viewers = [await SyncClient.connect(one.url, board.id, board.tokens.viewer), await SyncClient.connect(two.url, board.id, board.tokens.viewer)]
+    // The viewer link holds two connections, one on each process: full on both.
+    for (const server of [one, two]) expect(await refusedStatus(syncUrl(server.url, board.id, board.tokens.viewer))).toBe(503)
+    const editor = await SyncClient.connect(two.url, board.id, board.tokens.editor)
+    // Three partners on the board, across the processes: no fourth, but the facilitator.
+    expect(await refusedStatus(syncUrl(one.url, board.id, board.tokens.editor))).toBe(503)
+    const facilitator = await SyncClient.connect(one.url, board.id, board.tokens.facilitator)
+    await Promise.all([...viewers, editor, facilitator].map((client) => client.close()))
   })
 })

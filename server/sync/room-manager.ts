@@ -16,6 +16,7 @@
 import * as Y from 'yjs'
 import { CloseCode } from '../../shared/protocol.ts'
 import type { Role } from '../../shared/roles.ts'
+import { NoOtherProcesses, type ConnectionCensus, type RoleCounts } from '../bus/connection-census.ts'
 import { InProcessBus, type BoardControl, type BusMessage, type RoomBus, type Subscription } from '../bus/room-bus.ts'
 import { fullState } from '../document-records.ts'
 import { errorMessage, type Logger } from '../log.ts'
@@ -115,6 +116,7 @@ export class RoomManager {
     private readonly isAnonymous: (boardId: string) => boolean | Promise<boolean>,
     private readonly autoSnapshots: AutoSnapshots | null = null,
     private readonly bus: RoomBus = new InProcessBus(),
+    private readonly census: ConnectionCensus = new NoOtherProcesses(),
   ) {
     this.awarenessLimits = {
       ...DEFAULT_AWARENESS_LIMITS,
@@ -138,6 +140,11 @@ export class RoomManager {
     const room = this.rooms.get(boardId)
     if (!room) return waiting
     return waiting + (role === undefined ? room.peerCount : room.peerCountFor(role))
+  }
+
+  /** The board's connections on the other processes of a cluster, by role (for the caps). */
+  connectionsElsewhere(boardId: string): Promise<RoleCounts> {
+    return this.census.elsewhere(boardId)
   }
 
   /** A role link's expiry changed: re-arm (or clear) the timers of its open connections, on every process. */
@@ -186,12 +193,19 @@ export class RoomManager {
     this.cancelIdle(room)
     room.addPeer(peer)
     this.expiries.arm(peer, expiresAt)
+    this.reportConnections(room)
     return room
   }
 
   disconnect(room: Room, peer: Peer): void {
     this.expiries.clear(peer)
     room.removePeer(peer)
+    this.reportConnections(room)
+  }
+
+  /** Tells the other processes how many connections this one holds on the board now. */
+  private reportConnections(room: Room): void {
+    this.census.report(room.boardId, { facilitator: room.peerCountFor('facilitator'), editor: room.peerCountFor('editor'), viewer: room.peerCountFor('viewer') })
   }
 
   /** The room of a board, loaded from the store when it is not open. */
@@ -233,6 +247,7 @@ export class RoomManager {
     }
     this.stopReconnects()
     await Promise.allSettled([...this.background])
+    await this.census.close()
   }
 
   /**
@@ -557,6 +572,7 @@ export class RoomManager {
     this.dueForCompaction.delete(room)
     this.subscriptions.get(room)?.close()
     this.subscriptions.delete(room)
+    this.census.report(room.boardId, {})
     room.destroy()
   }
 }

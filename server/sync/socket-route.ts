@@ -9,6 +9,7 @@ import type { WSContext } from 'hono/ws'
 import { boardIdParam } from '../../shared/api.ts'
 import { CloseCode } from '../../shared/protocol.ts'
 import type { Role } from '../../shared/roles.ts'
+import type { RoleCounts } from '../bus/connection-census.ts'
 import type { ErrorCode } from '../../shared/errors.ts'
 import { presentedToken, refusal } from '../http/access.ts'
 import { errorResponse } from '../http/errors.ts'
@@ -21,7 +22,7 @@ import type { BoardStore } from '../storage/stores.ts'
 import type { RoomManager } from './room-manager.ts'
 import { SocketPeer } from './socket-peer.ts'
 
-type SyncEnv = { Variables: { boardId: string; role: Role; expiresAt: string | null } }
+type SyncEnv = { Variables: { boardId: string; role: Role; expiresAt: string | null; elsewhere: RoleCounts } }
 
 /** Same origin as the page that was served (Host), PUBLIC_URL's, or one listed in ALLOWED_ORIGINS. */
 export function originAllowed(origin: string | undefined, host: string | undefined, allowed: readonly string[]): boolean {
@@ -48,10 +49,11 @@ export function syncRoutes(
    * facilitator's own connections count only against their link's cap: partners filling the
    * board must never lock out the person running the session.
    */
-  const full = (boardId: string, role: Role): { message: string; code: ErrorCode } | null => {
-    const participants = rooms.connectionCount(boardId) - rooms.connectionCount(boardId, 'facilitator')
+  const full = (boardId: string, role: Role, elsewhere: RoleCounts): { message: string; code: ErrorCode } | null => {
+    const count = (of: Role) => rooms.connectionCount(boardId, of) + (elsewhere[of] ?? 0)
+    const participants = count('editor') + count('viewer')
     if (role !== 'facilitator' && participants >= config.maxConnectionsPerBoard) return { message: 'this board has too many participants', code: 'board_full' }
-    if (rooms.connectionCount(boardId, role) >= config.maxConnectionsPerLink) return { message: 'this link has too many participants', code: 'link_full' }
+    if (count(role) >= config.maxConnectionsPerLink) return { message: 'this link has too many participants', code: 'link_full' }
     return null
   }
 
@@ -69,8 +71,11 @@ export function syncRoutes(
         const refused = refusal(access)
         return errorResponse(c, refused.status, refused.message, refused.code)
       }
-      const refusedAsFull = full(id.data, access.role)
+      // Other processes' connections count too (a cluster); looked up once, here.
+      const elsewhere = await rooms.connectionsElsewhere(id.data)
+      const refusedAsFull = full(id.data, access.role, elsewhere)
       if (refusedAsFull !== null) return errorResponse(c, 503, refusedAsFull.message, refusedAsFull.code)
+      c.set('elsewhere', elsewhere)
       c.set('boardId', id.data)
       c.set('role', access.role)
       c.set('expiresAt', access.expiresAt)
@@ -80,6 +85,7 @@ export function syncRoutes(
       const boardId = c.var.boardId
       const role = c.var.role
       const expiresAt = c.var.expiresAt
+      const elsewhere = c.var.elsewhere
       let peer: SocketPeer | null = null
       let room: Room | null = null
       /** Messages that arrive while the room loads, handled once it has (bounded by the rate limit). */
@@ -100,7 +106,7 @@ export function syncRoutes(
         onOpen(_event, socket) {
           if (socket.raw) heartbeat.watch(socket.raw)
           // Upgrades run concurrently: many can pass the check on the request before any opens.
-          const refusedAsFull = full(boardId, role)
+          const refusedAsFull = full(boardId, role, elsewhere)
           if (refusedAsFull !== null) {
             socket.close(CloseCode.boardFull, refusedAsFull.message)
             return
