@@ -12,6 +12,7 @@ import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { DB_FILE } from '../db/database.ts'
 import { openPostgres, transaction, type PgPool } from './postgres/database.ts'
+import type { TemplateRow } from './sqlite/template-store.ts'
 
 export interface MigrationReport {
   boards: number
@@ -55,17 +56,6 @@ export async function migrateSqliteToPostgres(dataDir: string, databaseUrl: stri
     sqlite.close()
     await pool.end()
   }
-}
-
-interface TemplateRow {
-  id: string
-  title: string
-  description: string
-  created_at: string
-  schema: string
-  records: string
-  source_board: string | null
-  keep: number
 }
 
 const TEMPLATE_COLUMNS = 'id, title, description, created_at, schema, records, source_board, keep'

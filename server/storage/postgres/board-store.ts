@@ -2,6 +2,7 @@
 import type { BoardInfo, BoardListing, LinkInfo } from '../../../shared/api.ts'
 import { ROLES, type Role } from '../../../shared/roles.ts'
 import { hashToken, newId, newToken } from '../../tokens.ts'
+import { boardInfo } from '../board-info.ts'
 import { grant } from '../grant.ts'
 import type { Access, BoardStore, NewBoard } from '../stores.ts'
 import { transaction, type PgPool } from './database.ts'
@@ -21,23 +22,17 @@ interface BoardRow {
 const BOARD_COLUMNS = 'b.id, b.title, b.template, b.anonymous, b.created_at, b.forked_from_board, b.forked_from_snapshot'
 
 function toInfo(row: BoardRow): BoardInfo {
-  return {
+  return boardInfo({
     id: row.id,
     title: row.title,
     template: row.template,
     anonymous: row.anonymous,
     createdAt: row.created_at.toISOString(),
-    ...(row.forked_from_board && row.forked_from_snapshot
-      ? {
-          forkedFrom: {
-            boardId: row.forked_from_board,
-            snapshotId: row.forked_from_snapshot,
-            ...(row.origin_title != null ? { title: row.origin_title } : {}),
-            ...(row.origin_snapshot_label != null ? { snapshotLabel: row.origin_snapshot_label } : {}),
-          },
-        }
-      : {}),
-  }
+    forkedFromBoard: row.forked_from_board,
+    forkedFromSnapshot: row.forked_from_snapshot,
+    originTitle: row.origin_title,
+    originSnapshotLabel: row.origin_snapshot_label,
+  })
 }
 
 const iso = (date: Date | null): string | null => (date === null ? null : date.toISOString())

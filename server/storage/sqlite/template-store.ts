@@ -11,7 +11,8 @@ import { newId } from '../../tokens.ts'
 import { CUSTOM_TEMPLATE_PREFIX, type SavedTemplate, type TemplateStore } from '../stores.ts'
 import { recordsWithoutAuthors } from '../without-authors.ts'
 
-interface Row {
+/** A saved template as SQLite keeps it (also read by the move to PostgreSQL). */
+export interface TemplateRow {
   id: string
   title: string
   description: string
@@ -22,7 +23,7 @@ interface Row {
   keep: number
 }
 
-type SummaryRow = Pick<Row, 'id' | 'title' | 'description'>
+type SummaryRow = Pick<TemplateRow, 'id' | 'title' | 'description'>
 
 const summary = (row: SummaryRow): TemplateSummary => ({ id: row.id, title: row.title, description: row.description, custom: true })
 
@@ -41,7 +42,7 @@ export class SqliteTemplateStore implements TemplateStore {
     this.insert = db.prepare(
       'INSERT INTO custom_templates (id, title, description, created_at, schema, records, source_board, keep) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     )
-    this.selectOne = db.prepare<[string], Row>(
+    this.selectOne = db.prepare<[string], TemplateRow>(
       'SELECT id, title, description, created_at, schema, records, source_board, keep FROM custom_templates WHERE id = ?',
     )
     // Oldest first: the picker shows new templates last, after the built-in ones.
@@ -49,7 +50,7 @@ export class SqliteTemplateStore implements TemplateStore {
     this.selectOfBoard = db.prepare<[string], SummaryRow>(
       'SELECT id, title, description FROM custom_templates WHERE source_board = ? ORDER BY created_at, rowid',
     )
-    this.recordsOfBoard = db.prepare<[string], Pick<Row, 'id' | 'records'>>('SELECT id, records FROM custom_templates WHERE source_board = ?')
+    this.recordsOfBoard = db.prepare<[string], Pick<TemplateRow, 'id' | 'records'>>('SELECT id, records FROM custom_templates WHERE source_board = ?')
     this.updateRecords = db.prepare('UPDATE custom_templates SET records = ? WHERE id = ?')
     this.deleteOne = db.prepare('DELETE FROM custom_templates WHERE id = ?')
     this.deleteUnkeptOfBoard = db.prepare('DELETE FROM custom_templates WHERE source_board = ? AND keep = 0')
