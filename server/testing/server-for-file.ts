@@ -1,10 +1,12 @@
-/** Integration tests: one real server per test file, with its own temporary DATA_DIR. */
+/** Integration tests: one real server per test file, with its own temporary DATA_DIR (and, on PostgreSQL, its own database). */
 import { afterAll, beforeAll } from 'vitest'
 import { removeDir, startServerProcess, type ServerProcess } from './server-process.ts'
 
 export interface FileServer {
   readonly url: string
   readonly dataDir: string
+  /** Its PostgreSQL database, or null on SQLite (in `dataDir`). */
+  readonly databaseUrl: string | null
   readonly logs: string[]
   /** The server's process id (to read its memory). */
   readonly pid: number
@@ -34,6 +36,9 @@ export function serverForFile(env: Record<string, string> = {}): FileServer {
     },
     get dataDir() {
       return running().dataDir
+    },
+    get databaseUrl() {
+      return running().databaseUrl
     },
     get logs() {
       return running().logs

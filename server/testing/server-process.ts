@@ -8,11 +8,14 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { once } from 'node:events'
+import { createTestDatabase, onPostgres } from './test-engine.ts'
 
 export interface ServerProcess {
   url: string
   port: number
   dataDir: string
+  /** Its PostgreSQL database (`postgres://…`), or null when it keeps everything in SQLite in `dataDir`. */
+  databaseUrl: string | null
   logs: string[]
   child: ChildProcess
   /** SIGTERM, resolves with the exit code. */
@@ -45,14 +48,33 @@ export type ServerEntry = { source: true } | { bundle: string }
 
 const nodeArgs = (entry: ServerEntry): string[] => ('bundle' in entry ? [entry.bundle] : ['--import', 'tsx', 'server/main.ts'])
 
+/**
+ * On the PostgreSQL test engine each DATA_DIR gets a database of its own: a server started again
+ * on the same DATA_DIR (a restart) finds the same data, as it would in its SQLite file.
+ */
+const databaseOfDataDir = new Map<string, string>()
+
+async function databaseFor(dataDir: string, env: Record<string, string> | undefined): Promise<string | null> {
+  if (env?.DATABASE_URL !== undefined) return env.DATABASE_URL || null
+  if (!onPostgres()) return null
+  let url = databaseOfDataDir.get(dataDir)
+  if (url === undefined) {
+    url = await createTestDatabase()
+    databaseOfDataDir.set(dataDir, url)
+  }
+  return url
+}
+
 /** `port` reuses a port (a restart that clients reconnect to); by default a free one is picked. */
 export async function startServerProcess(
   options: { dataDir?: string; port?: number; env?: Record<string, string>; entry?: ServerEntry } = {},
 ): Promise<ServerProcess> {
   const dataDir = options.dataDir ?? tempDataDir()
   const port = options.port ?? (await freePort())
+  const databaseUrl = await databaseFor(dataDir, options.env)
+  const engine = databaseUrl === null ? {} : { DATABASE_URL: databaseUrl }
   const child = spawn(process.execPath, nodeArgs(options.entry ?? { source: true }), {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ...options.env },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ...engine, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   const logs: string[] = []
@@ -76,6 +98,7 @@ export async function startServerProcess(
     url: `http://127.0.0.1:${port}`,
     port,
     dataDir,
+    databaseUrl,
     logs,
     child,
     async stop() {
