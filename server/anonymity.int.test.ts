@@ -1,11 +1,8 @@
-import Database from 'better-sqlite3'
-import { readdirSync, readFileSync } from 'node:fs'
-import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { CreatedBoard } from '../shared/api.ts'
-import { DB_FILE } from './db/database.ts'
 import { createBoard } from './testing/api-client.ts'
 import { serverForFile } from './testing/server-for-file.ts'
+import { setStoredAnonymousFlag, storedPlacesMentioning } from './testing/stored-data.ts'
 import { SyncClient, testRecord } from './testing/sync-client.ts'
 
 const NAME = 'Zwaantje Vermeulen-Oudshoorn'
@@ -26,9 +23,8 @@ function editAsNamedPerson(client: SyncClient, id: string, text: string): void {
   client.awareness.setLocalState({ user: { name: NAME, color: '#e03131' }, presence: { userName: NAME, userId: USER_ID } })
 }
 
-function filesMention(dir: string, needle: string): string[] {
-  return readdirSync(dir).filter((file) => readFileSync(path.join(dir, file)).includes(Buffer.from(needle)))
-}
+/** Where the server's stored data (every file in DATA_DIR, or every row on PostgreSQL) names `needle`. */
+const storedMentions = (needle: string): Promise<string[]> => storedPlacesMentioning(server, needle)
 
 describe('anonymous boards', () => {
   it('store no name or user id anywhere: database, snapshots, export, logs, other clients', async () => {
@@ -55,7 +51,7 @@ describe('anonymous boards', () => {
 
     for (const needle of [NAME, USER_ID]) {
       expect(exported).not.toContain(needle)
-      expect(filesMention(server.dataDir, needle)).toEqual([])
+      expect(await storedMentions(needle)).toEqual([])
       expect(server.logs.join('\n')).not.toContain(needle)
     }
   })
@@ -66,12 +62,12 @@ describe('anonymous boards', () => {
     editAsNamedPerson(partner, 'moment', 'Overleg met de wijkagent')
     await partner.roundTrip()
     expect((await api(board, '/snapshots', { method: 'POST', body: JSON.stringify({ label: 'met namen' }) })).status).toBe(201)
-    expect(filesMention(server.dataDir, NAME).length).toBeGreaterThan(0) // attribution is kept on open boards
+    expect((await storedMentions(NAME)).length).toBeGreaterThan(0) // attribution is kept on open boards
 
     expect((await api(board, '', { method: 'PATCH', body: JSON.stringify({ anonymous: true }) })).status).toBe(200)
     await partner.waitFor((c) => !c.records.has(`user:${USER_ID}`))
     await partner.close()
-    for (const needle of [NAME, USER_ID]) expect(filesMention(server.dataDir, needle)).toEqual([])
+    for (const needle of [NAME, USER_ID]) expect(await storedMentions(needle)).toEqual([])
     const viewer = await SyncClient.connect(server.url, board.id, board.tokens.viewer)
     expect(viewer.records.has('shape:moment')).toBe(true)
     await viewer.close()
@@ -85,13 +81,11 @@ describe('anonymous boards', () => {
     expect((await api(board, '/snapshots', { method: 'POST', body: JSON.stringify({ label: 'met namen' }) })).status).toBe(201)
     await partner.close()
     // What a switch that died half way leaves: the flag committed, the names still on disk.
-    const db = new Database(path.join(server.dataDir, DB_FILE))
-    db.prepare('UPDATE boards SET anonymous = 1 WHERE id = ?').run(board.id)
-    db.close()
-    expect(filesMention(server.dataDir, NAME).length).toBeGreaterThan(0)
+    await setStoredAnonymousFlag(server, board.id)
+    expect((await storedMentions(NAME)).length).toBeGreaterThan(0)
 
     expect((await api(board, '', { method: 'PATCH', body: JSON.stringify({ anonymous: true }) })).status).toBe(200)
-    for (const needle of [NAME, USER_ID]) expect(filesMention(server.dataDir, needle)).toEqual([])
+    for (const needle of [NAME, USER_ID]) expect(await storedMentions(needle)).toEqual([])
     const viewer = await SyncClient.connect(server.url, board.id, board.tokens.viewer)
     expect(viewer.records.has('shape:moment')).toBe(true)
     await viewer.close()

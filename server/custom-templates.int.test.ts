@@ -3,12 +3,10 @@ import { describe, expect, it } from 'vitest'
 import type { TemplateDetail, TemplateSummary } from '../shared/api.ts'
 import type { StoredRecord } from '../shared/doc-layout.ts'
 import { findTemplate } from '../templates/index.ts'
-import { readFileSync } from 'node:fs'
-import path from 'node:path'
-import { DB_FILE } from './db/database.ts'
 import { documentRecords } from './initial-document.ts'
 import { createBoard } from './testing/api-client.ts'
 import { serverForFile } from './testing/server-for-file.ts'
+import { storedPlacesMentioning } from './testing/stored-data.ts'
 import { SyncClient, testRecord } from './testing/sync-client.ts'
 
 const server = serverForFile()
@@ -193,13 +191,13 @@ describe('saved templates belong to their board', () => {
     const { board } = await structuredBoard('Tijdelijk')
     const gone = (await (await saveTemplate({ boardId: board.id, title: 'Gaat mee' }, board.tokens.facilitator)).json()) as TemplateSummary
     const kept = (await (await saveTemplate({ boardId: board.id, title: 'Blijft', keep: true }, board.tokens.facilitator)).json()) as TemplateSummary
+    expect((await storedPlacesMentioning(server, board.id)).length).toBeGreaterThan(0)
     const deleted = await fetch(`${server.url}/api/boards/${board.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${board.tokens.facilitator}` } })
     expect(deleted.status).toBe(204)
 
     expect((await fetch(`${server.url}/api/templates/${gone.id}`)).status).toBe(404)
     expect((await fetch(`${server.url}/api/templates/${kept.id}`)).status).toBe(200)
     // No trace of the deleted board: the kept template no longer names it.
-    const raw = readFileSync(path.join(server.dataDir, DB_FILE))
-    expect(raw.includes(Buffer.from(board.id))).toBe(false)
+    expect(await storedPlacesMentioning(server, board.id)).toEqual([])
   })
 })

@@ -3,9 +3,7 @@
  * item 11; issue 10 bug 1): every hostile write is refused whole, the board stays as it was and a
  * newcomer syncs, while an honest client's schema write and its stored copy are accepted.
  */
-import Database from 'better-sqlite3'
 import * as encoding from 'lib0/encoding'
-import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import * as syncProtocol from 'y-protocols/sync'
@@ -13,11 +11,11 @@ import * as Y from 'yjs'
 import type { CreatedBoard, SnapshotInfo } from '../shared/api.ts'
 import { metaMap, readRecords, readSchema, recordsArray, recordsKeyValue, SCHEMA_KEY, type StoredRecord } from '../shared/doc-layout.ts'
 import { CloseCode, MessageType } from '../shared/protocol.ts'
-import { DB_FILE } from './db/database.ts'
 import { tldrawSchema } from './initial-document.ts'
 import { createBoard } from './testing/api-client.ts'
 import { craftUpdate, mapEntryId, WINNING_CLIENT } from './testing/crafted-updates.ts'
 import { serverForFile } from './testing/server-for-file.ts'
+import { storedRowCount } from './testing/stored-data.ts'
 import { SyncClient, syncUrl, testRecord } from './testing/sync-client.ts'
 
 const MAX_RECORDS = 50
@@ -35,14 +33,7 @@ function call(url: string, token: string | null, init: RequestInit = {}): Promis
   return fetch(`${server.url}${url}`, { ...init, headers })
 }
 
-function boardCount(): number {
-  const db = new Database(path.join(server.dataDir, DB_FILE), { readonly: true })
-  try {
-    return (db.prepare('SELECT count(*) AS n FROM boards').get() as { n: number }).n
-  } finally {
-    db.close()
-  }
-}
+const boardCount = (): Promise<number> => storedRowCount(server, 'boards')
 
 function updateMessage(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder()
@@ -90,11 +81,11 @@ function withUnknownSequence(): Record<string, unknown> {
 describe('import', () => {
   it('accepts only application/json: a cross-site text/plain post makes no board', async () => {
     const file = await exportFile(await createBoard(server.url))
-    const before = boardCount()
+    const before = await boardCount()
     const response = await call('/api/boards/import', null, { method: 'POST', body: JSON.stringify(file), headers: { 'content-type': 'text/plain' } })
     expect(response.status).toBe(415)
     expect(((await response.json()) as { code?: string }).code).toBe('unsupported_media_type')
-    expect(boardCount()).toBe(before)
+    expect(await boardCount()).toBe(before)
     expect((await call('/api/boards/import', null, { method: 'POST', body: JSON.stringify(file) })).status).toBe(201)
   })
 
@@ -109,12 +100,12 @@ describe('import', () => {
     })
     const camera: StoredRecord = { id: 'camera:page:page', typeName: 'camera', x: 0, y: 0, z: 1, meta: {} }
     const pointer: StoredRecord = { id: 'pointer:pointer', typeName: 'pointer', x: 0, y: 0, lastActivityTimestamp: 0, meta: {} }
-    const before = boardCount()
+    const before = await boardCount()
     for (const extra of [image('https://tracker.example.com/pixel.png'), image('data:image/png;base64,iVBORw0KGgo='), camera, pointer]) {
       const response = await call('/api/boards/import', null, { method: 'POST', body: JSON.stringify({ ...file, records: [...file.records, extra] }) })
       expect(response.status, extra.id).toBe(400)
     }
-    expect(boardCount()).toBe(before)
+    expect(await boardCount()).toBe(before)
     const own = await call('/api/boards/import', null, { method: 'POST', body: JSON.stringify({ ...file, records: [...file.records, image('/api/assets/abc')] }) })
     expect(own.status).toBe(201)
   })
@@ -122,14 +113,14 @@ describe('import', () => {
   it(`refuses more than MAX_RECORDS_PER_BOARD records with too_many_records`, async () => {
     const file = await exportFile(await createBoard(server.url))
     const notes = (n: number) => Array.from({ length: n }, (_, i) => testRecord(`n${i}`, { x: i * 10 }))
-    const before = boardCount()
+    const before = await boardCount()
     const tooMany = await call('/api/boards/import', null, {
       method: 'POST',
       body: JSON.stringify({ ...file, records: [...file.records, ...notes(MAX_RECORDS + 1 - file.records.length)] }),
     })
     expect(tooMany.status).toBe(400)
     expect(((await tooMany.json()) as { code?: string }).code).toBe('too_many_records')
-    expect(boardCount()).toBe(before)
+    expect(await boardCount()).toBe(before)
     const full = await call('/api/boards/import', null, { method: 'POST', body: JSON.stringify({ ...file, records: [...file.records, ...notes(MAX_RECORDS - file.records.length)] }) })
     expect(full.status).toBe(201)
   })

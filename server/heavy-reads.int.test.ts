@@ -3,17 +3,15 @@
  * from what is stored: their answers stay byte for byte what the main thread used to make from
  * the snapshot's state and the live document, and the main thread no longer does the work.
  */
-import Database from 'better-sqlite3'
 import { readFileSync } from 'node:fs'
-import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { CreatedBoard, SnapshotInfo } from '../shared/api.ts'
 import type { StoredRecord } from '../shared/doc-layout.ts'
-import { DB_FILE } from './db/database.ts'
 import { decodeContent, readContent } from './document-records.ts'
 import { tldrawSchema } from './initial-document.ts'
 import { createBoard } from './testing/api-client.ts'
 import { serverForFile } from './testing/server-for-file.ts'
+import { storedSnapshotRow } from './testing/stored-data.ts'
 import { SyncClient, testRecord } from './testing/sync-client.ts'
 
 const server = serverForFile()
@@ -31,20 +29,11 @@ async function capture(board: CreatedBoard, label: string): Promise<SnapshotInfo
   return (await response.json()) as SnapshotInfo
 }
 
-/** The snapshot's row as stored, read by the test itself. */
-function storedSnapshot(id: string): { label: string; created_at: string; auto: number; state: Buffer; schema: string } {
-  const db = new Database(path.join(server.dataDir, DB_FILE), { readonly: true })
-  try {
-    return db.prepare('SELECT label, created_at, auto, state, schema FROM snapshots WHERE id = ?').get(id) as never
-  } finally {
-    db.close()
-  }
-}
-
-/** The answer of GET …/snapshots/:sid as the main thread made it: the stored state decoded here. */
-function expectedSnapshotBody(id: string): string {
-  const row = storedSnapshot(id)
-  const head = JSON.stringify({ id, label: row.label, createdAt: row.created_at, auto: row.auto === 1, schema: JSON.parse(row.schema) })
+/** The answer of GET …/snapshots/:sid as the main thread made it: the stored state (read by the test itself) decoded here. */
+async function expectedSnapshotBody(id: string): Promise<string> {
+  const row = await storedSnapshotRow(server, id)
+  if (!row) throw new Error(`snapshot ${id} is not stored`)
+  const head = JSON.stringify({ id, label: row.label, createdAt: row.createdAt, auto: row.auto, schema: JSON.parse(row.schema) })
   return `${head.slice(0, -1)},"records":${JSON.stringify(decodeContent(row.state).records)}}`
 }
 
@@ -73,9 +62,9 @@ describe('heavy reads in the read worker', () => {
     const opened = await get(board, `/snapshots/${snapshot.id}`)
     expect(opened.status).toBe(200)
     expect(opened.headers.get('content-type')).toBe('application/json')
-    expect(await opened.text()).toBe(expectedSnapshotBody(snapshot.id))
+    expect(await opened.text()).toBe(await expectedSnapshotBody(snapshot.id))
     // Again, from the cache: the same bytes.
-    expect(await (await get(board, `/snapshots/${snapshot.id}`)).text()).toBe(expectedSnapshotBody(snapshot.id))
+    expect(await (await get(board, `/snapshots/${snapshot.id}`)).text()).toBe(await expectedSnapshotBody(snapshot.id))
 
     const exported = await get(board, '/export.json')
     expect(exported.status).toBe(200)

@@ -1,13 +1,12 @@
-import Database from 'better-sqlite3'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { BoardForRole, CreatedBoard, SnapshotInfo } from '../shared/api.ts'
 import type { StoredRecord } from '../shared/doc-layout.ts'
-import { DB_FILE } from './db/database.ts'
 import { encodeDocument } from './initial-document.ts'
 import { createBoard } from './testing/api-client.ts'
 import { serverForFile } from './testing/server-for-file.ts'
+import { insertStoredSnapshot } from './testing/stored-data.ts'
 import { SyncClient, testRecord } from './testing/sync-client.ts'
 
 const server = serverForFile()
@@ -170,16 +169,14 @@ describe('snapshots', () => {
       records: StoredRecord[]
     }
     const board = await createBoard(server.url)
-    const db = new Database(path.join(server.dataDir, DB_FILE))
-    db.prepare('INSERT INTO snapshots (id, board_id, label, created_at, auto, state, schema) VALUES (?, ?, ?, ?, 0, ?, ?)').run(
-      'oude-stand-2019',
-      board.id,
-      'Stand uit 2019',
-      '2019-05-01T10:00:00.000Z',
-      encodeDocument(fixture.records as never),
-      JSON.stringify(fixture.schema),
-    )
-    db.close()
+    await insertStoredSnapshot(server, {
+      id: 'oude-stand-2019',
+      boardId: board.id,
+      label: 'Stand uit 2019',
+      createdAt: '2019-05-01T10:00:00.000Z',
+      state: encodeDocument(fixture.records as never),
+      schema: JSON.stringify(fixture.schema),
+    })
 
     const opened = (await (await call(`/api/boards/${board.id}/snapshots/oude-stand-2019`, board.tokens.viewer)).json()) as {
       schema: { sequences: Record<string, number> }

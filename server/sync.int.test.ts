@@ -1,26 +1,15 @@
-import Database from 'better-sqlite3'
-import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { WebsocketProvider } from 'y-websocket'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { recordsKeyValue, readRecords } from '../shared/doc-layout.ts'
 import { CloseCode } from '../shared/protocol.ts'
-import { DB_FILE } from './db/database.ts'
 import { createBoard } from './testing/api-client.ts'
 import { serverForFile } from './testing/server-for-file.ts'
+import { storedRowCount } from './testing/stored-data.ts'
 import { refusedStatus, SyncClient, syncUrl, testRecord } from './testing/sync-client.ts'
 
 const server = serverForFile()
-
-function storedUpdateCount(dataDir: string, boardId: string): number {
-  const db = new Database(path.join(dataDir, DB_FILE), { readonly: true })
-  try {
-    return (db.prepare('SELECT count(*) AS n FROM updates WHERE board_id = ?').get(boardId) as { n: number }).n
-  } finally {
-    db.close()
-  }
-}
 
 describe('live sync', () => {
   it('starts every board with a server-made tldraw document', async () => {
@@ -67,7 +56,7 @@ describe('live sync', () => {
     const board = await createBoard(server.url)
     const editor = await SyncClient.connect(server.url, board.id, board.tokens.editor)
     const viewer = await SyncClient.connect(server.url, board.id, board.tokens.viewer)
-    const storedBefore = storedUpdateCount(server.dataDir, board.id)
+    const storedBefore = await storedRowCount(server, 'updates', board.id)
 
     viewer.records.set('shape:sneaky', testRecord('sneaky'))
     await viewer.roundTrip() // the server has now handled the viewer's update
@@ -78,7 +67,7 @@ describe('live sync', () => {
     expect(fresh.records.has('shape:honest')).toBe(true)
     expect(fresh.records.has('shape:sneaky')).toBe(false)
     expect(editor.records.has('shape:sneaky')).toBe(false)
-    expect(storedUpdateCount(server.dataDir, board.id)).toBe(storedBefore + 1)
+    expect(await storedRowCount(server, 'updates', board.id)).toBe(storedBefore + 1)
     await Promise.all([editor.close(), viewer.close(), fresh.close()])
   })
 

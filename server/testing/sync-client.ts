@@ -41,6 +41,7 @@ export class SyncClient {
   readonly awareness = new awarenessProtocol.Awareness(this.doc)
   readonly closed: Promise<{ code: number; reason: string }>
   private readonly awarenessWaiters: (() => void)[] = []
+  private readonly syncWaiters: (() => void)[] = []
 
   private constructor(readonly socket: WebSocket) {
     this.awareness.setLocalState(null)
@@ -98,6 +99,20 @@ export class SyncClient {
     return answered
   }
 
+  /**
+   * Like roundTrip, and the server has also stored every update this connection sent before: it
+   * answers a sync step 1 only once everything its document holds is stored. (roundTrip's answer
+   * does not wait for that: on PostgreSQL the append may still be under way.)
+   */
+  stored(): Promise<void> {
+    const answered = new Promise<void>((resolve) => this.syncWaiters.push(resolve))
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, MessageType.sync)
+    syncProtocol.writeSyncStep1(encoder, this.doc)
+    this.send(encoding.toUint8Array(encoder))
+    return answered
+  }
+
   /** Resolves once `check` holds for the document, re-checking after every change. */
   waitFor(check: (client: SyncClient) => boolean): Promise<void> {
     if (check(this)) return Promise.resolve()
@@ -142,6 +157,7 @@ export class SyncClient {
       encoding.writeVarUint(reply, MessageType.sync)
       const step = syncProtocol.readSyncMessage(decoder, reply, this.doc, this)
       if (encoding.length(reply) > 1) this.send(encoding.toUint8Array(reply))
+      if (step === syncProtocol.messageYjsSyncStep2) this.syncWaiters.splice(0, 1).forEach((resolve) => resolve())
       return step === syncProtocol.messageYjsSyncStep2
     }
     if (type === MessageType.awareness) {
