@@ -41,6 +41,9 @@ afterAll(async () => {
 /** A bus that can be told to drop the next update it would publish (a message Redis lost). */
 class LossyBus implements RoomBus {
   dropNextUpdate = false
+  /** Publishes the next update only after the one following it (Redis delivering out of order). */
+  swapNextUpdates = false
+  private held: (() => void) | null = null
   constructor(private readonly inner: RedisBus) {}
   get multiProcess(): boolean {
     return this.inner.multiProcess
@@ -50,7 +53,15 @@ class LossyBus implements RoomBus {
       this.dropNextUpdate = false
       return
     }
+    if (message.kind === 'update' && this.swapNextUpdates) {
+      this.swapNextUpdates = false
+      this.held = () => this.inner.publish(boardId, message)
+      return
+    }
     this.inner.publish(boardId, message)
+    const held = this.held
+    this.held = null
+    held?.()
   }
   subscribe(...args: Parameters<RoomBus['subscribe']>) {
     return this.inner.subscribe(...args)
@@ -70,15 +81,26 @@ interface Process {
   rooms: RoomManager
   bus: LossyBus
   pool: PgPool
+  store: CountingStore
+}
+
+/** A store that counts how often a room read what it missed. */
+class CountingStore extends PgDocumentStore {
+  catchUps = 0
+  override updatesSince(boardId: string, seq: number) {
+    this.catchUps++
+    return super.updatesSince(boardId, seq)
+  }
 }
 
 async function startProcess(): Promise<Process> {
   const pool = await openPostgres(url, { max: 4 })
+  const store = new CountingStore(pool)
   const redisBus = new RedisBus(redis.url, createLogger(() => {}))
   await redisBus.ready()
   const bus = new LossyBus(redisBus)
   const rooms = new RoomManager(
-    new PgDocumentStore(pool),
+    store,
     { roomIdleMs: 60_000, compactAfterUpdates: 10, autoSnapshotEveryMs: 600_000 },
     createLogger(() => {}),
     () => false,
@@ -90,7 +112,7 @@ async function startProcess(): Promise<Process> {
     await bus.close()
     await pool.end()
   })
-  return { rooms, bus, pool }
+  return { rooms, bus, pool, store }
 }
 
 async function newBoard(pool: PgPool): Promise<string> {
@@ -160,6 +182,20 @@ describe('RoomManagers on one PostgreSQL and one Redis', () => {
     await one.rooms.flush()
     edit(roomA, a, 'next') // its sequence number shows the other process the gap
     await until(b.doc, has('lost', 'next'))
+  })
+
+  it('waits for an update that arrives out of order instead of reading the store', async () => {
+    const [one, two] = [await startProcess(), await startProcess()]
+    const boardId = await newBoard(one.pool)
+    const [a, b] = [new FakePeer(), new FakePeer()]
+    const [roomA] = [await join(one, boardId, a), await join(two, boardId, b)]
+
+    one.bus.swapNextUpdates = true
+    edit(roomA, a, 'eerst')
+    await one.rooms.flush()
+    edit(roomA, a, 'later')
+    await until(b.doc, has('eerst', 'later'))
+    expect(two.store.catchUps).toBe(0)
   })
 
   it('catches up after Redis restarted, and goes on relaying', async () => {

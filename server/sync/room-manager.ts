@@ -70,6 +70,9 @@ export interface RoomManagerOptions {
   maxRecordsPerBoard?: number
 }
 
+/** How long updates past a gap wait for the missing ones on the bus before they are read from the store. */
+const GAP_WAIT_MS = 200
+
 /** Longest an update waits in the queue for the turn to end before it is written and relayed. */
 const MAX_QUEUE_DELAY_MS = 2
 
@@ -96,6 +99,8 @@ export class RoomManager {
   private stored = 0
   /** Answers waiting until the updates queued before them (`target`) are stored. */
   private readonly waiting: { target: number; send: () => void }[] = []
+  /** Per room, logged updates that came past a gap, by sequence number (null: this process's own). */
+  private readonly outOfOrder = new Map<Room, { updates: Map<number, Uint8Array | null>; timer: NodeJS.Timeout | null }>()
   /** Rooms reading what they missed from the store; `again`: more was missed meanwhile. */
   private readonly catchingUp = new Map<Room, { again: boolean }>()
   /** Compactions and other store work still running (awaited on shutdown). */
@@ -328,14 +333,7 @@ export class RoomManager {
     if (this.rooms.get(room.boardId) !== room) return
     switch (message.kind) {
       case 'update':
-        if (message.seq <= room.storedSeq) return // in what this room read or applied already
-        if (message.seq === room.storedSeq + 1 && !this.catchingUp.has(room)) {
-          room.applyFromElsewhere(message.data)
-          room.storedSeq = message.seq
-          this.counted(room)
-        } else {
-          void this.catchUp(room)
-        }
+        this.inOrder(room, message.seq, message.data)
         return
       case 'awareness':
         room.applyAwarenessFromElsewhere(message.data)
@@ -378,6 +376,46 @@ export class RoomManager {
     }
   }
 
+  /**
+   * Takes a logged update into the room in sequence order: `data` null is one of this process's
+   * own (applied and relayed already). Updates past a gap wait for the missing ones, which are
+   * usually a moment behind on the bus (processes publish independently); a gap still open after
+   * GAP_WAIT_MS is read from the store.
+   */
+  private inOrder(room: Room, seq: number, data: Uint8Array | null): void {
+    if (seq <= room.storedSeq) return // in what this room read or applied already
+    let waiting = this.outOfOrder.get(room)
+    if (!waiting) {
+      waiting = { updates: new Map(), timer: null }
+      this.outOfOrder.set(room, waiting)
+    }
+    waiting.updates.set(seq, data)
+    this.applyInOrder(room)
+  }
+
+  private applyInOrder(room: Room): void {
+    const waiting = this.outOfOrder.get(room)
+    if (!waiting) return
+    for (let next = room.storedSeq + 1; waiting.updates.has(next); next++) {
+      const data = waiting.updates.get(next)!
+      waiting.updates.delete(next)
+      if (data) room.applyFromElsewhere(data)
+      room.storedSeq = next
+      this.counted(room)
+    }
+    for (const seq of waiting.updates.keys()) if (seq <= room.storedSeq) waiting.updates.delete(seq)
+    if (waiting.updates.size === 0) {
+      if (waiting.timer) clearTimeout(waiting.timer)
+      this.outOfOrder.delete(room)
+    } else {
+      waiting.timer ??= setTimeout(() => {
+        waiting.timer = null
+        void this.catchUp(room)
+      }, GAP_WAIT_MS)
+      waiting.timer.unref()
+    }
+  }
+
   /** Reads what a room missed from the store and applies it (one reader per room at a time). */
   private async catchUp(room: Room): Promise<void> {
     const running = this.catchingUp.get(room)
@@ -392,12 +430,16 @@ export class RoomManager {
         state.again = false
         const missed = await this.store.updatesSince(room.boardId, room.storedSeq)
         if (this.rooms.get(room.boardId) !== room) return
+        const waiting = this.outOfOrder.get(room)?.updates
         const fresh = missed.filter((update) => update.seq > room.storedSeq)
         if (fresh.length === 0) continue
-        // Its own updates come back too: applying them again changes nothing.
-        room.applyFromElsewhere(fresh.length === 1 ? fresh[0]!.data : Y.mergeUpdates(fresh.map((update) => update.data)))
+        // This process's own updates are in the room and were relayed: only the others' go out.
+        const own = (seq: number) => waiting?.has(seq) === true && waiting.get(seq) === null
+        const others = fresh.filter((update) => !own(update.seq))
+        if (others.length > 0) room.applyFromElsewhere(others.length === 1 ? others[0]!.data : Y.mergeUpdates(others.map((update) => update.data)))
         room.storedSeq = fresh.at(-1)!.seq
         this.counted(room, fresh.length)
+        this.applyInOrder(room)
       }
     } catch (error) {
       this.logger.error('catching up with the store failed', { board: room.boardId, error: errorMessage(error) })
@@ -444,8 +486,9 @@ export class RoomManager {
       const seq = seqs[index]!
       room.relay(update, skip)
       this.bus.publish(room.boardId, { kind: 'update', seq, data: update })
-      if (seq === room.storedSeq + 1 || !this.bus.multiProcess) room.storedSeq = Math.max(room.storedSeq, seq)
-      else if (seq > room.storedSeq) void this.catchUp(room) // numbered past updates of others not seen yet
+      // One process: the log's ids increase but are shared by all boards. Several: in order.
+      if (!this.bus.multiProcess) room.storedSeq = Math.max(room.storedSeq, seq)
+      else this.inOrder(room, seq, null)
       this.counted(room)
       const session = room.session
       if (session && now - Math.max(room.lastSnapshotAt, session.startedAt) >= this.options.autoSnapshotEveryMs) {
@@ -572,6 +615,9 @@ export class RoomManager {
     this.dueForCompaction.delete(room)
     this.subscriptions.get(room)?.close()
     this.subscriptions.delete(room)
+    const waiting = this.outOfOrder.get(room)
+    if (waiting?.timer) clearTimeout(waiting.timer)
+    this.outOfOrder.delete(room)
     this.census.report(room.boardId, {})
     room.destroy()
   }
