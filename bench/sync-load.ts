@@ -56,7 +56,7 @@ async function main(): Promise<number> {
   }
   assertNoteIsValid()
   // Ours runs the way `npm start` runs it: the built bundle, fresh from the sources.
-  if (options.servers.includes('ours')) await buildServer()
+  if (options.servers.includes('ours') || options.servers.includes('cluster')) await buildServer()
   installCleanup(options.rounds * options.servers.length * runBudgetMs(options) + 30_000)
   console.log(describe(options))
 

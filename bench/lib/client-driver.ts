@@ -23,7 +23,7 @@ class Board {
     readonly ticket: BoardAssignment,
     recorder: Recorder,
   ) {
-    this.clients = Array.from({ length: setup.clients }, (_, c) => createClient(setup.clientKind, setup.syncUrl, ticket, c, setup.clients, recorder))
+    this.clients = Array.from({ length: setup.clients }, (_, c) => createClient(setup.clientKind, setup.syncUrls[c % setup.syncUrls.length]!, ticket, c, setup.clients, recorder))
   }
 
   /** Every client has seen at least one move (its creation counts) of every other client. */

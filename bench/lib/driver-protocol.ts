@@ -19,7 +19,8 @@ export interface BoardAssignment extends RoomTicket {
 
 export interface SetupMessage {
   type: 'setup'
-  syncUrl: string
+  /** Where clients connect; a board's clients are dealt over them in turn (a cluster's processes). */
+  syncUrls: string[]
   /** Light clients (raw protocol, receive without applying) or full y-websocket clients. */
   clientKind: ClientKind
   boards: BoardAssignment[]

@@ -4,14 +4,16 @@
  *   --boards N   --clients N   --rate N (edits/s per client)   --seconds N   --rounds N
  *   --procs N (client processes; default cores − 1, at most 4)   --warmup N (seconds of uncounted moves before the window)
  *   --drain N (seconds to wait for late deliveries)
- *   --only ours|reference   --quick (boards 4, clients 5, seconds 5)
+ *   --only ours|reference|cluster   --quick (boards 4, clients 5, seconds 5)
+ *   --cluster (one SQLite process against two processes on PostgreSQL and Redis, clients spread over both)
  *   --full-clients (real y-websocket clients that apply every update, instead of light ones)
  */
 import { availableParallelism } from 'node:os'
 import { parseArgs } from 'node:util'
 import type { ClientKind } from './bench-client.ts'
 
-export type ServerKind = 'ours' | 'reference'
+/** ours: one process on SQLite; reference: y-websocket's server; cluster: two of ours on PostgreSQL + Redis. */
+export type ServerKind = 'ours' | 'reference' | 'cluster'
 
 export interface BenchOptions {
   boards: number
@@ -41,8 +43,8 @@ const QUICK = { boards: 4, clients: 5, seconds: 5 }
 type NumericOption = keyof typeof DEFAULTS
 
 export const USAGE = `usage: npm run bench -- [--quick] [--boards N] [--clients N] [--rate N] [--seconds N]
-                        [--rounds N] [--procs N] [--warmup N] [--drain N] [--only ours|reference]
-                        [--full-clients]
+                        [--rounds N] [--procs N] [--warmup N] [--drain N] [--only ours|reference|cluster]
+                        [--full-clients] [--cluster]
 environment: BENCH_BOARDS, BENCH_CLIENTS, BENCH_RATE, BENCH_SECONDS, BENCH_ROUNDS, BENCH_PROCS,
              BENCH_WARMUP, BENCH_DRAIN, BENCH_ONLY, BENCH_QUICK=1, BENCH_FULL_CLIENTS=1 (flags win)`
 
@@ -64,10 +66,10 @@ function integer(name: string, raw: string): number {
   return value
 }
 
-function serversFrom(raw: string | undefined): ServerKind[] {
-  if (raw === undefined || raw === '' || raw === 'both') return ['ours', 'reference']
-  if (raw === 'ours' || raw === 'reference') return [raw]
-  throw new Error(`--only must be "ours" or "reference", got "${raw}"`)
+function serversFrom(raw: string | undefined, cluster: boolean): ServerKind[] {
+  if (raw === undefined || raw === '' || raw === 'both') return cluster ? ['ours', 'cluster'] : ['ours', 'reference']
+  if (raw === 'ours' || raw === 'reference' || raw === 'cluster') return [raw]
+  throw new Error(`--only must be "ours", "reference" or "cluster", got "${raw}"`)
 }
 
 const PARSERS: Record<NumericOption, (name: string, raw: string) => number> = {
@@ -98,6 +100,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
       only: { type: 'string' },
       quick: { type: 'boolean' },
       'full-clients': { type: 'boolean' },
+      cluster: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   })
@@ -113,7 +116,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
   return {
     ...base,
     procs: Math.min(base.procs, base.boards),
-    servers: serversFrom(values.only ?? env.BENCH_ONLY),
+    servers: serversFrom(values.only ?? env.BENCH_ONLY, values.cluster === true || env.BENCH_CLUSTER === '1'),
     clientKind: values['full-clients'] === true || env.BENCH_FULL_CLIENTS === '1' ? 'full' : 'light',
   }
 }

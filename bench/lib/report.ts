@@ -67,17 +67,28 @@ const RATIOS: { title: string; value: (r: RunResult) => number }[] = [
   { title: 'deliveries/s', value: (r) => r.deliveredPerSecond },
 ]
 
-/** ours / reference of the medians (below 1 means ours is lower). */
+/**
+ * Ratios of the medians, for each pair of servers in the run: ours / reference, and with
+ * --cluster the two-process cluster / one SQLite process (below 1 means the first is lower).
+ * A cluster's CPU and RSS are those of both its processes together.
+ */
 export function ratiosTable(results: RunResult[]): string | null {
-  const ours = results.filter((r) => r.kind === 'ours')
-  const reference = results.filter((r) => r.kind === 'reference')
-  if (ours.length === 0 || reference.length === 0) return null
-  const rows = RATIOS.map(({ title, value }) => {
-    const a = median(ours.map(value))
-    const b = median(reference.map(value))
-    return [title, fmt(a, 2), fmt(b, 2), fmt(a / b, 2)]
+  const pairs: [ServerKind, ServerKind][] = [
+    ['ours', 'reference'],
+    ['cluster', 'ours'],
+  ]
+  const tables = pairs.flatMap(([first, second]) => {
+    const a = results.filter((r) => r.kind === first)
+    const b = results.filter((r) => r.kind === second)
+    if (a.length === 0 || b.length === 0) return []
+    const rows = RATIOS.map(({ title, value }) => {
+      const x = median(a.map(value))
+      const y = median(b.map(value))
+      return [title, fmt(x, 2), fmt(y, 2), fmt(x / y, 2)]
+    })
+    return [table([`${first} / ${second} (medians)`, first, second, 'ratio'], rows)]
   })
-  return table(['ours / reference (medians)', 'ours', 'reference', 'ratio'], rows)
+  return tables.length > 0 ? tables.join('\n\n') : null
 }
 
 /**

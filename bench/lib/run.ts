@@ -91,9 +91,10 @@ interface WindowCpu {
 }
 
 /** CPU over the same window the clients count their moves in (after the warm-up). */
-async function cpuOverWindow(pid: number, options: BenchOptions): Promise<WindowCpu> {
+async function cpuOverWindow(pids: readonly number[], options: BenchOptions): Promise<WindowCpu> {
+  const serverCpu = () => pids.reduce((sum, pid) => sum + (cpuMs(pid) ?? Number.NaN), 0)
   await sleep(options.warmup * 1000)
-  const server = cpuMs(pid) ?? Number.NaN
+  const server = serverCpu()
   const system = systemBusyMs() ?? Number.NaN
   const bench = process.cpuUsage()
   const wallStart = performance.now()
@@ -101,7 +102,7 @@ async function cpuOverWindow(pid: number, options: BenchOptions): Promise<Window
   const wall = performance.now() - wallStart
   const benchUsed = process.cpuUsage(bench)
   return {
-    serverCpuPercent: cpuPercent(server, cpuMs(pid) ?? Number.NaN, wall),
+    serverCpuPercent: cpuPercent(server, serverCpu(), wall),
     systemCpuPercent: cpuPercent(system, systemBusyMs() ?? Number.NaN, wall),
     benchCpuPercent: cpuPercent(0, (benchUsed.user + benchUsed.system) / 1000, wall),
   }
@@ -111,7 +112,7 @@ async function cpuOverWindow(pid: number, options: BenchOptions): Promise<Window
 async function load(server: ServerUnderTest, options: BenchOptions, round: number) {
   const rooms = await server.createRooms(options.boards)
   const { pool, setupMs } = await DriverPool.prepare({
-    syncUrl: server.syncUrl,
+    syncUrls: [...server.syncUrls],
     clientKind: options.clientKind,
     boards: rooms.map((room, board) => ({ ...room, board })),
     procs: options.procs,
@@ -125,7 +126,7 @@ async function load(server: ServerUnderTest, options: BenchOptions, round: numbe
   try {
     const [results, cpu] = await Promise.all([
       pool.run((options.warmup + options.seconds + options.drain) * 1000 + 30_000),
-      cpuOverWindow(server.pid, options),
+      cpuOverWindow(server.pids, options),
     ])
     const figures = summarize(server.kind, round, setupMs, options, results)
     return {
@@ -142,15 +143,17 @@ async function load(server: ServerUnderTest, options: BenchOptions, round: numbe
 
 export async function runOnce(kind: ServerKind, round: number, options: BenchOptions): Promise<RunResult> {
   const server = await startServer(kind)
-  const rss = new RssSampler(server.pid)
+  // A cluster's peak is the sum of its processes' peaks (an upper bound of their sum at any moment).
+  const samplers = server.pids.map((pid) => new RssSampler(pid))
+  const stopSampling = () => samplers.reduce((sum, sampler) => sum + sampler.stop(), 0)
   let figures: Awaited<ReturnType<typeof load>>
   let peakRssMiB: number
   try {
     figures = await load(server, options, round)
-    peakRssMiB = rss.stop() / 2 ** 20
+    peakRssMiB = stopSampling() / 2 ** 20
     if (server.crashed()) throw new Error(`${kind} server exited during the run:\n${server.problems().join('\n')}`)
   } finally {
-    rss.stop()
+    stopSampling()
     await server.stop()
   }
   return { ...figures, peakRssMiB, problems: server.problems() }

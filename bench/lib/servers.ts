@@ -9,6 +9,8 @@ import { createRequire } from 'node:module'
 import { createServer } from 'node:net'
 import path from 'node:path'
 import { SERVER_BUNDLE } from '../../scripts/build-server.mjs'
+import { startPostgres } from '../../server/testing/postgres-cluster.ts'
+import { startRedis } from '../../server/testing/redis-process.ts'
 import { MALLOC_ENV } from '../../scripts/server-env.mjs'
 import { exitStatus, makeTempDir, removeTempDir, stopChild, track } from './cleanup.ts'
 import type { ServerKind } from './options.ts'
@@ -27,6 +29,10 @@ export interface ServerUnderTest {
   readonly pid: number
   /** The `serverUrl` argument for y-websocket's WebsocketProvider. */
   readonly syncUrl: string
+  /** Every process clients may connect to (a cluster has several; clients are dealt over them). */
+  readonly syncUrls: readonly string[]
+  /** The processes whose CPU and memory count as the server's. */
+  readonly pids: readonly number[]
   /** http://host:port of the server. */
   readonly origin: string
   createRooms(count: number): Promise<RoomTicket[]>
@@ -153,6 +159,8 @@ async function launch(spec: Launch, port: number): Promise<ServerUnderTest> {
     kind: spec.kind,
     pid: child.pid ?? -1,
     syncUrl: `ws://${HOST}:${port}${spec.syncPath}`,
+    syncUrls: [`ws://${HOST}:${port}${spec.syncPath}`],
+    pids: [child.pid ?? -1],
     origin,
     createRooms: (count) => spec.createRooms(origin, count),
     problems: () => [...problems],
@@ -253,5 +261,40 @@ export async function startReference(): Promise<ServerUnderTest> {
 }
 
 export function startServer(kind: ServerKind): Promise<ServerUnderTest> {
+  if (kind === 'cluster') return startCluster()
   return kind === 'ours' ? startOurs() : startReference()
+}
+
+/**
+ * Two of ours on a private PostgreSQL and Redis (started from the machine's binaries), as
+ * `npm start` runs each of them. Their CPU and memory are the server's; PostgreSQL's and Redis's
+ * show up as other processes' CPU.
+ */
+export async function startCluster(): Promise<ServerUnderTest> {
+  const [postgres, redis] = await Promise.all([startPostgres(), startRedis()])
+  const processes: ServerUnderTest[] = []
+  try {
+    const env = { DATABASE_URL: postgres.url, REDIS_URL: redis.url }
+    processes.push(await startOurs({ env }), await startOurs({ env }))
+  } catch (error) {
+    await Promise.all(processes.map((server) => server.stop()))
+    await Promise.all([postgres.stop(), redis.stop()])
+    throw error
+  }
+  const [first, second] = processes as [ServerUnderTest, ServerUnderTest]
+  return {
+    kind: 'cluster',
+    pid: first.pid,
+    pids: [first.pid, second.pid],
+    syncUrl: first.syncUrl,
+    syncUrls: [first.syncUrl, second.syncUrl],
+    origin: first.origin,
+    createRooms: (count) => first.createRooms(count),
+    problems: () => [...first.problems(), ...second.problems()],
+    crashed: () => first.crashed() || second.crashed(),
+    async stop() {
+      await Promise.all([first.stop(), second.stop()])
+      await Promise.all([postgres.stop(), redis.stop()])
+    },
+  }
 }
