@@ -197,6 +197,24 @@ describe('DocumentStore on PostgreSQL, several processes', () => {
     }
   })
 
+  it('compacts a board on one process at a time: the others skip while it does', async () => {
+    const pool = await pgPool()
+    const store = new PgDocumentStore(pool)
+    const board = await insertPgBoard(pool)
+    const [seq] = await store.append([{ boardId: board, data: noteUpdate('1') }])
+    const doc = new Y.Doc()
+    Y.applyUpdate(doc, noteUpdate('1'))
+    // Another process holds the board's compaction lock.
+    const other = await pool.connect()
+    await other.query("SELECT pg_advisory_lock(hashtext('compact:' || $1))", [board])
+    await store.compact(board, Y.encodeStateAsUpdate(doc), seq!)
+    expect((await store.load(board)).updates.map((update) => update.seq)).toEqual([seq])
+    await other.query("SELECT pg_advisory_unlock(hashtext('compact:' || $1))", [board])
+    other.release()
+    await store.compact(board, Y.encodeStateAsUpdate(doc), seq!)
+    expect((await store.load(board)).updates).toEqual([])
+  })
+
   it('migrates once when several processes start together', async () => {
     const url = await cluster.createDatabase(`t_${randomUUID().replaceAll('-', '')}`)
     const started = await Promise.all([pgPool(url), pgPool(url), pgPool(url)])

@@ -45,7 +45,8 @@ export interface DocumentStore {
   /**
    * Replaces the log up to and including `upToSeq` by `state`, which must hold every one of
    * those updates (it may hold later ones too: applying an update twice changes nothing).
-   * Updates logged after `upToSeq` (by another process, meanwhile) stay.
+   * Updates logged after `upToSeq` (by another process, meanwhile) stay. PostgreSQL skips it
+   * while another process compacts the same board.
    */
   compact(boardId: string, state: Uint8Array, upToSeq: number): Promise<void>
   /**

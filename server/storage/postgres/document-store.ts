@@ -52,6 +52,10 @@ export class PgDocumentStore implements DocumentStore {
 
   async compact(boardId: string, state: Uint8Array, upToSeq: number): Promise<void> {
     await transaction(this.pool, async (client) => {
+      // Processes count the same updates, so they come due together: one compacts, the others
+      // skip (their state is no newer than a moment ago).
+      const { rows } = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_xact_lock(hashtext('compact:' || $1)) AS locked", [boardId])
+      if (!rows[0]?.locked) return
       // A compaction never goes back: one covering less than the stored state (another process's,
       // finishing late) leaves the newer state as it is.
       await client.query(
