@@ -43,6 +43,8 @@ export default defineConfig({
           testTimeout: 30_000,
           hookTimeout: 30_000,
           fileParallelism: false,
+          // After the SQLite run, not beside it: both start real servers on a shared machine.
+          sequence: { groupOrder: 1 },
           globalSetup: ['server/testing/postgres-global-setup.ts'],
           setupFiles: ['server/testing/postgres-engine-setup.ts'],
         },
