@@ -23,7 +23,8 @@ export default defineConfig({
       },
       {
         // The same integration files with every server on PostgreSQL (one private cluster for the run,
-        // a fresh database per server: server/testing/test-engine.ts).
+        // a fresh database per server: server/testing/test-engine.ts). Without file parallelism, vitest
+        // runs its files and the SQLite project's in one sequential group: never two at once.
         test: {
           name: 'integration-pg',
           include: ['{server,client}/**/*.int.test.ts'],
@@ -43,8 +44,6 @@ export default defineConfig({
           testTimeout: 30_000,
           hookTimeout: 30_000,
           fileParallelism: false,
-          // After the SQLite run, not beside it: both start real servers on a shared machine.
-          sequence: { groupOrder: 1 },
           globalSetup: ['server/testing/postgres-global-setup.ts'],
           setupFiles: ['server/testing/postgres-engine-setup.ts'],
         },
