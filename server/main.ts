@@ -18,7 +18,9 @@ async function main(): Promise<void> {
   const linkWarning = publicUrlWarning(config.host, config.publicUrlSet)
   if (linkWarning) logger.warn(linkWarning)
   const server = await startServer(config, logger)
-  logger.info('listening', { url: config.publicUrl, port: server.port, host: config.host, dataDir: config.dataDir })
+  // Where the boards live (no credentials: the database and Redis are named by engine only).
+  const storage = config.databaseUrl === null ? { storage: 'sqlite', dataDir: config.dataDir } : { storage: 'postgres', shared: config.redisUrl !== null ? 'redis' : 'none' }
+  logger.info('listening', { url: config.publicUrl, port: server.port, host: config.host, ...storage })
   const hostWarning = hostCheckWarning(config.host, config.publicUrl, config.allowedHosts)
   if (hostWarning) logger.warn(hostWarning)
 
