@@ -29,13 +29,13 @@ describe('BoardService', () => {
   let boardId: string
 
   const noWorker: BoardReads = { read: () => Promise.reject(new Error('no worker in unit tests')) }
-  const makeService = ({ quota = { maxManual: 10, maxBytes: 10_000_000 }, reads = noWorker } = {}) =>
+  const makeService = ({ quota = { maxManual: 10, maxBytes: 10_000_000 }, reads = noWorker, cache = new ReadCache(0) } = {}) =>
     new BoardService({
       storage,
       rooms,
       quota: new SnapshotQuota(storage.snapshots, quota),
       catalog: new TemplateCatalog(storage.templates),
-      cache: new ReadCache(0),
+      cache,
       // No worker thread here: the anonymity switch then scrubs the snapshots itself.
       reads,
       limits: { maxRecordsPerBoard: 50, maxAssetBytes: 1000, maxAssetBytesPerBoard: 1500 },
@@ -101,6 +101,19 @@ describe('BoardService', () => {
     writeRecords((await rooms.open(boardId)).doc, { put: [testRecord('net-getypt')] }) // queued, not yet stored
     const exported = JSON.parse(Buffer.from(await service.exportRecords((await storage.boards.get(boardId))!)).toString('utf8')) as string[]
     expect(exported).toContain('shape:net-getypt')
+  })
+
+  it('drops the cached results of a board that turns anonymous or is deleted: they hold names', async () => {
+    const cache = new ReadCache(1_000_000)
+    service = makeService({ cache, reads: { read: () => Promise.resolve(new Uint8Array(Buffer.from('["met naam"]'))) } as BoardReads })
+    const board = (await storage.boards.get(boardId))!
+    await service.exportRecords(board)
+    expect(cache.size).toBeGreaterThan(0)
+    await service.update(boardId, { anonymous: true })
+    expect(cache.size).toBe(0)
+    await service.exportRecords(board)
+    await service.delete(boardId)
+    expect(cache.size).toBe(0)
   })
 
   it('renames, and switches anonymity on with the flag stored', async () => {

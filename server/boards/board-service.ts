@@ -88,6 +88,11 @@ export class BoardService {
    * switch that failed half way can be repeated (see BoardAnonymity).
    */
   async update(boardId: string, patch: { title?: string | undefined; anonymous?: boolean | undefined }): Promise<BoardInfo> {
+    if (patch.anonymous === true) {
+      // Its cached export, report and opened snapshots hold names (and, at 50k cards, ~50 MB the
+      // switch can use better).
+      this.parts.cache.forgetBoard(boardId)
+    }
     if (patch.anonymous !== undefined) await this.anonymity.set(boardId, patch.anonymous)
     const board = await this.parts.storage.boards.update(boardId, { title: patch.title })
     if (!board) throw new HttpError(404, 'board not found', 'board_not_found')
@@ -100,8 +105,9 @@ export class BoardService {
    * there was no such board.
    */
   async delete(boardId: string): Promise<boolean> {
-    const { rooms, storage } = this.parts
+    const { rooms, storage, cache } = this.parts
     await rooms.discard(boardId)
+    cache.forgetBoard(boardId)
     const deleted = await storage.boards.delete(boardId) // its saved templates in the same transaction
     await storage.forgetRemoved()
     return deleted

@@ -33,7 +33,7 @@ export function defaultLabel(date: Date): string {
 
 /** What the cached JSON of an opened snapshot was made from: its state (changed only by an author scrub). */
 const snapshotSource = (snapshot: StoredSnapshot) => ({ key: `${snapshot.state.byteLength}:${crc32(snapshot.state)}` })
-const snapshotCacheName = (snapshot: StoredSnapshot) => `snapshot:${snapshot.id}`
+const snapshotCacheName = (boardId: string, snapshot: StoredSnapshot) => `snapshot:${boardId}:${snapshot.id}`
 
 export class SnapshotWorkflows {
   private readonly boards: BoardStore
@@ -75,7 +75,7 @@ export class SnapshotWorkflows {
     // Decoding a big snapshot is costly, so it is done off the event loop, and its state never
     // changes (but when it is scrubbed of authors, hence the checksum): its records' JSON is kept.
     // The worker reads the state after this did, so it never answers with an unscrubbed one.
-    const records = await this.cache.getAsync(snapshotCacheName(snapshot), snapshotSource(snapshot), async () => {
+    const records = await this.cache.getAsync(snapshotCacheName(boardId, snapshot), snapshotSource(snapshot), async () => {
       const json = await this.reads.read({ kind: 'snapshot', boardId, snapshotId: snapshot.id })
       if (json === null) throw new HttpError(404, 'snapshot not found', 'snapshot_not_found') // deleted meanwhile (retention)
       return json
@@ -91,7 +91,7 @@ export class SnapshotWorkflows {
    */
   async restore(boardId: string, snapshotId: string): Promise<{ restored: string; before: SnapshotInfo }> {
     const snapshot = await this.require(boardId, snapshotId)
-    const records = this.migratedRecords(snapshot)
+    const records = this.migratedRecords(boardId, snapshot)
     const before = await this.captureNow(boardId, `Voor herstel naar “${snapshot.label}”`)
     replaceRecords((await this.rooms.open(boardId)).doc, records)
     await this.rooms.flush() // stored and relayed before we answer
@@ -102,7 +102,7 @@ export class SnapshotWorkflows {
   async fork(origin: BoardInfo, snapshot: FoundSnapshot, title?: string): Promise<MadeBoard> {
     // A snapshot written under this server's schema is the new board's state as it is; only an
     // older one is decoded, migrated and encoded again (each a pass over every record).
-    const initialState = isCurrentSchema(snapshot.schema) ? snapshot.state : encodeDocument(this.migratedRecords(snapshot) as unknown as TLRecord[])
+    const initialState = isCurrentSchema(snapshot.schema) ? snapshot.state : encodeDocument(this.migratedRecords(origin.id, snapshot) as unknown as TLRecord[])
     return this.boards.create({
       title: title ?? `${origin.title} (vervolg)`.slice(0, 200),
       template: origin.template,
@@ -137,16 +137,16 @@ export class SnapshotWorkflows {
   }
 
   /** A snapshot's records: parsed from its cached JSON when it was just opened (3× cheaper than decoding), else decoded. */
-  private storedRecords(snapshot: StoredSnapshot): StoredRecord[] {
-    const json = this.cache.peek(snapshotCacheName(snapshot), snapshotSource(snapshot))
+  private storedRecords(boardId: string, snapshot: StoredSnapshot): StoredRecord[] {
+    const json = this.cache.peek(snapshotCacheName(boardId, snapshot), snapshotSource(snapshot))
     if (json === null) return decodeContent(snapshot.state).records
     return JSON.parse(typeof json === 'string' ? json : Buffer.from(json.buffer, json.byteOffset, json.byteLength).toString('utf8')) as StoredRecord[]
   }
 
   /** A snapshot's records brought up to this server's schema; its own schema column is the truth. 422 when that fails. */
-  private migratedRecords(snapshot: StoredSnapshot): StoredRecord[] {
+  private migratedRecords(boardId: string, snapshot: StoredSnapshot): StoredRecord[] {
     try {
-      return migrateToCurrent({ schema: snapshot.schema, records: this.storedRecords(snapshot) })
+      return migrateToCurrent({ schema: snapshot.schema, records: this.storedRecords(boardId, snapshot) })
     } catch (error) {
       throw new HttpError(422, errorMessage(error), 'snapshot_unreadable')
     }

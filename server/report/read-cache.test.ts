@@ -36,4 +36,14 @@ describe('ReadCache', () => {
     expect(cache.get('big', { key: 'big' }, () => 'x'.repeat(11))).toBe('x'.repeat(11))
     expect(cache.size).toBeLessThanOrEqual(10)
   })
+
+  it('drops every result made from one board, and only those', () => {
+    const cache = new ReadCache(1_000)
+    for (const name of ['export:b1', 'report:b1', 'snapshot:b1:s1', 'export:b2', 'snapshot:b2:s1']) cache.get(name, { key: 'k' }, () => name)
+    cache.forgetBoard('b1')
+    expect(['export:b1', 'report:b1', 'snapshot:b1:s1'].map((name) => cache.peek(name, { key: 'k' }))).toEqual([null, null, null])
+    expect(cache.peek('export:b2', { key: 'k' })).toBe('export:b2')
+    expect(cache.peek('snapshot:b2:s1', { key: 'k' })).toBe('snapshot:b2:s1')
+    expect(cache.size).toBe('export:b2snapshot:b2:s1'.length)
+  })
 })

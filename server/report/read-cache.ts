@@ -1,7 +1,8 @@
 /**
  * Results of heavy reads (the harvest, an export, an opened snapshot) of large boards, kept while
  * what they were made from is unchanged, so that reading them again costs nothing. Bounded by
- * size, least recently used out first.
+ * size, least recently used out first. Names start with `<kind>:<boardId>` (e.g. `export:<id>`,
+ * `snapshot:<id>:<snapshot id>`), so a board's results can be dropped together.
  */
 import type * as Y from 'yjs'
 
@@ -63,6 +64,14 @@ export class ReadCache {
   peek(name: string, source: Source): ReadValue | null {
     const hit = this.entries.get(name)
     return hit && sameSource(hit.source, source) ? hit.value : null
+  }
+
+  /**
+   * Drops every result made from a board: when it is deleted or turns anonymous, results holding
+   * its names or content must not stay in memory until they are pushed out.
+   */
+  forgetBoard(boardId: string): void {
+    for (const name of [...this.entries.keys()]) if (name.split(':')[1] === boardId) this.remove(name)
   }
 
   get size(): number {
