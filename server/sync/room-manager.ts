@@ -99,6 +99,9 @@ export class RoomManager {
   private stored = 0
   /** Answers waiting until the updates queued before them (`target`) are stored. */
   private readonly waiting: { target: number; send: () => void }[] = []
+  /** Other processes' updates applied this turn, to relay merged at its end. */
+  private readonly relayQueue = new Map<Room, Uint8Array[]>()
+  private relayScheduled = false
   /** Per room, logged updates that came past a gap, by sequence number (null: this process's own). */
   private readonly outOfOrder = new Map<Room, { updates: Map<number, Uint8Array | null>; timer: NodeJS.Timeout | null }>()
   /** Rooms reading what they missed from the store; `again`: more was missed meanwhile. */
@@ -399,7 +402,7 @@ export class RoomManager {
     for (let next = room.storedSeq + 1; waiting.updates.has(next); next++) {
       const data = waiting.updates.get(next)!
       waiting.updates.delete(next)
-      if (data) room.applyFromElsewhere(data)
+      if (data) this.applyElsewhere(room, data)
       room.storedSeq = next
       this.counted(room)
     }
@@ -414,6 +417,29 @@ export class RoomManager {
       }, GAP_WAIT_MS)
       waiting.timer.unref()
     }
+  }
+
+  /**
+   * Applies another process's update and relays it to this process's peers at the end of the
+   * turn, merged with the turn's others of the same room: one frame per peer per turn, as for
+   * this process's own updates, instead of one per update.
+   */
+  private applyElsewhere(room: Room, update: Uint8Array): void {
+    room.applyFromElsewhere(update)
+    const queued = this.relayQueue.get(room)
+    if (queued) queued.push(update)
+    else this.relayQueue.set(room, [update])
+    if (this.relayScheduled) return
+    this.relayScheduled = true
+    setImmediate(() => {
+      this.relayScheduled = false
+      const due = [...this.relayQueue]
+      this.relayQueue.clear()
+      for (const [queuedRoom, updates] of due) {
+        if (this.rooms.get(queuedRoom.boardId) !== queuedRoom) continue
+        queuedRoom.relay(updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates), null)
+      }
+    })
   }
 
   /** Reads what a room missed from the store and applies it (one reader per room at a time). */
@@ -436,7 +462,7 @@ export class RoomManager {
         // This process's own updates are in the room and were relayed: only the others' go out.
         const own = (seq: number) => waiting?.has(seq) === true && waiting.get(seq) === null
         const others = fresh.filter((update) => !own(update.seq))
-        if (others.length > 0) room.applyFromElsewhere(others.length === 1 ? others[0]!.data : Y.mergeUpdates(others.map((update) => update.data)))
+        if (others.length > 0) this.applyElsewhere(room, others.length === 1 ? others[0]!.data : Y.mergeUpdates(others.map((update) => update.data)))
         room.storedSeq = fresh.at(-1)!.seq
         this.counted(room, fresh.length)
         this.applyInOrder(room)

@@ -230,7 +230,8 @@ export class Room {
 
   /**
    * An update another process stored and published (or this one read back from the store when it
-   * missed some): applied and relayed to this process's peers, neither stored nor published again.
+   * missed some): applied here, neither stored nor published again. Relaying it to this process's
+   * peers is the caller's (RoomManager merges a turn's worth into one frame per peer).
    */
   applyFromElsewhere(update: Uint8Array): void {
     // The records it writes keep the locked index current; it passed this guard where it came in.
@@ -243,7 +244,6 @@ export class Room {
     }
     if (verdict.ok) this.trackLocked(verdict.records, verdict.removedKeys)
     else this.indexLocked()
-    this.relay(update, null)
   }
 
   /** Awareness changes of another process's peers: relayed here, owned by nobody here. */
