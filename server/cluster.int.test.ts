@@ -90,4 +90,53 @@ describe('two processes on PostgreSQL and Redis', () => {
     const facilitator = await SyncClient.connect(one.url, board.id, board.tokens.facilitator)
     await Promise.all([...viewers, editor, facilitator].map((client) => client.close()))
   })
+
+  it('restores, switches to anonymous, saves a template and deletes through one process, for clients on the other', async () => {
+    const url = await cluster.createDatabase('workflows')
+    const [one, two] = [await serve(url), await serve(url)]
+    const board = await createBoard(one.url, { title: 'Casus', template: 'casusreconstructie' })
+    const api = (server: ServerProcess, route: string, init: RequestInit = {}) =>
+      fetch(`${server.url}/api/boards/${board.id}${route}`, { ...init, headers: { authorization: `Bearer ${board.tokens.facilitator}`, 'content-type': 'application/json' } })
+
+    const onTwo = await SyncClient.connect(two.url, board.id, board.tokens.editor)
+    onTwo.records.set('shape:eerst', testRecord('eerst'))
+    await onTwo.stored()
+    const snapshot = (await (await api(one, '/snapshots', { method: 'POST', body: '{}' })).json()) as { id: string }
+    onTwo.records.set('shape:later', testRecord('later'))
+    await onTwo.stored()
+    expect((await api(one, `/snapshots/${snapshot.id}/restore`, { method: 'POST' })).status).toBe(200)
+    await onTwo.waitFor((client) => client.records.has('shape:eerst') && !client.records.has('shape:later'))
+
+    // A named card on process two; the switch goes through process one.
+    const note = testRecord('met-naam')
+    onTwo.records.set(note.id, { ...note, props: { ...(note.props as object), textFirstEditedBy: 'user:kim' } })
+    await onTwo.stored()
+    expect((await api(one, '', { method: 'PATCH', body: JSON.stringify({ anonymous: true }) })).status).toBe(200)
+    expect((await onTwo.closed).code).toBe(CloseCode.settingsChanged)
+    // Back on process two: no author on the card, and a new named edit is scrubbed there too.
+    const again = await SyncClient.connect(two.url, board.id, board.tokens.editor)
+    const author = (client: SyncClient, id: string) => (client.records.get(id)?.props as { textFirstEditedBy?: unknown } | undefined)?.textFirstEditedBy
+    expect(author(again, 'shape:met-naam')).toBeNull()
+    const named = testRecord('nog-een')
+    again.records.set(named.id, { ...named, props: { ...(named.props as object), textFirstEditedBy: 'user:kim' } })
+    await again.waitFor((client) => client.records.has('shape:nog-een') && author(client, 'shape:nog-een') === null)
+    const reader = await SyncClient.connect(one.url, board.id, board.tokens.viewer)
+    await reader.waitFor((client) => client.records.has('shape:nog-een'))
+    expect(author(reader, 'shape:nog-een')).toBeNull()
+    await reader.close()
+
+    // A template saved through process two makes a board through process one.
+    const saved = await fetch(`${two.url}/api/templates`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${board.tokens.facilitator}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ boardId: board.id, title: 'Onze opzet' }),
+    })
+    expect(saved.status).toBe(201)
+    const fromTemplate = await createBoard(one.url, { title: 'Vervolg', template: ((await saved.json()) as { id: string }).id })
+    expect(fromTemplate.template).toMatch(/^custom-/)
+
+    // Deleting the board through process one closes the socket on process two.
+    expect((await api(one, '', { method: 'DELETE' })).status).toBe(204)
+    expect((await again.closed).code).toBe(CloseCode.revoked)
+  })
 })
