@@ -35,7 +35,7 @@ async function serve(databaseUrl: string, env: Record<string, string> = {}): Pro
 }
 
 describe('two processes on PostgreSQL and Redis', () => {
-  it('serve one board to clients on both: edits either way, a revocation closes sockets on both, nothing in DATA_DIR', async () => {
+  it('serve one board to clients on both: edits either way, revocation and expiry close sockets on both, nothing in DATA_DIR', async () => {
     const url = await cluster.createDatabase('two_processes')
     const [one, two] = [await serve(url), await serve(url)]
     const board = await createBoard(one.url)
@@ -52,6 +52,16 @@ describe('two processes on PostgreSQL and Redis', () => {
     const response = await fetch(`${one.url}/api/boards/${board.id}/links/viewer/regenerate`, { method: 'POST', headers: { authorization: `Bearer ${board.tokens.facilitator}` } })
     expect(response.status).toBe(200)
     expect((await viewer.closed).code).toBe(CloseCode.revoked)
+
+    // An editor on process two; its link is given an expiry through process one.
+    const soon = await SyncClient.connect(two.url, board.id, board.tokens.editor)
+    const expiry = await fetch(`${one.url}/api/boards/${board.id}/links/editor`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${board.tokens.facilitator}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ expiresAt: new Date(Date.now() + 1_500).toISOString() }),
+    })
+    expect(expiry.status).toBe(200)
+    expect((await soon.closed).code).toBe(CloseCode.revoked)
 
     await Promise.all([a.close(), b.close()])
     for (const server of [one, two]) expect(readdirSync(server.dataDir)).toEqual([])
