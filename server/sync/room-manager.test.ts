@@ -11,6 +11,7 @@ import type { AutoSnapshotMoment } from '../snapshots/auto-snapshot-policy.ts'
 import type { AutoSnapshots } from '../snapshots/auto-snapshots.ts'
 import { awarenessMessage, syncStep1Message, updateMessage } from './messages.ts'
 import { RoomManager } from './room-manager.ts'
+import type { BusHandler, RoomBus, Subscription } from '../bus/room-bus.ts'
 import { FakePeer } from '../testing/fake-peer.ts'
 
 const openStorage = tempStorages('rooms')
@@ -358,5 +359,56 @@ describe('RoomManager automatic snapshots', () => {
     asked[1]!.answer(true)
     await rooms.closeAll() // waits for what is still being considered
     expect(room.session).toBeNull() // a stored snapshot starts the count again
+  })
+})
+
+describe('RoomManager with other processes', () => {
+  let storage: SqliteStorage
+  let boardId: string
+
+  beforeEach(async () => {
+    storage = openStorage()
+    boardId = await emptyBoard(storage)
+  })
+
+  /** A bus on which the test plays the other processes. */
+  class TestBus implements RoomBus {
+    readonly multiProcess = true
+    readonly handlers = new Map<string, BusHandler>()
+    publish(): void {}
+    subscribe(board: string, handler: BusHandler): Subscription {
+      this.handlers.set(board, handler)
+      return { ready: Promise.resolve(), close: () => this.handlers.delete(board) }
+    }
+    onReconnect(): () => void {
+      return () => {}
+    }
+    async close(): Promise<void> {}
+  }
+
+  /** What another process stored as update `seq`: one new note. */
+  const storedElsewhere = (seq: number, id: string) => {
+    const doc = new Y.Doc()
+    writeRecords(doc, { put: [testRecord(id)] })
+    return { kind: 'update' as const, seq, data: Y.encodeStateAsUpdate(doc) }
+  }
+
+  it('relays the other processes’ updates of one turn to each peer as one message, in order of their numbers', async () => {
+    const bus = new TestBus()
+    const rooms = new RoomManager(storage.documents, { roomIdleMs: 60_000, compactAfterUpdates: 1000, autoSnapshotEveryMs: 600_000 }, createLogger(() => {}), () => false, null, bus)
+    const peer = new FakePeer()
+    const room = await rooms.connect(boardId, peer)
+    const next = room.storedSeq + 1
+    const deliver = bus.handlers.get(boardId)!
+    // Out of order within the turn: the later one waits for the earlier.
+    deliver(storedElsewhere(next + 1, 'b'))
+    deliver(storedElsewhere(next, 'a'))
+    deliver(storedElsewhere(next + 2, 'c'))
+    expect(room.storedSeq).toBe(next + 2)
+    expect(peer.received).toHaveLength(0)
+    await nextTurn()
+    expect(peer.received).toHaveLength(1)
+    expect(ids(peer.doc)).toEqual(expect.arrayContaining(['shape:a', 'shape:b', 'shape:c']))
+    await rooms.closeAll()
   })
 })
