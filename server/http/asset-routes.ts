@@ -9,22 +9,22 @@ import type { BoardService } from '../boards/board-service.ts'
 import { IMAGE_EXTENSIONS } from '../assets/image-type.ts'
 import { requireBoardRole, type BoardAccessEnv } from './access.ts'
 import { HttpError } from './errors.ts'
-import { clientAddress, localRateLimiters, rateLimit, type RateLimiters } from './rate-limit.ts'
+import { clientAddress, rateLimit, type RateLimiters } from './rate-limit.ts'
 
 const assetIdParam = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/)
 
 export interface UploadLimits {
   /** Uploads per minute, per board and per client address. */
   uploadsPerMinute: number
-  /** Where the upload budget is kept (default: this process). */
-  limiters?: RateLimiters
+  /** Where the upload budget is kept (this process, or Redis for a cluster). */
+  limiters: RateLimiters
   trustProxy: boolean
 }
 
 /** Sizes and the board's quota are the service's checks (server/boards/asset-workflows.ts). */
 export function assetUploadRoutes(service: BoardService, limits: UploadLimits): Hono<BoardAccessEnv> {
   const routes = new Hono<BoardAccessEnv>()
-  const uploads = (limits.limiters ?? localRateLimiters)('image-uploads', limits.uploadsPerMinute, 60_000)
+  const uploads = limits.limiters('image-uploads', limits.uploadsPerMinute, 60_000)
   const uploadRate = rateLimit(uploads, (c) => [`address:${clientAddress(c, limits.trustProxy)}`, `board:${c.req.param('id')}`], 'image uploads')
   routes.post('/:id/assets', requireBoardRole(service, 'editor'), uploadRate, async (c) => {
     const data = new Uint8Array(await c.req.arrayBuffer())

@@ -19,7 +19,7 @@ import type { TemplateLookup } from '../../templates/index.ts'
 import { decodeContent, migrateToCurrent, readContent } from '../document-records.ts'
 import { DEFAULT_RETENTION } from '../snapshots/retention.ts'
 import { PgStorage } from '../storage/postgres/storage.ts'
-import { openPostgres } from '../storage/postgres/database.ts'
+import { connectPostgres } from '../storage/postgres/database.ts'
 import { SqliteSnapshotStore } from '../storage/sqlite/snapshot-store.ts'
 import { SqliteTemplateStore } from '../storage/sqlite/template-store.ts'
 import { UpdateLog } from '../storage/sqlite/update-log.ts'
@@ -55,9 +55,9 @@ function sqliteReads(file: string): StoredReads {
   }
 }
 
-/** PostgreSQL: a pool of two connections of its own. */
-async function postgresReads(url: string): Promise<StoredReads> {
-  const storage = new PgStorage(await openPostgres(url, { max: 2 }), DEFAULT_RETENTION)
+/** PostgreSQL: a pool of two connections of its own (the main thread migrated the schema at start). */
+function postgresReads(url: string): StoredReads {
+  const storage = new PgStorage(connectPostgres(url, { max: 2 }), DEFAULT_RETENTION)
   return {
     loadInto: async (boardId, doc) => void applyStored(await storage.documents.load(boardId), doc),
     snapshotState: async (boardId, snapshotId) => (await storage.snapshots.get(boardId, snapshotId))?.state ?? null,
@@ -135,9 +135,9 @@ export function exportContentOf(doc: Y.Doc): string {
 }
 
 function runWorker(source: ReadSource): void {
-  const opened = source.engine === 'sqlite' ? Promise.resolve(sqliteReads(source.file)) : postgresReads(source.url)
+  const reads = source.engine === 'sqlite' ? sqliteReads(source.file) : postgresReads(source.url)
   /** The board as stored: its state row and its log. */
-  const withStoredBoard = async (reads: StoredReads, boardId: string, read: (doc: Y.Doc) => string): Promise<string> => {
+  const withStoredBoard = async (boardId: string, read: (doc: Y.Doc) => string): Promise<string> => {
     const doc = new Y.Doc()
     try {
       await reads.loadInto(boardId, doc)
@@ -149,15 +149,14 @@ function runWorker(source: ReadSource): void {
   // TextEncoder, not Buffer.from: a small Buffer may share a pooled ArrayBuffer, which must not be handed over.
   const utf8 = new TextEncoder()
   const run = async (job: ReadJob): Promise<Value> => {
-    const reads = await opened
     switch (job.kind) {
       case 'harvest': {
         // The one saved template the harvest may need, read first: the lookup itself is synchronous.
         const saved = await reads.savedTemplate(job.templateId)
-        return withStoredBoard(reads, job.boardId, (doc) => sectionsOf(doc, job.templateId, savedTemplateLookup((id) => (id === saved?.id ? saved : null))))
+        return withStoredBoard(job.boardId, (doc) => sectionsOf(doc, job.templateId, savedTemplateLookup((id) => (id === saved?.id ? saved : null))))
       }
       case 'export':
-        return utf8.encode(await withStoredBoard(reads, job.boardId, exportContentOf))
+        return utf8.encode(await withStoredBoard(job.boardId, exportContentOf))
       case 'snapshot': {
         const state = await reads.snapshotState(job.boardId, job.snapshotId)
         return state && utf8.encode(snapshotRecordsJson(state))

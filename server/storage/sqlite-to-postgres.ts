@@ -40,8 +40,9 @@ export async function migrateSqliteToPostgres(dataDir: string, databaseUrl: stri
     if (version < 7) throw new Error(`the SQLite database is at schema ${version}: start this version of the server on it once first`)
     const report: MigrationReport = { boards: 0, updates: 0, snapshots: 0, assets: 0, templates: 0 }
     const boardIds = sqlite.prepare<[], { id: string }>('SELECT id FROM boards ORDER BY created_at').all()
+    const reads = boardReads(sqlite)
     for (const { id } of boardIds) {
-      await moveBoard(sqlite, pool, id, report)
+      await moveBoard(reads, pool, id, report)
       report.boards++
       if (report.boards % 100 === 0) log(`${report.boards} of ${boardIds.length} boards moved`)
     }
@@ -67,22 +68,35 @@ async function insertTemplate(client: Pick<PgPool, 'query'>, row: TemplateRow): 
   )
 }
 
-async function moveBoard(sqlite: Sqlite, pool: PgPool, boardId: string, report: MigrationReport): Promise<void> {
-  const board = sqlite
-    .prepare<[string], { id: string; title: string; template: string; anonymous: number; created_at: string; updated_at: string; last_activity: string | null; forked_from_board: string | null; forked_from_snapshot: string | null }>(
+/** The SQLite reads of one board, prepared once for every board. */
+function boardReads(sqlite: Sqlite) {
+  return {
+    board: sqlite.prepare<[string], { id: string; title: string; template: string; anonymous: number; created_at: string; updated_at: string; last_activity: string | null; forked_from_board: string | null; forked_from_snapshot: string | null }>(
       'SELECT id, title, template, anonymous, created_at, updated_at, last_activity, forked_from_board, forked_from_snapshot FROM boards WHERE id = ?',
-    )
-    .get(boardId)!
-  const tokens = sqlite.prepare<[string], { role: string; token_hash: Buffer; created_at: string; expires_at: string | null }>('SELECT role, token_hash, created_at, expires_at FROM board_tokens WHERE board_id = ?').all(boardId)
-  const state = sqlite.prepare<[string], { state: Buffer; updated_at: string }>('SELECT state, updated_at FROM board_state WHERE board_id = ?').get(boardId)
-  const updates = sqlite.prepare<[string], { data: Buffer }>('SELECT data FROM updates WHERE board_id = ? ORDER BY id').all(boardId)
-  const snapshotIds = sqlite.prepare<[string], { id: string }>('SELECT id FROM snapshots WHERE board_id = ? ORDER BY created_at, rowid').all(boardId)
-  const snapshotOf = sqlite.prepare<[string], { id: string; label: string; created_at: string; auto: number; state: Buffer; schema: string; session_start: string | null; changes: number | null }>(
-    'SELECT id, label, created_at, auto, state, schema, session_start, changes FROM snapshots WHERE id = ?',
-  )
-  const assetIds = sqlite.prepare<[string], { id: string }>('SELECT id FROM assets WHERE board_id = ? ORDER BY created_at').all(boardId)
-  const assetOf = sqlite.prepare<[string], { id: string; mime: string; data: Buffer; created_at: string }>('SELECT id, mime, data, created_at FROM assets WHERE id = ?')
-  const templates = sqlite.prepare<[string], TemplateRow>(`SELECT ${TEMPLATE_COLUMNS} FROM custom_templates WHERE source_board = ? ORDER BY created_at, rowid`).all(boardId)
+    ),
+    tokens: sqlite.prepare<[string], { role: string; token_hash: Buffer; created_at: string; expires_at: string | null }>('SELECT role, token_hash, created_at, expires_at FROM board_tokens WHERE board_id = ?'),
+    state: sqlite.prepare<[string], { state: Buffer; updated_at: string }>('SELECT state, updated_at FROM board_state WHERE board_id = ?'),
+    updates: sqlite.prepare<[string], { data: Buffer }>('SELECT data FROM updates WHERE board_id = ? ORDER BY id'),
+    snapshotIds: sqlite.prepare<[string], { id: string }>('SELECT id FROM snapshots WHERE board_id = ? ORDER BY created_at, rowid'),
+    snapshot: sqlite.prepare<[string], { id: string; label: string; created_at: string; auto: number; state: Buffer; schema: string; session_start: string | null; changes: number | null }>(
+      'SELECT id, label, created_at, auto, state, schema, session_start, changes FROM snapshots WHERE id = ?',
+    ),
+    assetIds: sqlite.prepare<[string], { id: string }>('SELECT id FROM assets WHERE board_id = ? ORDER BY created_at'),
+    asset: sqlite.prepare<[string], { id: string; mime: string; data: Buffer; created_at: string }>('SELECT id, mime, data, created_at FROM assets WHERE id = ?'),
+    templates: sqlite.prepare<[string], TemplateRow>(`SELECT ${TEMPLATE_COLUMNS} FROM custom_templates WHERE source_board = ? ORDER BY created_at, rowid`),
+  }
+}
+
+async function moveBoard(reads: ReturnType<typeof boardReads>, pool: PgPool, boardId: string, report: MigrationReport): Promise<void> {
+  const board = reads.board.get(boardId)!
+  const tokens = reads.tokens.all(boardId)
+  const state = reads.state.get(boardId)
+  const updates = reads.updates.all(boardId)
+  const snapshotIds = reads.snapshotIds.all(boardId)
+  const snapshotOf = reads.snapshot
+  const assetIds = reads.assetIds.all(boardId)
+  const assetOf = reads.asset
+  const templates = reads.templates.all(boardId)
 
   await transaction(pool, async (client) => {
     await client.query(

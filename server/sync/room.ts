@@ -553,7 +553,8 @@ export class Room {
       if (this.anonymous) {
         for (const id of [...added, ...updated]) {
           const n = pseudonymNumberOf(this.awareness.getStates().get(id))
-          if (n === null) continue
+          // Cursor moves repeat the number: only a new one can clash.
+          if (n === null || this.pseudonymsElsewhere.get(id) === n) continue
           this.pseudonymsElsewhere.set(id, n)
           this.settlePseudonymClash(id, n)
         }

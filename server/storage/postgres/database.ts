@@ -12,10 +12,17 @@ export type PgClient = pg.PoolClient
 /** Any constant agreed by every process: the advisory lock held while migrating. */
 const MIGRATION_LOCK = 0x4469616c // "Dial"
 
-export async function openPostgres(url: string, options: { max?: number } = {}): Promise<PgPool> {
+/** A pool on a database whose schema is already current (e.g. the read worker's, started later). */
+export function connectPostgres(url: string, options: { max?: number } = {}): PgPool {
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 })
   // An idle client whose connection dies must not take the process down; the next query reconnects.
   pool.on('error', () => {})
+  return pool
+}
+
+/** A pool, with the schema brought up to date first (start-up). */
+export async function openPostgres(url: string, options: { max?: number } = {}): Promise<PgPool> {
+  const pool = connectPostgres(url, options)
   try {
     await migrate(pool)
   } catch (error) {

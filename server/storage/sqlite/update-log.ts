@@ -19,7 +19,6 @@ export class UpdateLog implements DocumentStore {
   private readonly selectUpdates
   private readonly upsertState
   private readonly deleteUpdatesUpTo
-  private readonly maxUpdateId
   private readonly appendAll
   private readonly compactTx
 
@@ -39,7 +38,6 @@ export class UpdateLog implements DocumentStore {
        WHERE excluded.state_seq >= board_state.state_seq`,
     )
     this.deleteUpdatesUpTo = db.prepare<[string, number]>('DELETE FROM updates WHERE board_id = ? AND id <= ?')
-    this.maxUpdateId = db.prepare<[string], { id: number | null }>('SELECT max(id) AS id FROM updates WHERE board_id = ?')
     // Every change is a new log row, and a compaction rewrites the state row.
     this.storedVersion = db.prepare<[string, string], { version: string }>(
       `SELECT coalesce((SELECT updated_at || ':' || length(state) FROM board_state WHERE board_id = ?), '') || ':' ||
@@ -88,14 +86,9 @@ export class UpdateLog implements DocumentStore {
     return batch.length > 0 ? this.appendAll(batch) : []
   }
 
-  /** compact(), synchronously: it can run inside a caller's SQLite transaction. */
-  compactNow(boardId: string, state: Uint8Array, upToSeq: number = this.lastSeq(boardId)): void {
+  /** compact(), synchronously. */
+  compactNow(boardId: string, state: Uint8Array, upToSeq: number): void {
     this.compactTx(boardId, state, upToSeq)
-  }
-
-  /** The board's last logged update (or its state's, when the log is empty). */
-  lastSeq(boardId: string): number {
-    return this.maxUpdateId.get(boardId)?.id ?? this.selectState.get(boardId)?.state_seq ?? 0
   }
 
   /** The stored document, read synchronously (SQLite only: the read worker's own connection). */
