@@ -90,6 +90,7 @@ export function syncRoutes(
       let room: Room | null = null
       /** Messages that arrive while the room loads, handled once it has (bounded by the rate limit). */
       let early: Uint8Array[] | null = []
+      let earlyBytes = 0
       let closed = false
       const bucket = new TokenBucket(config.wsMessagesPerSecond, config.wsMessageBurst)
       const handle = (socket: WSContext, data: Uint8Array) => {
@@ -146,8 +147,20 @@ export function syncRoutes(
             socket.close(CloseCode.badMessage, 'binary y-websocket messages only')
             return
           }
-          if (early) early.push(new Uint8Array(event.data))
-          else handle(socket, new Uint8Array(event.data))
+          if (early) {
+            // Held in memory until the board has loaded: no more than a socket may have unsent.
+            earlyBytes += event.data.byteLength
+            if (earlyBytes > config.maxSocketBufferBytes) {
+              logger.warn('closing connection that sends too much before its board loaded', { board: boardId })
+              socket.close(CloseCode.rateLimited, 'too much sent before the board loaded')
+              closed = true
+              early = null
+              return
+            }
+            early.push(new Uint8Array(event.data))
+          } else {
+            handle(socket, new Uint8Array(event.data))
+          }
         },
         onClose() {
           closed = true
