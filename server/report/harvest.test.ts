@@ -5,6 +5,7 @@ import { findTemplate } from '../../templates/index.ts'
 import { frameRecord, geoRecord, indexKey, noteRecord, textRecord } from '../../templates/shapes.ts'
 import { assertValidRecords, documentRecords, FIRST_PAGE_ID } from '../initial-document.ts'
 import { richTextToPlain } from '../../shared/board-geometry.ts'
+import type { ClosedVote } from '../../shared/session.ts'
 import { escapeCell, escapeLine, renderHarvest } from './harvest.ts'
 
 const CREATED = '2025-03-12T09:00:00.000Z'
@@ -37,9 +38,9 @@ function templateBoard(templateId: string) {
   /** A participant's note dropped on top of a zone (page-level, as tldraw makes it over a locked frame). */
   const note = (zone: string, x: number, y: number, text: string, meta: Record<string, string | boolean> = {}) =>
     add(noteRecord({ id: `shape:test-${++counter}` as TLShapeId, parentId: FIRST_PAGE_ID, index: indexKey(900 + counter), ...at(zone, x, y), text, meta }))
-  const report = () => {
+  const report = (votes?: ClosedVote[]) => {
     assertValidRecords(records)
-    return renderHarvest({ title: 'Casus Zuid', createdAt: CREATED, templateId, records })
+    return renderHarvest({ title: 'Casus Zuid', createdAt: CREATED, templateId, records, ...(votes ? { votes } : {}) })
   }
   return { records, frames, at, add, note, report }
 }
@@ -267,6 +268,77 @@ describe('harvest zones', () => {
     )
     const md = renderHarvest({ title: 'Leeg', createdAt: CREATED, templateId: 'leeg', records })
     expect(md).toBe('# Leeg\n\nDatum: 12 maart 2025\n\n## Bord\n\n- Boven links\n- Boven rechts\n- Onder\n- In een frame\n')
+  })
+})
+
+describe('harvest of dot votes', () => {
+  const vote = (results: ClosedVote['results'], more: Partial<ClosedVote> = {}): ClosedVote => ({
+    id: 'vote-1',
+    perParticipant: 3,
+    zone: 'rode-draden',
+    voters: 4,
+    closedAt: '2025-03-12T10:30:00.000Z',
+    results,
+    ...more,
+  })
+
+  it('lists each closed vote in a section "Stemmingen", cards in order of dots, with the zone and who voted', () => {
+    const board = templateBoard('casusreconstructie')
+    const a = board.note('rode-draden', 100, 300, 'Niemand voelde zich eigenaar')
+    const b = board.note('rode-draden', 700, 300, 'Informatie bleef hangen')
+    const md = board.report([vote([
+      { shapeId: b.id, votes: 5 },
+      { shapeId: a.id, votes: 2 },
+      { shapeId: 'shape:gone', votes: 1 },
+    ])])
+    const lines = md.split('\n')
+    // The last section, after the zones.
+    expect(lines.filter((line) => line.startsWith('## ')).at(-1)).toBe('## Stemmingen')
+    expect(section(md, 'Stemmingen')).toEqual([
+      '### Stemming, gesloten op 12 maart 2025 om 11:30',
+      '3 stippen per deelnemer · Onderdeel: 3 Reflectie en rode draden · 4 deelnemers hebben gestemd',
+      '1. Informatie bleef hangen (● 5)',
+      '2. Niemand voelde zich eigenaar (● 2)',
+      '3. _(kaart verwijderd of zonder tekst)_ (● 1)',
+    ])
+  })
+
+  it('shows the latest vote’s dots next to each card in its zone section', () => {
+    const board = templateBoard('casusreconstructie')
+    const a = board.note('rode-draden', 100, 300, 'Eerste')
+    const b = board.note('rode-draden', 700, 300, 'Tweede')
+    const moment = board.note('tijdlijn', 400, 330, 'Melding')
+    const first = vote([{ shapeId: a.id, votes: 9 }], { id: 'vote-0', closedAt: '2025-03-12T10:00:00.000Z' })
+    const latest = vote([{ shapeId: b.id, votes: 3 }, { shapeId: moment.id, votes: 1 }], { zone: null, voters: 1 })
+    const md = board.report([first, latest])
+    expect(section(md, '3 Reflectie en rode draden')).toEqual(['- Eerste', '- Tweede (● 3)'])
+    expect(section(md, '2 Tijdlijn')).toEqual(['1. Melding (● 1)'])
+    // Both votes listed, oldest first; a vote over the whole board names no zone.
+    const votes = section(md, 'Stemmingen')
+    expect(votes.filter((line) => line.startsWith('### '))).toEqual([
+      '### Stemming 1, gesloten op 12 maart 2025 om 11:00',
+      '### Stemming 2, gesloten op 12 maart 2025 om 11:30',
+    ])
+    expect(votes).toContain('3 stippen per deelnemer · 1 deelnemer heeft gestemd')
+    expect(votes).toContain('1. Eerste (● 9)')
+  })
+
+  it('says so when nobody placed a dot, and has no section "Stemmingen" without closed votes', () => {
+    const board = templateBoard('casusreconstructie')
+    expect(board.report()).not.toContain('Stemmingen')
+    expect(section(board.report([vote([], { voters: 0, perParticipant: 1 })]), 'Stemmingen').slice(1)).toEqual([
+      '1 stip per deelnemer · Onderdeel: 3 Reflectie en rode draden · 0 deelnemers hebben gestemd',
+      '_Geen stippen geplaatst._',
+    ])
+  })
+
+  it('escapes card text in the results like everywhere else', () => {
+    const board = templateBoard('casusreconstructie')
+    const card = board.note('rode-draden', 100, 300, '# kop\n<b>vet</b>')
+    const md = board.report([vote([{ shapeId: card.id, votes: 2 }])])
+    const line = section(md, 'Stemmingen').find((candidate) => candidate.startsWith('1. '))!
+    expect(line).toBe('1. \\# kop \\<b>vet\\</b> (● 2)')
+    expect(commonMark.render(md)).not.toContain('<b>')
   })
 })
 

@@ -19,11 +19,16 @@
  * note apart form a row), each row left to right. Zone `afspraken` becomes a table
  * wie | wat | wanneer | hoe. Checklist cards become task-list items.
  *
+ * Closed dot votes (the document's `meta.votes`): each card that got dots in the latest one shows
+ * them next to its text, "(● 5)", and a last section "Stemmingen" lists every closed vote's
+ * results in order, most dots first.
+ *
  * Every piece of board text is escaped (markdown-escape.ts), so no card can add Markdown structure
  * or HTML, and ordinary punctuation stays as typed.
  */
-import { BoardGeometry, sortLeftToRight, sortRows, type HarvestRecord, type Item, type Shape } from '../../shared/board-geometry.ts'
+import { BoardGeometry, plainText, sortLeftToRight, sortRows, type HarvestRecord, type Item, type Shape } from '../../shared/board-geometry.ts'
 import { AGREEMENTS_ZONE, agreementOf, cardDate, checklistItem, TIMELINE_ZONE } from '../../shared/card-rules.ts'
+import { latestResults, type ClosedVote } from '../../shared/session.ts'
 
 export type { HarvestRecord } from '../../shared/board-geometry.ts'
 import type { TLFrameShape, TLPageId } from '@tldraw/tlschema'
@@ -36,6 +41,8 @@ export interface HarvestInput {
   createdAt: string
   templateId: string
   records: readonly HarvestRecord[]
+  /** The board's closed votes with their results, oldest first (`meta.votes`). */
+  votes?: readonly ClosedVote[]
   /** When the harvest is made (shown when given). */
   generatedAt?: Date
   /** Templates saved on the server, for boards made from one. */
@@ -51,6 +58,9 @@ interface Section {
   frame: Shape | null
   items: Item[]
 }
+
+/** Dots per card in the latest closed vote, shown next to the card's text. */
+type Dots = ReadonlyMap<string, number>
 
 // ---------------------------------------------------------------------------------------------
 // Rendering
@@ -74,19 +84,22 @@ export function harvestHead(input: Pick<HarvestInput, 'title' | 'createdAt' | 't
  * The sections, the expensive part (geometry of every shape): it depends only on the records and
  * the template, so a caller may keep it for as long as the document does not change.
  */
-export function harvestSections(input: Pick<HarvestInput, 'templateId' | 'records' | 'saved'>): string[] {
+export function harvestSections(input: Pick<HarvestInput, 'templateId' | 'records' | 'saved' | 'votes'>): string[] {
   const board = new BoardGeometry(input.records)
+  const votes = input.votes ?? []
+  const dots = latestResults(votes)
   const out: string[] = []
   for (const section of collectSections(board, input.templateId, input.saved)) {
     out.push(`## ${escapeHeading(section.title)}`, '')
     const body =
       section.zone === TIMELINE_ZONE && section.frame
-        ? renderTimeline(board, section)
+        ? renderTimeline(board, section, dots)
         : section.zone === AGREEMENTS_ZONE
-          ? renderAgreements(section.items)
-          : renderList(section.items)
+          ? renderAgreements(section.items, dots)
+          : renderList(section.items, dots)
     out.push(...(body.length > 0 ? body : [EMPTY]), '')
   }
+  if (votes.length > 0) out.push(...renderVotes(board, votes, input.templateId, input.saved))
   return out
 }
 
@@ -94,15 +107,21 @@ export function assembleHarvest(head: readonly string[], sections: readonly stri
   return `${[...head, ...sections].join('\n').trimEnd()}\n`
 }
 
-function renderList(items: Item[]): string[] {
+/** " (● 5)" after a card that got dots in the latest closed vote, else nothing. */
+function dotsOf(item: Item, dots: Dots): string {
+  const count = dots.get(item.shape.id)
+  return count ? ` (● ${count})` : ''
+}
+
+function renderList(items: Item[], dots: Dots): string[] {
   return sortRows(items).map((item) => {
     const checklist = checklistItem(item)
-    if (checklist) return `- [${checklist.checked ? 'x' : ' '}] ${escapeLine(checklist.text)}`
-    return `- ${escapeLine(item.text)}`
+    if (checklist) return `- [${checklist.checked ? 'x' : ' '}] ${escapeLine(checklist.text)}${dotsOf(item, dots)}`
+    return `- ${escapeLine(item.text)}${dotsOf(item, dots)}`
   })
 }
 
-function renderTimeline(board: BoardGeometry, section: Section): string[] {
+function renderTimeline(board: BoardGeometry, section: Section, dots: Dots): string[] {
   const boundary = board.laneBoundary(section.frame!)
   const moments = section.items.filter((item) => item.centre.y < boundary).sort((a, b) => a.box.minX - b.box.minX || a.box.minY - b.box.minY)
   const duidingen = section.items.filter((item) => item.centre.y >= boundary)
@@ -117,13 +136,13 @@ function renderTimeline(board: BoardGeometry, section: Section): string[] {
   moments.forEach((moment, i) => {
     const { date, text: rest } = cardDate({ text: moment.text, meta: moment.shape.meta })
     const text = escapeLine(rest) || '…'
-    lines.push(`${i + 1}. ${date ? `**${escapeLine(date)}**: ${text}` : text}`)
-    for (const duiding of sortRows(beneath.get(moment)!)) lines.push(`    - ${escapeLine(duiding.text)}`)
+    lines.push(`${i + 1}. ${date ? `**${escapeLine(date)}**: ${text}` : text}${dotsOf(moment, dots)}`)
+    for (const duiding of sortRows(beneath.get(moment)!)) lines.push(`    - ${escapeLine(duiding.text)}${dotsOf(duiding, dots)}`)
   })
   if (loose.length > 0) {
     if (lines.length > 0) lines.push('')
     lines.push('Duidingen zonder moment:', '')
-    for (const duiding of sortLeftToRight(loose)) lines.push(`- ${escapeLine(duiding.text)}`)
+    for (const duiding of sortLeftToRight(loose)) lines.push(`- ${escapeLine(duiding.text)}${dotsOf(duiding, dots)}`)
   }
   return lines
 }
@@ -151,16 +170,46 @@ function closestMoment(moments: Item[], duiding: Item): Item | undefined {
   return best
 }
 
-function renderAgreements(items: Item[]): string[] {
+function renderAgreements(items: Item[], dots: Dots): string[] {
   const rows = sortRows(items)
-    .map((item) => agreementOf({ text: item.text, meta: item.shape.meta }))
+    .map((item) => ({ ...agreementOf({ text: item.text, meta: item.shape.meta }), dots: dotsOf(item, dots) }))
     .filter((row) => row.wie || row.wat || row.wanneer || row.hoe)
   if (rows.length === 0) return []
   return [
     '| Wie | Wat | Wanneer | Hoe |',
     '| --- | --- | --- | --- |',
-    ...rows.map((row) => `| ${escapeCell(row.wie)} | ${escapeCell(row.wat)} | ${escapeCell(row.wanneer)} | ${escapeCell(row.hoe)} |`),
+    ...rows.map((row) => `| ${escapeCell(row.wie)} | ${escapeCell(row.wat)}${row.dots} | ${escapeCell(row.wanneer)} | ${escapeCell(row.hoe)} |`),
   ]
+}
+
+/**
+ * "Stemmingen": every closed vote, oldest first, with its cards in order of dots (as the server
+ * counted them: most first). A card removed since the vote is still listed, without its text.
+ */
+function renderVotes(board: BoardGeometry, votes: readonly ClosedVote[], templateId: string, saved: TemplateLookup | undefined): string[] {
+  const out = ['## Stemmingen', '']
+  votes.forEach((vote, i) => {
+    out.push(`### ${votes.length > 1 ? `Stemming ${i + 1}, ` : 'Stemming, '}gesloten op ${formatDateTime(new Date(vote.closedAt))}`, '')
+    const facts = [`${vote.perParticipant} ${vote.perParticipant === 1 ? 'stip' : 'stippen'} per deelnemer`]
+    if (vote.zone !== null) facts.push(`Onderdeel: ${escapeHeading(zoneName(board, vote.zone, templateId, saved))}`)
+    facts.push(`${vote.voters} ${vote.voters === 1 ? 'deelnemer heeft' : 'deelnemers hebben'} gestemd`)
+    out.push(facts.join(' · '), '')
+    if (vote.results.length === 0) out.push('_Geen stippen geplaatst._')
+    vote.results.forEach((result, rank) => {
+      const shape = board.shape(result.shapeId)
+      const text = shape ? escapeLine(plainText(shape)) : ''
+      out.push(`${rank + 1}. ${text || '_(kaart verwijderd of zonder tekst)_'} (● ${result.votes})`)
+    })
+    out.push('')
+  })
+  return out
+}
+
+/** A zone's name as its frame on the board shows it (the template's, for a frame without a name). */
+function zoneName(board: BoardGeometry, zone: string, templateId: string, saved: TemplateLookup | undefined): string {
+  const frame = board.zoneFrames().find((candidate) => candidate.meta.zone === zone)
+  if (frame) return frameTitle(frame, templateId, saved)
+  return templateZones(templateId, saved).find((z) => z.zone === zone)?.name || zone
 }
 
 // ---------------------------------------------------------------------------------------------

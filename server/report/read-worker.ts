@@ -25,6 +25,8 @@ import { SqliteTemplateStore } from '../storage/sqlite/template-store.ts'
 import { UpdateLog } from '../storage/sqlite/update-log.ts'
 import type { SavedTemplate } from '../storage/stores.ts'
 import { applyStored } from '../sync/update-log.ts'
+import { metaMap } from '../../shared/doc-layout.ts'
+import { readClosedVotes } from '../../shared/session.ts'
 import { savedTemplateLookup } from '../templates/catalog.ts'
 import { harvestSections, type HarvestRecord } from './harvest.ts'
 
@@ -120,7 +122,8 @@ export function sectionsOf(doc: Y.Doc, templateId: string, saved: TemplateLookup
   } catch {
     records = content.records // an unmigratable document still gets a best-effort report
   }
-  return harvestSections({ templateId, records, saved }).join('\n')
+  // The closed votes' results are in the document's meta (the server wrote them on close).
+  return harvestSections({ templateId, records, saved, votes: readClosedVotes(metaMap(doc)) }).join('\n')
 }
 
 /** A snapshot's records as they were stored (not migrated: its schema is shown next to them). */
