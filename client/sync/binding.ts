@@ -10,11 +10,14 @@
  *   `store.mergeRemoteChanges` so they neither echo back nor land in the local undo stack.
  * - Load: records stored under an older tldraw schema are migrated (and written back when we may
  *   write); a schema newer than ours is refused, because we could only damage what we can't read.
+ * - Two docs on one store (the board and my draft, `homes`): each binding writes only the records
+ *   whose home is its doc, and never takes off the screen what the other doc holds (drafts/record-homes.ts).
  */
 import type { SerializedSchema } from '@tldraw/store'
 import type { TLRecord, TLStore } from '@tldraw/tlschema'
 import type * as Y from 'yjs'
 import { metaMap, recordsKeyValue, SCHEMA_KEY, type StoredRecord } from '../../shared/doc-layout.ts'
+import { fitsDraft, type DocPart, type RecordHomes } from '../drafts/record-homes.ts'
 
 export interface DocBindingOptions {
   /**
@@ -29,6 +32,11 @@ export interface DocBindingOptions {
    * The binding stops syncing; the page must be reloaded (with a newer client).
    */
   onSchemaTooNew?: () => void
+  /**
+   * The store is bound to a second doc as well (the board and my draft): `homes` decides which
+   * records are this doc's (`part`). Without it this doc is the store's only one.
+   */
+  homes?: { homes: RecordHomes; part: DocPart }
 }
 
 export interface DocBinding {
@@ -64,21 +72,45 @@ export function bindStoreToDoc(store: TLStore, doc: Y.Doc, options: DocBindingOp
   const kv = recordsKeyValue(doc)
   const meta = metaMap(doc)
   const ourSchema = store.schema.serialize()
-
-  loadDocument()
+  const homes = options.homes?.homes ?? null
+  const part: DocPart = options.homes?.part ?? 'board'
+  const otherPart: DocPart = part === 'board' ? 'draft' : 'board'
+  const detach = homes?.attach(part, kv)
 
   let disposed = false
   const unsubscribers: Array<() => void> = []
+  if (detach) unsubscribers.push(detach)
+
+  try {
+    loadDocument()
+  } catch (error) {
+    detach?.()
+    throw error
+  }
+
+  /** Whether a local change of this record is ours to write. */
+  const ours = (record: TLRecord): boolean => (homes === null ? true : homes.homeOf(record) === part && (part === 'board' || fitsDraft(record)))
+  const put = (record: TLRecord) => {
+    kv.set(record.id, toStored(record))
+    homes?.settle(record.id, part)
+  }
 
   if (!readonly) {
     unsubscribers.push(
       store.listen(
         ({ changes }) => {
           if (disposed) return
+          const added = Object.values(changes.added).filter(ours)
+          const updated = Object.values(changes.updated)
+            .map(([, record]) => record)
+            .filter(ours)
+          // A removal leaves every doc that holds the record (both, for a moment, during a reveal).
+          const removed = Object.values(changes.removed).filter((record) => kv.has(record.id))
+          if (added.length === 0 && updated.length === 0 && removed.length === 0) return
           doc.transact(() => {
-            for (const record of Object.values(changes.added)) kv.set(record.id, toStored(record))
-            for (const [, record] of Object.values(changes.updated)) kv.set(record.id, toStored(record))
-            for (const record of Object.values(changes.removed)) kv.delete(record.id)
+            for (const record of added) put(record)
+            for (const record of updated) put(record)
+            for (const record of removed) kv.delete(record.id)
           }, origin)
         },
         { source: 'user', scope: 'document' },
@@ -93,12 +125,27 @@ export function bindStoreToDoc(store: TLStore, doc: Y.Doc, options: DocBindingOp
     const toPut: TLRecord[] = []
     for (const [id, change] of changes) {
       if (change.action === 'delete') {
-        if (isDocumentRecord(store, change.oldValue)) toRemove.push(id as TLRecord['id'])
+        if (!isDocumentRecord(store, change.oldValue)) continue
+        if (homes?.holds(otherPart, id)) {
+          // The board let go of a card my draft still holds: the draft's copy is what shows now.
+          const kept = part === 'board' ? homes.stored('draft', id) : undefined
+          const record = kept && migrateOne(store, kept, undefined, onError)
+          if (record) toPut.push(record)
+        } else if (homes && part === 'draft') {
+          homes.leave(id)
+        } else {
+          toRemove.push(id as TLRecord['id'])
+        }
         continue
       }
       if (!isDocumentRecord(store, change.newValue)) continue
+      // Board wins: while the board holds a card, the draft's copy of it is not shown.
+      if (homes && part === 'draft' && homes.holds('board', id)) continue
       const record = migrateOne(store, change.newValue, writerSchema, onError)
-      if (record) toPut.push(record)
+      if (record) {
+        toPut.push(record)
+        homes?.settle(id, part)
+      }
     }
     if (toRemove.length === 0 && toPut.length === 0) return
     store.mergeRemoteChanges(() => {
@@ -137,14 +184,17 @@ export function bindStoreToDoc(store: TLStore, doc: Y.Doc, options: DocBindingOp
 
   function loadDocument() {
     const stored = [...kv.map.values()].map((entry) => entry.val).filter((record) => isDocumentRecord(store, record))
-    const { records, migrated } = migrateRecords(store.schema, storedSchema() ?? ourSchema, stored)
+    const { records: migratedRecords, migrated } = migrateRecords(store.schema, storedSchema() ?? ourSchema, stored)
 
-    if (!readonly) writeBack(stored, records, migrated)
+    if (!readonly) writeBack(stored, migratedRecords, migrated)
 
+    // Board wins: the draft's copy of a card the board holds stays out of sight.
+    const records = homes && part === 'draft' ? migratedRecords.filter((record) => !homes.holds('board', record.id)) : migratedRecords
+    for (const record of records) homes?.settle(record.id, part)
     const keep = new Set(records.map((record) => record.id))
     const stale = store
       .allRecords()
-      .filter((record) => isDocumentScope(store, record.typeName) && !keep.has(record.id))
+      .filter((record) => isDocumentScope(store, record.typeName) && !keep.has(record.id) && !homes?.holds(otherPart, record.id))
       .map((record) => record.id)
     store.mergeRemoteChanges(() => {
       if (stale.length > 0) store.remove(stale)
