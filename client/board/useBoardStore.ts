@@ -4,14 +4,16 @@
  */
 import { useEffect, useState } from 'react'
 import { atom, computed, createTLStore, defaultBindingUtils, defaultShapeUtils, type Signal, type TLAssetStore, type TLStore, type TLUserStore } from 'tldraw'
-import { bindStoreToDoc, SchemaTooNewError } from '../sync/binding.ts'
+import { createRecordHomes, type NewCardHome, type RecordHomes } from '../drafts/record-homes.ts'
+import { bindStoreToDoc, SchemaTooNewError, type DocBinding } from '../sync/binding.ts'
 import type { BoardConnection } from '../sync/connection.ts'
 import { bindPresence, type PresenceUser } from '../sync/presence.ts'
 import { markOpen } from './open-marks.ts'
 
 export type BoardStoreState =
   | { state: 'waiting' }
-  | { state: 'ready'; store: TLStore }
+  /** `homes`: where records live when my draft is bound too (editors and facilitators). */
+  | { state: 'ready'; store: TLStore; homes: RecordHomes | null }
   | { state: 'schema-too-new' }
   | { state: 'failed'; message: string }
 
@@ -35,11 +37,16 @@ export interface BoardStoreOptions {
    * link). tldraw resets `isReadonly` from the store's mode, so this is the one place to say it.
    */
   frozen?: Signal<boolean>
+  /**
+   * My private draft of the board, bound to the same store (never for viewers). `newCards` says
+   * where a card made now goes; keep the object stable, a new one makes a new store.
+   */
+  draft?: { connection: BoardConnection; newCards(): NewCardHome } | null
 }
 
 export function useBoardStore(connection: BoardConnection | null, ready: boolean, options: BoardStoreOptions): BoardStoreState {
   const [result, setResult] = useState<BoardStoreState>({ state: 'waiting' })
-  const { readonly, presenceUser, hideNames, online, assets, frozen } = options
+  const { readonly, presenceUser, hideNames, online, assets, frozen, draft = null } = options
 
   useEffect(() => {
     if (!connection || !ready) return
@@ -51,26 +58,30 @@ export function useBoardStore(connection: BoardConnection | null, ready: boolean
       collaboration: { mode: computed('dialoogbord.mode', () => (readonly || frozen?.get() ? 'readonly' : 'readwrite')), status: online },
     })
     markOpen('store created')
-    let binding: ReturnType<typeof bindStoreToDoc>
+    const homes = draft && !readonly ? createRecordHomes(store, { newCards: () => draft.newCards() }) : null
+    const bindings: DocBinding[] = []
+    const onSchemaTooNew = () => setResult({ state: 'schema-too-new' })
     try {
-      binding = bindStoreToDoc(store, connection.doc, {
-        readonly,
-        onSchemaTooNew: () => setResult({ state: 'schema-too-new' }),
-      })
+      bindings.push(bindStoreToDoc(store, connection.doc, { readonly, onSchemaTooNew, ...(homes ? { homes: { homes, part: 'board' } } : {}) }))
+      // The draft is bound at once, empty or not: it only adds cards, and its sync may come later.
+      if (homes && draft) bindings.push(bindStoreToDoc(store, draft.connection.doc, { onSchemaTooNew, homes: { homes, part: 'draft' } }))
     } catch (error) {
+      for (const binding of bindings) binding.dispose()
+      homes?.dispose()
       setResult(error instanceof SchemaTooNewError ? { state: 'schema-too-new' } : { state: 'failed', message: String(error) })
       store.dispose()
       return
     }
     markOpen('records loaded')
     const stopPresence = bindPresence(store, connection.provider.awareness, { user: presenceUser, hideNames })
-    setResult({ state: 'ready', store })
+    setResult({ state: 'ready', store, homes })
     return () => {
       stopPresence()
-      binding.dispose()
+      for (const binding of bindings.reverse()) binding.dispose()
+      homes?.dispose()
       setResult({ state: 'waiting' })
     }
-  }, [connection, ready, readonly, presenceUser, hideNames, online, assets, frozen])
+  }, [connection, ready, readonly, presenceUser, hideNames, online, assets, frozen, draft])
 
   return result
 }

@@ -57,6 +57,14 @@ describe('recent boards', () => {
     expect(listRecentBoards()).toEqual([])
   })
 
+  it('forgets the offline copies of the board and of my draft of it', () => {
+    const deleted: string[] = []
+    vi.stubGlobal('indexedDB', { deleteDatabase: (name: string) => void deleted.push(name) })
+    rememberBoard({ id: 'board-aaaa', title: 'A', role: 'editor', token: 'e' })
+    forgetBoard('board-aaaa')
+    expect(deleted).toEqual(['dialoogbord-board-aaaa', 'dialoogbord-board-aaaa:draft'])
+  })
+
   it('remembers a regenerated link, replacing the old one and keeping the others', () => {
     rememberLink('board-cccc', 'editor', 'e1', 'https://x/b/board-cccc?token=e1')
     expect(knownLinks('board-cccc')).toEqual({ id: 'board-cccc', tokens: { editor: 'e1' }, urls: { editor: 'https://x/b/board-cccc?token=e1' } })

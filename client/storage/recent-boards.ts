@@ -11,6 +11,8 @@ const RECENT_KEY = 'dialoogbord:recent-boards'
 const LINKS_KEY_PREFIX = 'dialoogbord:board-links:'
 /** Same name as the IndexedDB database of the board's offline copy (see sync/connection.ts). */
 export const offlineCopyName = (boardId: string) => `dialoogbord-${boardId}`
+/** The IndexedDB database of my draft of the board (drafts/): forgotten with the board. */
+export const draftOfflineCopyName = (boardId: string) => `${offlineCopyName(boardId)}:draft`
 
 const role = z.enum(ROLES)
 
@@ -98,7 +100,11 @@ export function knownLinks(id: string): BoardLinks | null {
  * Deletes the board's offline copy and resolves once it is gone (or after `timeoutMs` if another
  * tab still holds it open). Close the board's connection first.
  */
-export function deleteOfflineCopy(id: string, timeoutMs = 3000): Promise<void> {
+export async function deleteOfflineCopy(id: string, timeoutMs = 3000): Promise<void> {
+  await Promise.all([deleteDatabase(offlineCopyName(id), timeoutMs), deleteDatabase(draftOfflineCopyName(id), timeoutMs)])
+}
+
+function deleteDatabase(name: string, timeoutMs: number): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, timeoutMs)
     const done = () => {
@@ -106,7 +112,7 @@ export function deleteOfflineCopy(id: string, timeoutMs = 3000): Promise<void> {
       resolve()
     }
     try {
-      const request = globalThis.indexedDB?.deleteDatabase(offlineCopyName(id))
+      const request = globalThis.indexedDB?.deleteDatabase(name)
       if (!request) return done()
       request.onsuccess = done
       request.onerror = done
@@ -116,7 +122,7 @@ export function deleteOfflineCopy(id: string, timeoutMs = 3000): Promise<void> {
   })
 }
 
-/** Forgets a board on this device: list entry, links and the offline copy. Not the board. */
+/** Forgets a board on this device: list entry, links and the offline copies (board and my draft). Not the board. */
 export function forgetBoard(id: string): void {
   writeStored(
     RECENT_KEY,
@@ -125,6 +131,7 @@ export function forgetBoard(id: string): void {
   removeStored(LINKS_KEY_PREFIX + id)
   try {
     globalThis.indexedDB?.deleteDatabase(offlineCopyName(id))
+    globalThis.indexedDB?.deleteDatabase(draftOfflineCopyName(id))
   } catch {
     // No IndexedDB (or blocked): nothing was stored there either.
   }

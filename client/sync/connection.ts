@@ -11,7 +11,7 @@ import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { recordsArray } from '../../shared/doc-layout.ts'
 import { CloseCode, SYNC_PATH } from '../../shared/protocol.ts'
-import { offlineCopyName } from '../storage/recent-boards.ts'
+import { draftOfflineCopyName, offlineCopyName } from '../storage/recent-boards.ts'
 
 export type ConnectionStatus = 'connected' | 'connecting' | 'offline'
 
@@ -56,8 +56,12 @@ export function syncServerUrl(location: Pick<Location, 'protocol' | 'host'>): st
   return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}${SYNC_PATH}`
 }
 
-export function openBoardConnection(options: { boardId: string; token: string; offlineCopy?: boolean }): BoardConnection {
-  const { boardId, token, offlineCopy = true } = options
+/**
+ * With `draftKey`: my private draft of the board instead (`/sync/<boardId>/drafts/<draftKey>`),
+ * with an offline copy of its own. A draft is never "ready" by content (it may be empty).
+ */
+export function openBoardConnection(options: { boardId: string; token: string; offlineCopy?: boolean; draftKey?: string }): BoardConnection {
+  const { boardId, token, offlineCopy = true, draftKey } = options
   const doc = new Y.Doc()
   const listeners = new Set<() => void>()
 
@@ -69,14 +73,15 @@ export function openBoardConnection(options: { boardId: string; token: string; o
   let closedByServer: ConnectionState['closedByServer'] = null
   let state = computeState()
 
-  const provider = new WebsocketProvider(syncServerUrl(window.location), boardId, doc, {
+  const serverUrl = syncServerUrl(window.location)
+  const provider = new WebsocketProvider(draftKey ? `${serverUrl}/${boardId}/drafts` : serverUrl, draftKey ?? boardId, doc, {
     params: { token },
     // Every tab talks to the server itself: a tab must never pass edits around the server's
     // role check (a viewer tab next to an editor tab of the same board).
     disableBc: true,
     shouldReconnect: (event) => shouldReconnect(event.code),
   })
-  const persistence = offlineCopy ? new IndexeddbPersistence(offlineCopyName(boardId), doc) : null
+  const persistence = offlineCopy ? new IndexeddbPersistence(draftKey ? draftOfflineCopyName(boardId) : offlineCopyName(boardId), doc) : null
 
   function hasContent() {
     return recordsArray(doc).length > 0
