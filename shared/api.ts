@@ -141,3 +141,56 @@ export interface ClientConfig {
 export interface ApiError {
   error: string
 }
+
+/** A participant's draft key: made at random (≥ 128 bits) by the browser and kept there. */
+export const DRAFT_KEY_PATTERN = /^[A-Za-z0-9_-]{22,64}$/
+export const draftKeyParam = z.string().regex(DRAFT_KEY_PATTERN, 'draftKey must be 22–64 characters of A–Z, a–z, 0–9, _ and -')
+
+/** Most shapes one reveal call may name (a selection of prepared cards). */
+export const MAX_REVEAL_IDS = 500
+
+/** `POST /api/boards/:id/drafts/:draftKey/reveal`: which cards to reveal (all when absent). */
+export const revealBody = z.strictObject({
+  ids: z.array(z.string().min(1).max(200)).min(1).max(MAX_REVEAL_IDS).optional(),
+})
+
+/** `POST /api/boards/:id/drafts/silent-round`: start a silent round (`minutes` optional). */
+export const silentRoundBody = z.strictObject({
+  minutes: z.number().int().min(1).max(240).optional(),
+})
+
+export interface RevealResult {
+  revealed: number
+}
+
+/** `GET /api/boards/:id/drafts`: one entry per draft, no keys, no content. */
+export interface DraftCount {
+  cards: number
+}
+
+export const MAX_DOTS_PER_PARTICIPANT = 20
+
+/** `POST /api/boards/:id/votes`. */
+export const newVoteBody = z.strictObject({
+  perParticipant: z.number().int().min(1).max(MAX_DOTS_PER_PARTICIPANT),
+  zone: z.string().min(1).max(100).optional(),
+})
+
+/** `POST|DELETE /api/boards/:id/votes/:voteId/ballots`. */
+export const ballotBody = z.strictObject({
+  draftKey: draftKeyParam,
+  shapeId: z.string().min(1).max(200),
+})
+
+/** `GET /api/boards/:id/votes/:voteId` (counts only once closed; `mine` with `?draftKey=`). */
+export interface VoteJson {
+  id: string
+  perParticipant: number
+  zone: string | null
+  open: boolean
+  voters: number
+  createdAt: string
+  closedAt: string | null
+  mine?: string[]
+  results?: { shapeId: string; votes: number }[]
+}

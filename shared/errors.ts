@@ -39,6 +39,15 @@ export const ERROR_CODES = [
   'board_full',
   'link_full',
   'internal_error',
+  'invalid_draft_key',
+  'draft_not_found',
+  'draft_limit',
+  'vote_not_found',
+  'vote_already_open',
+  'vote_closed',
+  'vote_spent',
+  'vote_card',
+  'no_ballot',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]

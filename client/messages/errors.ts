@@ -38,6 +38,15 @@ export const nl = {
   'error.board_full': 'Er zijn al te veel deelnemers op dit bord. Probeer het later opnieuw.',
   'error.link_full': 'Er gebruiken al te veel mensen deze link. Probeer het later opnieuw.',
   'error.internal_error': 'Er ging iets mis op de server. Probeer het opnieuw; blijft het misgaan, meld het dan aan de beheerder.',
+  'error.invalid_draft_key': 'Je concepten konden niet worden gevonden. Vernieuw de pagina.',
+  'error.draft_not_found': 'Deze concepten bestaan niet (meer) op dit bord.',
+  'error.draft_limit': 'Er zijn al te veel deelnemers met eigen concepten op dit bord.',
+  'error.vote_not_found': 'Deze stemming bestaat niet (meer).',
+  'error.vote_already_open': 'Er loopt al een stemming op dit bord. Sluit die eerst.',
+  'error.vote_closed': 'Deze stemming is gesloten.',
+  'error.vote_spent': 'Je hebt al je stippen geplaatst. Haal er een terug om opnieuw te kiezen.',
+  'error.vote_card': 'Op deze kaart kun je in deze stemming niet stemmen.',
+  'error.no_ballot': 'Je had geen stip op deze kaart.',
 } satisfies ErrorMessages
 
 export const en: ErrorMessages = {
@@ -75,4 +84,13 @@ export const en: ErrorMessages = {
   'error.board_full': 'This board already has too many participants. Try again later.',
   'error.link_full': 'Too many people are using this link already. Try again later.',
   'error.internal_error': 'Something went wrong on the server. Try again; if it keeps failing, tell the administrator.',
+  'error.invalid_draft_key': 'Your drafts could not be found. Reload the page.',
+  'error.draft_not_found': 'These drafts do not exist (any more) on this board.',
+  'error.draft_limit': 'Too many participants already keep drafts on this board.',
+  'error.vote_not_found': 'This vote does not exist (any more).',
+  'error.vote_already_open': 'A vote is already open on this board. Close it first.',
+  'error.vote_closed': 'This vote is closed.',
+  'error.vote_spent': 'You have placed all your dots. Take one back to choose again.',
+  'error.vote_card': 'You cannot vote on this card in this vote.',
+  'error.no_ballot': 'You had no dot on this card.',
 }

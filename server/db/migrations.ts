@@ -103,4 +103,49 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE updates_numbered RENAME TO updates;
   CREATE INDEX updates_by_board ON updates(board_id, id);
   `,
+  /*
+   * 8: participants' private drafts (issue 12) and dot votes. A draft is known by its board and
+   * the hash of a browser's draft key (`<boardId>:<keyHash>`, never the key); its document is kept
+   * like a board's (a compacted state plus a log numbered by AUTOINCREMENT ids). Ballots name
+   * their voter by that hash only. Everything goes with the board.
+   */ `
+  CREATE TABLE drafts (
+    id          TEXT PRIMARY KEY,
+    board_id    TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+    cards       INTEGER NOT NULL DEFAULT 0,
+    created_at  TEXT NOT NULL
+  );
+  CREATE INDEX drafts_by_board ON drafts(board_id, created_at);
+  CREATE TABLE draft_state (
+    draft_id    TEXT PRIMARY KEY REFERENCES drafts(id) ON DELETE CASCADE,
+    state       BLOB NOT NULL,
+    state_seq   INTEGER NOT NULL DEFAULT 0,
+    updated_at  TEXT NOT NULL
+  );
+  CREATE TABLE draft_updates (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    draft_id    TEXT NOT NULL REFERENCES drafts(id) ON DELETE CASCADE,
+    data        BLOB NOT NULL
+  );
+  CREATE INDEX draft_updates_by_draft ON draft_updates(draft_id, id);
+  CREATE TABLE votes (
+    id               TEXT PRIMARY KEY,
+    board_id         TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+    per_participant  INTEGER NOT NULL,
+    zone             TEXT,
+    open             INTEGER NOT NULL DEFAULT 1,
+    created_at       TEXT NOT NULL,
+    closed_at        TEXT
+  );
+  CREATE INDEX votes_by_board ON votes(board_id, created_at);
+  -- One open vote per board at a time.
+  CREATE UNIQUE INDEX votes_one_open ON votes(board_id) WHERE open = 1;
+  CREATE TABLE ballots (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    vote_id     TEXT NOT NULL REFERENCES votes(id) ON DELETE CASCADE,
+    voter_hash  TEXT NOT NULL,
+    shape_id    TEXT NOT NULL
+  );
+  CREATE INDEX ballots_by_voter ON ballots(vote_id, voter_hash, id);
+  `,
 ]

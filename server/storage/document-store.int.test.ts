@@ -16,6 +16,7 @@ import { UpdateLog } from './sqlite/update-log.ts'
 import type { DocumentStore } from './document-store.ts'
 import { openPostgres, type PgPool } from './postgres/database.ts'
 import { PgDocumentStore } from './postgres/document-store.ts'
+import { PG_MIGRATIONS } from './postgres/migrations.ts'
 
 interface Engine {
   store: DocumentStore
@@ -219,6 +220,6 @@ describe('DocumentStore on PostgreSQL, several processes', () => {
     const url = await cluster.createDatabase(`t_${randomUUID().replaceAll('-', '')}`)
     const started = await Promise.all([pgPool(url), pgPool(url), pgPool(url)])
     const { rows } = await started[0]!.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version')
-    expect(rows.map((row) => row.version)).toEqual([1])
+    expect(rows.map((row) => row.version)).toEqual(PG_MIGRATIONS.map((_, index) => index + 1))
   })
 })

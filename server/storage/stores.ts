@@ -136,6 +136,11 @@ export interface Storage {
   readonly snapshots: SnapshotStore
   readonly assets: AssetStore
   readonly templates: TemplateStore
+  /** Participants' drafts of boards (registry, counts). */
+  readonly drafts: DraftStore
+  /** The drafts' documents, by DraftDocumentId; same guarantees as `documents`. */
+  readonly draftDocuments: DocumentStore
+  readonly votes: VoteStore
   /**
    * The anonymity switch's last step, atomically: every snapshot without author fields (`computed`
    * states from statesWithoutAuthors where given, the rest scrubbed here), the board's saved
@@ -145,4 +150,81 @@ export interface Storage {
   /** Makes sure removed data is gone from the disk too (SQLite: WAL truncated). */
   forgetRemoved(): Promise<void>
   close(): Promise<void>
+}
+
+/**
+ * A draft document's id: `<boardId>:<keyHash>`. Board ids never hold a ':', so one DocumentStore
+ * (document-router.ts) tells board and draft documents apart by the id alone. `keyHash` is
+ * draftKeyHash(boardId, draftKey) (drafts/draft-key.ts): the server never stores a draft key.
+ */
+export type DraftDocumentId = `${string}:${string}`
+
+export interface DraftInfo {
+  /** The draft's document id (never sent to clients: it is derived from the draft key). */
+  id: DraftDocumentId
+  /** Cards it holds that a silent round would reveal (prepared ones not counted), as last stored. */
+  cards: number
+  createdAt: string
+}
+
+/** Participants' private drafts of a board; their documents live in `Storage.draftDocuments`. */
+export interface DraftStore {
+  /**
+   * The draft of `keyHash` on the board, made when new; null when the board already has
+   * `maxDrafts` drafts (the new one is not made). Resolves the same id for the same key.
+   */
+  register(boardId: string, keyHash: string, maxDrafts: number): Promise<DraftDocumentId | null>
+  /** Whether the draft exists (a reveal of an unknown draft is 404). */
+  exists(id: DraftDocumentId): Promise<boolean>
+  /** The board's drafts, oldest first. */
+  list(boardId: string): Promise<DraftInfo[]>
+  /** Records how many cards a draft holds (a silent round shows the counts to everyone). */
+  setCards(id: DraftDocumentId, cards: number): Promise<void>
+}
+
+export interface VoteInfo {
+  id: string
+  boardId: string
+  perParticipant: number
+  zone: string | null
+  open: boolean
+  createdAt: string
+  closedAt: string | null
+}
+
+export interface VoteTally {
+  shapeId: string
+  votes: number
+}
+
+/** What casting or taking back a ballot did. */
+export type BallotOutcome = 'done' | 'closed' | 'spent' | 'none'
+
+/**
+ * Dot votes. Ballots are stored by voter hash (a hash of the voter's draft key), never by name;
+ * counts leave the store only once the vote is closed.
+ */
+export interface VoteStore {
+  /** Opens a vote; null when the board has an open vote already (one at a time). */
+  open(boardId: string, input: { perParticipant: number; zone: string | null }): Promise<VoteInfo | null>
+  get(boardId: string, voteId: string): Promise<VoteInfo | null>
+  /** The board's open vote, if any. */
+  current(boardId: string): Promise<VoteInfo | null>
+  /** The board's votes, oldest first. */
+  list(boardId: string): Promise<VoteInfo[]>
+  /**
+   * Adds one ballot, atomically within the budget: `done`; `closed` (the vote is closed); `spent`
+   * (the voter already cast `perParticipant` ballots). Concurrent casts never exceed the budget.
+   */
+  cast(voteId: string, voterHash: string, shapeId: string): Promise<BallotOutcome>
+  /** Takes one of the voter's ballots on the card back: `done`; `closed`; `none` (there was none). */
+  withdraw(voteId: string, voterHash: string, shapeId: string): Promise<BallotOutcome>
+  /** The voter's ballots (a card once per ballot), in the order cast. */
+  mine(voteId: string, voterHash: string): Promise<string[]>
+  /** How many voters cast at least one ballot. */
+  voters(voteId: string): Promise<number>
+  /** Closes the vote; false when it was closed already. */
+  close(voteId: string): Promise<boolean>
+  /** Ballots per card, most first (ties by shape id); for closed votes only (callers check). */
+  tally(voteId: string): Promise<VoteTally[]>
 }

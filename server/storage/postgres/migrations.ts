@@ -75,4 +75,51 @@ export const PG_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX custom_templates_by_board ON custom_templates(source_board);
   `,
+  /*
+   * 2: SQLite's migration 8: participants' private drafts (`<boardId>:<keyHash>`, never the key),
+   * kept like boards (a state row plus a log numbered per draft under the draft row's lock), and
+   * dot votes whose ballots name their voter by hash only. Everything goes with the board.
+   */ `
+  CREATE TABLE drafts (
+    id          text PRIMARY KEY,
+    board_id    text NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+    cards       integer NOT NULL DEFAULT 0,
+    created_at  timestamptz NOT NULL,
+    update_seq  bigint NOT NULL DEFAULT 0,
+    ordinal     bigint GENERATED ALWAYS AS IDENTITY
+  );
+  CREATE INDEX drafts_by_board ON drafts(board_id, created_at);
+  CREATE TABLE draft_state (
+    draft_id    text PRIMARY KEY REFERENCES drafts(id) ON DELETE CASCADE,
+    state       bytea NOT NULL,
+    state_seq   bigint NOT NULL DEFAULT 0,
+    updated_at  timestamptz NOT NULL
+  );
+  CREATE TABLE draft_updates (
+    draft_id    text NOT NULL REFERENCES drafts(id) ON DELETE CASCADE,
+    seq         bigint NOT NULL,
+    data        bytea NOT NULL,
+    PRIMARY KEY (draft_id, seq)
+  );
+  CREATE TABLE votes (
+    id               text PRIMARY KEY,
+    board_id         text NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+    per_participant  integer NOT NULL,
+    zone             text,
+    open             boolean NOT NULL DEFAULT true,
+    created_at       timestamptz NOT NULL,
+    closed_at        timestamptz,
+    ordinal          bigint GENERATED ALWAYS AS IDENTITY
+  );
+  CREATE INDEX votes_by_board ON votes(board_id, created_at);
+  -- One open vote per board at a time.
+  CREATE UNIQUE INDEX votes_one_open ON votes(board_id) WHERE open;
+  CREATE TABLE ballots (
+    ordinal     bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    vote_id     text NOT NULL REFERENCES votes(id) ON DELETE CASCADE,
+    voter_hash  text NOT NULL,
+    shape_id    text NOT NULL
+  );
+  CREATE INDEX ballots_by_voter ON ballots(vote_id, voter_hash, ordinal);
+  `,
 ]

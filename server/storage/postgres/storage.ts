@@ -7,9 +7,11 @@ import { recordsWithoutAuthors, stateWithoutAuthors } from '../without-authors.t
 import { PgAssetStore } from './asset-store.ts'
 import { PgBoardStore } from './board-store.ts'
 import { openPostgres, transaction, type PgPool } from './database.ts'
-import { PgDocumentStore } from './document-store.ts'
+import { PG_DRAFT_TABLES, PgDocumentStore } from './document-store.ts'
+import { PgDraftStore } from './draft-store.ts'
 import { PgSnapshotStore, snapshotIds, stateOf } from './snapshot-store.ts'
 import { PgTemplateStore } from './template-store.ts'
+import { PgVoteStore } from './vote-store.ts'
 
 export class PgStorage implements Storage {
   readonly engine = 'postgres'
@@ -18,6 +20,9 @@ export class PgStorage implements Storage {
   readonly snapshots
   readonly assets
   readonly templates
+  readonly drafts
+  readonly draftDocuments
+  readonly votes
 
   constructor(
     private readonly pool: PgPool,
@@ -28,6 +33,9 @@ export class PgStorage implements Storage {
     this.snapshots = new PgSnapshotStore(pool, retention)
     this.assets = new PgAssetStore(pool)
     this.templates = new PgTemplateStore(pool)
+    this.drafts = new PgDraftStore(pool)
+    this.draftDocuments = new PgDocumentStore(pool, PG_DRAFT_TABLES)
+    this.votes = new PgVoteStore(pool)
   }
 
   async commitAnonymous(boardId: string, computed: ReadonlyMap<string, Uint8Array | null>): Promise<void> {
@@ -56,7 +64,7 @@ export class PgStorage implements Storage {
    * until reused (README, "Scaling out": encrypt the disk).
    */
   async forgetRemoved(): Promise<void> {
-    await this.pool.query('VACUUM snapshots, updates, board_state, custom_templates, assets')
+    await this.pool.query('VACUUM snapshots, updates, board_state, custom_templates, assets, drafts, draft_state, draft_updates, votes, ballots')
   }
 
   async close(): Promise<void> {
