@@ -34,10 +34,22 @@ import { typeToEdit } from './type-to-edit.ts'
 import { useBoardStore } from './useBoardStore.ts'
 import { useClientConfig } from './useClientConfig.ts'
 import { useServerClose } from './useServerClose.ts'
+import { VoteOverlay } from '../voting/VoteOverlay.tsx'
+import { VotingProvider } from '../voting/VotingContext.tsx'
+
+/** Everything drawn in front of the canvas, in screen coordinates over the shapes. */
+function InFrontOfTheCanvas() {
+  return (
+    <>
+      <EditingBadges />
+      <VoteOverlay />
+    </>
+  )
+}
 
 // On anonymous boards there is no name to edit in tldraw's people menu.
-const NAMED_COMPONENTS: TLComponents = { InFrontOfTheCanvas: EditingBadges }
-const ANONYMOUS_COMPONENTS: TLComponents = { UserPresenceEditor: null, InFrontOfTheCanvas: EditingBadges }
+const NAMED_COMPONENTS: TLComponents = { InFrontOfTheCanvas }
+const ANONYMOUS_COMPONENTS: TLComponents = { UserPresenceEditor: null, InFrontOfTheCanvas }
 
 const WAITING_STATE: ConnectionState = { status: 'connecting', everSynced: false, ready: false, emptyAfterSync: false, closedByServer: null }
 
@@ -113,119 +125,121 @@ export function BoardView({ board: initialBoard, token }: { board: BoardForRole;
   const config = useClientConfig()
 
   return (
-    <div className="board">
-      <header className="board-header">
-        <Link href="/" className="board-header__home" aria-label={t('board.home')} title={t('board.home')}>
-          <span className="app-header__logo" aria-hidden="true" />
-        </Link>
-        <div className="board-header__name">
-          <h1 className="board-header__title" data-testid="board-title">
-            {board.title}
-          </h1>
-          <ForkedFrom forkedFrom={board.forkedFrom} />
-        </div>
-        <span className={`role-tag role-tag--${board.role}`} data-testid="board-role">
-          {t(`role.${board.role}`)}
-        </span>
-        {board.anonymous && (
-          <span className="badge badge--anonymous" data-testid="anonymous-badge" title={t('board.anonymousHint')}>
-            {t('board.anonymous')}
+    <VotingProvider board={board} token={token} doc={connection?.doc ?? null}>
+      <div className="board">
+        <header className="board-header">
+          <Link href="/" className="board-header__home" aria-label={t('board.home')} title={t('board.home')}>
+            <span className="app-header__logo" aria-hidden="true" />
+          </Link>
+          <div className="board-header__name">
+            <h1 className="board-header__title" data-testid="board-title">
+              {board.title}
+            </h1>
+            <ForkedFrom forkedFrom={board.forkedFrom} />
+          </div>
+          <span className={`role-tag role-tag--${board.role}`} data-testid="board-role">
+            {t(`role.${board.role}`)}
           </span>
-        )}
-        <div className="board-header__end">
-          <ConnectionBadge state={state} />
-          {readonly && (
-            <span className="badge badge--readonly" data-testid="readonly-badge" title={t('board.readonlyHint')}>
-              {t('board.readonly')}
+          {board.anonymous && (
+            <span className="badge badge--anonymous" data-testid="anonymous-badge" title={t('board.anonymousHint')}>
+              {t('board.anonymous')}
             </span>
           )}
-          <nav className="panel-switch" aria-label={t('panel.switch')}>
-            {panels.map((definition) => (
-              <button
-                key={definition.id}
-                type="button"
-                className="button button--small"
-                aria-pressed={panel === definition.id}
-                data-testid={`panel-button-${definition.id}`}
-                onClick={(event) => (panel === definition.id ? closePanel() : openPanelFrom(definition.id, event.currentTarget))}
-              >
-                {t(definition.label)}
-              </button>
-            ))}
-          </nav>
-          <button type="button" className="button button--primary button--small" data-testid="share-button" aria-haspopup="dialog" onClick={() => setShareOpen(true)}>
-            {t('share.button')}
-          </button>
-          <LanguageSwitch />
-        </div>
-      </header>
+          <div className="board-header__end">
+            <ConnectionBadge state={state} />
+            {readonly && (
+              <span className="badge badge--readonly" data-testid="readonly-badge" title={t('board.readonlyHint')}>
+                {t('board.readonly')}
+              </span>
+            )}
+            <nav className="panel-switch" aria-label={t('panel.switch')}>
+              {panels.map((definition) => (
+                <button
+                  key={definition.id}
+                  type="button"
+                  className="button button--small"
+                  aria-pressed={panel === definition.id}
+                  data-testid={`panel-button-${definition.id}`}
+                  onClick={(event) => (panel === definition.id ? closePanel() : openPanelFrom(definition.id, event.currentTarget))}
+                >
+                  {t(definition.label)}
+                </button>
+              ))}
+            </nav>
+            <button type="button" className="button button--primary button--small" data-testid="share-button" aria-haspopup="dialog" onClick={() => setShareOpen(true)}>
+              {t('share.button')}
+            </button>
+            <LanguageSwitch />
+          </div>
+        </header>
 
-      <ServerClosedNotice reaction={serverClose} boardId={board.id} connection={connection} />
+        <ServerClosedNotice reaction={serverClose} boardId={board.id} connection={connection} />
 
-      <div className="board__body">
-        <main className="board__canvas" aria-label={board.title}>
-          {canvasOverride !== null && <div className="board__override">{canvasOverride}</div>}
-          {boardStore.state === 'ready' && config !== undefined ? (
-            <BoardCanvas
-              boardId={board.id}
-              title={board.title}
-              hidden={canvasOverride !== null}
-              onEditor={setEditor}
-              store={boardStore.store}
-              user={participant.currentUser}
-              licenseKey={config?.licenseKey ?? undefined}
-              locale={lang}
-              readonly={readonly}
-              canLock={board.role === 'facilitator'}
-              anonymous={board.anonymous}
-            />
-          ) : boardStore.state === 'schema-too-new' ? (
-            <BoardMessage text={t('board.schemaTooNew')} reload />
-          ) : boardStore.state === 'failed' ? (
-            <BoardMessage text={t('board.loadFailed', { message: boardStore.message })} reload />
-          ) : state.emptyAfterSync ? (
-            <BoardMessage text={t('board.emptyDocument')} reload />
-          ) : (
-            <div className="board-waiting" role="status">
-              <p>{state.status === 'offline' ? t('status.offline') : t('board.waitingForServer')}</p>
-              <p className="muted">{t('board.waitingOfflineHint')}</p>
-            </div>
+        <div className="board__body">
+          <main className="board__canvas" aria-label={board.title}>
+            {canvasOverride !== null && <div className="board__override">{canvasOverride}</div>}
+            {boardStore.state === 'ready' && config !== undefined ? (
+              <BoardCanvas
+                boardId={board.id}
+                title={board.title}
+                hidden={canvasOverride !== null}
+                onEditor={setEditor}
+                store={boardStore.store}
+                user={participant.currentUser}
+                licenseKey={config?.licenseKey ?? undefined}
+                locale={lang}
+                readonly={readonly}
+                canLock={board.role === 'facilitator'}
+                anonymous={board.anonymous}
+              />
+            ) : boardStore.state === 'schema-too-new' ? (
+              <BoardMessage text={t('board.schemaTooNew')} reload />
+            ) : boardStore.state === 'failed' ? (
+              <BoardMessage text={t('board.loadFailed', { message: boardStore.message })} reload />
+            ) : state.emptyAfterSync ? (
+              <BoardMessage text={t('board.emptyDocument')} reload />
+            ) : (
+              <div className="board-waiting" role="status">
+                <p>{state.status === 'offline' ? t('status.offline') : t('board.waitingForServer')}</p>
+                <p className="muted">{t('board.waitingOfflineHint')}</p>
+              </div>
+            )}
+          </main>
+          {openPanel && (
+            <aside ref={panelRef} className="board__panel" data-testid={`panel-${openPanel.id}`} aria-label={t(openPanel.label)} onKeyDown={onPanelKeyDown}>
+              <header className="board__panel-header">
+                <h2 tabIndex={-1}>{t(openPanel.label)}</h2>
+                <button type="button" className="button button--small" aria-label={t('panel.close')} data-testid="panel-close" onClick={closePanel}>
+                  ×
+                </button>
+              </header>
+              <openPanel.Component
+                board={board}
+                token={token}
+                editor={editor}
+                onClose={closePanel}
+                showInCanvas={setCanvasOverride}
+                onBoardChanged={setBoard}
+              />
+            </aside>
           )}
-        </main>
-        {openPanel && (
-          <aside ref={panelRef} className="board__panel" data-testid={`panel-${openPanel.id}`} aria-label={t(openPanel.label)} onKeyDown={onPanelKeyDown}>
-            <header className="board__panel-header">
-              <h2 tabIndex={-1}>{t(openPanel.label)}</h2>
-              <button type="button" className="button button--small" aria-label={t('panel.close')} data-testid="panel-close" onClick={closePanel}>
-                ×
-              </button>
-            </header>
-            <openPanel.Component
-              board={board}
-              token={token}
-              editor={editor}
-              onClose={closePanel}
-              showInCanvas={setCanvasOverride}
-              onBoardChanged={setBoard}
-            />
-          </aside>
-        )}
-      </div>
+        </div>
 
-      <NameDialog open={participant.needsName} onAnswer={participant.answerName} />
-      <ShareDialog
-        open={shareOpen}
-        onClose={() => setShareOpen(false)}
-        board={board}
-        token={token}
-        onManageLinks={() => {
-          setShareOpen(false)
-          setPanel('settings')
-          // Once the panel has rendered: bring its links section into view and focus.
-          requestAnimationFrame(() => document.getElementById(LINKS_SECTION_ID)?.querySelector<HTMLElement>('h3')?.focus())
-        }}
-      />
-    </div>
+        <NameDialog open={participant.needsName} onAnswer={participant.answerName} />
+        <ShareDialog
+          open={shareOpen}
+          onClose={() => setShareOpen(false)}
+          board={board}
+          token={token}
+          onManageLinks={() => {
+            setShareOpen(false)
+            setPanel('settings')
+            // Once the panel has rendered: bring its links section into view and focus.
+            requestAnimationFrame(() => document.getElementById(LINKS_SECTION_ID)?.querySelector<HTMLElement>('h3')?.focus())
+          }}
+        />
+      </div>
+    </VotingProvider>
   )
 }
 

@@ -12,8 +12,9 @@ import { HarvestPanel } from '../harvest/HarvestPanel.tsx'
 import { HistoryPanel } from '../history/HistoryPanel.tsx'
 import type { MessageKey } from '../i18n.ts'
 import { SettingsPanel } from '../settings/SettingsPanel.tsx'
+import { VotePanel } from '../voting/VotePanel.tsx'
 
-export type PanelId = 'steps' | 'card' | 'harvest' | 'history' | 'settings'
+export type PanelId = 'steps' | 'card' | 'vote' | 'harvest' | 'history' | 'settings'
 
 export interface PanelProps {
   board: BoardForRole
@@ -40,6 +41,7 @@ export interface PanelDefinition {
 export const PANELS: readonly PanelDefinition[] = [
   { id: 'steps', label: 'panel.steps', visibleTo: () => true, Component: StepsPanel },
   { id: 'card', label: 'panel.card', visibleTo: () => true, Component: CardPanel },
+  { id: 'vote', label: 'panel.vote', visibleTo: () => true, Component: VotePanel },
   { id: 'harvest', label: 'panel.harvest', visibleTo: () => true, Component: HarvestPanel },
   { id: 'history', label: 'panel.history', visibleTo: () => true, Component: HistoryPanel },
   { id: 'settings', label: 'panel.settings', visibleTo: (board) => hasRole(board.role, 'facilitator'), Component: SettingsPanel },

@@ -14,6 +14,7 @@ import type { PanelProps } from '../board/panels.tsx'
 import { FIELDS, readFields, richTextOf, updateCard, writeFields, type CardField, type FieldKey } from './card-fields.ts'
 import { DateParts } from './DateParts.tsx'
 import { withCheckbox } from './rich-text-lines.ts'
+import { CardVote } from '../voting/CardVote.tsx'
 import './cards.css'
 
 export function CardPanel({ board, editor }: PanelProps) {
@@ -96,6 +97,7 @@ function CardDetails({ editor, shape, info, readonly }: { editor: Editor; shape:
           <FieldsForm editor={editor} shape={shape} kind={info.kind} fields={fields} />
         ))}
       {info.kind === 'checklist' && <ChecklistTick editor={editor} shape={shape} readonly={readonly} />}
+      <CardVote editor={editor} shapeId={shape.id} />
     </div>
   )
 }

@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useI18n } from '../app/i18n-context.tsx'
 import type { PanelProps } from '../board/panels.tsx'
+import { useVoting } from '../voting/VotingContext.tsx'
 import { downloadText, fetchHarvest, type Harvest } from './harvest-api.ts'
 import { renderMarkdown } from './markdown.tsx'
 import './harvest.css'
@@ -49,6 +50,15 @@ export function HarvestPanel({ board, token, editor }: PanelProps) {
     void load()
     return () => current.current?.abort()
   }, [load])
+
+  // A closed vote changes the document's meta, not its records: refresh for its results too.
+  const closedVotes = useVoting()?.closed.length ?? 0
+  const seenVotes = useRef(closedVotes)
+  useEffect(() => {
+    if (seenVotes.current === closedVotes) return
+    seenVotes.current = closedVotes
+    void load()
+  }, [closedVotes, load])
 
   // Refresh after the board changes, here or elsewhere (remote edits land in the same store).
   useEffect(() => {
