@@ -1,7 +1,9 @@
 /**
  * The DocumentStore contract, held by both engines: SQLite (UpdateLog) and PostgreSQL (a private
- * cluster started from the machine's binaries), plus what only several processes on PostgreSQL
- * need (gap-free numbering under concurrent appends, no deadlock, concurrent migration).
+ * cluster started from the machine's binaries), for board documents, for participants' draft
+ * documents (issue 12) and for the router that serves both by id; plus what only several
+ * processes on PostgreSQL need (gap-free numbering under concurrent appends, no deadlock,
+ * concurrent migration).
  */
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
@@ -12,16 +14,20 @@ import { startPostgres, type PostgresCluster } from '../testing/postgres-cluster
 import { testRecord } from '../testing/sync-client.ts'
 import { tempStorages } from '../testing/temp-database.ts'
 import { applyStored } from '../sync/update-log.ts'
-import { UpdateLog } from './sqlite/update-log.ts'
+import { DRAFT_TABLES, UpdateLog } from './sqlite/update-log.ts'
+import { DocumentRouter } from './document-router.ts'
 import type { DocumentStore } from './document-store.ts'
+import { draftDocumentId } from './draft-ids.ts'
 import { openPostgres, type PgPool } from './postgres/database.ts'
-import { PgDocumentStore } from './postgres/document-store.ts'
+import { PG_DRAFT_TABLES, PgDocumentStore, type PgDocumentTables } from './postgres/document-store.ts'
 import { PG_MIGRATIONS } from './postgres/migrations.ts'
 
 interface Engine {
   store: DocumentStore
-  /** A new board row (no state, no log); its id. */
+  /** A new document (no state, no log) of the kind the store keeps; its id. */
   newBoard(): Promise<string>
+  /** An id of that kind naming no document. */
+  missing: string
 }
 
 /** An update that adds one note, made on a scratch document. */
@@ -57,30 +63,70 @@ const insertPgBoard = async (pool: PgPool): Promise<string> => {
   return id
 }
 
-const engines: Record<'sqlite' | 'postgres', () => Promise<Engine>> = {
+/** A draft of a new board (the draft row only, as DraftStore.register leaves it); its document id. */
+const insertPgDraft = async (pool: PgPool): Promise<string> => {
+  const id = draftDocumentId(await insertPgBoard(pool), randomUUID())
+  await pool.query('INSERT INTO drafts (id, board_id, created_at) VALUES ($1, split_part($1, \':\', 1), now())', [id])
+  return id
+}
+
+function sqliteDocuments() {
+  const db: Db = openSqlite().db
+  const insertBoard = db.prepare(`INSERT INTO boards (id, title, template, anonymous, created_at, updated_at) VALUES (?, 't', 'leeg', 0, ?, ?)`)
+  const insertDraft = db.prepare('INSERT INTO drafts (id, board_id, created_at) VALUES (?, ?, ?)')
+  const newBoard = async () => {
+    const id = randomUUID()
+    insertBoard.run(id, new Date().toISOString(), new Date().toISOString())
+    return id
+  }
+  const newDraft = async () => {
+    const board = await newBoard()
+    const id = draftDocumentId(board, randomUUID())
+    insertDraft.run(id, board, new Date().toISOString())
+    return id
+  }
+  return { boards: new UpdateLog(db), drafts: new UpdateLog(db, DRAFT_TABLES), newBoard, newDraft }
+}
+
+/** Hands out a board, then a draft, then a board…: the router's batches then mix both kinds. */
+const alternating = (newBoard: () => Promise<string>, newDraft: () => Promise<string>) => {
+  let count = 0
+  return () => (count++ % 2 === 0 ? newBoard() : newDraft())
+}
+
+const engines: Record<string, () => Promise<Engine>> = {
   sqlite: async () => {
-    const db: Db = openSqlite().db
-    const insert = db.prepare(`INSERT INTO boards (id, title, template, anonymous, created_at, updated_at) VALUES (?, 't', 'leeg', 0, ?, ?)`)
-    return {
-      store: new UpdateLog(db),
-      newBoard: async () => {
-        const id = randomUUID()
-        insert.run(id, new Date().toISOString(), new Date().toISOString())
-        return id
-      },
-    }
+    const sqlite = sqliteDocuments()
+    return { store: sqlite.boards, newBoard: sqlite.newBoard, missing: 'no-such-board' }
+  },
+  'sqlite drafts': async () => {
+    const sqlite = sqliteDocuments()
+    return { store: sqlite.drafts, newBoard: sqlite.newDraft, missing: 'no-such-board:key' }
+  },
+  'sqlite, boards and drafts through the router': async () => {
+    const sqlite = sqliteDocuments()
+    return { store: new DocumentRouter(sqlite.boards, sqlite.drafts), newBoard: alternating(sqlite.newBoard, sqlite.newDraft), missing: 'no-such-board' }
   },
   postgres: async () => {
     const pool = await pgPool()
-    return { store: new PgDocumentStore(pool), newBoard: () => insertPgBoard(pool) }
+    return { store: new PgDocumentStore(pool), newBoard: () => insertPgBoard(pool), missing: 'no-such-board' }
+  },
+  'postgres drafts': async () => {
+    const pool = await pgPool()
+    return { store: new PgDocumentStore(pool, PG_DRAFT_TABLES), newBoard: () => insertPgDraft(pool), missing: 'no-such-board:key' }
+  },
+  'postgres, boards and drafts through the router': async () => {
+    const pool = await pgPool()
+    const store = new DocumentRouter(new PgDocumentStore(pool), new PgDocumentStore(pool, PG_DRAFT_TABLES))
+    return { store, newBoard: alternating(() => insertPgBoard(pool), () => insertPgDraft(pool)), missing: 'no-such-board' }
   },
 }
 
-describe.each(Object.keys(engines) as (keyof typeof engines)[])('DocumentStore on %s', (name) => {
+describe.each(Object.keys(engines))('DocumentStore on %s', (name) => {
   let engine: Engine
   // Fresh per test: the SQLite helper closes its databases after each.
   beforeEach(async () => {
-    engine = await engines[name]()
+    engine = await engines[name]!()
   })
 
   it('has nothing for a board never written', async () => {
@@ -159,12 +205,30 @@ describe.each(Object.keys(engines) as (keyof typeof engines)[])('DocumentStore o
     expect(idsOf(doc)).toEqual(['shape:1', 'shape:2'])
   })
 
+  it('changes its version with every append and compaction, and per document', async () => {
+    const [a, b] = [await engine.newBoard(), await engine.newBoard()]
+    const seen = new Set([await engine.store.version(a)])
+    const [first] = await engine.store.append([{ boardId: a, data: noteUpdate('1') }])
+    seen.add(await engine.store.version(a))
+    const [second] = await engine.store.append([{ boardId: a, data: noteUpdate('2') }])
+    seen.add(await engine.store.version(a))
+    const doc = new Y.Doc()
+    Y.applyUpdate(doc, noteUpdate('1'))
+    await engine.store.compact(a, Y.encodeStateAsUpdate(doc), first!)
+    seen.add(await engine.store.version(a))
+    expect(seen.size).toBe(4)
+    const before = await engine.store.version(a)
+    await engine.store.append([{ boardId: b, data: noteUpdate('b') }])
+    expect(await engine.store.version(a)).toBe(before)
+    expect(second).toBeGreaterThan(first!)
+  })
+
   it('stores all of a batch or none of it', async () => {
     const board = await engine.newBoard()
     await expect(
       engine.store.append([
         { boardId: board, data: noteUpdate('kept?') },
-        { boardId: 'no-such-board', data: noteUpdate('x') },
+        { boardId: engine.missing, data: noteUpdate('x') },
       ]),
     ).rejects.toThrow()
     expect((await engine.store.load(board)).updates).toEqual([])
@@ -172,12 +236,15 @@ describe.each(Object.keys(engines) as (keyof typeof engines)[])('DocumentStore o
 })
 
 describe('DocumentStore on PostgreSQL, several processes', () => {
-  it('numbers a board gap-free while two processes append at once, without deadlocks', async () => {
+  it.each([
+    ['a board', undefined, insertPgBoard],
+    ['a draft', PG_DRAFT_TABLES, insertPgDraft],
+  ] as [string, PgDocumentTables | undefined, (pool: PgPool) => Promise<string>][])('numbers %s gap-free while two processes append at once, without deadlocks', async (_, tables, insert) => {
     const first = await pgPool()
     const url = first.options.connectionString!
     const second = await pgPool(url)
-    const [a, b] = [await insertPgBoard(first), await insertPgBoard(first)]
-    const stores = [new PgDocumentStore(first), new PgDocumentStore(second)]
+    const [a, b] = [await insert(first), await insert(first)]
+    const stores = [new PgDocumentStore(first, tables), new PgDocumentStore(second, tables)]
     // Each "process" writes batches that touch both boards, in opposite orders.
     const writes = stores.flatMap((store, process) =>
       Array.from({ length: 20 }, (_, i) =>
@@ -221,5 +288,40 @@ describe('DocumentStore on PostgreSQL, several processes', () => {
     const started = await Promise.all([pgPool(url), pgPool(url), pgPool(url)])
     const { rows } = await started[0]!.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version')
     expect(rows.map((row) => row.version)).toEqual(PG_MIGRATIONS.map((_, index) => index + 1))
+  })
+})
+
+describe('DocumentRouter', () => {
+  it('sends a mixed batch to both stores and answers each update with its own sequence number, in the order given', async () => {
+    const sqlite = sqliteDocuments()
+    const router = new DocumentRouter(sqlite.boards, sqlite.drafts)
+    const [board, draft] = [await sqlite.newBoard(), await sqlite.newDraft()]
+    const batch = [
+      { boardId: draft, data: noteUpdate('d1') },
+      { boardId: board, data: noteUpdate('b1') },
+      { boardId: draft, data: noteUpdate('d2') },
+      { boardId: board, data: noteUpdate('b2') },
+    ]
+    const seqs = await router.append(batch)
+    expect((await sqlite.drafts.load(draft)).updates.map((update) => update.seq)).toEqual([seqs[0], seqs[2]])
+    expect((await sqlite.boards.load(board)).updates.map((update) => update.seq)).toEqual([seqs[1], seqs[3]])
+    // Each kind only in its own tables.
+    expect((await sqlite.boards.load(draft)).updates).toEqual([])
+    expect((await sqlite.drafts.load(board)).updates).toEqual([])
+    const doc = new Y.Doc()
+    applyStored(await router.load(draft), doc)
+    expect(idsOf(doc)).toEqual(['shape:d1', 'shape:d2'])
+  })
+
+  it('fails a mixed batch when either part fails', async () => {
+    const sqlite = sqliteDocuments()
+    const router = new DocumentRouter(sqlite.boards, sqlite.drafts)
+    const board = await sqlite.newBoard()
+    await expect(
+      router.append([
+        { boardId: board, data: noteUpdate('b') },
+        { boardId: draftDocumentId(board, 'never-registered'), data: noteUpdate('d') },
+      ]),
+    ).rejects.toThrow()
   })
 })
