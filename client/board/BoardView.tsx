@@ -36,6 +36,10 @@ import { useClientConfig } from './useClientConfig.ts'
 import { useServerClose } from './useServerClose.ts'
 import { VoteOverlay } from '../voting/VoteOverlay.tsx'
 import { VotingProvider } from '../voting/VotingContext.tsx'
+import { DraftMarks } from '../drafts/DraftMarks.tsx'
+import { DraftModeBar } from '../drafts/DraftModeBar.tsx'
+import { DraftsProvider, useDrafts } from '../drafts/DraftsContext.tsx'
+import { SilentRoundBanner } from '../drafts/SilentRoundBanner.tsx'
 
 /** Everything drawn in front of the canvas, in screen coordinates over the shapes. */
 function InFrontOfTheCanvas() {
@@ -43,6 +47,7 @@ function InFrontOfTheCanvas() {
     <>
       <EditingBadges />
       <VoteOverlay />
+      <DraftMarks />
     </>
   )
 }
@@ -113,6 +118,7 @@ export function BoardView({ board: initialBoard, token }: { board: BoardForRole;
   const participant = useParticipant({ anonymous: board.anonymous, lang })
   const [$frozen] = useState(() => atom('dialoogbord.frozen', false))
   const assets = useMemo(() => boardAssetStore({ boardId: board.id, token, canUpload: !readonly }), [board.id, token, readonly])
+  const drafts = useDrafts({ board, token, boardDoc: connection?.doc ?? null })
   const boardStore = useBoardStore(connection, state.ready, {
     readonly,
     presenceUser: participant.presenceUser,
@@ -120,11 +126,18 @@ export function BoardView({ board: initialBoard, token }: { board: BoardForRole;
     online: $online,
     assets,
     frozen: $frozen,
+    draft: drafts.forStore,
   })
   const serverClose = useServerClose({ boardId: board.id, token, connection, closed: state.closedByServer, frozen: $frozen, onBoard: setBoard })
   const config = useClientConfig()
 
   return (
+    <DraftsProvider
+      drafts={drafts}
+      homes={boardStore.state === 'ready' ? boardStore.homes : null}
+      store={boardStore.state === 'ready' ? boardStore.store : null}
+      editor={editor}
+    >
     <VotingProvider board={board} token={token} doc={connection?.doc ?? null}>
       <div className="board">
         <header className="board-header">
@@ -152,6 +165,7 @@ export function BoardView({ board: initialBoard, token }: { board: BoardForRole;
                 {t('board.readonly')}
               </span>
             )}
+            <DraftModeBar />
             <nav className="panel-switch" aria-label={t('panel.switch')}>
               {panels.map((definition) => (
                 <button
@@ -174,6 +188,7 @@ export function BoardView({ board: initialBoard, token }: { board: BoardForRole;
         </header>
 
         <ServerClosedNotice reaction={serverClose} boardId={board.id} connection={connection} />
+        <SilentRoundBanner />
 
         <div className="board__body">
           <main className="board__canvas" aria-label={board.title}>
@@ -240,6 +255,7 @@ export function BoardView({ board: initialBoard, token }: { board: BoardForRole;
         />
       </div>
     </VotingProvider>
+    </DraftsProvider>
   )
 }
 

@@ -2,7 +2,8 @@
  * "Stappen": the board's parts in template order. A click moves only your own camera there, at
  * a zoom where cards can be read (a step wider than the screen, like the timeline, is shown in
  * parts with "Volgende deel"), into the part of the canvas tldraw's panels leave free.
- * Facilitators also lock or unlock the scaffolding and keep the board's layout as a template.
+ * Facilitators also lock or unlock the scaffolding, keep the board's layout as a template, run a
+ * silent round and reveal their prepared cards one by one.
  */
 import { useId, useMemo, useState } from 'react'
 import { useValue, type Editor, type TLShape, type TLShapeId } from 'tldraw'
@@ -10,7 +11,9 @@ import { hasRole } from '../../shared/roles.ts'
 import { useI18n } from '../app/i18n-context.tsx'
 import { freeViewportArea, planParts, READABLE_ZOOM, showOverview, showRect, STEP_MAX_ZOOM, WHOLE_STEP_SLACK, type PartsPlan } from '../board/camera.ts'
 import type { PanelProps } from '../board/panels.tsx'
+import { PreparedList } from './PreparedList.tsx'
 import { SaveTemplateForm } from './SaveTemplateForm.tsx'
+import { SilentRoundControls } from './SilentRoundControls.tsx'
 import { boardSteps, type Step } from './steps.ts'
 import './steps.css'
 
@@ -28,6 +31,8 @@ export function StepsPanel({ board, token, editor }: PanelProps) {
     <div className="steps" data-testid="steps-panel">
       <p className="steps__intro muted">{t('steps.intro')}</p>
       {editor ? <StepList editor={editor} /> : <p className="muted">{t('board.loading')}</p>}
+      {facilitator && <PreparedList />}
+      {facilitator && <SilentRoundControls />}
       {facilitator && (
         <section className="steps__section" aria-labelledby={headingId}>
           <h3 id={headingId}>{t('steps.facilitator')}</h3>

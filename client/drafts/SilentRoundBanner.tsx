@@ -1,0 +1,91 @@
+/**
+ * Under the board's header while a silent round is on, for everyone: that what you write now is
+ * yours alone until the facilitator reveals, how many cards each participant has written
+ * ("Deelnemer 1: 3 kaarten": numbered in the order they started writing, never named), and the
+ * time left when the facilitator set a duration. The facilitator also reveals or stops here.
+ */
+import { useEffect, useState } from 'react'
+import { useI18n } from '../app/i18n-context.tsx'
+import type { Translate } from '../i18n.ts'
+import { useDraftsOnBoard } from './DraftsContext.tsx'
+import { revealAll, stopSilentRound } from './drafts-api.ts'
+import { useDraftRequest } from './useDraftRequest.ts'
+import './drafts.css'
+
+/** "4:05" (minutes and seconds left), rounded up so it reaches 0:00 when the time is up. */
+export function formatRemaining(ms: number): string {
+  const seconds = Math.max(0, Math.ceil(ms / 1000))
+  const hours = Math.floor(seconds / 3600)
+  const minutes = Math.floor((seconds % 3600) / 60)
+  const rest = String(seconds % 60).padStart(2, '0')
+  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${rest}` : `${minutes}:${rest}`
+}
+
+export function countLines(t: Translate, counts: readonly number[]): string[] {
+  return counts.map((count, i) => t(count === 1 ? 'drafts.silent.count.one' : 'drafts.silent.count.other', { n: String(i + 1), count: String(count) }))
+}
+
+export function SilentRoundBanner() {
+  const drafts = useDraftsOnBoard()
+  const { t } = useI18n()
+  const round = drafts?.session.silentRound ?? null
+  if (!drafts || !round) return null
+  const counts = drafts.session.drafts.filter((count) => count > 0)
+  return (
+    <section className="silent-round" data-testid="silent-round" aria-label={t('drafts.silent.heading')}>
+      <p className="silent-round__text" role="status">
+        {t(drafts.canDraft ? 'drafts.silent.banner' : 'drafts.silent.bannerViewer')}
+      </p>
+      {round.endsAt && <Countdown endsAt={round.endsAt} />}
+      {counts.length === 0 ? (
+        <p className="muted" data-testid="silent-round-counts">
+          {t('drafts.silent.none')}
+        </p>
+      ) : (
+        <ul className="silent-round__counts" aria-label={t('drafts.silent.counts')} data-testid="silent-round-counts">
+          {countLines(t, counts).map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      )}
+      {drafts.facilitator && <FacilitatorActions boardId={drafts.boardId} token={drafts.token} />}
+    </section>
+  )
+}
+
+function Countdown({ endsAt }: { endsAt: string }) {
+  const { t } = useI18n()
+  const end = Date.parse(endsAt)
+  const [now, setNow] = useState(() => Date.now())
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 1000)
+    return () => clearInterval(timer)
+  }, [])
+  if (Number.isNaN(end)) return null
+  const left = end - now
+  return (
+    <span className="silent-round__time" data-testid="silent-round-time" aria-live="off">
+      {left > 0 ? t('drafts.silent.remaining', { time: formatRemaining(left) }) : t('drafts.silent.timeUp')}
+    </span>
+  )
+}
+
+export function FacilitatorActions({ boardId, token }: { boardId: string; token: string }) {
+  const { t } = useI18n()
+  const { busy, notice, run } = useDraftRequest()
+  return (
+    <div className="silent-round__actions">
+      <button type="button" className="button button--primary button--small" data-testid="silent-round-reveal" disabled={busy} onClick={() => void run(() => revealAll(boardId, token))}>
+        {t('drafts.silent.reveal')}
+      </button>
+      <button type="button" className="button button--small" data-testid="silent-round-stop" disabled={busy} onClick={() => void run(() => stopSilentRound(boardId, token))}>
+        {t('drafts.silent.stop')}
+      </button>
+      {notice?.error && (
+        <span role="alert" className="form__error">
+          {notice.text}
+        </span>
+      )}
+    </div>
+  )
+}
