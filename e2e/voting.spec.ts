@@ -1,0 +1,147 @@
+/**
+ * Dot voting in two browsers: the facilitator opens a vote limited to the rode draden, a
+ * participant places their dots (and is refused one too many), nobody sees counts while it runs
+ * (not on screen, not on the participant's wire), and once closed both see the counts on the
+ * cards, the top card highlighted, and the Oogst lists the results in order.
+ */
+import { expect, test, type Page } from '@playwright/test'
+import { createBoard, newPerson, openBoard, serverPerTest } from './support.ts'
+
+const server = serverPerTest()
+// Two browsers on a shared two-core machine: more room than the default minute.
+test.setTimeout(120_000)
+
+const SHOTS = process.env.VOTE_SHOTS_DIR
+
+/** Notes in the zone `zone`, in a row from its top left; their shape ids in that order. */
+function addNotes(page: Page, zone: string, texts: string[]): Promise<string[]> {
+  return page.evaluate(
+    ({ zone, texts }) => {
+      const editor = window.__dialoogbordEditor!
+      const frame = editor.getCurrentPageShapes().find((shape) => shape.type === 'frame' && (shape.meta as { zone?: string }).zone === zone)!
+      const box = editor.getShapePageBounds(frame)!
+      return texts.map((text, i) => {
+        const before = new Set(editor.getCurrentPageShapeIds())
+        editor.createShape({
+          type: 'note',
+          x: box.minX + 120 + i * 300,
+          y: box.minY + 260,
+          props: { richText: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] } },
+        })
+        return [...editor.getCurrentPageShapeIds()].find((id) => !before.has(id))!
+      })
+    },
+    { zone, texts },
+  )
+}
+
+/** Brings a zone into view at a readable zoom. */
+async function lookAt(page: Page, zone: string): Promise<void> {
+  await page.evaluate((zone) => {
+    const editor = window.__dialoogbordEditor!
+    const frame = editor.getCurrentPageShapes().find((shape) => shape.type === 'frame' && (shape.meta as { zone?: string }).zone === zone)!
+    const box = editor.getShapePageBounds(frame)!
+    editor.zoomToBounds({ x: box.minX, y: box.minY + 100, w: 1300, h: 600 }, { immediate: true })
+  }, zone)
+}
+
+const card = (page: Page, id: string) => page.locator(`[data-testid="vote-card"][data-shape-id="${id}"]`)
+const result = (page: Page, id: string) => page.locator(`[data-testid="vote-result"][data-shape-id="${id}"]`)
+
+test('a dot vote: own dots while open, no counts for anyone, results on the cards and in the Oogst once closed', async ({ browser }) => {
+  const board = await createBoard(server.url, { title: 'Casus Zuid', template: 'casusreconstructie' })
+  const anna = await newPerson(browser)
+  const bram = await newPerson(browser)
+  // Everything the server sends Bram's browser over its sockets, to look for counts in.
+  const received: string[] = []
+  bram.on('websocket', (socket) => socket.on('framereceived', (frame) => received.push(typeof frame.payload === 'string' ? frame.payload : frame.payload.toString('latin1'))))
+  await openBoard(anna, board.urls.facilitator, 'Anna')
+  await openBoard(bram, board.urls.editor, 'Bram')
+
+  const [first, second, third] = await addNotes(anna, 'rode-draden', ['Niemand voelde zich eigenaar', 'Informatie bleef hangen', 'Te laat opgeschaald'])
+  const [outside] = await addNotes(anna, 'lessen', ['Eén regisseur per casus'])
+  await lookAt(anna, 'rode-draden')
+  await lookAt(bram, 'rode-draden')
+
+  // The facilitator opens a vote: 2 dots each, only the rode draden.
+  await anna.getByTestId('panel-button-vote').click()
+  await anna.getByTestId('vote-open-dots').fill('2')
+  await anna.getByTestId('vote-open-zone').selectOption('rode-draden')
+  await anna.getByTestId('vote-open').click()
+  await expect(anna.getByTestId('vote-voters').first()).toHaveText('Nog niemand heeft gestemd')
+
+  // Bram: a bar with the rules and his dots left; only the cards in the zone take a dot.
+  await expect(bram.getByTestId('vote-bar')).toContainText('2 stippen per deelnemer')
+  await expect(bram.getByTestId('vote-bar')).toContainText('Reflectie en rode draden')
+  await expect(bram.getByTestId('vote-left')).toHaveText('Nog 2 stippen')
+  await expect(card(bram, first!).getByTestId('vote-place')).toBeVisible()
+  await expect(card(bram, outside!)).toHaveCount(0)
+
+  await card(bram, first!).getByTestId('vote-place').click()
+  await expect(bram.getByTestId('vote-left')).toHaveText('Nog 1 stip')
+  await card(bram, first!).getByTestId('vote-place').click()
+  await expect(card(bram, first!).getByTestId('vote-dot')).toHaveCount(2)
+  await expect(bram.getByTestId('vote-left')).toHaveText('Al je stippen zijn geplaatst')
+  // A third dot is refused, in his language.
+  await card(bram, second!).getByTestId('vote-place').click()
+  await expect(bram.getByTestId('vote-notice')).toHaveText('Je hebt al je stippen geplaatst. Haal er een terug om opnieuw te kiezen.')
+  await expect(card(bram, second!).getByTestId('vote-dot')).toHaveCount(0)
+  if (SHOTS) await bram.screenshot({ path: `${SHOTS}/V-vote-open-participant.png` })
+
+  // Take one back and place it elsewhere: still two dots, one on each card.
+  await card(bram, first!).getByTestId('vote-dot').first().click()
+  await expect(bram.getByTestId('vote-left')).toHaveText('Nog 1 stip')
+  await card(bram, first!).getByTestId('vote-place').click()
+  await expect(card(bram, first!).getByTestId('vote-dot')).toHaveCount(2)
+
+  // The facilitator sees that one person voted, and no counts (nor Bram's dots) anywhere.
+  await expect(anna.getByTestId('vote-voters').first()).toHaveText('1 deelnemer heeft gestemd')
+  await expect(anna.getByTestId('vote-dot')).toHaveCount(0)
+  await expect(anna.getByTestId('vote-result')).toHaveCount(0)
+  await expect(bram.getByTestId('vote-result')).toHaveCount(0)
+  if (SHOTS) await anna.screenshot({ path: `${SHOTS}/V-vote-open-facilitator.png` })
+
+  // Anna votes too, with the card panel's button (the keyboard way).
+  await anna.evaluate((id) => {
+    window.__dialoogbordEditor!.select(id as never)
+  }, third!)
+  await anna.getByTestId('panel-button-card').click()
+  await anna.getByTestId('card-vote-place').click()
+  await expect(anna.getByTestId('card-vote-mine')).toContainText('Je hebt 1 stip op deze kaart.')
+  await expect(anna.getByTestId('vote-voters').first()).toHaveText('2 deelnemers hebben gestemd')
+
+  // Nothing Bram's browser received while the vote was open holds a count.
+  expect(received.some((frame) => frame.includes('results'))).toBe(false)
+  expect(received.some((frame) => frame.includes('"votes"'))).toBe(false)
+  expect(received.some((frame) => frame.includes('voters'))).toBe(true) // the meta did reach him
+
+  // Closed: both see the counts, the top card highlighted; own dots are gone.
+  await anna.getByTestId('vote-bar').getByTestId('vote-close').click()
+  for (const page of [anna, bram]) {
+    await expect(page.getByTestId('vote-bar')).toHaveCount(0)
+    await expect(result(page, first!)).toHaveAttribute('data-votes', '2')
+    await expect(result(page, first!)).toHaveAttribute('data-top', 'true')
+    await expect(result(page, first!)).toContainText('● 2')
+    await expect(result(page, third!)).toHaveAttribute('data-votes', '1')
+    await expect(result(page, second!)).toHaveCount(0)
+    await expect(page.getByTestId('vote-dot')).toHaveCount(0)
+  }
+  if (SHOTS) await bram.screenshot({ path: `${SHOTS}/V-vote-results.png` })
+
+  // A late joiner (a reload) sees the results at once: they are in the document.
+  await bram.reload()
+  await expect(bram.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected')
+  await lookAt(bram, 'rode-draden')
+  await expect(result(bram, first!)).toHaveAttribute('data-votes', '2')
+
+  // The Oogst lists the results in order.
+  await bram.getByTestId('panel-button-harvest').click()
+  const report = bram.getByTestId('harvest-report')
+  await expect(report.getByRole('heading', { name: 'Stemmingen' })).toBeVisible()
+  const ranked = report.locator('ol').last().locator('li')
+  await expect(ranked).toHaveText(['Niemand voelde zich eigenaar (● 2)', 'Te laat opgeschaald (● 1)'])
+  // Next to the card in its zone's section too.
+  await expect(report.locator('ul li').getByText('Niemand voelde zich eigenaar (● 2)')).toBeVisible()
+  await report.getByRole('heading', { name: 'Stemmingen' }).scrollIntoViewIfNeeded()
+  if (SHOTS) await bram.screenshot({ path: `${SHOTS}/V-oogst.png` })
+})
