@@ -1,9 +1,11 @@
 /**
  * Moves an embedded SQLite installation (DATA_DIR) into an empty PostgreSQL database
- * (DATABASE_URL): every board with its tokens, document, snapshots and images, and the saved
- * templates. One transaction per board, one blob in memory at a time (plus a board's small log
+ * (DATABASE_URL): every board with its tokens, document, snapshots, images, participants' drafts
+ * (with their documents) and dot votes (with their ballots), and the saved templates. One
+ * transaction per board, one blob in memory at a time (plus a board's or draft's small log
  * updates), so boards of any size and number move with bounded memory; the SQLite file is only
- * read. Each board's log is numbered 1…n in PostgreSQL (SQLite numbers updates across boards).
+ * read. Each board's and draft's log is numbered 1…n in PostgreSQL (SQLite numbers updates
+ * across boards).
  *
  *   DATA_DIR=./data DATABASE_URL=postgres://… npm run migrate:sqlite-to-postgres
  */
@@ -20,6 +22,11 @@ export interface MigrationReport {
   snapshots: number
   assets: number
   templates: number
+  drafts: number
+  /** Logged updates of drafts (besides their states). */
+  draftUpdates: number
+  votes: number
+  ballots: number
 }
 
 type Sqlite = Database.Database
@@ -37,8 +44,8 @@ export async function migrateSqliteToPostgres(dataDir: string, databaseUrl: stri
     const { rows } = await pool.query<{ n: string }>('SELECT count(*) AS n FROM boards')
     if (Number(rows[0]?.n) > 0) throw new Error('the PostgreSQL database already holds boards: migrate into an empty one')
     const version = sqlite.pragma('user_version', { simple: true }) as number
-    if (version < 7) throw new Error(`the SQLite database is at schema ${version}: start this version of the server on it once first`)
-    const report: MigrationReport = { boards: 0, updates: 0, snapshots: 0, assets: 0, templates: 0 }
+    if (version < 8) throw new Error(`the SQLite database is at schema ${version}: start this version of the server on it once first`)
+    const report: MigrationReport = { boards: 0, updates: 0, snapshots: 0, assets: 0, templates: 0, drafts: 0, draftUpdates: 0, votes: 0, ballots: 0 }
     const boardIds = sqlite.prepare<[], { id: string }>('SELECT id FROM boards ORDER BY created_at').all()
     const reads = boardReads(sqlite)
     for (const { id } of boardIds) {
@@ -51,7 +58,10 @@ export async function migrateSqliteToPostgres(dataDir: string, databaseUrl: stri
       await insertTemplate(pool, template)
       report.templates++
     }
-    log(`moved ${report.boards} boards, ${report.updates} logged updates, ${report.snapshots} snapshots, ${report.assets} images, ${report.templates} saved templates`)
+    log(
+      `moved ${report.boards} boards, ${report.updates} logged updates, ${report.snapshots} snapshots, ${report.assets} images, ${report.templates} saved templates, ` +
+        `${report.drafts} drafts (${report.draftUpdates} logged updates), ${report.votes} votes (${report.ballots} ballots)`,
+    )
     return report
   } finally {
     sqlite.close()
@@ -84,6 +94,13 @@ function boardReads(sqlite: Sqlite) {
     assetIds: sqlite.prepare<[string], { id: string }>('SELECT id FROM assets WHERE board_id = ? ORDER BY created_at'),
     asset: sqlite.prepare<[string], { id: string; mime: string; data: Buffer; created_at: string }>('SELECT id, mime, data, created_at FROM assets WHERE id = ?'),
     templates: sqlite.prepare<[string], TemplateRow>(`SELECT ${TEMPLATE_COLUMNS} FROM custom_templates WHERE source_board = ? ORDER BY created_at, rowid`),
+    drafts: sqlite.prepare<[string], { id: string; cards: number; created_at: string }>('SELECT id, cards, created_at FROM drafts WHERE board_id = ? ORDER BY created_at, rowid'),
+    draftState: sqlite.prepare<[string], { state: Buffer; updated_at: string }>('SELECT state, updated_at FROM draft_state WHERE draft_id = ?'),
+    draftUpdates: sqlite.prepare<[string], { data: Buffer }>('SELECT data FROM draft_updates WHERE draft_id = ? ORDER BY id'),
+    votes: sqlite.prepare<[string], { id: string; per_participant: number; zone: string | null; open: number; created_at: string; closed_at: string | null }>(
+      'SELECT id, per_participant, zone, open, created_at, closed_at FROM votes WHERE board_id = ? ORDER BY created_at, rowid',
+    ),
+    ballots: sqlite.prepare<[string], { voter_hash: string; shape_id: string }>('SELECT voter_hash, shape_id FROM ballots WHERE vote_id = ? ORDER BY id'),
   }
 }
 
@@ -123,6 +140,33 @@ async function moveBoard(reads: ReturnType<typeof boardReads>, pool: PgPool, boa
       await client.query('INSERT INTO assets (id, board_id, mime, data, created_at) VALUES ($1, $2, $3, $4, $5)', [asset.id, boardId, asset.mime, asset.data, asset.created_at])
     }
     for (const template of templates) await insertTemplate(client, template)
+    for (const draft of reads.drafts.all(boardId)) {
+      const draftUpdates = reads.draftUpdates.all(draft.id)
+      await client.query('INSERT INTO drafts (id, board_id, cards, created_at, update_seq) VALUES ($1, $2, $3, $4, $5)', [draft.id, boardId, draft.cards, draft.created_at, draftUpdates.length])
+      const draftState = reads.draftState.get(draft.id)
+      if (draftState) await client.query('INSERT INTO draft_state (draft_id, state, state_seq, updated_at) VALUES ($1, $2, 0, $3)', [draft.id, draftState.state, draftState.updated_at])
+      for (const [index, update] of draftUpdates.entries()) {
+        await client.query('INSERT INTO draft_updates (draft_id, seq, data) VALUES ($1, $2, $3)', [draft.id, index + 1, update.data])
+      }
+      report.drafts++
+      report.draftUpdates += draftUpdates.length
+    }
+    for (const vote of reads.votes.all(boardId)) {
+      await client.query('INSERT INTO votes (id, board_id, per_participant, zone, open, created_at, closed_at) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+        vote.id,
+        boardId,
+        vote.per_participant,
+        vote.zone,
+        flag(vote.open),
+        vote.created_at,
+        vote.closed_at,
+      ])
+      // In the order cast: a withdrawal takes back the latest.
+      const ballots = reads.ballots.all(vote.id)
+      for (const ballot of ballots) await client.query('INSERT INTO ballots (vote_id, voter_hash, shape_id) VALUES ($1, $2, $3)', [vote.id, ballot.voter_hash, ballot.shape_id])
+      report.votes++
+      report.ballots += ballots.length
+    }
   })
   report.updates += updates.length
   report.snapshots += snapshotIds.length
