@@ -8,6 +8,7 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import type { Editor, TLRecord } from 'tldraw'
 import type { SnapshotInfo } from '../../shared/api.ts'
+import type { ClosedVote } from '../../shared/session.ts'
 import { canWrite, hasRole } from '../../shared/roles.ts'
 import { useI18n } from '../app/i18n-context.tsx'
 import type { PanelProps } from '../board/panels.tsx'
@@ -31,6 +32,8 @@ type ListState = { state: 'loading' } | { state: 'ok'; snapshots: SnapshotInfo[]
 interface Opened {
   snapshot: SnapshotInfo
   records: readonly TLRecord[]
+  /** Its closed dot votes, whose latest results its view shows on the cards. */
+  votes: readonly ClosedVote[]
 }
 
 /** What the canvas shows instead of the live board. */
@@ -57,7 +60,7 @@ export function HistoryPanel({ board, token, editor, showInCanvas }: PanelProps)
   const [forking, setForking] = useState<SnapshotInfo | null>(null)
   const viewEditor = useRef<Editor | null>(null)
   // Snapshots never change: each is fetched and migrated once.
-  const opened = useRef(new Map<string, readonly TLRecord[]>())
+  const opened = useRef(new Map<string, Pick<Opened, 'records' | 'votes'>>())
   // Only the last thing asked for may open (a slow answer must not replace a later choice).
   const request = useRef(0)
 
@@ -73,7 +76,7 @@ export function HistoryPanel({ board, token, editor, showInCanvas }: PanelProps)
   const open = useCallback(
     async (snapshot: SnapshotInfo): Promise<Opened | null> => {
       const known = opened.current.get(snapshot.id)
-      if (known) return { snapshot, records: known }
+      if (known) return { snapshot, ...known }
       const result = await getSnapshot(board.id, token, snapshot.id)
       if (!result.ok) {
         setNotice({ tone: 'error', text: t('history.open.failed', { message: result.message }) })
@@ -81,9 +84,9 @@ export function HistoryPanel({ board, token, editor, showInCanvas }: PanelProps)
         return null
       }
       try {
-        const records = recordsForViewing(result.value)
-        opened.current.set(snapshot.id, records)
-        return { snapshot, records }
+        const content = { records: recordsForViewing(result.value), votes: result.value.votes ?? [] }
+        opened.current.set(snapshot.id, content)
+        return { snapshot, ...content }
       } catch (error) {
         const text = error instanceof SchemaTooNewError ? t('history.open.tooNew') : t('history.open.failed', { message: String(error) })
         setNotice({ tone: 'error', text })
@@ -149,6 +152,7 @@ export function HistoryPanel({ board, token, editor, showInCanvas }: PanelProps)
         snapshot={shown.earlier.snapshot}
         comparedWith={comparedWith}
         records={records}
+        votes={shown.mode === 'view' ? shown.earlier.votes : undefined}
         marks={marks}
         focusedId={focusedId}
         liveEditor={editor}

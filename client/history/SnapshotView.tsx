@@ -16,10 +16,14 @@ import { comparedMoments } from './compare-order.ts'
 import { ChangeLegend, ChangeMarksOverlay, MarksContext, type ChangeMark } from './ChangeMarks.tsx'
 import { exposeEditorForTests } from '../board/test-hooks.ts'
 import { useViewStore } from './useViewStore.ts'
+import type { ClosedVote } from '../../shared/session.ts'
+import { SnapshotVoteResults, SnapshotVotesContext } from '../voting/VoteOverlay.tsx'
 import './history.css'
 
-const VIEW_COMPONENTS: TLComponents = {}
+const VIEW_COMPONENTS: TLComponents = { InFrontOfTheCanvas: SnapshotVoteResults }
 const COMPARE_COMPONENTS: TLComponents = { InFrontOfTheCanvas: ChangeMarksOverlay }
+
+const NO_VOTES: readonly ClosedVote[] = []
 
 export interface SnapshotViewProps {
   boardId: string
@@ -30,6 +34,8 @@ export interface SnapshotViewProps {
   comparedWith?: SnapshotInfo | null
   /** What the canvas shows: the snapshot, or the later side of the comparison. */
   records: readonly TLRecord[]
+  /** When viewing: the snapshot's closed votes, the latest one's results shown on its cards. */
+  votes?: readonly ClosedVote[] | undefined
   marks?: readonly ChangeMark[]
   focusedId?: string | null
   /** The live editor: the view opens where the live board was looking, and takes its keyboard. */
@@ -39,7 +45,7 @@ export interface SnapshotViewProps {
 }
 
 export function SnapshotView(props: SnapshotViewProps) {
-  const { boardId, token, snapshot, comparedWith, records, marks = [], focusedId = null, liveEditor, onEditor, onBack } = props
+  const { boardId, token, snapshot, comparedWith, records, votes = NO_VOTES, marks = [], focusedId = null, liveEditor, onEditor, onBack } = props
   const { t, lang } = useI18n()
   const config = useClientConfig()
   const assets = useMemo(() => boardAssetStore({ boardId, token, canUpload: false }), [boardId, token])
@@ -97,18 +103,20 @@ export function SnapshotView(props: SnapshotViewProps) {
       </section>
       <div className="history-view__canvas" aria-label={t('history.view.label', { date })} role="region">
         {store && config !== undefined && (
-          <MarksContext.Provider value={marksState}>
-            <Tldraw
-              store={store}
-              shapeUtils={BOARD_SHAPE_UTILS}
-              options={BOARD_EDITOR_OPTIONS}
-              licenseKey={config?.licenseKey ?? undefined}
-              assetUrls={TLDRAW_ASSET_URLS}
-              locale={lang}
-              components={comparing ? COMPARE_COMPONENTS : VIEW_COMPONENTS}
-              onMount={onMount}
-            />
-          </MarksContext.Provider>
+          <SnapshotVotesContext.Provider value={votes}>
+            <MarksContext.Provider value={marksState}>
+              <Tldraw
+                store={store}
+                shapeUtils={BOARD_SHAPE_UTILS}
+                options={BOARD_EDITOR_OPTIONS}
+                licenseKey={config?.licenseKey ?? undefined}
+                assetUrls={TLDRAW_ASSET_URLS}
+                locale={lang}
+                components={comparing ? COMPARE_COMPONENTS : VIEW_COMPONENTS}
+                onMount={onMount}
+              />
+            </MarksContext.Provider>
+          </SnapshotVotesContext.Provider>
         )}
       </div>
     </div>

@@ -1,12 +1,15 @@
 /** The snapshot calls of our HTTP API (server/http/snapshot-routes.ts), typed. */
 import type { SerializedSchema } from '@tldraw/store'
 import type { CreatedBoard, RecordJson, SnapshotInfo } from '../../shared/api.ts'
+import type { ClosedVote } from '../../shared/session.ts'
 import { call, type ApiResult } from '../api/client.ts'
 
 /** A snapshot with its records, as written: `schema` may be older than this client's. */
 export interface SnapshotContent extends SnapshotInfo {
   schema: SerializedSchema
   records: RecordJson[]
+  /** The closed dot votes in the snapshot's document (`meta.votes`), when the server sends them. */
+  votes?: ClosedVote[]
 }
 
 export interface RestoreResult {

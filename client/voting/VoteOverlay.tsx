@@ -7,11 +7,11 @@
  * The buttons are real buttons (Tab, Enter, a name to read out); S / Shift+S place and take back a
  * dot on the selected card.
  */
-import { useEffect, useId, useMemo, useState } from 'react'
+import { createContext, useContext, useEffect, useId, useMemo, useState } from 'react'
 import { useEditor, useValue, type Editor, type TLShape, type TLShapeId } from 'tldraw'
 import { BoardGeometry, plainText, type HarvestRecord, type Shape } from '../../shared/board-geometry.ts'
 import { isCard } from '../../shared/card-rules.ts'
-import { latestResults } from '../../shared/session.ts'
+import { latestResults, type ClosedVote } from '../../shared/session.ts'
 import { useI18n } from '../app/i18n-context.tsx'
 import { dotsPerCard, topCards } from './vote-results.ts'
 import { useVoting, type Voting } from './VotingContext.tsx'
@@ -34,7 +34,7 @@ export function VoteOverlay() {
   if (!voting) return null
   return (
     <>
-      {voting.open ? <OpenVoteMarks editor={editor} voting={voting} /> : <ResultMarks editor={editor} voting={voting} />}
+      {voting.open ? <OpenVoteMarks editor={editor} voting={voting} /> : voting.showResults && <ResultMarks editor={editor} latest={voting.closed.at(-1)} />}
       {voting.open && <VoteBar editor={editor} voting={voting} />}
     </>
   )
@@ -160,10 +160,19 @@ function useVoteKeys(editor: Editor, voting: Voting, cards: readonly string[]) {
   }, [editor, canVote, open, placeDot, takeBack, cards])
 }
 
+/** A snapshot's closed votes (its document's `meta.votes`), for its view to show like the live board. */
+export const SnapshotVotesContext = createContext<readonly ClosedVote[]>([])
+
+/** In front of a snapshot's canvas: the results of its latest closed vote, as the board showed them then. */
+export function SnapshotVoteResults() {
+  const editor = useEditor()
+  const votes = useContext(SnapshotVotesContext)
+  return <ResultMarks editor={editor} latest={votes.at(-1)} />
+}
+
 /** The latest closed vote's count on each card that got dots; the top cards highlighted. */
-function ResultMarks({ editor, voting }: { editor: Editor; voting: Voting }) {
+function ResultMarks({ editor, latest }: { editor: Editor; latest: ClosedVote | undefined }) {
   const { t } = useI18n()
-  const latest = voting.showResults ? voting.closed.at(-1) : undefined
   const counts = useMemo(() => latestResults(latest ? [latest] : []), [latest])
   const top = useMemo(() => topCards(latest?.results ?? []), [latest])
   const ids = useMemo(() => [...counts.keys()], [counts])
