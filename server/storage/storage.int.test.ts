@@ -296,8 +296,11 @@ describe.each(Object.keys(engines) as (keyof typeof engines)[])('Storage on %s',
       expect(compacted.updates).toEqual([])
       expect(compacted.seq).toBe(two)
       expect(recordsIn(compacted.state!).map((record) => record.id).sort()).toEqual(['shape:concept-1', 'shape:concept-2'])
-      // The board's own document never sees it.
+      // The board's own document never sees it, but the board's size counts it.
       expect((await storage.documents.load(board.id)).updates).toEqual([])
+      const bytesWith = (await storage.boards.list()).find((entry) => entry.id === board.id)!.bytes
+      const { board: bare } = await newBoard()
+      expect(bytesWith).toBeGreaterThan((await storage.boards.list()).find((entry) => entry.id === bare.id)!.bytes)
       // Only a registered draft can be written.
       await expect(storage.draftDocuments.append([{ boardId: `${board.id}:unregistered`, data: stateOf() }])).rejects.toThrow()
     })

@@ -117,7 +117,9 @@ export class PgBoardStore implements BoardStore {
               coalesce((SELECT octet_length(state) FROM board_state WHERE board_id = b.id), 0)
                 + coalesce((SELECT sum(octet_length(data)) FROM updates WHERE board_id = b.id), 0)
                 + coalesce((SELECT sum(octet_length(state)) FROM snapshots WHERE board_id = b.id), 0)
-                + coalesce((SELECT sum(octet_length(data)) FROM assets WHERE board_id = b.id), 0) AS bytes,
+                + coalesce((SELECT sum(octet_length(data)) FROM assets WHERE board_id = b.id), 0)
+                + coalesce((SELECT sum(octet_length(s.state)) FROM draft_state s JOIN drafts d ON d.id = s.draft_id WHERE d.board_id = b.id), 0)
+                + coalesce((SELECT sum(octet_length(u.data)) FROM draft_updates u JOIN drafts d ON d.id = u.draft_id WHERE d.board_id = b.id), 0) AS bytes,
               (SELECT count(*) FROM snapshots WHERE board_id = b.id) AS snapshots
        FROM boards b ORDER BY last_activity DESC`,
     )

@@ -78,7 +78,9 @@ export class SqliteBoardStore implements BoardStore {
               coalesce((SELECT length(state) FROM board_state WHERE board_id = b.id), 0)
                 + coalesce((SELECT sum(length(data)) FROM updates WHERE board_id = b.id), 0)
                 + coalesce((SELECT sum(length(state)) FROM snapshots WHERE board_id = b.id), 0)
-                + coalesce((SELECT sum(length(data)) FROM assets WHERE board_id = b.id), 0) AS bytes,
+                + coalesce((SELECT sum(length(data)) FROM assets WHERE board_id = b.id), 0)
+                + coalesce((SELECT sum(length(s.state)) FROM draft_state s JOIN drafts d ON d.id = s.draft_id WHERE d.board_id = b.id), 0)
+                + coalesce((SELECT sum(length(u.data)) FROM draft_updates u JOIN drafts d ON d.id = u.draft_id WHERE d.board_id = b.id), 0) AS bytes,
               (SELECT count(*) FROM snapshots WHERE board_id = b.id) AS snapshots
        FROM boards b ORDER BY last_activity DESC`,
     )
