@@ -18,6 +18,9 @@ import { hostCheck } from './http/host-check.ts'
 import { mountRequestLimits } from './http/request-limits.ts'
 import { staticClient } from './http/static-client.ts'
 import { errorMessage, type Logger } from './log.ts'
+import { draftRoutes } from './http/draft-routes.ts'
+import { DocumentRouter } from './storage/document-router.ts'
+import { voteRoutes } from './http/vote-routes.ts'
 import { snapshotRoutes } from './http/snapshot-routes.ts'
 import { transferRoutes } from './http/transfer-routes.ts'
 import { reportRoutes } from './http/report-routes.ts'
@@ -95,7 +98,13 @@ export function createApp(config: Config, storage: Storage, readSource: ReadSour
     catalog: new TemplateCatalog(storage.templates),
     cache: new ReadCache(READ_CACHE_BYTES),
     reads,
-    limits: { maxRecordsPerBoard: config.maxRecordsPerBoard, maxAssetBytes: config.maxAssetBytes, maxAssetBytesPerBoard: config.maxAssetBytesPerBoard },
+    limits: {
+      maxRecordsPerBoard: config.maxRecordsPerBoard,
+      maxDraftsPerBoard: config.maxDraftsPerBoard,
+      maxAssetBytes: config.maxAssetBytes,
+      maxAssetBytesPerBoard: config.maxAssetBytesPerBoard,
+    },
+    logger,
   })
   api.route('/templates', templateRoutes(config, service))
   api.route('/boards', transferRoutes(config, service))
@@ -107,9 +116,11 @@ export function createApp(config: Config, storage: Storage, readSource: ReadSour
   api.route('/boards', assetUploadRoutes(service, { uploadsPerMinute: config.assetUploadsPerMinute, trustProxy: config.trustProxy, limiters }))
   api.route('/assets', assetServeRoutes(service))
   api.route('/boards', snapshotRoutes(config, service))
+  api.route('/boards', draftRoutes(service))
+  api.route('/boards', voteRoutes(service))
   api.all('*', (c) => errorResponse(c, 404, 'no such API route', 'not_found'))
   app.route('/api', api)
-  app.route(SYNC_PATH, syncRoutes(config, upgradeWebSocket, storage.boards, rooms, logger))
+  app.route(SYNC_PATH, syncRoutes(config, upgradeWebSocket, storage.boards, rooms, service.drafts, logger))
   app.route('/', staticClient(config.clientDir))
 
   return { app, injectWebSocket, wss, reads }
@@ -171,7 +182,9 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const isAnonymous = async (id: string) => (await storage.boards.get(id))?.anonymous ?? false
   // A cluster's connection caps count every process's connections.
   const census = bus instanceof RedisBus ? new RedisCensus(bus.commands, bus.processId) : new NoOtherProcesses()
-  const rooms = new RoomManager(storage.documents, config, logger, isAnonymous, autoSnapshotting, bus, census)
+  // Boards and participants' drafts are rooms of one manager, each stored in its own tables.
+  const documents = new DocumentRouter(storage.documents, storage.draftDocuments)
+  const rooms = new RoomManager(documents, config, logger, isAnonymous, autoSnapshotting, bus, census)
   // Several processes share their rate limits through Redis, as they share boards.
   const limiters = bus instanceof RedisBus ? redisRateLimiters(bus.commands) : localRateLimiters
   const { app, injectWebSocket, wss, reads } = createApp(config, storage, readSource, rooms, logger, limiters)

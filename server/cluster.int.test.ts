@@ -149,4 +149,27 @@ describe('two processes on PostgreSQL and Redis', () => {
     expect((await api(one, '', { method: 'DELETE' })).status).toBe(204)
     expect((await again.closed).code).toBe(CloseCode.revoked)
   })
+
+  it("keeps a draft on one process private, reveals it through the other, and closes it when its link is revoked there", async () => {
+    const url = await cluster.createDatabase('drafts_across')
+    const [one, two] = [await serve(url), await serve(url)]
+    const board = await createBoard(one.url)
+    const key = Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('base64url')
+    const draft = await SyncClient.connect(two.url, board.id, board.tokens.editor, { draftKey: key })
+    const other = await SyncClient.connect(one.url, board.id, board.tokens.editor)
+    draft.records.set('shape:prive', testRecord('prive', { text: 'Alleen-op-proces-twee' }))
+    await draft.stored()
+    await other.roundTrip()
+    expect(other.frames.some((frame) => Buffer.from(frame).includes(Buffer.from('Alleen-op-proces-twee')))).toBe(false)
+
+    const reveal = await fetch(`${one.url}/api/boards/${board.id}/drafts/${key}/reveal`, { method: 'POST', headers: { authorization: `Bearer ${board.tokens.editor}` } })
+    expect(await reveal.json()).toEqual({ revealed: 1 })
+    await other.waitFor((client) => client.records.has('shape:prive'))
+    await draft.waitFor((client) => !client.records.has('shape:prive'))
+
+    const revoke = await fetch(`${one.url}/api/boards/${board.id}/links/editor/regenerate`, { method: 'POST', headers: { authorization: `Bearer ${board.tokens.facilitator}` } })
+    expect(revoke.status).toBe(200)
+    expect((await draft.closed).code).toBe(CloseCode.revoked)
+    await other.closed
+  })
 })

@@ -35,6 +35,12 @@ export interface Config {
   maxRecordsPerBoard: number
   /** Concurrent connections one role link (facilitator, editor, viewer) of a board accepts. */
   maxConnectionsPerLink: number
+  /** Participants' drafts one board keeps (a browser makes one per board it writes on). */
+  maxDraftsPerBoard: number
+  /** Most records (cards) one participant's draft may hold. */
+  maxRecordsPerDraft: number
+  /** Concurrent connections to one draft (the tabs of one browser). */
+  maxConnectionsPerDraft: number
   /** A socket with more unsent bytes than this is closed (it does not read what it is sent). */
   maxSocketBufferBytes: number
   /** Ping every socket this often; one that did not answer the previous ping is closed. */
@@ -162,6 +168,9 @@ export function loadConfig(env: Env = process.env): Config {
     maxConnectionsPerBoard: intFrom(env, 'MAX_CONNECTIONS_PER_BOARD', 100, 1),
     maxRecordsPerBoard: intFrom(env, 'MAX_RECORDS_PER_BOARD', 20_000, 1),
     maxConnectionsPerLink: intFrom(env, 'MAX_CONNECTIONS_PER_LINK', 50, 1),
+    maxDraftsPerBoard: intFrom(env, 'MAX_DRAFTS_PER_BOARD', 200, 1),
+    maxRecordsPerDraft: intFrom(env, 'MAX_RECORDS_PER_DRAFT', 500, 1),
+    maxConnectionsPerDraft: intFrom(env, 'MAX_CONNECTIONS_PER_DRAFT', 10, 1),
     maxSocketBufferBytes: intFrom(env, 'MAX_SOCKET_BUFFER_BYTES', 8 * 1024 * 1024, 64 * 1024),
     heartbeatMs: intFrom(env, 'HEARTBEAT_MS', 30_000, 50),
     maxAwarenessStateBytes: intFrom(env, 'MAX_AWARENESS_STATE_BYTES', 16 * 1024, 1024),

@@ -4,6 +4,7 @@ import { readRecords, writeRecords } from '../../shared/doc-layout.ts'
 import { CloseCode } from '../../shared/protocol.ts'
 import type { Role } from '../../shared/roles.ts'
 import { tldrawSchema } from '../initial-document.ts'
+import { createLogger } from '../log.ts'
 import { ReadCache } from '../report/read-cache.ts'
 import { SnapshotQuota } from '../snapshots/snapshot-quota.ts'
 import type { SqliteStorage } from '../storage/sqlite/storage.ts'
@@ -38,7 +39,8 @@ describe('BoardService', () => {
       cache,
       // No worker thread here: the anonymity switch then scrubs the snapshots itself.
       reads,
-      limits: { maxRecordsPerBoard: 50, maxAssetBytes: 1000, maxAssetBytesPerBoard: 1500 },
+      limits: { maxRecordsPerBoard: 50, maxDraftsPerBoard: 5, maxAssetBytes: 1000, maxAssetBytesPerBoard: 1500 },
+      logger: createLogger(() => {}),
     })
 
   /** The board's records as stored (not as the open room holds them). */

@@ -24,6 +24,9 @@ import type { Access, Storage } from '../storage/stores.ts'
 import type { RoomManager } from '../sync/room-manager.ts'
 import type { TemplateCatalog } from '../templates/catalog.ts'
 import { BoardAnonymity } from './anonymity.ts'
+import { DraftWorkflows } from './draft-workflows.ts'
+import { VoteWorkflows } from './vote-workflows.ts'
+import type { Logger } from '../log.ts'
 import { AssetWorkflows, type ImageLimits } from './asset-workflows.ts'
 import { importedState, type ImportFile } from './board-import.ts'
 import { SnapshotWorkflows } from './snapshot-workflows.ts'
@@ -43,7 +46,8 @@ export interface BoardServiceParts {
   cache: ReadCache
   /** Computes heavy reads off the event loop; also re-encodes snapshots for the anonymity switch. */
   reads: BoardReads
-  limits: { maxRecordsPerBoard: number } & ImageLimits
+  limits: { maxRecordsPerBoard: number; maxDraftsPerBoard: number } & ImageLimits
+  logger: Logger
 }
 
 /** A board just made: its tokens are shown this once. */
@@ -56,6 +60,8 @@ export class BoardService {
   readonly snapshots: SnapshotWorkflows
   readonly templates: TemplateWorkflows
   readonly assets: AssetWorkflows
+  readonly drafts: DraftWorkflows
+  readonly votes: VoteWorkflows
   private readonly anonymity: BoardAnonymity
 
   constructor(private readonly parts: BoardServiceParts) {
@@ -63,6 +69,8 @@ export class BoardService {
     this.snapshots = new SnapshotWorkflows(parts)
     this.templates = new TemplateWorkflows(parts)
     this.assets = new AssetWorkflows(parts.storage.assets, parts.limits)
+    this.drafts = new DraftWorkflows(parts.storage, parts.rooms, parts.limits, parts.logger)
+    this.votes = new VoteWorkflows(parts.storage, parts.rooms)
   }
 
   /** Which role, if any, a token grants on a board (the access middleware's lookup). */

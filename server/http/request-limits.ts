@@ -29,6 +29,7 @@ const EXPENSIVE: ReadonlyArray<readonly [method: string, path: string]> = [
   ['POST', '/boards/:id/snapshots/:sid/restore'],
   ['POST', '/boards/:id/snapshots/:sid/fork'],
   ['POST', '/boards/import'],
+  ['POST', '/boards/:id/drafts/reveal'],
 ]
 
 export function mountRequestLimits(api: Hono, config: Config, boards: Pick<BoardStore, 'authorize'>, limiters: RateLimiters, logger: Logger): void {

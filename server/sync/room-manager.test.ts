@@ -13,6 +13,7 @@ import { awarenessMessage, syncStep1Message, updateMessage } from './messages.ts
 import { RoomManager } from './room-manager.ts'
 import type { BusHandler, RoomBus, Subscription } from '../bus/room-bus.ts'
 import { FakePeer } from '../testing/fake-peer.ts'
+import { DocumentRouter } from '../storage/document-router.ts'
 
 const openStorage = tempStorages('rooms')
 
@@ -316,6 +317,63 @@ describe('RoomManager connections', () => {
     } finally {
       vi.useRealTimers()
     }
+  })
+})
+
+describe('RoomManager drafts', () => {
+  let storage: SqliteStorage
+  let boardId: string
+
+  beforeEach(async () => {
+    storage = openStorage()
+    boardId = await emptyBoard(storage)
+  })
+
+  const draftOf = async (key: string) => (await storage.drafts.register(boardId, key, 10))!
+
+  it("applies the board's revocations, anonymity and deletion to its drafts' rooms, and never snapshots a draft", async () => {
+    const consider = vi.fn(async () => false)
+    const rooms = new RoomManager(
+      new DocumentRouter(storage.documents, storage.draftDocuments),
+      { roomIdleMs: 60_000, compactAfterUpdates: 1000, autoSnapshotEveryMs: 0 },
+      createLogger(() => {}),
+      () => false,
+      { latestAt: async () => null, consider },
+    )
+    const [editorDraft, facilitatorDraft] = [await draftOf('a'), await draftOf('b')]
+    const editor = new FakePeer('editor')
+    const facilitator = new FakePeer('facilitator')
+    const draftRoom = await rooms.connect(editorDraft, editor)
+    await rooms.connect(facilitatorDraft, facilitator)
+    expect(draftRoom.isDraft).toBe(true)
+    draftRoom.receive(editor, updateMessage(editor.edit((doc) => writeRecords(doc, { put: [testRecord('concept')] }))))
+    await rooms.flush()
+    rooms.disconnect(draftRoom, editor)
+    expect(consider).not.toHaveBeenCalled()
+
+    const again = new FakePeer('editor')
+    await rooms.connect(editorDraft, again)
+    rooms.setAnonymous(boardId, true)
+    expect(draftRoom.isAnonymous).toBe(true)
+    rooms.closeConnections(boardId, ['editor'], CloseCode.revoked, 'link revoked')
+    expect(again.closes).toEqual([CloseCode.revoked])
+    expect(facilitator.closes).toEqual([])
+    await rooms.discard(boardId)
+    expect(facilitator.closes).toEqual([CloseCode.revoked])
+    expect(rooms.openRooms).toBe(0)
+  })
+
+  it('keeps a draft to unlocked cards and ignores awareness on it', async () => {
+    const rooms = testRoomManager(storage)
+    const peer = new FakePeer('facilitator')
+    const room = await rooms.connect(await draftOf('c'), peer)
+    const awareness = new awarenessProtocol.Awareness(peer.doc)
+    awareness.setLocalState({ user: { name: 'Ann', color: '#000' } })
+    room.receive(peer, awarenessMessage(awareness, [peer.doc.clientID]))
+    awareness.destroy()
+    expect(room.awareness.getStates().size).toBe(0)
+    const frame = { ...testRecord('kader'), type: 'frame', props: { w: 10, h: 10, name: 'k', color: 'black' } }
+    expect(() => room.receive(peer, updateMessage(peer.edit((doc) => writeRecords(doc, { put: [frame] }))))).toThrow('a draft holds cards only')
   })
 })
 

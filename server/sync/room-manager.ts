@@ -23,6 +23,7 @@ import { errorMessage, type Logger } from '../log.ts'
 import type { AutoSnapshotMoment } from '../snapshots/auto-snapshot-policy.ts'
 import type { AutoSnapshots } from '../snapshots/auto-snapshots.ts'
 import type { DocumentStore } from '../storage/document-store.ts'
+import { boardOfDocument, isDraftDocument } from '../storage/draft-ids.ts'
 import { DEFAULT_AWARENESS_LIMITS, type AwarenessLimits } from './awareness-guard.ts'
 import { ExpiryTimers } from './link-expiry.ts'
 import { Room, type Peer } from './room.ts'
@@ -68,7 +69,12 @@ export interface RoomManagerOptions {
   maxAwarenessClientsPerConnection?: number
   /** Most records a board may hold (update-guard.ts); the default when absent. */
   maxRecordsPerBoard?: number
+  /** Most records a participant's draft may hold; the default when absent. */
+  maxRecordsPerDraft?: number
 }
+
+/** Most cards one participant's draft holds unless MAX_RECORDS_PER_DRAFT says otherwise. */
+export const DEFAULT_MAX_RECORDS_PER_DRAFT = 500
 
 /** How long updates past a gap wait for the missing ones on the bus before they are read from the store. */
 const GAP_WAIT_MS = 200
@@ -85,7 +91,14 @@ export class RoomManager {
   private readonly loading = new Map<string, Promise<Room>>()
   /** Connections waiting for their room to load, per board and role (they count as connected). */
   private readonly joining = new Map<string, Map<Role, number>>()
-  private readonly subscriptions = new Map<Room, Subscription>()
+  private readonly subscriptions = new Map<Room, Subscription[]>()
+  /**
+   * The open drafts of each board (rooms keyed by draft document id): what happens to a board
+   * (links revoked, deleted, made anonymous) happens to its drafts.
+   */
+  private readonly draftRooms = new Map<string, Set<Room>>()
+  /** Told after a draft's update is stored by this process (the draft's card count may have changed). */
+  private draftStored: ((room: Room) => void) | null = null
   private readonly idleTimers = new Map<Room, NodeJS.Timeout>()
   private queue: QueuedUpdate[] = []
   private flushScheduled = false
@@ -171,7 +184,7 @@ export class RoomManager {
    * reaches them as an update.
    */
   setAnonymous(boardId: string, anonymous: boolean): void {
-    this.rooms.get(boardId)?.setAnonymous(anonymous)
+    for (const room of this.roomsOfBoard(boardId)) room.setAnonymous(anonymous)
     this.bus.publish(boardId, { kind: 'control', control: { type: 'anonymous', anonymous } })
   }
 
@@ -278,6 +291,17 @@ export class RoomManager {
     this.dueForCompaction.delete(room)
   }
 
+  /** Calls `listener` after each of this process's stored updates of a draft. */
+  onDraftStored(listener: (room: Room) => void): void {
+    this.draftStored = listener
+  }
+
+  /** The board's room and its drafts' rooms open in this process. */
+  roomsOfBoard(boardId: string): Room[] {
+    const board = this.rooms.get(boardId)
+    return [...(board ? [board] : []), ...(this.draftRooms.get(boardId) ?? [])]
+  }
+
   /** Records that a snapshot was just taken, so automatic ones count from here. */
   markSnapshot(room: Room): void {
     room.session = null
@@ -292,14 +316,18 @@ export class RoomManager {
     // comes after it (and is applied once the room exists).
     let room: Room | null = null
     const early: BusMessage[] = []
-    const subscription = this.bus.subscribe(boardId, (message) => (room ? this.fromElsewhere(room, message) : early.push(message)))
+    const isDraft = isDraftDocument(boardId)
+    const board = boardOfDocument(boardId)
+    const subscriptions = [this.bus.subscribe(boardId, (message) => (room ? this.fromElsewhere(room, message) : early.push(message)))]
+    // A draft hears its board's control messages too (revoked links, deletion, anonymity).
+    if (isDraft) subscriptions.push(this.bus.subscribe(board, (message) => (message.kind !== 'control' ? undefined : room ? this.fromElsewhere(room, message) : early.push(message))))
     try {
       // The bus being away does not stop the board: the room catches up when it is back.
-      await subscription.ready.catch(() => undefined)
+      await Promise.all(subscriptions.map((subscription) => subscription.ready.catch(() => undefined)))
       const [stored, anonymous, lastSnapshotAt] = await Promise.all([
         this.store.load(boardId),
-        this.isAnonymous(boardId),
-        this.autoSnapshots?.latestAt(boardId) ?? null,
+        this.isAnonymous(board),
+        isDraft ? null : (this.autoSnapshots?.latestAt(boardId) ?? null),
       ])
       const doc = new Y.Doc()
       const replayed = applyStored(stored, doc)
@@ -314,19 +342,28 @@ export class RoomManager {
         },
         anonymous,
         this.awarenessLimits,
-        { ...DEFAULT_GUARD_LIMITS, maxRecords: this.options.maxRecordsPerBoard ?? DEFAULT_GUARD_LIMITS.maxRecords },
+        {
+          ...DEFAULT_GUARD_LIMITS,
+          maxRecords: isDraft ? (this.options.maxRecordsPerDraft ?? DEFAULT_MAX_RECORDS_PER_DRAFT) : (this.options.maxRecordsPerBoard ?? DEFAULT_GUARD_LIMITS.maxRecords),
+        },
+        isDraft,
       )
       room.storedSeq = stored.seq
       room.lastSnapshotAt = lastSnapshotAt ?? 0
       this.rooms.set(boardId, room)
-      this.subscriptions.set(room, subscription)
+      this.subscriptions.set(room, subscriptions)
+      if (isDraft) {
+        const drafts = this.draftRooms.get(board) ?? new Set<Room>()
+        drafts.add(room)
+        this.draftRooms.set(board, drafts)
+      }
       for (const message of early) this.fromElsewhere(room, message)
       if (replayed >= this.options.compactAfterUpdates) this.compact(room)
       // Rooms opened without a client (an HTTP read) unload like any other idle room.
       this.scheduleIdle(room)
       return room
     } catch (error) {
-      subscription.close()
+      for (const subscription of subscriptions) subscription.close()
       throw error
     }
   }
@@ -342,20 +379,19 @@ export class RoomManager {
         room.applyAwarenessFromElsewhere(message.data)
         return
       case 'control':
-        this.applyControl(room.boardId, message.control)
+        this.applyControl(room, message.control)
         return
     }
   }
 
-  /** Applies a control message here and tells the other processes. */
+  /** Applies a control message to the board and its drafts here, and tells the other processes. */
   private control(boardId: string, control: BoardControl): void {
-    this.applyControl(boardId, control)
+    for (const room of this.roomsOfBoard(boardId)) this.applyControl(room, control)
     this.bus.publish(boardId, { kind: 'control', control })
   }
 
-  private applyControl(boardId: string, control: BoardControl): void {
-    const room = this.rooms.get(boardId)
-    if (!room) return
+  private applyControl(room: Room, control: BoardControl): void {
+    if (this.rooms.get(room.boardId) !== room) return
     switch (control.type) {
       case 'close': {
         const roles = control.roles
@@ -511,6 +547,7 @@ export class RoomManager {
     outgoing.forEach(({ room, update, skip }, index) => {
       const seq = seqs[index]!
       room.relay(update, skip)
+      if (room.isDraft) this.draftStored?.(room)
       this.bus.publish(room.boardId, { kind: 'update', seq, data: update })
       // One process: the log's ids increase but are shared by all boards. Several: in order.
       if (!this.bus.multiProcess) room.storedSeq = Math.max(room.storedSeq, seq)
@@ -577,7 +614,7 @@ export class RoomManager {
    */
   private snapshotAuto(room: Room, moment: AutoSnapshotMoment): void {
     const autoSnapshots = this.autoSnapshots
-    if (!autoSnapshots || room.session === null) return
+    if (!autoSnapshots || room.session === null || room.isDraft) return
     const pending = this.snapshotting.get(room)
     if (pending && moment === 'during-session') return
     const work: Promise<void> = (pending ?? Promise.resolve())
@@ -639,8 +676,14 @@ export class RoomManager {
     this.cancelIdle(room)
     this.rooms.delete(room.boardId)
     this.dueForCompaction.delete(room)
-    this.subscriptions.get(room)?.close()
+    for (const subscription of this.subscriptions.get(room) ?? []) subscription.close()
     this.subscriptions.delete(room)
+    if (room.isDraft) {
+      const board = boardOfDocument(room.boardId)
+      const drafts = this.draftRooms.get(board)
+      drafts?.delete(room)
+      if (drafts?.size === 0) this.draftRooms.delete(board)
+    }
     const waiting = this.outOfOrder.get(room)
     if (waiting?.timer) clearTimeout(waiting.timer)
     this.outOfOrder.delete(room)

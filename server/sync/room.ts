@@ -17,6 +17,7 @@ import { fullState } from '../document-records.ts'
 import { awarenessEntry, awarenessMessage, EMPTY_AWARENESS_MESSAGE, syncStep1Message, syncStep2Message, syncStep2MessageOf, updateMessage } from './messages.ts'
 import { EditSession } from '../snapshots/edit-session.ts'
 import { DEFAULT_GUARD_LIMITS, inspectUpdate, type GuardLimits } from './update-guard.ts'
+import { DRAFT_SHAPE_TYPES } from '../../shared/session.ts'
 
 /** An encoded update with no structs and an empty delete set is two zero bytes. */
 const hasChanges = (update: Uint8Array): boolean => !(update.length === 2 && update[0] === 0 && update[1] === 0)
@@ -121,6 +122,11 @@ export class Room {
     private anonymous: boolean,
     private readonly awarenessLimits: AwarenessLimits = DEFAULT_AWARENESS_LIMITS,
     private readonly guardLimits: GuardLimits = DEFAULT_GUARD_LIMITS,
+    /**
+     * A participant's draft (drafts/): it holds only their own unlocked cards, and its awareness
+     * goes nowhere (its peers are one person's tabs; presence belongs to the board).
+     */
+    readonly isDraft = false,
   ) {
     this.doc = doc
     // Not doc.on('update'): with an update listener Yjs re-encodes every transaction, while a
@@ -134,7 +140,8 @@ export class Room {
         this.applying.before = transaction.beforeState
         return
       }
-      this.indexLocked() // the server's own change (restore, scrub): rare, and a pass over the records anyway
+      // The server's own change (restore, scrub, session state): a pass over the records when it touched them.
+      if (transaction.changed.has(recordsArray(this.doc))) this.indexLocked()
       this.hooks.onUpdate(this, changesSince(this.doc, transaction.beforeState), transaction.origin, false)
     })
     this.indexLocked()
@@ -213,7 +220,7 @@ export class Room {
           this.receiveSync(peer, decoder)
           break
         case MessageType.awareness:
-          this.receiveAwareness(peer, decoding.readVarUint8Array(decoder))
+          if (!this.isDraft) this.receiveAwareness(peer, decoding.readVarUint8Array(decoder))
           break
         case MessageType.queryAwareness:
           this.answerAwarenessQuery(peer)
@@ -311,6 +318,10 @@ export class Room {
     // Y.Array keeps its length: the check costs nothing. A board already past a lowered limit may still shrink.
     if (verdict.addedRecords > 0 && recordsArray(this.doc).length + verdict.addedRecords > this.guardLimits.maxRecords) {
       throw new ProtocolError(`the board would hold more than ${this.guardLimits.maxRecords} records`, CloseCode.tooManyRecords)
+    }
+    if (this.isDraft) {
+      const problem = notADraftCard(verdict.records)
+      if (problem !== null) throw new ProtocolError(problem, CloseCode.invalidContent)
     }
     if (peer.role !== 'facilitator') {
       const touched = this.lockedRecordTouched(verdict.records, verdict.removedKeys)
@@ -570,4 +581,13 @@ export class Room {
     const message = awarenessMessage(this.awareness, changed)
     for (const peer of this.peers.keys()) peer.send(message)
   }
+}
+
+/** Why a draft may not hold one of these records (null: all are unlocked cards). */
+function notADraftCard(records: readonly StoredRecord[]): string | null {
+  for (const record of records) {
+    if (record.typeName !== 'shape' || !DRAFT_SHAPE_TYPES.has(String(record.type))) return `a draft holds cards only, not ${String(record.typeName).slice(0, 20)} ${String(record.type ?? '').slice(0, 20)}`
+    if (record.isLocked === true) return 'a draft card cannot be locked'
+  }
+  return null
 }

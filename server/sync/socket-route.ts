@@ -1,14 +1,16 @@
 /**
- * GET /sync/:boardId?token=… — the websocket endpoint. The token is checked on the upgrade
- * request, so a refused client gets a plain HTTP 401/404 and never a socket. Every socket is
- * pinged (heartbeat.ts), closed when it does not read (socket-peer.ts) and when its link expires.
+ * GET /sync/:boardId?token=… — the websocket endpoint; GET /sync/:boardId/drafts/:draftKey — a
+ * participant's draft of the board (editor or facilitator token). The token is checked on the
+ * upgrade request, so a refused client gets a plain HTTP 401/403/404 and never a socket. Every
+ * socket is pinged (heartbeat.ts), closed when it does not read (socket-peer.ts) and when its
+ * link expires.
  */
 import type { NodeWebSocket } from '@hono/node-ws'
 import { Hono } from 'hono'
 import type { WSContext } from 'hono/ws'
-import { boardIdParam } from '../../shared/api.ts'
+import { boardIdParam, draftKeyParam } from '../../shared/api.ts'
 import { CloseCode } from '../../shared/protocol.ts'
-import type { Role } from '../../shared/roles.ts'
+import { canWrite, type Role } from '../../shared/roles.ts'
 import type { RoleCounts } from '../bus/connection-census.ts'
 import type { ErrorCode } from '../../shared/errors.ts'
 import { presentedToken, refusal } from '../http/access.ts'
@@ -19,10 +21,12 @@ import { errorMessage, type Logger } from '../log.ts'
 import { Heartbeat } from './heartbeat.ts'
 import { ProtocolError, type Room } from './room.ts'
 import type { BoardStore } from '../storage/stores.ts'
+import type { DraftWorkflows } from '../boards/draft-workflows.ts'
+import { HttpError } from '../http/errors.ts'
 import type { RoomManager } from './room-manager.ts'
 import { SocketPeer } from './socket-peer.ts'
 
-type SyncEnv = { Variables: { boardId: string; role: Role; expiresAt: string | null; elsewhere: RoleCounts } }
+type SyncEnv = { Variables: { boardId: string; role: Role; expiresAt: string | null; elsewhere: RoleCounts; documentId: string } }
 
 /** Same origin as the page that was served (Host), PUBLIC_URL's, or one listed in ALLOWED_ORIGINS. */
 export function originAllowed(origin: string | undefined, host: string | undefined, allowed: readonly string[]): boolean {
@@ -40,6 +44,7 @@ export function syncRoutes(
   upgradeWebSocket: NodeWebSocket['upgradeWebSocket'],
   boards: Pick<BoardStore, 'authorize'>,
   rooms: RoomManager,
+  drafts: Pick<DraftWorkflows, 'documentFor'>,
   logger: Logger,
 ): Hono<SyncEnv> {
   const routes = new Hono<SyncEnv>()
@@ -56,6 +61,8 @@ export function syncRoutes(
     if (count(role) >= config.maxConnectionsPerLink) return { message: 'this link has too many participants', code: 'link_full' }
     return null
   }
+
+  const upgrade = upgradeHandler()
 
   routes.get(
     '/:boardId',
@@ -77,12 +84,60 @@ export function syncRoutes(
       if (refusedAsFull !== null) return errorResponse(c, 503, refusedAsFull.message, refusedAsFull.code)
       c.set('elsewhere', elsewhere)
       c.set('boardId', id.data)
+      c.set('documentId', id.data)
       c.set('role', access.role)
       c.set('expiresAt', access.expiresAt)
       await next()
     },
-    upgradeWebSocket((c) => {
+    upgrade,
+  )
+
+  /** Whether a draft has room for another tab. */
+  const draftFull = (documentId: string, elsewhere: RoleCounts): boolean =>
+    rooms.connectionCount(documentId) + (elsewhere.facilitator ?? 0) + (elsewhere.editor ?? 0) >= config.maxConnectionsPerDraft
+
+  routes.get(
+    '/:boardId/drafts/:draftKey',
+    async (c, next) => {
+      if (!originAllowed(c.req.header('origin'), c.req.header('host'), config.allowedOrigins)) {
+        return errorResponse(c, 403, 'origin not allowed', 'origin_not_allowed')
+      }
+      const id = boardIdParam.safeParse(c.req.param('boardId'))
+      if (!id.success) return errorResponse(c, 404, 'board not found', 'board_not_found')
+      const access = await boards.authorize(id.data, presentedToken(c))
+      if (access.kind !== 'granted') {
+        const refused = refusal(access)
+        return errorResponse(c, refused.status, refused.message, refused.code)
+      }
+      // A viewer writes nothing, so it has no draft either.
+      if (!canWrite(access.role)) return errorResponse(c, 403, 'this needs the editor link', 'role_required')
+      const key = draftKeyParam.safeParse(c.req.param('draftKey'))
+      if (!key.success) return errorResponse(c, 400, 'invalid draft key', 'invalid_draft_key')
+      let documentId: string
+      try {
+        documentId = await drafts.documentFor(id.data, key.data)
+      } catch (error) {
+        if (error instanceof HttpError) return errorResponse(c, error.status, error.message, error.code)
+        throw error
+      }
+      const elsewhere = await rooms.connectionsElsewhere(documentId)
+      if (draftFull(documentId, elsewhere)) return errorResponse(c, 503, 'this draft is open in too many tabs', 'link_full')
+      c.set('elsewhere', elsewhere)
+      c.set('boardId', id.data)
+      c.set('documentId', documentId)
+      c.set('role', access.role)
+      c.set('expiresAt', access.expiresAt)
+      await next()
+    },
+    upgrade,
+  )
+  return routes
+
+  function upgradeHandler() {
+    return upgradeWebSocket((c) => {
       const boardId = c.var.boardId
+      const documentId = c.var.documentId
+      const isDraft = documentId !== boardId
       const role = c.var.role
       const expiresAt = c.var.expiresAt
       const elsewhere = c.var.elsewhere
@@ -107,7 +162,7 @@ export function syncRoutes(
         onOpen(_event, socket) {
           if (socket.raw) heartbeat.watch(socket.raw)
           // Upgrades run concurrently: many can pass the check on the request before any opens.
-          const refusedAsFull = full(boardId, role, elsewhere)
+          const refusedAsFull = isDraft ? (draftFull(documentId, elsewhere) ? { message: 'this draft is open in too many tabs' } : null) : full(boardId, role, elsewhere)
           if (refusedAsFull !== null) {
             socket.close(CloseCode.boardFull, refusedAsFull.message)
             return
@@ -115,7 +170,7 @@ export function syncRoutes(
           const joining = new SocketPeer(role, socket, config.maxSocketBufferBytes, (buffered) =>
             logger.warn('closing a connection that does not read what it is sent', { board: boardId, buffered }),
           )
-          rooms.connect(boardId, joining, expiresAt).then(
+          rooms.connect(documentId, joining, expiresAt).then(
             (joined) => {
               if (closed) return rooms.disconnect(joined, joining) // left while the room loaded
               room = joined
@@ -170,7 +225,6 @@ export function syncRoutes(
           room = null
         },
       }
-    }),
-  )
-  return routes
+    })
+  }
 }

@@ -13,8 +13,9 @@ import { recordsKeyValue, type StoredRecord } from '../../shared/doc-layout.ts'
 import { MessageType } from '../../shared/protocol.ts'
 import type { YKeyValue } from 'y-utility/y-keyvalue'
 
-export function syncUrl(baseUrl: string, boardId: string, token?: string): string {
-  const url = new URL(`/sync/${boardId}`, baseUrl.replace(/^http/, 'ws'))
+/** The board's websocket URL, or with `draftKey` that of the participant's draft of it. */
+export function syncUrl(baseUrl: string, boardId: string, token?: string, draftKey?: string): string {
+  const url = new URL(`/sync/${boardId}${draftKey === undefined ? '' : `/drafts/${draftKey}`}`, baseUrl.replace(/^http/, 'ws'))
   if (token !== undefined) url.searchParams.set('token', token)
   return url.toString()
 }
@@ -40,6 +41,8 @@ export class SyncClient {
   readonly records: YKeyValue<StoredRecord> = recordsKeyValue(this.doc)
   readonly awareness = new awarenessProtocol.Awareness(this.doc)
   readonly closed: Promise<{ code: number; reason: string }>
+  /** Every message the server sent, as it came off the wire (tests inspect the bytes). */
+  readonly frames: Uint8Array[] = []
   private readonly awarenessWaiters: (() => void)[] = []
   private readonly syncWaiters: (() => void)[] = []
 
@@ -63,12 +66,13 @@ export class SyncClient {
   }
 
   /** Connects and resolves once the first sync exchange completed. */
-  static async connect(baseUrl: string, boardId: string, token: string): Promise<SyncClient> {
-    const socket = new WebSocket(syncUrl(baseUrl, boardId, token))
+  static async connect(baseUrl: string, boardId: string, token: string, options: { draftKey?: string } = {}): Promise<SyncClient> {
+    const socket = new WebSocket(syncUrl(baseUrl, boardId, token, options.draftKey))
     socket.binaryType = 'arraybuffer'
     const client = new SyncClient(socket)
     const synced = new Promise<void>((resolve, reject) => {
       socket.on('message', (data: ArrayBuffer) => {
+        client.frames.push(new Uint8Array(data))
         if (client.receive(new Uint8Array(data))) resolve()
       })
       socket.once('error', reject)

@@ -10,6 +10,7 @@ import { DEFAULT_RETENTION } from '../snapshots/retention.ts'
 import { SqliteStorage } from '../storage/sqlite/storage.ts'
 import type { Storage } from '../storage/stores.ts'
 import { RoomManager } from '../sync/room-manager.ts'
+import { DocumentRouter } from '../storage/document-router.ts'
 
 /** Call at the top of a test file (or describe); each call of the returned function opens one. */
 export function tempStorages(prefix: string): () => SqliteStorage {
@@ -35,8 +36,8 @@ export async function emptyBoard(storage: Pick<Storage, 'boards'>): Promise<stri
 
 /** A RoomManager over the storage's documents that neither unloads, compacts nor snapshots during a test. */
 export function testRoomManager(
-  storage: Pick<Storage, 'documents'>,
+  storage: Pick<Storage, 'documents' | 'draftDocuments'>,
   isAnonymous: (boardId: string) => boolean | Promise<boolean> = () => false,
 ): RoomManager {
-  return new RoomManager(storage.documents, { roomIdleMs: 60_000, compactAfterUpdates: 1000, autoSnapshotEveryMs: 600_000 }, createLogger(() => {}), isAnonymous)
+  return new RoomManager(new DocumentRouter(storage.documents, storage.draftDocuments), { roomIdleMs: 60_000, compactAfterUpdates: 1000, autoSnapshotEveryMs: 600_000 }, createLogger(() => {}), isAnonymous)
 }
