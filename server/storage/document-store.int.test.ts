@@ -313,15 +313,24 @@ describe('DocumentRouter', () => {
     expect(idsOf(doc)).toEqual(['shape:d1', 'shape:d2'])
   })
 
-  it('fails a mixed batch when either part fails', async () => {
+  it('fails a mixed batch when either part fails, and writes drafts only once the boards are stored', async () => {
     const sqlite = sqliteDocuments()
     const router = new DocumentRouter(sqlite.boards, sqlite.drafts)
-    const board = await sqlite.newBoard()
+    const [board, draft] = [await sqlite.newBoard(), await sqlite.newDraft()]
     await expect(
       router.append([
         { boardId: board, data: noteUpdate('b') },
         { boardId: draftDocumentId(board, 'never-registered'), data: noteUpdate('d') },
       ]),
     ).rejects.toThrow()
+    // A reveal takes a card out of a draft in the batch that puts it on the board: when the board
+    // part fails, the draft must keep it.
+    await expect(
+      router.append([
+        { boardId: draft, data: noteUpdate('taken-out') },
+        { boardId: 'no-such-board', data: noteUpdate('revealed') },
+      ]),
+    ).rejects.toThrow()
+    expect((await sqlite.drafts.load(draft)).updates).toEqual([])
   })
 })
