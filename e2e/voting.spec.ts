@@ -88,11 +88,26 @@ test('a dot vote: own dots while open, no counts for anyone, results on the card
   await expect(card(bram, second!).getByTestId('vote-dot')).toHaveCount(0)
   if (SHOTS) await bram.screenshot({ path: `${SHOTS}/V-vote-open-participant.png` })
 
-  // Take one back and place it elsewhere: still two dots, one on each card.
-  await card(bram, first!).getByTestId('vote-dot').first().click()
+  // The wheel over a card still moves the view (the dot buttons hand it to the canvas).
+  const cameraY = () => bram.evaluate(() => window.__dialoogbordEditor!.getCamera().y)
+  const before = await cameraY()
+  await card(bram, second!).getByTestId('vote-place').hover()
+  await bram.mouse.wheel(0, 150)
+  await expect.poll(cameraY).not.toBe(before)
+  await lookAt(bram, 'rode-draden')
+
+  // A second tab of Bram's browser shares his draft key: it shows his dots, and a dot taken back
+  // there is back in the first tab too (and the other way round).
+  const bramTab = await bram.context().newPage()
+  await openBoard(bramTab, board.urls.editor, null)
+  await lookAt(bramTab, 'rode-draden')
+  await expect(card(bramTab, first!).getByTestId('vote-dot')).toHaveCount(2)
+  await card(bramTab, first!).getByTestId('vote-dot').first().click()
   await expect(bram.getByTestId('vote-left')).toHaveText('Nog 1 stip')
   await card(bram, first!).getByTestId('vote-place').click()
+  await expect(bramTab.getByTestId('vote-left')).toHaveText('Al je stippen zijn geplaatst')
   await expect(card(bram, first!).getByTestId('vote-dot')).toHaveCount(2)
+  await bramTab.close()
 
   // The facilitator sees that one person voted, and no counts (nor Bram's dots) anywhere.
   await expect(anna.getByTestId('vote-voters').first()).toHaveText('1 deelnemer heeft gestemd')

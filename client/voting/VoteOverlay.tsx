@@ -104,7 +104,7 @@ function OpenVoteMarks({ editor, voting }: { editor: Editor; voting: Voting }) {
         const text = cardText(editor, box.id, t('vote.noText'))
         const count = mine.get(box.id) ?? 0
         return (
-          <div key={box.id} className="vote-card" data-testid="vote-card" data-shape-id={box.id} data-mine={count} style={place(box)}>
+          <div key={box.id} className="vote-card" data-testid="vote-card" data-shape-id={box.id} data-mine={count} style={place(box)} onWheel={(event) => passWheelOn(editor, event.nativeEvent)}>
             {voting.clickToVote && eligible.has(box.id) && (
               <button
                 type="button"
@@ -137,6 +137,17 @@ function OpenVoteMarks({ editor, voting }: { editor: Editor; voting: Voting }) {
       })}
     </>
   )
+}
+
+/**
+ * The buttons lie in front of the canvas, where tldraw does not hear the wheel: hand it a copy, so
+ * zooming and scrolling over the cards work during a vote as they do otherwise.
+ */
+function passWheelOn(editor: Editor, event: WheelEvent) {
+  const canvas = editor.getContainer().querySelector('.tl-canvas')
+  if (!canvas) return
+  const { deltaX, deltaY, deltaZ, deltaMode, clientX, clientY, ctrlKey, shiftKey, altKey, metaKey } = event
+  canvas.dispatchEvent(new WheelEvent('wheel', { deltaX, deltaY, deltaZ, deltaMode, clientX, clientY, ctrlKey, shiftKey, altKey, metaKey, bubbles: true, cancelable: true }))
 }
 
 /** S places a dot on the one selected card, Shift+S takes one back (not while typing). */
