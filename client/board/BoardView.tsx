@@ -48,6 +48,7 @@ function InFrontOfTheCanvas() {
       <EditingBadges />
       <VoteOverlay />
       <DraftMarks />
+      <DraftModeBar />
     </>
   )
 }
@@ -165,7 +166,6 @@ export function BoardView({ board: initialBoard, token }: { board: BoardForRole;
                 {t('board.readonly')}
               </span>
             )}
-            <DraftModeBar />
             <nav className="panel-switch" aria-label={t('panel.switch')}>
               {panels.map((definition) => (
                 <button
