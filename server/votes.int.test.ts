@@ -93,6 +93,12 @@ describe('dot voting', () => {
     const vote = (await call<VoteJson>(board, f, 'POST', '/votes', { perParticipant: 1 })).body.id
     await call(board, board.tokens.editor, 'POST', `/votes/${vote}/ballots`, { draftKey: newKey(), shapeId: 'shape:l1' })
     await call(board, f, 'POST', `/votes/${vote}/close`)
+    // The history keeps what each snapshot showed: the results taken after the vote, none before it.
+    const after = await call<{ id: string }>(board, f, 'POST', '/snapshots', { label: 'na' })
+    const opened = await call<{ votes: { results: unknown }[]; records: unknown[] }>(board, f, 'GET', `/snapshots/${after.body.id}`)
+    expect(opened.body.votes.map((past) => past.results)).toEqual([[{ shapeId: 'shape:l1', votes: 1 }]])
+    expect(opened.body.records.length).toBeGreaterThan(4)
+    expect((await call<{ votes: unknown[] }>(board, f, 'GET', `/snapshots/${snapshot.body.id}`)).body.votes).toEqual([])
     expect((await call(board, f, 'POST', `/snapshots/${snapshot.body.id}/restore`)).status).toBe(200)
     const late = await SyncClient.connect(server.url, board.id, board.tokens.viewer)
     expect(readClosedVotes(metaMap(late.doc))[0]?.results).toEqual([{ shapeId: 'shape:l1', votes: 1 }])

@@ -21,10 +21,10 @@ import { formatBytes } from './format-bytes.ts'
 /** A snapshot found by `find`, handed back to `fork` (so its state is read once). */
 export type FoundSnapshot = StoredSnapshot
 
-/** An opened snapshot: its description, and its records as a JSON array (UTF-8). */
+/** An opened snapshot: its description, and its `"votes":[…],"records":[…]` JSON members (UTF-8). */
 export interface OpenedSnapshot {
   head: SnapshotInfo & { schema: StoredSnapshot['schema'] }
-  records: Uint8Array
+  members: Uint8Array
 }
 
 export function defaultLabel(date: Date): string {
@@ -69,19 +69,19 @@ export class SnapshotWorkflows {
     return this.captureNow(boardId, label || defaultLabel(new Date()))
   }
 
-  /** A snapshot's records as stored JSON, decoded off the event loop the first time. */
+  /** A snapshot's closed votes and records as stored JSON, decoded off the event loop the first time. */
   async open(boardId: string, snapshotId: string): Promise<OpenedSnapshot> {
     const snapshot = await this.require(boardId, snapshotId)
     // Decoding a big snapshot is costly, so it is done off the event loop, and its state never
-    // changes (but when it is scrubbed of authors, hence the checksum): its records' JSON is kept.
+    // changes (but when it is scrubbed of authors, hence the checksum): its JSON is kept.
     // The worker reads the state after this did, so it never answers with an unscrubbed one.
-    const records = await this.cache.getAsync(snapshotCacheName(boardId, snapshot), snapshotSource(snapshot), async () => {
+    const members = await this.cache.getAsync(snapshotCacheName(boardId, snapshot), snapshotSource(snapshot), async () => {
       const json = await this.reads.read({ kind: 'snapshot', boardId, snapshotId: snapshot.id })
       if (json === null) throw new HttpError(404, 'snapshot not found', 'snapshot_not_found') // deleted meanwhile (retention)
       return json
     })
     const head = { id: snapshot.id, label: snapshot.label, createdAt: snapshot.createdAt, auto: snapshot.auto, schema: snapshot.schema }
-    return { head, records }
+    return { head, members }
   }
 
   /**
@@ -140,7 +140,8 @@ export class SnapshotWorkflows {
   private storedRecords(boardId: string, snapshot: StoredSnapshot): StoredRecord[] {
     const json = this.cache.peek(snapshotCacheName(boardId, snapshot), snapshotSource(snapshot))
     if (json === null) return decodeContent(snapshot.state).records
-    return JSON.parse(typeof json === 'string' ? json : Buffer.from(json.buffer, json.byteOffset, json.byteLength).toString('utf8')) as StoredRecord[]
+    const members = typeof json === 'string' ? json : Buffer.from(json.buffer, json.byteOffset, json.byteLength).toString('utf8')
+    return (JSON.parse(`{${members}}`) as { records: StoredRecord[] }).records
   }
 
   /** A snapshot's records brought up to this server's schema; its own schema column is the truth. 422 when that fails. */

@@ -33,11 +33,11 @@ export function snapshotRoutes(config: Config, service: BoardService): Hono<Boar
   })
 
   routes.get('/:id/snapshots/:sid', requireBoardRole(service, 'viewer'), async (c) => {
-    const { head, records } = await snapshots.open(c.var.board.id, snapshotId(c.req.param('sid')))
-    // The records' JSON as it is kept, never parsed again: spliced into the answer.
+    const { head, members } = await snapshots.open(c.var.board.id, snapshotId(c.req.param('sid')))
+    // The votes' and records' JSON as it is kept, never parsed again: spliced into the answer.
     const json = JSON.stringify(head)
     c.header('Content-Type', 'application/json')
-    return c.body(Buffer.concat([Buffer.from(`${json.slice(0, -1)},"records":`), records, Buffer.from('}')]), 200)
+    return c.body(Buffer.concat([Buffer.from(`${json.slice(0, -1)},`), members, Buffer.from('}')]), 200)
   })
 
   routes.post('/:id/snapshots/:sid/restore', requireBoardRole(service, 'facilitator'), async (c) =>

@@ -16,7 +16,7 @@ import { getHeapStatistics } from 'node:v8'
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads'
 import * as Y from 'yjs'
 import type { TemplateLookup } from '../../templates/index.ts'
-import { decodeContent, migrateToCurrent, readContent } from '../document-records.ts'
+import { migrateToCurrent, readContent } from '../document-records.ts'
 import { DEFAULT_RETENTION } from '../snapshots/retention.ts'
 import { PgStorage } from '../storage/postgres/storage.ts'
 import { connectPostgres } from '../storage/postgres/database.ts'
@@ -82,7 +82,7 @@ const KEEP_HEAP_BYTES = 128 * 1024 * 1024
 export type ReadJob =
   /** The harvest's sections of the board as stored (sectionsOf), a string. */
   | { kind: 'harvest'; boardId: string; templateId: string }
-  /** A snapshot's records as JSON (snapshotRecordsJson), UTF-8. */
+  /** A snapshot's `"votes":…,"records":…` members (snapshotMembersJson), UTF-8. */
   | { kind: 'snapshot'; boardId: string; snapshotId: string }
   /** The board's schema and records as stored, as export.json has them (exportContentOf), UTF-8. */
   | { kind: 'export'; boardId: string }
@@ -126,9 +126,19 @@ export function sectionsOf(doc: Y.Doc, templateId: string, saved: TemplateLookup
   return harvestSections({ templateId, records, saved, votes: readClosedVotes(metaMap(doc)) }).join('\n')
 }
 
-/** A snapshot's records as they were stored (not migrated: its schema is shown next to them). */
-export function snapshotRecordsJson(state: Uint8Array): string {
-  return JSON.stringify(decodeContent(state).records)
+/**
+ * The `"votes":…,"records":…` members of an opened snapshot: its closed votes (the results the
+ * board showed then) and its records as they were stored (not migrated: its schema is shown next
+ * to them).
+ */
+export function snapshotMembersJson(state: Uint8Array): string {
+  const doc = new Y.Doc()
+  try {
+    Y.applyUpdate(doc, state)
+    return `"votes":${JSON.stringify(readClosedVotes(metaMap(doc)))},"records":${JSON.stringify(readContent(doc).records)}`
+  } finally {
+    doc.destroy()
+  }
 }
 
 /** The `"schema":…,"records":…` members of an export file. */
@@ -162,7 +172,7 @@ function runWorker(source: ReadSource): void {
         return utf8.encode(await withStoredBoard(job.boardId, exportContentOf))
       case 'snapshot': {
         const state = await reads.snapshotState(job.boardId, job.snapshotId)
-        return state && utf8.encode(snapshotRecordsJson(state))
+        return state && utf8.encode(snapshotMembersJson(state))
       }
       case 'snapshots-without-authors':
         return reads.statesWithoutAuthors(job.boardId, SCRUBBED_BYTES)
