@@ -13,6 +13,7 @@ import { BoardGeometry, plainText, type HarvestRecord, type Shape } from '../../
 import { isCard } from '../../shared/card-rules.ts'
 import { latestResults, type ClosedVote } from '../../shared/session.ts'
 import { useI18n } from '../app/i18n-context.tsx'
+import { useDraftsOnBoard } from '../drafts/DraftsContext.tsx'
 import { dotsPerCard, topCards } from './vote-results.ts'
 import { useVoting, type Voting } from './VotingContext.tsx'
 import './voting.css'
@@ -40,13 +41,18 @@ export function VoteOverlay() {
   )
 }
 
-/** The cards of the current page one may vote on in the open vote, in paint order (topmost last). */
+/**
+ * The cards of the current page one may vote on in the open vote, in paint order (topmost last):
+ * cards on the board, not my draft's (only I see those; the server would refuse them).
+ */
 export function useVoteCards(editor: Editor, zone: string | null | undefined): readonly string[] {
+  const homes = useDraftsOnBoard()?.homes ?? null
   const key = useValue(
     'vote cards',
     () => {
       if (zone === undefined) return ''
-      const shapes = editor.getCurrentPageShapesSorted()
+      const mine = homes?.draftIds.get()
+      const shapes = editor.getCurrentPageShapesSorted().filter((shape) => !mine?.has(shape.id))
       const geometry = zone === null ? null : new BoardGeometry([...editor.getPages(), ...shapes] as unknown as HarvestRecord[])
       const frames = geometry?.zoneFrames() ?? []
       return shapes
@@ -55,7 +61,7 @@ export function useVoteCards(editor: Editor, zone: string | null | undefined): r
         .map((shape) => shape.id)
         .join(' ')
     },
-    [editor, zone],
+    [editor, zone, homes],
   )
   return useMemo(() => (key ? key.split(' ') : []), [key])
 }
