@@ -81,7 +81,14 @@ describe('deleting boards and the admin page', () => {
     client.records.set('shape:spoor', testRecord('spoor', { text: trace }))
     await client.roundTrip()
     await call(`/api/boards/${board.id}/snapshots`, board.tokens.editor, { method: 'POST', body: '{}' })
-    await client.close()
+    // A participant's draft holding the trace too, and a vote with a dot.
+    const draftKey = 'k'.repeat(22)
+    const draft = await SyncClient.connect(server.url, board.id, board.tokens.editor, { draftKey })
+    draft.records.set('shape:concept', testRecord('concept', { text: `${trace} (concept)` }))
+    await draft.stored()
+    const vote = (await (await call(`/api/boards/${board.id}/votes`, board.tokens.facilitator, { method: 'POST', body: '{"perParticipant":1}' })).json()) as { id: string }
+    await call(`/api/boards/${board.id}/votes/${vote.id}/ballots`, board.tokens.editor, { method: 'POST', body: JSON.stringify({ draftKey, shapeId: 'shape:spoor' }) })
+    await Promise.all([client.close(), draft.close()])
     return board
   }
 

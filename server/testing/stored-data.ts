@@ -16,7 +16,7 @@ export interface StoredDataOf {
 }
 
 /** Tables that hold a board's data, each with the column naming the board. */
-export const BOARD_TABLES = { boards: 'id', board_tokens: 'board_id', board_state: 'board_id', updates: 'board_id', snapshots: 'board_id', assets: 'board_id' } as const
+export const BOARD_TABLES = { boards: 'id', board_tokens: 'board_id', board_state: 'board_id', updates: 'board_id', snapshots: 'board_id', assets: 'board_id', drafts: 'board_id', votes: 'board_id' } as const
 export type BoardTable = keyof typeof BOARD_TABLES
 
 function withSqlite<T>(server: StoredDataOf, readonly: boolean, work: (db: Database.Database) => T): T {
