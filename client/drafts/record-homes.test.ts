@@ -137,6 +137,16 @@ describe('one store on the board and a draft', () => {
     expect(recordsKeyValue(me.draft).get('shape:moment')?.meta).toEqual({ prepared: true })
   })
 
+  it('makes a copy of a prepared card an ordinary card outside "Voorbereiden"', () => {
+    const { mode, me } = setup('board')
+    edit(me.store, () => me.store.put([{ ...note('copy', 'Kopie'), meta: { prepared: true } }]))
+    expect(shown(me.store, 'shape:copy')?.meta).toEqual({})
+    expect(recordsKeyValue(me.board).get('shape:copy')?.meta).toEqual({})
+    mode.home = 'draft'
+    edit(me.store, () => me.store.put([{ ...note('copy2', 'Kopie'), meta: { prepared: true, kind: 'moment' } }]))
+    expect(recordsKeyValue(me.draft).get('shape:copy2')?.meta).toEqual({ kind: 'moment' })
+  })
+
   it('keeps a draft card in the draft when it is edited, moved into a frame or drafting stops', () => {
     const { server, mode, me, other, toServer } = setup('draft')
     edit(me.store, () => me.store.put([note('mine', 'Eerste versie')]))

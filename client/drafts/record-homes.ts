@@ -111,7 +111,11 @@ export function createRecordHomes(store: TLStore, options: RecordHomesOptions): 
     if (source !== 'user' || disposed || homes.has(shape.id) || holds('board', shape.id) || holds('draft', shape.id)) return shape
     const decided = decideNew(shape)
     homes.set(shape.id, decided === 'board' ? 'board' : 'draft')
-    return decided === 'prepared' ? { ...shape, meta: { ...shape.meta, prepared: true } } : shape
+    if (decided === 'prepared') return { ...shape, meta: { ...shape.meta, prepared: true } }
+    // A copy of a prepared card made outside "Voorbereiden" is an ordinary card.
+    if (shape.meta.prepared === undefined) return shape
+    const { prepared: _prepared, ...meta } = shape.meta
+    return { ...shape, meta }
   })
 
   function settle(id: string, part: DocPart) {
