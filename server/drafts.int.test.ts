@@ -63,6 +63,35 @@ describe('drafts', () => {
     await Promise.all([a.close(), b.close(), late.close(), facilitator.close()])
   })
 
+  it('runs a silent round with fifteen partners: each sees only counts, then all cards arrive in one update', async () => {
+    const board = await createBoard(server.url, { title: 'Vijftien', anonymous: true })
+    const partners = await Promise.all(Array.from({ length: 15 }, () => participant(board, board.tokens.editor)))
+    const facilitator = await participant(board, board.tokens.facilitator)
+    expect((await call(board, board.tokens.facilitator, 'POST', '/drafts/silent-round', {})).status).toBe(200)
+    await Promise.all(partners.map((p) => p.board.waitFor((client) => readSession(metaMap(client.doc)).silentRound !== null)))
+    partners.forEach((p, i) => {
+      p.draft.records.set(`shape:p${i}a`, secretCard(`p${i}a`, `Partner-${i}-eerste`))
+      p.draft.records.set(`shape:p${i}b`, secretCard(`p${i}b`, `Partner-${i}-tweede`))
+    })
+    await Promise.all(partners.map((p) => p.draft.stored()))
+    await facilitator.board.waitFor((client) => readSession(metaMap(client.doc)).drafts.length === 15)
+    expect(readSession(metaMap(facilitator.board.doc)).drafts).toEqual(Array.from({ length: 15 }, () => 2))
+    await Promise.all(partners.map((p) => Promise.all([p.board.roundTrip(), p.draft.roundTrip()])))
+    partners.forEach((p, i) => {
+      for (let j = 0; j < 15; j++) {
+        if (j === i) continue
+        expect(contains([...p.board.frames, ...p.draft.frames], `Partner-${j}-`)).toBe(false)
+      }
+    })
+
+    const updatesBefore = partners.map((p) => p.board.frames.length)
+    expect((await call<RevealResult>(board, board.tokens.facilitator, 'POST', '/drafts/reveal', {})).body).toEqual({ revealed: 30 })
+    await Promise.all(partners.map((p) => p.board.waitFor((client) => [...client.records.map.keys()].filter((id) => /^shape:p\d+[ab]$/.test(id)).length === 30)))
+    // One document update carried all thirty cards (and the round's end) to each partner.
+    for (const [i, p] of partners.entries()) expect(p.board.frames.length - updatesBefore[i]!).toBe(1)
+    await Promise.all([...partners.map((p) => p.close()), facilitator.close()])
+  })
+
   it('survives a crash (kill -9) of the server like the board does', async () => {
     const board = await createBoard(server.url)
     const a = await participant(board, board.tokens.editor)
