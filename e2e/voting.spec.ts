@@ -160,3 +160,48 @@ test('a dot vote: own dots while open, no counts for anyone, results on the card
   await report.getByRole('heading', { name: 'Stemmingen' }).scrollIntoViewIfNeeded()
   if (SHOTS) await bram.screenshot({ path: `${SHOTS}/V-oogst.png` })
 })
+
+test('a snapshot keeps the results its board showed: viewing it shows them on its cards, while the board shows a later vote', async ({ browser }) => {
+  const board = await createBoard(server.url, { title: 'Casus Zuid', template: 'casusreconstructie' })
+  const anna = await newPerson(browser)
+  await openBoard(anna, board.urls.facilitator, 'Anna')
+  const [first, second] = await addNotes(anna, 'rode-draden', ['Niemand voelde zich eigenaar', 'Informatie bleef hangen'])
+  await lookAt(anna, 'rode-draden')
+
+  /** A whole vote over HTTP: each entry is one participant's dots. */
+  const runVote = async (ballots: string[][]) => {
+    const call = async (path: string, body?: unknown, token = board.tokens.facilitator) => {
+      const response = await fetch(`${server.url}/api/boards/${board.id}${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body ?? {}),
+      })
+      expect(response.ok, `${path}: ${response.status}`).toBe(true)
+      return (await response.json()) as { id: string }
+    }
+    const vote = await call('/votes', { perParticipant: 3 })
+    for (const [i, dots] of ballots.entries()) for (const shapeId of dots) await call(`/votes/${vote.id}/ballots`, { draftKey: `${'k'.repeat(42)}${i}`, shapeId }, board.tokens.editor)
+    await call(`/votes/${vote.id}/close`)
+  }
+
+  await runVote([[first!, first!], [second!]])
+  await expect(result(anna, first!)).toHaveAttribute('data-votes', '2')
+  await anna.getByTestId('panel-button-history').click()
+  await anna.getByTestId('snapshot-label').fill('Na de eerste stemming')
+  await anna.getByTestId('snapshot-capture').click()
+  const item = anna.getByTestId('snapshot-item').filter({ hasText: 'Na de eerste stemming' })
+  await expect(item).toBeVisible()
+
+  // A second vote turns it round on the live board.
+  await runVote([[second!, second!, second!]])
+  await expect(result(anna, second!)).toHaveAttribute('data-votes', '3')
+  await expect(result(anna, first!)).toHaveCount(0)
+
+  // The snapshot shows the first vote's results on its own canvas.
+  await item.getByTestId('snapshot-action-view').click()
+  const view = anna.getByTestId('snapshot-view')
+  await expect(view).toHaveAttribute('data-mode', 'view')
+  await expect(view.locator(`[data-testid="vote-result"][data-shape-id="${first}"]`)).toHaveAttribute('data-votes', '2')
+  await expect(view.locator(`[data-testid="vote-result"][data-shape-id="${second}"]`)).toHaveAttribute('data-votes', '1')
+  if (SHOTS) await anna.screenshot({ path: `${SHOTS}/V-snapshot-results.png` })
+})
