@@ -70,6 +70,11 @@ export function DraftModeBar() {
       <span className="draft-modes__notice" role={notice?.error ? 'alert' : 'status'} data-testid="draft-notice">
         {busy ? t('drafts.busy') : (notice?.text ?? '')}
       </span>
+      {drafts.draftRefused && (
+        <p className="draft-modes__notice form__error" role="alert" data-testid="draft-refused">
+          {t('drafts.offline')}
+        </p>
+      )}
     </div>
   )
 }

@@ -6,7 +6,7 @@
  * - while a facilitator has "Voorbereiden" on: to my draft as prepared cards (revealed one by one);
  * - else to the board.
  */
-import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react'
 import { atom, useValue, type Editor, type TLStore } from 'tldraw'
 import type * as Y from 'yjs'
 import type { BoardForRole } from '../../shared/api.ts'
@@ -41,6 +41,8 @@ export interface Drafts {
   modes: DraftModes
   setConcept(on: boolean): void
   setPreparing(on: boolean): void
+  /** The server refused my draft for good (a link revoked, too many drafts): my cards stay on this device. */
+  draftRefused: boolean
   /** What useBoardStore binds: my draft on the board's store (null for viewers). */
   forStore: { connection: BoardConnection; newCards(): NewCardHome } | null
 }
@@ -60,6 +62,9 @@ export function useDrafts({ board, token, boardDoc }: { board: BoardForRole; tok
       setConnection(null)
     }
   }, [board.id, token, draftKey])
+
+  const subscribe = useCallback((listener: () => void) => connection?.subscribe(listener) ?? (() => undefined), [connection])
+  const draftRefused = useSyncExternalStore(subscribe, () => connection?.getState().closedByServer != null)
 
   const session = useSession(boardDoc)
   const [$modes] = useState(() => atom<DraftModes>('dialoogbord.draftModes', { concept: false, preparing: false, silentRound: false }))
@@ -82,9 +87,10 @@ export function useDrafts({ board, token, boardDoc }: { board: BoardForRole; tok
       // Preparing and drafting are two answers to one question: turning one on turns the other off.
       setConcept: (on) => $modes.update((current) => ({ ...current, concept: on, preparing: on ? false : current.preparing })),
       setPreparing: (on) => $modes.update((current) => ({ ...current, preparing: on && facilitator, concept: on ? false : current.concept })),
+      draftRefused,
       forStore,
     }),
-    [board.id, token, canDraft, facilitator, draftKey, session, modes, $modes, forStore],
+    [board.id, token, canDraft, facilitator, draftKey, session, modes, $modes, draftRefused, forStore],
   )
 }
 

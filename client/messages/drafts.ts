@@ -19,7 +19,7 @@ export const nl = {
   'drafts.revealed.one': '1 kaart onthuld.',
   'drafts.revealed.other': '{n} kaarten onthuld.',
   'drafts.failed': 'Dat lukte niet: {message}',
-  'drafts.offline': 'Je concepten zijn niet verbonden; wat je schrijft blijft op dit apparaat tot de verbinding terug is.',
+  'drafts.offline': 'Je concepten zijn niet met de server verbonden: wat je als concept schrijft, blijft alleen op dit apparaat.',
 
   'drafts.silent.banner': 'Stille ronde: wat je nu schrijft ziet alleen jij, tot de facilitator onthult',
   'drafts.silent.bannerViewer': 'Stille ronde: de deelnemers schrijven eerst elk voor zich. Hun kaarten verschijnen als de facilitator onthult.',
@@ -68,7 +68,7 @@ export const en: Record<keyof typeof nl, string> = {
   'drafts.revealed.one': '1 card revealed.',
   'drafts.revealed.other': '{n} cards revealed.',
   'drafts.failed': 'That did not work: {message}',
-  'drafts.offline': 'Your drafts are not connected; what you write stays on this device until the connection is back.',
+  'drafts.offline': 'Your drafts are not connected to the server: what you write as a draft stays on this device only.',
 
   'drafts.silent.banner': 'Silent round: only you see what you write now, until the facilitator reveals',
   'drafts.silent.bannerViewer': 'Silent round: the participants first write on their own. Their cards appear when the facilitator reveals.',
