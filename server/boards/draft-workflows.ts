@@ -37,8 +37,8 @@ const isDraftCard = (record: StoredRecord): boolean => record.typeName === 'shap
 export const countedCards = (doc: Y.Doc): number => readRecords(doc).filter((record) => isDraftCard(record) && !isPrepared(record)).length
 
 export class DraftWorkflows {
-  /** The card count last stored per draft, so unchanged counts cost nothing. */
-  private readonly lastCount = new Map<string, number>()
+  /** The card count last stored per open draft, so unchanged counts cost nothing (gone with the room). */
+  private readonly lastCount = new WeakMap<Room, number>()
   /** Boards whose shown counts are due to be rewritten, and the running write per board. */
   private readonly countTimers = new Map<string, NodeJS.Timeout>()
   private readonly countWrites = new Map<string, Promise<void>>()
@@ -143,8 +143,8 @@ export class DraftWorkflows {
   /** A draft's stored update may have changed its count: store it, and show it if a silent round is on. */
   private draftChanged(room: Room): void {
     const count = countedCards(room.doc)
-    if (this.lastCount.get(room.boardId) === count) return
-    this.lastCount.set(room.boardId, count)
+    if (this.lastCount.get(room) === count) return
+    this.lastCount.set(room, count)
     const boardId = boardOfDocument(room.boardId)
     const previous = this.countWrites.get(boardId) ?? Promise.resolve()
     const write = previous
