@@ -11,7 +11,8 @@ import { createBoard } from './testing/api-client.ts'
 import { serverForFile } from './testing/server-for-file.ts'
 import { SyncClient, testRecord } from './testing/sync-client.ts'
 
-const server = serverForFile()
+// Two voters per vote at most here (a voter is a draft key: at most MAX_DRAFTS_PER_BOARD of them).
+const server = serverForFile({ MAX_DRAFTS_PER_BOARD: '2' })
 
 const newKey = (): string => Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('base64url')
 
@@ -59,6 +60,7 @@ describe('dot voting', () => {
     expect((await ballot(b, 'shape:r3')).status).toBe(201)
     expect((await ballot(b, 'shape:r3', 'DELETE')).status).toBe(200)
     expect((await ballot(b, 'shape:r3', 'DELETE')).body).toMatchObject({ code: 'no_ballot' })
+    expect((await ballot(newKey(), 'shape:r3')).body).toMatchObject({ code: 'vote_full' }) // a third, made-up voter
     expect((await call(board, board.tokens.viewer, 'POST', `/votes/${vote}/ballots`, { draftKey: b, shapeId: 'shape:r2' })).status).toBe(403)
 
     // While open: how many voted, each voter's own dots, no counts anywhere.

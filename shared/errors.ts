@@ -46,6 +46,7 @@ export const ERROR_CODES = [
   'vote_already_open',
   'vote_closed',
   'vote_spent',
+  'vote_full',
   'vote_card',
   'no_ballot',
 ] as const

@@ -45,6 +45,7 @@ export const nl = {
   'error.vote_already_open': 'Er loopt al een stemming op dit bord. Sluit die eerst.',
   'error.vote_closed': 'Deze stemming is gesloten.',
   'error.vote_spent': 'Je hebt al je stippen geplaatst. Haal er een terug om opnieuw te kiezen.',
+  'error.vote_full': 'Aan deze stemming doen al het maximale aantal deelnemers mee.',
   'error.vote_card': 'Op deze kaart kun je in deze stemming niet stemmen.',
   'error.no_ballot': 'Je had geen stip op deze kaart.',
 } satisfies ErrorMessages
@@ -91,6 +92,7 @@ export const en: ErrorMessages = {
   'error.vote_already_open': 'A vote is already open on this board. Close it first.',
   'error.vote_closed': 'This vote is closed.',
   'error.vote_spent': 'You have placed all your dots. Take one back to choose again.',
+  'error.vote_full': 'This vote already has the maximum number of participants.',
   'error.vote_card': 'You cannot vote on this card in this vote.',
   'error.no_ballot': 'You had no dot on this card.',
 }

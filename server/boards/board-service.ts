@@ -70,7 +70,7 @@ export class BoardService {
     this.templates = new TemplateWorkflows(parts)
     this.assets = new AssetWorkflows(parts.storage.assets, parts.limits)
     this.drafts = new DraftWorkflows(parts.storage, parts.rooms, parts.limits, parts.logger)
-    this.votes = new VoteWorkflows(parts.storage, parts.rooms)
+    this.votes = new VoteWorkflows(parts.storage, parts.rooms, parts.limits.maxDraftsPerBoard)
   }
 
   /** Which role, if any, a token grants on a board (the access middleware's lookup). */

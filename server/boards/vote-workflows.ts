@@ -20,6 +20,8 @@ export class VoteWorkflows {
   constructor(
     private readonly storage: Storage,
     private readonly rooms: RoomManager,
+    /** Most voters one vote takes (a voter is a browser's draft key, which anyone can make up). */
+    private readonly maxVoters: number,
   ) {}
 
   /** Opens a vote (one per board at a time); `zone`: only cards in that frame may get dots. */
@@ -57,7 +59,13 @@ export class VoteWorkflows {
     const vote = await this.require(boardId, voteId)
     if (!vote.open) throw closed()
     await this.requireVotableCard(boardId, vote, shapeId)
-    const outcome = await this.storage.votes.cast(vote.id, draftKeyHash(boardId, draftKey), shapeId)
+    const voter = draftKeyHash(boardId, draftKey)
+    // Made-up keys must not grow a vote (and the board's voter count) without end. A soft cap:
+    // two newcomers at once on two processes may both get in.
+    if ((await this.storage.votes.mine(vote.id, voter)).length === 0 && (await this.storage.votes.voters(vote.id)) >= this.maxVoters) {
+      throw new HttpError(409, `this vote already has the maximum of ${this.maxVoters} voters`, 'vote_full')
+    }
+    const outcome = await this.storage.votes.cast(vote.id, voter, shapeId)
     return this.afterBallot(boardId, vote, draftKey, outcome)
   }
 
