@@ -133,7 +133,7 @@ test('the facilitator reveals two prepared moments on the timeline, the left one
   await expect(marks(fenna)).toHaveCount(0)
 })
 
-test('a returning browser finds its draft card again, still marked, and nobody else sees it', async ({ browser }) => {
+test('a draft card comes back in the draft after undo and redo and after a reload, still marked, and nobody else sees it', async ({ browser }) => {
   const board = await createBoard(server.url, { title: 'Concepten' })
   const anna = await newPerson(browser)
   await openBoard(anna, board.urls.editor, 'Anna')
@@ -142,6 +142,14 @@ test('a returning browser finds its draft card again, still marked, and nobody e
   await addNoteByHand(anna, { x: 500, y: 350 }, 'Nog even voor mezelf')
   await expect(marks(anna)).toHaveCount(1)
   if (SHOTS) await anna.screenshot({ path: `${SHOTS}/D-draft-mark.png` })
+
+  // Undone and redone after "Concept" is off, it comes back where it was: in the draft.
+  await anna.getByTestId('draft-concept').click()
+  for (let i = 0; i < 5 && (await shapesOnPage(anna)).length > 0; i++) await anna.keyboard.press('Control+z')
+  expect(await shapesOnPage(anna)).toEqual([])
+  await anna.keyboard.press('Control+Shift+z')
+  await expect.poll(async () => (await shapesOnPage(anna)).length).toBe(1)
+  await expect(marks(anna)).toHaveCount(1)
 
   await anna.reload()
   await expect(anna.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected')
