@@ -68,6 +68,7 @@ test('a silent round: B sees how many cards A wrote but not what, until the faci
   if (SHOTS) {
     await anna.screenshot({ path: `${SHOTS}/D-silent-round-anna.png` })
     await bram.screenshot({ path: `${SHOTS}/D-silent-round-bram.png` })
+    await fenna.screenshot({ path: `${SHOTS}/D-silent-round-facilitator.png` })
   }
   expect(await shapesOnPage(bram)).toEqual([])
   expect(await bram.content()).not.toContain(secret)

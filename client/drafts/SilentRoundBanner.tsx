@@ -34,7 +34,7 @@ export function SilentRoundBanner() {
   return (
     <section className="silent-round" data-testid="silent-round" aria-label={t('drafts.silent.heading')}>
       <p className="silent-round__text" role="status">
-        {t(drafts.canDraft ? 'drafts.silent.banner' : 'drafts.silent.bannerViewer')}
+        {t(drafts.facilitator ? 'drafts.silent.bannerFacilitator' : drafts.canDraft ? 'drafts.silent.banner' : 'drafts.silent.bannerViewer')}
       </p>
       {round.endsAt && <Countdown endsAt={round.endsAt} />}
       {counts.length === 0 ? (

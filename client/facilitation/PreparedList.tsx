@@ -68,7 +68,7 @@ export function PreparedList() {
           </div>
         </>
       )}
-      <p className={notice?.error ? 'form__error' : 'muted'} role={notice?.error ? 'alert' : 'status'}>
+      <p className={`prepared-list__notice ${notice?.error ? 'form__error' : 'muted'}`} role={notice?.error ? 'alert' : 'status'}>
         {notice?.text ?? ''}
       </p>
     </section>

@@ -22,6 +22,7 @@ export const nl = {
   'drafts.offline': 'Je concepten zijn niet met de server verbonden: wat je als concept schrijft, blijft alleen op dit apparaat.',
 
   'drafts.silent.banner': 'Stille ronde: wat je nu schrijft ziet alleen jij, tot de facilitator onthult',
+  'drafts.silent.bannerFacilitator': 'Stille ronde: iedereen schrijft nu voor zich. Niemand ziet andermans kaarten tot jij onthult',
   'drafts.silent.bannerViewer': 'Stille ronde: de deelnemers schrijven eerst elk voor zich. Hun kaarten verschijnen als de facilitator onthult.',
   'drafts.silent.counts': 'Geschreven kaarten per deelnemer',
   'drafts.silent.count.one': 'Deelnemer {n}: 1 kaart',
@@ -71,6 +72,7 @@ export const en: Record<keyof typeof nl, string> = {
   'drafts.offline': 'Your drafts are not connected to the server: what you write as a draft stays on this device only.',
 
   'drafts.silent.banner': 'Silent round: only you see what you write now, until the facilitator reveals',
+  'drafts.silent.bannerFacilitator': 'Silent round: everyone writes on their own now. Nobody sees anyone else’s cards until you reveal',
   'drafts.silent.bannerViewer': 'Silent round: the participants first write on their own. Their cards appear when the facilitator reveals.',
   'drafts.silent.counts': 'Cards written per participant',
   'drafts.silent.count.one': 'Participant {n}: 1 card',
