@@ -6,24 +6,11 @@
  */
 import { useEffect, useState } from 'react'
 import { useI18n } from '../app/i18n-context.tsx'
-import type { Translate } from '../i18n.ts'
 import { useDraftsOnBoard } from './DraftsContext.tsx'
 import { revealAll, stopSilentRound } from './drafts-api.ts'
+import { countLines, formatRemaining } from './silent-round-text.ts'
 import { useDraftRequest } from './useDraftRequest.ts'
 import './drafts.css'
-
-/** "4:05" (minutes and seconds left), rounded up so it reaches 0:00 when the time is up. */
-export function formatRemaining(ms: number): string {
-  const seconds = Math.max(0, Math.ceil(ms / 1000))
-  const hours = Math.floor(seconds / 3600)
-  const minutes = Math.floor((seconds % 3600) / 60)
-  const rest = String(seconds % 60).padStart(2, '0')
-  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${rest}` : `${minutes}:${rest}`
-}
-
-export function countLines(t: Translate, counts: readonly number[]): string[] {
-  return counts.map((count, i) => t(count === 1 ? 'drafts.silent.count.one' : 'drafts.silent.count.other', { n: String(i + 1), count: String(count) }))
-}
 
 export function SilentRoundBanner() {
   const drafts = useDraftsOnBoard()
