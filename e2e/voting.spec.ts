@@ -124,6 +124,14 @@ test('a dot vote: own dots while open, no counts for anyone, results on the card
   await anna.getByTestId('card-vote-place').click()
   await expect(anna.getByTestId('card-vote-mine')).toContainText('Je hebt 1 stip op deze kaart.')
   await expect(anna.getByTestId('vote-voters').first()).toHaveText('2 deelnemers hebben gestemd')
+  // And with the keyboard on the board: the card's own button, focused and pressed.
+  await card(anna, third!).getByTestId('vote-place').focus()
+  await expect(card(anna, third!).getByTestId('vote-place')).toHaveAccessibleName('Nog een stip zetten op “Te laat opgeschaald” (je hebt er 1)')
+  await anna.keyboard.press('Enter')
+  await expect(anna.getByTestId('card-vote-mine')).toContainText('Je hebt 2 stippen op deze kaart.')
+  await expect(anna.getByTestId('vote-left')).toHaveText('Al je stippen zijn geplaatst')
+  await anna.getByTestId('card-vote-take-back').click()
+  await expect(anna.getByTestId('card-vote-mine')).toContainText('Je hebt 1 stip op deze kaart.')
 
   // Nothing Bram's browser received while the vote was open holds a count.
   expect(received.some((frame) => frame.includes('results'))).toBe(false)

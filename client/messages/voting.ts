@@ -44,7 +44,6 @@ export const nl = {
   'vote.card.mine.one': 'Je hebt 1 stip op deze kaart.',
   'vote.card.mine.other': 'Je hebt {n} stippen op deze kaart.',
   'vote.card.outside': 'Deze kaart doet niet mee aan de stemming.',
-  'vote.card.keys': 'Sneltoets op het bord: S zet een stip op de gekozen kaart, Shift+S neemt er een terug.',
   'vote.card.result.one': '1 stip in de laatste stemming',
   'vote.card.result.other': '{n} stippen in de laatste stemming',
 
@@ -106,7 +105,6 @@ export const en: Record<keyof typeof nl, string> = {
   'vote.card.mine.one': 'You have 1 dot on this card.',
   'vote.card.mine.other': 'You have {n} dots on this card.',
   'vote.card.outside': 'This card is not part of the vote.',
-  'vote.card.keys': 'Shortcut on the board: S puts a dot on the selected card, Shift+S takes one back.',
   'vote.card.result.one': '1 dot in the latest vote',
   'vote.card.result.other': '{n} dots in the latest vote',
 

@@ -1,7 +1,7 @@
 /**
- * The vote in the card panel, for the selected card: place or take back a dot with a button (the
- * keyboard way, next to S / Shift+S on the board), how many of your dots it holds, and once the
- * vote is closed, how many dots it got.
+ * The vote in the card panel, for the selected card: place or take back a dot with a button (also
+ * the way for whoever selects cards with the keyboard), how many of your dots it holds, and once
+ * the vote is closed, how many dots it got.
  */
 import { useId } from 'react'
 import type { Editor } from 'tldraw'
@@ -49,7 +49,6 @@ function CardBallot({ editor, shapeId, voting }: { editor: Editor; shapeId: stri
               {voting.notice}
             </p>
           )}
-          <p className="field__hint">{t('vote.card.keys')}</p>
         </>
       )}
     </section>

@@ -4,10 +4,10 @@
  *   have voted and "Stemming sluiten"); on every card you may vote on, a button that places a dot,
  *   and your own dots, each a button that takes it back. Nobody's counts: there are none here.
  * - once closed: the latest vote's count on every card that got dots, the top cards highlighted.
- * The buttons are real buttons (Tab, Enter, a name to read out); S / Shift+S place and take back a
- * dot on the selected card.
+ * The buttons are real buttons (Tab, Enter, a name to read out); the card panel has the same two
+ * for the selected card. (No letter key: a letter typed on a selected card goes into its text.)
  */
-import { createContext, useContext, useEffect, useId, useMemo, useState } from 'react'
+import { createContext, useContext, useId, useMemo, useState } from 'react'
 import { useEditor, useValue, type Editor, type TLShape, type TLShapeId } from 'tldraw'
 import { BoardGeometry, plainText, type HarvestRecord, type Shape } from '../../shared/board-geometry.ts'
 import { isCard } from '../../shared/card-rules.ts'
@@ -101,7 +101,6 @@ function OpenVoteMarks({ editor, voting }: { editor: Editor; voting: Voting }) {
   const mine = useMemo(() => dotsPerCard(voting.mine), [voting.mine])
   const shown = useMemo(() => [...new Set([...cards, ...mine.keys()])], [cards, mine])
   const boxes = useScreenBoxes(editor, shown)
-  useVoteKeys(editor, voting, cards)
   if (!voting.canVote) return null
   const eligible = new Set(cards)
   return (
@@ -154,27 +153,6 @@ function passWheelOn(editor: Editor, event: WheelEvent) {
   if (!canvas) return
   const { deltaX, deltaY, deltaZ, deltaMode, clientX, clientY, ctrlKey, shiftKey, altKey, metaKey } = event
   canvas.dispatchEvent(new WheelEvent('wheel', { deltaX, deltaY, deltaZ, deltaMode, clientX, clientY, ctrlKey, shiftKey, altKey, metaKey, bubbles: true, cancelable: true }))
-}
-
-/** S places a dot on the one selected card, Shift+S takes one back (not while typing). */
-function useVoteKeys(editor: Editor, voting: Voting, cards: readonly string[]) {
-  const { canVote, open, place: placeDot, takeBack } = voting
-  useEffect(() => {
-    if (!open || !canVote) return
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key.toLowerCase() !== 's' || event.ctrlKey || event.metaKey || event.altKey || event.repeat) return
-      const target = event.target as HTMLElement | null
-      if (target?.closest('input, textarea, select, [contenteditable="true"]') || editor.getEditingShapeId() !== null) return
-      const selected = editor.getSelectedShapeIds()
-      if (selected.length !== 1 || !cards.includes(selected[0]!)) return
-      // Ours, not tldraw's (nor type-to-edit's): the card is not opened for typing.
-      event.preventDefault()
-      event.stopPropagation()
-      void (event.shiftKey ? takeBack(selected[0]!) : placeDot(selected[0]!))
-    }
-    window.addEventListener('keydown', onKey, true)
-    return () => window.removeEventListener('keydown', onKey, true)
-  }, [editor, canVote, open, placeDot, takeBack, cards])
 }
 
 /** A snapshot's closed votes (its document's `meta.votes`), for its view to show like the live board. */
