@@ -50,6 +50,10 @@ test('a silent round: B sees how many cards A wrote but not what, until the faci
   await openBoard(fenna, board.urls.facilitator, 'Fenna')
   await openBoard(anna, board.urls.editor, 'Anna')
   await openBoard(bram, board.urls.editor, 'Bram')
+  const victor = await newPerson(browser)
+  const victorSockets: string[] = []
+  victor.on('websocket', (socket) => victorSockets.push(socket.url()))
+  await openBoard(victor, board.urls.viewer, 'Victor')
 
   await fenna.getByTestId('panel-button-steps').click()
   await fenna.getByTestId('silent-round-minutes').fill('10')
@@ -65,6 +69,12 @@ test('a silent round: B sees how many cards A wrote but not what, until the faci
   await expect(marks(anna)).toContainText('Alleen voor jou')
   await expect(bram.getByTestId('silent-round-counts')).toContainText('Deelnemer 1: 1 kaart')
   await expect(fenna.getByTestId('silent-round-counts')).toContainText('Deelnemer 1: 1 kaart')
+  // A viewer follows the round but has no draft: no draft socket, no draft controls.
+  await expect(victor.getByTestId('silent-round')).toContainText('de deelnemers schrijven eerst elk voor zich')
+  await expect(victor.getByTestId('silent-round-counts')).toContainText('Deelnemer 1: 1 kaart')
+  await expect(victor.getByTestId('draft-modes')).toHaveCount(0)
+  expect(victorSockets.filter((url) => url.includes('/drafts'))).toEqual([])
+  expect(victorSockets.length).toBeGreaterThan(0)
   if (SHOTS) {
     await anna.screenshot({ path: `${SHOTS}/D-silent-round-anna.png` })
     await bram.screenshot({ path: `${SHOTS}/D-silent-round-bram.png` })
