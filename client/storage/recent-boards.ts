@@ -98,13 +98,10 @@ export function knownLinks(id: string): BoardLinks | null {
 
 /**
  * Deletes the board's offline copy and resolves once it is gone (or after `timeoutMs` if another
- * tab still holds it open). Close the board's connection first.
+ * tab still holds it open). Close the board's connection first. My draft's copy stays: it holds
+ * nothing the board refused, and cards not yet sent would be lost.
  */
-export async function deleteOfflineCopy(id: string, timeoutMs = 3000): Promise<void> {
-  await Promise.all([deleteDatabase(offlineCopyName(id), timeoutMs), deleteDatabase(draftOfflineCopyName(id), timeoutMs)])
-}
-
-function deleteDatabase(name: string, timeoutMs: number): Promise<void> {
+export function deleteOfflineCopy(id: string, timeoutMs = 3000): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, timeoutMs)
     const done = () => {
@@ -112,7 +109,7 @@ function deleteDatabase(name: string, timeoutMs: number): Promise<void> {
       resolve()
     }
     try {
-      const request = globalThis.indexedDB?.deleteDatabase(name)
+      const request = globalThis.indexedDB?.deleteDatabase(offlineCopyName(id))
       if (!request) return done()
       request.onsuccess = done
       request.onerror = done
