@@ -43,7 +43,8 @@ export function VoteOverlay() {
 
 /**
  * The cards of the current page one may vote on in the open vote, in paint order (topmost last):
- * cards on the board, not my draft's (only I see those; the server would refuse them).
+ * cards on the board, not my draft's (only I see those; the server would refuse them), and not
+ * empty ones (a template's blank notes waiting to be filled in: nothing to choose).
  */
 export function useVoteCards(editor: Editor, zone: string | null | undefined): readonly string[] {
   const homes = useDraftsOnBoard()?.homes ?? null
@@ -56,7 +57,7 @@ export function useVoteCards(editor: Editor, zone: string | null | undefined): r
       const geometry = zone === null ? null : new BoardGeometry([...editor.getPages(), ...shapes] as unknown as HarvestRecord[])
       const frames = geometry?.zoneFrames() ?? []
       return shapes
-        .filter((shape) => isCard(shape as unknown as Shape))
+        .filter((shape) => isCard(shape as unknown as Shape) && plainText(shape as unknown as Shape).trim() !== '')
         .filter((shape) => geometry === null || geometry.zoneOf(geometry.shape(shape.id)!, frames)?.meta.zone === zone)
         .map((shape) => shape.id)
         .join(' ')
