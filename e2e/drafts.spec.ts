@@ -83,6 +83,10 @@ test('a silent round: B sees how many cards A wrote but not what, until the faci
   expect(await shapesOnPage(bram)).toEqual([])
   expect(await bram.content()).not.toContain(secret)
   expect(bramFrames.some((frame) => frame.includes(secret))).toBe(false)
+  // Not even its id: Anna has it selected, and her presence does not name it.
+  const draftId = (await shapesOnPage(anna)).find((shape) => shape.text === secret)!.id
+  expect(await anna.evaluate(() => window.__dialoogbordEditor!.getSelectedShapeIds())).toContain(draftId)
+  expect(bramFrames.some((frame) => frame.includes(draftId))).toBe(false)
 
   await fenna.getByTestId('silent-round-reveal').first().click()
   await expect(onCanvas(bram, secret)).toBeVisible()

@@ -73,7 +73,7 @@ export function useBoardStore(connection: BoardConnection | null, ready: boolean
       return
     }
     markOpen('records loaded')
-    const stopPresence = bindPresence(store, connection.provider.awareness, { user: presenceUser, hideNames })
+    const stopPresence = bindPresence(store, connection.provider.awareness, { user: presenceUser, hideNames, ...(homes ? { privateShapes: homes.draftIds } : {}) })
     setResult({ state: 'ready', store, homes })
     return () => {
       stopPresence()

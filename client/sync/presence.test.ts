@@ -153,6 +153,28 @@ describe('bindPresence', () => {
     expect(presences(bram.store).map(editingShapeOf)).toEqual([null])
   })
 
+  it('never names a private shape (my draft card) as selected or being edited', () => {
+    const doc = new Y.Doc()
+    const awareness = new Awareness(doc)
+    const store = editorLikeStore()
+    const $private = atom<ReadonlySet<string>>('private', new Set(['shape:draft']))
+    const dispose = bindPresence(store, awareness, { user: atom('user', { id: 'a', name: 'Anna', color: '#1565c0' }), schedule: (publish) => publish(), privateShapes: $private })
+    cleanups.push(() => {
+      dispose()
+      awareness.destroy()
+    })
+    const pageState = InstancePageStateRecordType.createId(PAGE_ID)
+    store.put([{ ...store.get(pageState)!, selectedShapeIds: ['shape:draft', 'shape:open'] as never, editingShapeId: 'shape:draft' as never }])
+    const published = () => awareness.getLocalState() as AwarenessState
+    expect(published().presence?.selectedShapeIds).toEqual(['shape:open'])
+    expect(published().editing).toBeNull()
+    expect(JSON.stringify(published())).not.toContain('shape:draft')
+    // Revealed, it is a board card like any other: the others may know it is being edited.
+    $private.set(new Set())
+    expect(published().presence?.selectedShapeIds).toEqual(['shape:draft', 'shape:open'])
+    expect(published().editing).toBe('shape:draft')
+  })
+
   it('ignores an editing field that is no shape id, and a meta a peer sent', () => {
     const anna = participant({ id: 'a', name: 'Anna', color: '#1565c0' })
     const rogue = new Awareness(new Y.Doc())

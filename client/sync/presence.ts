@@ -66,6 +66,11 @@ export interface PresenceOptions {
    */
   schedule?: (publish: () => void) => void
   onError?: (error: unknown) => void
+  /**
+   * Shapes only this client has (my draft cards): never named in what we publish, so selecting
+   * or editing one tells nobody that it exists.
+   */
+  privateShapes?: Signal<ReadonlySet<string>>
 }
 
 /** The store id of another client's presence: derived from its awareness client id only. */
@@ -74,13 +79,14 @@ export function presenceIdFor(clientId: number): TLInstancePresence['id'] {
 }
 
 const NEVER_HIDE = atom('dialoogbord.hideNames.default', false)
+const NOTHING_PRIVATE = atom<ReadonlySet<string>>('dialoogbord.privateShapes.default', new Set())
 
 /**
  * Publishes our presence and mirrors everyone else's into the store until the returned
  * function is called (which also withdraws our cursor and removes theirs from the store).
  */
 export function bindPresence(store: TLStore, awareness: Awareness, options: PresenceOptions): () => void {
-  const { user, hideNames = NEVER_HIDE, schedule = defaultSchedule, onError = reportError } = options
+  const { user, hideNames = NEVER_HIDE, schedule = defaultSchedule, onError = reportError, privateShapes = NOTHING_PRIVATE } = options
   const ownClientId = awareness.clientID
   let disposed = false
 
@@ -114,14 +120,18 @@ export function bindPresence(store: TLStore, awareness: Awareness, options: Pres
     const state: AwarenessState = { ...(awareness.getLocalState() as AwarenessState | null) }
     if (tlUser) state.user = { name: tlUser.name, color: tlUser.color }
     else delete state.user
-    state.presence = $presence.get()
-    state.editing = state.presence ? $editing.get() : null
+    const presence = $presence.get()
+    const secret = privateShapes.get()
+    state.presence = presence && secret.size > 0 ? { ...presence, selectedShapeIds: presence.selectedShapeIds.filter((id) => !secret.has(id)) } : presence
+    const editing = state.presence ? $editing.get() : null
+    state.editing = editing !== null && secret.has(editing) ? null : editing
     awareness.setLocalState(state as Record<string, unknown>)
   }
   const stopPublishing = react('dialoogbord.publishPresence', () => {
     $presence.get()
     $tlUser.get()
     $editing.get()
+    privateShapes.get()
     if (publishPending) return
     publishPending = true
     schedule(publish)
