@@ -13,10 +13,10 @@ test.setTimeout(120_000)
 
 const SHOTS = process.env.VOTE_SHOTS_DIR
 
-/** Notes in the zone `zone`, in a row from its top left; their shape ids in that order. */
-function addNotes(page: Page, zone: string, texts: string[]): Promise<string[]> {
+/** Notes in the zone `zone`, in a row from its top left (from place `from` on); their shape ids in that order. */
+function addNotes(page: Page, zone: string, texts: string[], from = 0): Promise<string[]> {
   return page.evaluate(
-    ({ zone, texts }) => {
+    ({ zone, texts, from }) => {
       const editor = window.__dialoogbordEditor!
       const frame = editor.getCurrentPageShapes().find((shape) => shape.type === 'frame' && (shape.meta as { zone?: string }).zone === zone)!
       const box = editor.getShapePageBounds(frame)!
@@ -24,14 +24,14 @@ function addNotes(page: Page, zone: string, texts: string[]): Promise<string[]> 
         const before = new Set(editor.getCurrentPageShapeIds())
         editor.createShape({
           type: 'note',
-          x: box.minX + 120 + i * 300,
+          x: box.minX + 120 + (from + i) * 300,
           y: box.minY + 260,
           props: { richText: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] } },
         })
         return [...editor.getCurrentPageShapeIds()].find((id) => !before.has(id))!
       })
     },
-    { zone, texts },
+    { zone, texts, from },
   )
 }
 
@@ -108,6 +108,20 @@ test('a dot vote: own dots while open, no counts for anyone, results on the card
   await expect(bramTab.getByTestId('vote-left')).toHaveText('Al je stippen zijn geplaatst')
   await expect(card(bram, first!).getByTestId('vote-dot')).toHaveCount(2)
   await bramTab.close()
+
+  // A card with one of his dots is removed meanwhile: he takes that dot back from the bar.
+  await card(bram, first!).getByTestId('vote-dot').first().click()
+  const [extra] = await addNotes(anna, 'rode-draden', ['Wordt zo weer weggehaald'], 3)
+  await card(bram, extra!).getByTestId('vote-place').click()
+  await expect(card(bram, extra!).getByTestId('vote-dot')).toHaveCount(1)
+  await anna.evaluate((id) => {
+    window.__dialoogbordEditor!.deleteShapes([id as never])
+  }, extra!)
+  await bram.getByTestId('vote-take-back-removed').click()
+  await expect(bram.getByTestId('vote-take-back-removed')).toHaveCount(0)
+  await expect(bram.getByTestId('vote-left')).toHaveText('Nog 1 stip')
+  await card(bram, first!).getByTestId('vote-place').click()
+  await expect(bram.getByTestId('vote-left')).toHaveText('Al je stippen zijn geplaatst')
 
   // The facilitator sees that one person voted, and no counts (nor Bram's dots) anywhere.
   await expect(anna.getByTestId('vote-voters').first()).toHaveText('1 deelnemer heeft gestemd')

@@ -219,6 +219,8 @@ function VoteBar({ editor, voting }: { editor: Editor; voting: Voting }) {
   const open = voting.open!
   const zone = useZoneName(editor, open.zone)
   const rules = open.perParticipant === 1 ? t('vote.rules.one') : t('vote.rules.other', { n: String(open.perParticipant) })
+  // Dots on a card someone removed meanwhile: no card to click, so they are taken back from here.
+  const removed = useValue('dots on removed cards', () => [...new Set(voting.mine)].filter((id) => !editor.getShape(id as TLShapeId)), [editor, voting.mine])
   return (
     <div className="vote-bar" data-testid="vote-bar" role="region" aria-label={t('vote.label')}>
       <p className="vote-bar__rules">
@@ -241,6 +243,11 @@ function VoteBar({ editor, voting }: { editor: Editor; voting: Voting }) {
       ) : (
         <p className="vote-bar__left">{t('vote.viewer')}</p>
       )}
+      {removed.map((id) => (
+        <button key={id} type="button" className="button button--small" data-testid="vote-take-back-removed" onClick={() => void voting.takeBack(id)}>
+          {t('vote.takeBackRemoved')}
+        </button>
+      ))}
       {voting.facilitator && <FacilitatorVoteControls voting={voting} compact />}
       {voting.notice && (
         <p className="vote-bar__notice" role="alert" data-testid="vote-notice">
