@@ -308,11 +308,13 @@ describe('harvest of dot votes', () => {
     const a = board.note('rode-draden', 100, 300, 'Eerste')
     const b = board.note('rode-draden', 700, 300, 'Tweede')
     const moment = board.note('tijdlijn', 400, 330, 'Melding')
+    const agreement = board.note('afspraken', 60, 200, 'Wat: Casusoverleg\nWie: Wijkteam')
     const first = vote([{ shapeId: a.id, votes: 9 }], { id: 'vote-0', closedAt: '2025-03-12T10:00:00.000Z' })
-    const latest = vote([{ shapeId: b.id, votes: 3 }, { shapeId: moment.id, votes: 1 }], { zone: null, voters: 1 })
+    const latest = vote([{ shapeId: b.id, votes: 3 }, { shapeId: moment.id, votes: 1 }, { shapeId: agreement.id, votes: 2 }], { zone: null, voters: 1 })
     const md = board.report([first, latest])
     expect(section(md, '3 Reflectie en rode draden')).toEqual(['- Eerste', '- Tweede (● 3)'])
     expect(section(md, '2 Tijdlijn')).toEqual(['1. Melding (● 1)'])
+    expect(section(md, '5 Werkafspraken en vervolg')).toContain('| Wijkteam | Casusoverleg (● 2) |  |  |')
     // Both votes listed, oldest first; a vote over the whole board names no zone.
     const votes = section(md, 'Stemmingen')
     expect(votes.filter((line) => line.startsWith('### '))).toEqual([
