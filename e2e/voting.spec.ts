@@ -152,6 +152,11 @@ test('a dot vote: own dots while open, no counts for anyone, results on the card
   expect(received.some((frame) => frame.includes('"votes"'))).toBe(false)
   expect(received.some((frame) => frame.includes('voters'))).toBe(true) // the meta did reach him
 
+  // Bram has the Oogst open meanwhile: nothing of the vote in it.
+  await bram.getByTestId('panel-button-harvest').click()
+  await expect(bram.getByTestId('harvest-report')).toContainText('Niemand voelde zich eigenaar')
+  await expect(bram.getByTestId('harvest-report')).not.toContainText('●')
+
   // Closed: both see the counts, the top card highlighted; own dots are gone.
   await anna.getByTestId('vote-bar').getByTestId('vote-close').click()
   for (const page of [anna, bram]) {
@@ -163,6 +168,9 @@ test('a dot vote: own dots while open, no counts for anyone, results on the card
     await expect(result(page, second!)).toHaveCount(0)
     await expect(page.getByTestId('vote-dot')).toHaveCount(0)
   }
+  // His open Oogst follows by itself (the close changed the document's meta, not its cards).
+  await expect(bram.getByTestId('harvest-report').getByRole('heading', { name: 'Stemmingen' })).toBeVisible()
+  await bram.getByTestId('panel-close').click()
   if (SHOTS) await bram.screenshot({ path: `${SHOTS}/V-vote-results.png` })
 
   // A late joiner (a reload) sees the results at once: they are in the document.
