@@ -181,3 +181,33 @@ test('a draft card comes back in the draft after undo and redo and after a reloa
   await expect(onCanvas(bram, 'Nog even voor mezelf')).toBeVisible()
   await expect(marks(anna)).toHaveCount(0)
 })
+
+test('a returning browser: after the board turns anonymous my draft reconnects, and a concept written then reaches the others when revealed', async ({ browser }) => {
+  const board = await createBoard(server.url, { title: 'Later anoniem' })
+  const anna = await newPerson(browser)
+  const bram = await newPerson(browser)
+  await openBoard(anna, board.urls.editor, 'Anna')
+  await openBoard(bram, board.urls.editor, 'Bram')
+  const draftSockets: string[] = []
+  anna.on('websocket', (socket) => {
+    if (socket.url().includes('/drafts/')) draftSockets.push(socket.url())
+  })
+
+  // The facilitator switches the board to anonymous: the server closes every socket of the board, drafts included.
+  const switched = await fetch(`${server.url}/api/boards/${board.id}`, {
+    method: 'PATCH',
+    headers: { authorization: `Bearer ${board.tokens.facilitator}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ anonymous: true }),
+  })
+  expect(switched.status).toBe(200)
+  await expect.poll(() => draftSockets.length).toBeGreaterThan(0) // the draft's socket opened again
+  await expect(anna.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected')
+  await expect(anna.getByTestId('draft-refused')).toHaveCount(0)
+
+  await anna.getByTestId('draft-concept').click()
+  await addNoteByHand(anna, { x: 500, y: 350 }, 'Na de omschakeling')
+  await expect(marks(anna)).toHaveCount(1)
+  await anna.getByTestId('draft-reveal-selection').click() // the new card is still selected
+  await expect(onCanvas(bram, 'Na de omschakeling')).toBeVisible()
+  await expect(marks(anna)).toHaveCount(0)
+})

@@ -13,6 +13,7 @@ import type { BoardForRole } from '../../shared/api.ts'
 import { canWrite, hasRole } from '../../shared/roles.ts'
 import type { SessionState } from '../../shared/session.ts'
 import { openBoardConnection, type BoardConnection } from '../sync/connection.ts'
+import { serverCloseReaction } from '../sync/server-close.ts'
 import { draftKeyFor } from './draft-key.ts'
 import type { NewCardHome, RecordHomes } from './record-homes.ts'
 import { useSession } from './useSession.ts'
@@ -64,7 +65,14 @@ export function useDrafts({ board, token, boardDoc }: { board: BoardForRole; tok
   }, [board.id, token, draftKey])
 
   const subscribe = useCallback((listener: () => void) => connection?.subscribe(listener) ?? (() => undefined), [connection])
-  const draftRefused = useSyncExternalStore(subscribe, () => connection?.getState().closedByServer != null)
+  const closeCode = useSyncExternalStore(subscribe, () => connection?.getState().closedByServer?.code ?? null)
+  // The board's settings changed (anonymity switched): the board reloads them and reconnects; my
+  // draft needs none of them, so it reconnects at once.
+  const settingsChanged = closeCode !== null && serverCloseReaction(closeCode) === 'reload-settings'
+  useEffect(() => {
+    if (settingsChanged) connection?.reconnect()
+  }, [connection, settingsChanged])
+  const draftRefused = closeCode !== null && !settingsChanged
 
   const session = useSession(boardDoc)
   const [$modes] = useState(() => atom<DraftModes>('dialoogbord.draftModes', { concept: false, preparing: false, silentRound: false }))
