@@ -34,6 +34,7 @@ async function boardWithCards(): Promise<{ board: CreatedBoard; editor: SyncClie
   for (const [id, frame] of [['r1', zone('rode-draden')], ['r2', zone('rode-draden')], ['r3', zone('rode-draden')], ['l1', zone('lessen')]] as const) {
     editor.records.set(`shape:${id}`, { ...testRecord(id, { x: 20, y: 60 }), parentId: frame.id })
   }
+  editor.records.set('shape:leeg', { ...testRecord('leeg', { x: 20, y: 300, text: '' }), parentId: zone('rode-draden').id })
   await editor.stored()
   return { board, editor }
 }
@@ -56,6 +57,7 @@ describe('dot voting', () => {
     expect((await ballot(a, 'shape:r2')).body).toMatchObject({ code: 'vote_spent' })
     expect((await ballot(b, 'shape:l1')).body).toMatchObject({ code: 'vote_card' }) // outside the zone
     expect((await ballot(b, 'shape:onbekend')).status).toBe(400)
+    expect((await ballot(b, 'shape:leeg')).body).toMatchObject({ code: 'vote_card' }) // a blank note
     expect((await ballot(b, 'shape:r2')).status).toBe(201)
     expect((await ballot(b, 'shape:r3')).status).toBe(201)
     expect((await ballot(b, 'shape:r3', 'DELETE')).status).toBe(200)

@@ -4,7 +4,7 @@ import { documentRecords, FIRST_PAGE_ID } from '../server/initial-document.ts'
 import { findTemplate } from '../templates/index.ts'
 import { geoRecord, indexKey, noteRecord, textRecord } from '../templates/shapes.ts'
 import { BoardGeometry } from './board-geometry.ts'
-import { AGREEMENT_TEXT, agreementOf, cardDate, cardInfo, isCard, isChecked, KIND_COLOURS, labelledValue } from './card-rules.ts'
+import { AGREEMENT_TEXT, agreementOf, cardDate, cardInfo, isCard, isChecked, isVotableCard, KIND_COLOURS, labelledValue } from './card-rules.ts'
 
 let counter = 0
 
@@ -72,6 +72,11 @@ describe('isCard and isChecked', () => {
     expect(isCard(shape(geoRecord({ ...base, id: 'shape:g' as TLShapeId, w: 10, h: 10 })))).toBe(false)
     expect(isCard(shape(geoRecord({ ...base, id: 'shape:g2' as TLShapeId, w: 10, h: 10, text: 'Wat: iets' })))).toBe(true)
     expect(isCard(shape(textRecord({ ...base, id: 'shape:t' as TLShapeId, text: 'Kop', meta: { scaffold: true } })))).toBe(false)
+  })
+  it('lets a vote take only cards with text: a blank note offers nothing to choose', () => {
+    expect(isVotableCard(shape(noteRecord({ ...base, id: 'shape:leeg' as TLShapeId })))).toBe(false)
+    expect(isVotableCard(shape(noteRecord({ ...base, id: 'shape:vol' as TLShapeId, text: 'Rode draad' })))).toBe(true)
+    expect(isVotableCard(shape(textRecord({ ...base, id: 'shape:k' as TLShapeId, text: 'Kop', meta: { scaffold: true } })))).toBe(false)
   })
   it('reads a tick from meta.checked or a check glyph, like the harvest', () => {
     expect(isChecked(shape(geoRecord({ ...base, id: 'shape:a' as TLShapeId, w: 9, h: 9, text: '☐ Opdracht', meta: { checked: true } })))).toBe(true)

@@ -46,6 +46,11 @@ export function isCard(shape: Shape): boolean {
   return (shape.type === 'text' || shape.type === 'geo') && plainText(shape) !== ''
 }
 
+/** A card that can take dots in a vote: one with text (a template's blank note offers nothing to choose). */
+export function isVotableCard(shape: Shape): boolean {
+  return isCard(shape) && plainText(shape).trim() !== ''
+}
+
 /** `zoneFrames`: pass `geometry.zoneFrames()` once when classifying many shapes. */
 export function cardInfo(geometry: BoardGeometry, shape: Shape, zoneFrames: readonly Shape[] = geometry.zoneFrames()): CardInfo {
   const frame = geometry.zoneOf(shape, zoneFrames)

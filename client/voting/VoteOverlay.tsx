@@ -10,7 +10,7 @@
 import { createContext, useContext, useId, useMemo, useState } from 'react'
 import { useEditor, useValue, type Editor, type TLShape, type TLShapeId } from 'tldraw'
 import { BoardGeometry, plainText, type HarvestRecord, type Shape } from '../../shared/board-geometry.ts'
-import { isCard } from '../../shared/card-rules.ts'
+import { isVotableCard } from '../../shared/card-rules.ts'
 import { latestResults, type ClosedVote } from '../../shared/session.ts'
 import { useI18n } from '../app/i18n-context.tsx'
 import { useDraftsOnBoard } from '../drafts/DraftsContext.tsx'
@@ -57,7 +57,7 @@ export function useVoteCards(editor: Editor, zone: string | null | undefined): r
       const geometry = zone === null ? null : new BoardGeometry([...editor.getPages(), ...shapes] as unknown as HarvestRecord[])
       const frames = geometry?.zoneFrames() ?? []
       return shapes
-        .filter((shape) => isCard(shape as unknown as Shape) && plainText(shape as unknown as Shape).trim() !== '')
+        .filter((shape) => isVotableCard(shape as unknown as Shape))
         .filter((shape) => geometry === null || geometry.zoneOf(geometry.shape(shape.id)!, frames)?.meta.zone === zone)
         .map((shape) => shape.id)
         .join(' ')

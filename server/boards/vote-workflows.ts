@@ -7,7 +7,7 @@
  */
 import type { VoteJson } from '../../shared/api.ts'
 import { BoardGeometry } from '../../shared/board-geometry.ts'
-import { isCard } from '../../shared/card-rules.ts'
+import { isVotableCard } from '../../shared/card-rules.ts'
 import { metaMap, readRecords } from '../../shared/doc-layout.ts'
 import { readClosedVotes, readSession, SESSION_KEYS, type ClosedVote, type OpenVoteState } from '../../shared/session.ts'
 import { HttpError } from '../http/errors.ts'
@@ -117,7 +117,7 @@ export class VoteWorkflows {
     const geometry = new BoardGeometry(readRecords(room.doc))
     const shape = geometry.shape(shapeId)
     const inZone = () => vote.zone === null || geometry.zoneOf(shape!)?.meta.zone === vote.zone
-    if (!shape || !isCard(shape) || !inZone()) throw new HttpError(400, vote.zone === null ? 'that is not a card on this board' : `that is not a card in "${vote.zone}"`, 'vote_card')
+    if (!shape || !isVotableCard(shape) || !inZone()) throw new HttpError(400, vote.zone === null ? 'that is not a card on this board' : `that is not a card in "${vote.zone}"`, 'vote_card')
   }
 
   private async require(boardId: string, voteId: string): Promise<VoteInfo> {
