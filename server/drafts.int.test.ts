@@ -7,7 +7,7 @@ import type { CreatedBoard, DraftCount, RevealResult } from '../shared/api.ts'
 import { metaMap, type StoredRecord } from '../shared/doc-layout.ts'
 import { CloseCode } from '../shared/protocol.ts'
 import { readSession } from '../shared/session.ts'
-import { createBoard } from './testing/api-client.ts'
+import { boardCall, createBoard } from './testing/api-client.ts'
 import { serverForFile } from './testing/server-for-file.ts'
 import { refusedStatus, SyncClient, syncUrl, testRecord } from './testing/sync-client.ts'
 
@@ -21,14 +21,7 @@ const contains = (frames: readonly Uint8Array[], text: string): boolean => {
   return frames.some((frame) => Buffer.from(frame).includes(needle))
 }
 
-async function call<T>(board: CreatedBoard, token: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
-  const response = await fetch(`${server.url}/api/boards/${board.id}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  })
-  return { status: response.status, body: (await response.json()) as T }
-}
+const call = <T>(board: CreatedBoard, token: string, method: string, path: string, body?: unknown) => boardCall<T>(server.url, board, token, method, path, body)
 
 /** A participant: the board and their own draft, as the web app opens them. */
 async function participant(board: CreatedBoard, token: string, key = newKey()) {

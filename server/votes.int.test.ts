@@ -7,7 +7,7 @@ import type { CreatedBoard, VoteJson } from '../shared/api.ts'
 import { metaMap, type StoredRecord } from '../shared/doc-layout.ts'
 import { CloseCode } from '../shared/protocol.ts'
 import { readClosedVotes, readSession } from '../shared/session.ts'
-import { createBoard } from './testing/api-client.ts'
+import { boardCall, createBoard } from './testing/api-client.ts'
 import { serverForFile } from './testing/server-for-file.ts'
 import { SyncClient, testRecord } from './testing/sync-client.ts'
 
@@ -16,14 +16,7 @@ const server = serverForFile({ MAX_DRAFTS_PER_BOARD: '2' })
 
 const newKey = (): string => Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('base64url')
 
-async function call<T>(board: CreatedBoard, token: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
-  const response = await fetch(`${server.url}/api/boards/${board.id}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  })
-  return { status: response.status, body: (await response.json()) as T }
-}
+const call = <T>(board: CreatedBoard, token: string, method: string, path: string, body?: unknown) => boardCall<T>(server.url, board, token, method, path, body)
 
 /** A casusreconstructie with three cards in the rode draden and one in the lessen. */
 async function boardWithCards(): Promise<{ board: CreatedBoard; editor: SyncClient }> {

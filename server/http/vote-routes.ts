@@ -1,9 +1,10 @@
 /** /api/boards/:id/votes: dot voting (contract "Voting"). */
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { ballotBody, draftKeyParam, newVoteBody } from '../../shared/api.ts'
+import { ballotBody, newVoteBody } from '../../shared/api.ts'
 import type { BoardService } from '../boards/board-service.ts'
 import { requireBoardRole, type BoardAccessEnv } from './access.ts'
+import { draftKeyOf } from './draft-routes.ts'
 import { HttpError, readJsonBody } from './errors.ts'
 
 const voteIdParam = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/)
@@ -28,13 +29,7 @@ export function voteRoutes(service: BoardService): Hono<BoardAccessEnv> {
 
   routes.get('/:id/votes/:voteId', requireBoardRole(service, 'viewer'), async (c) => {
     const raw = c.req.query('draftKey')
-    let draftKey: string | undefined
-    if (raw !== undefined) {
-      const parsed = draftKeyParam.safeParse(raw)
-      if (!parsed.success) throw new HttpError(400, 'invalid draft key', 'invalid_draft_key')
-      draftKey = parsed.data
-    }
-    return c.json(await votes.get(c.var.board.id, voteIdOf(c.req.param('voteId')), draftKey))
+    return c.json(await votes.get(c.var.board.id, voteIdOf(c.req.param('voteId')), raw === undefined ? undefined : draftKeyOf(raw)))
   })
 
   routes.post('/:id/votes/:voteId/ballots', requireBoardRole(service, 'editor'), async (c) => {

@@ -6,7 +6,7 @@
  * link expires.
  */
 import type { NodeWebSocket } from '@hono/node-ws'
-import { Hono } from 'hono'
+import { Hono, type Context, type MiddlewareHandler } from 'hono'
 import type { WSContext } from 'hono/ws'
 import { boardIdParam, draftKeyParam } from '../../shared/api.ts'
 import { CloseCode } from '../../shared/protocol.ts'
@@ -20,7 +20,7 @@ import { TokenBucket } from './rate-limit.ts'
 import { errorMessage, type Logger } from '../log.ts'
 import { Heartbeat } from './heartbeat.ts'
 import { ProtocolError, type Room } from './room.ts'
-import type { BoardStore } from '../storage/stores.ts'
+import type { Access, BoardStore } from '../storage/stores.ts'
 import type { DraftWorkflows } from '../boards/draft-workflows.ts'
 import { HttpError } from '../http/errors.ts'
 import type { RoomManager } from './room-manager.ts'
@@ -64,31 +64,46 @@ export function syncRoutes(
 
   const upgrade = upgradeHandler()
 
+  /** The upgrade request's board and granted access; throws the HttpError that refuses it. */
+  const admit = async (c: Context): Promise<{ boardId: string; access: Extract<Access, { kind: 'granted' }> }> => {
+    // Browsers always send Origin; refusing foreign ones stops cross-site websocket hijacking.
+    if (!originAllowed(c.req.header('origin'), c.req.header('host'), config.allowedOrigins)) throw new HttpError(403, 'origin not allowed', 'origin_not_allowed')
+    const id = boardIdParam.safeParse(c.req.param('boardId'))
+    if (!id.success) throw new HttpError(404, 'board not found', 'board_not_found')
+    const access = await boards.authorize(id.data, presentedToken(c))
+    if (access.kind !== 'granted') throw refusal(access)
+    return { boardId: id.data, access }
+  }
+
+  /** Checks an upgrade with `check` (which names the document to join), answering a refusal as plain HTTP. */
+  const checked =
+    (check: (c: Context) => Promise<{ boardId: string; documentId: string; role: Role; expiresAt: string | null; elsewhere: RoleCounts }>): MiddlewareHandler<SyncEnv> =>
+    async (c, next) => {
+      let admitted: Awaited<ReturnType<typeof check>>
+      try {
+        admitted = await check(c)
+      } catch (error) {
+        if (error instanceof HttpError) return errorResponse(c, error.status, error.message, error.code)
+        throw error
+      }
+      c.set('elsewhere', admitted.elsewhere)
+      c.set('boardId', admitted.boardId)
+      c.set('documentId', admitted.documentId)
+      c.set('role', admitted.role)
+      c.set('expiresAt', admitted.expiresAt)
+      await next()
+    }
+
   routes.get(
     '/:boardId',
-    async (c, next) => {
-      // Browsers always send Origin; refusing foreign ones stops cross-site websocket hijacking.
-      if (!originAllowed(c.req.header('origin'), c.req.header('host'), config.allowedOrigins)) {
-        return errorResponse(c, 403, 'origin not allowed', 'origin_not_allowed')
-      }
-      const id = boardIdParam.safeParse(c.req.param('boardId'))
-      if (!id.success) return errorResponse(c, 404, 'board not found', 'board_not_found')
-      const access = await boards.authorize(id.data, presentedToken(c))
-      if (access.kind !== 'granted') {
-        const refused = refusal(access)
-        return errorResponse(c, refused.status, refused.message, refused.code)
-      }
+    checked(async (c) => {
+      const { boardId, access } = await admit(c)
       // Other processes' connections count too (a cluster); looked up once, here.
-      const elsewhere = await rooms.connectionsElsewhere(id.data)
-      const refusedAsFull = full(id.data, access.role, elsewhere)
-      if (refusedAsFull !== null) return errorResponse(c, 503, refusedAsFull.message, refusedAsFull.code)
-      c.set('elsewhere', elsewhere)
-      c.set('boardId', id.data)
-      c.set('documentId', id.data)
-      c.set('role', access.role)
-      c.set('expiresAt', access.expiresAt)
-      await next()
-    },
+      const elsewhere = await rooms.connectionsElsewhere(boardId)
+      const refusedAsFull = full(boardId, access.role, elsewhere)
+      if (refusedAsFull !== null) throw new HttpError(503, refusedAsFull.message, refusedAsFull.code)
+      return { boardId, documentId: boardId, role: access.role, expiresAt: access.expiresAt, elsewhere }
+    }),
     upgrade,
   )
 
@@ -98,37 +113,17 @@ export function syncRoutes(
 
   routes.get(
     '/:boardId/drafts/:draftKey',
-    async (c, next) => {
-      if (!originAllowed(c.req.header('origin'), c.req.header('host'), config.allowedOrigins)) {
-        return errorResponse(c, 403, 'origin not allowed', 'origin_not_allowed')
-      }
-      const id = boardIdParam.safeParse(c.req.param('boardId'))
-      if (!id.success) return errorResponse(c, 404, 'board not found', 'board_not_found')
-      const access = await boards.authorize(id.data, presentedToken(c))
-      if (access.kind !== 'granted') {
-        const refused = refusal(access)
-        return errorResponse(c, refused.status, refused.message, refused.code)
-      }
+    checked(async (c) => {
+      const { boardId, access } = await admit(c)
       // A viewer writes nothing, so it has no draft either.
-      if (!canWrite(access.role)) return errorResponse(c, 403, 'this needs the editor link', 'role_required')
+      if (!canWrite(access.role)) throw new HttpError(403, 'this needs the editor link', 'role_required')
       const key = draftKeyParam.safeParse(c.req.param('draftKey'))
-      if (!key.success) return errorResponse(c, 400, 'invalid draft key', 'invalid_draft_key')
-      let documentId: string
-      try {
-        documentId = await drafts.documentFor(id.data, key.data)
-      } catch (error) {
-        if (error instanceof HttpError) return errorResponse(c, error.status, error.message, error.code)
-        throw error
-      }
+      if (!key.success) throw new HttpError(400, 'invalid draft key', 'invalid_draft_key')
+      const documentId = await drafts.documentFor(boardId, key.data)
       const elsewhere = await rooms.connectionsElsewhere(documentId)
-      if (draftFull(documentId, elsewhere)) return errorResponse(c, 503, 'this draft is open in too many tabs', 'link_full')
-      c.set('elsewhere', elsewhere)
-      c.set('boardId', id.data)
-      c.set('documentId', documentId)
-      c.set('role', access.role)
-      c.set('expiresAt', access.expiresAt)
-      await next()
-    },
+      if (draftFull(documentId, elsewhere)) throw new HttpError(503, 'this draft is open in too many tabs', 'link_full')
+      return { boardId, documentId, role: access.role, expiresAt: access.expiresAt, elsewhere }
+    }),
     upgrade,
   )
   return routes
