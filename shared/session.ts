@@ -14,7 +14,22 @@ import type * as Y from 'yjs'
  * `silentRound` (SilentRound | null), `draftCounts` (number[]), `vote` (OpenVoteState | null),
  * `votes` (ClosedVote[]: every closed vote with its results, oldest first).
  */
-export const SESSION_KEYS = { silentRound: 'silentRound', draftCounts: 'draftCounts', vote: 'vote', votes: 'votes' } as const
+export const SESSION_KEYS = {
+  silentRound: 'silentRound',
+  draftCounts: 'draftCounts',
+  vote: 'vote',
+  votes: 'votes',
+  /** TimerState | null: the session timer, on the server's clock. */
+  timer: 'timer',
+  /** AgendaPlan: the facilitator's timebox per step (zone), in minutes. */
+  agenda: 'agenda',
+  /** AgendaEntry[]: the steps as they ran ("Start stap"), oldest first. */
+  agendaRun: 'agendaRun',
+  /** Summon | null: the facilitator's latest "Breng iedereen hierheen". */
+  summon: 'summon',
+  /** Spotlight | null: "Volg mij" is on. */
+  spotlight: 'spotlight',
+} as const
 /** `meta.votes`: every closed vote with its results, oldest first. */
 export const VOTES_KEY = SESSION_KEYS.votes
 
@@ -33,6 +48,41 @@ export interface OpenVoteState {
   zone: string | null
   /** How many participants placed at least one dot. */
   voters: number
+}
+
+/**
+ * The session timer. Times are the server's (clients correct for their clock's offset, see
+ * client/session/server-clock.ts): everyone sees the same remaining time.
+ */
+export type TimerState =
+  | { status: 'running'; startedAt: string; endsAt: string; durationMs: number; step: string | null }
+  | { status: 'paused'; startedAt: string; remainingMs: number; durationMs: number; step: string | null }
+
+/** Minutes planned per step (zone id). */
+export type AgendaPlan = Record<string, number>
+
+/** A step as it ran: started by "Start stap", ended by the next one (or still running). */
+export interface AgendaEntry {
+  zone: string
+  name: string
+  startedAt: string
+  endedAt: string | null
+  plannedMinutes: number | null
+}
+
+/** Where the facilitator brought everyone: a page area every client fits into view once. */
+export interface Summon {
+  /** Changes with every summon, so each one moves people once. */
+  id: string
+  at: string
+  pageId: string
+  bounds: { x: number; y: number; w: number; h: number }
+}
+
+/** "Volg mij": everyone's view follows this awareness client (the facilitator's tab). */
+export interface Spotlight {
+  clientId: number
+  since: string
 }
 
 /** The live session, as readSession puts the keys together. */
