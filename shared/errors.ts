@@ -49,6 +49,7 @@ export const ERROR_CODES = [
   'vote_full',
   'vote_card',
   'no_ballot',
+  'timer_state',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]

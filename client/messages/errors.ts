@@ -48,6 +48,7 @@ export const nl = {
   'error.vote_full': 'Aan deze stemming doen al het maximale aantal deelnemers mee.',
   'error.vote_card': 'Op deze kaart kun je in deze stemming niet stemmen.',
   'error.no_ballot': 'Je had geen stip op deze kaart.',
+  'error.timer_state': 'De timer staat niet zo dat dit kan (al gepauzeerd, al lopend of gestopt).',
 } satisfies ErrorMessages
 
 export const en: ErrorMessages = {
@@ -95,4 +96,5 @@ export const en: ErrorMessages = {
   'error.vote_full': 'This vote already has the maximum number of participants.',
   'error.vote_card': 'You cannot vote on this card in this vote.',
   'error.no_ballot': 'You had no dot on this card.',
+  'error.timer_state': 'The timer cannot do that now (already paused, already running or stopped).',
 }
