@@ -21,6 +21,7 @@ import { errorMessage, type Logger } from './log.ts'
 import { draftRoutes } from './http/draft-routes.ts'
 import { DocumentRouter } from './storage/document-router.ts'
 import { voteRoutes } from './http/vote-routes.ts'
+import { followRoutes } from './http/follow-routes.ts'
 import { snapshotRoutes } from './http/snapshot-routes.ts'
 import { transferRoutes } from './http/transfer-routes.ts'
 import { reportRoutes } from './http/report-routes.ts'
@@ -118,6 +119,7 @@ export function createApp(config: Config, storage: Storage, readSource: ReadSour
   api.route('/boards', snapshotRoutes(config, service))
   api.route('/boards', draftRoutes(service))
   api.route('/boards', voteRoutes(service))
+  api.route('/boards', followRoutes(service))
   api.all('*', (c) => errorResponse(c, 404, 'no such API route', 'not_found'))
   app.route('/api', api)
   app.route(SYNC_PATH, syncRoutes(config, upgradeWebSocket, storage.boards, rooms, service.drafts, logger))

@@ -26,6 +26,7 @@ import type { TemplateCatalog } from '../templates/catalog.ts'
 import { BoardAnonymity } from './anonymity.ts'
 import { DraftWorkflows } from './draft-workflows.ts'
 import { VoteWorkflows } from './vote-workflows.ts'
+import { FollowWorkflows } from './follow-workflows.ts'
 import type { Logger } from '../log.ts'
 import { AssetWorkflows, type ImageLimits } from './asset-workflows.ts'
 import { importedState, type ImportFile } from './board-import.ts'
@@ -62,6 +63,7 @@ export class BoardService {
   readonly assets: AssetWorkflows
   readonly drafts: DraftWorkflows
   readonly votes: VoteWorkflows
+  readonly follow: FollowWorkflows
   private readonly anonymity: BoardAnonymity
 
   constructor(private readonly parts: BoardServiceParts) {
@@ -71,6 +73,7 @@ export class BoardService {
     this.assets = new AssetWorkflows(parts.storage.assets, parts.limits)
     this.drafts = new DraftWorkflows(parts.storage, parts.rooms, parts.limits, parts.logger)
     this.votes = new VoteWorkflows(parts.storage, parts.rooms, parts.limits.maxDraftsPerBoard)
+    this.follow = new FollowWorkflows(parts.rooms)
   }
 
   /** Which role, if any, a token grants on a board (the access middleware's lookup). */
