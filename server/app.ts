@@ -21,6 +21,7 @@ import { errorMessage, type Logger } from './log.ts'
 import { draftRoutes } from './http/draft-routes.ts'
 import { DocumentRouter } from './storage/document-router.ts'
 import { voteRoutes } from './http/vote-routes.ts'
+import { sessionRoutes, timeRoutes } from './http/session-routes.ts'
 import { followRoutes } from './http/follow-routes.ts'
 import { snapshotRoutes } from './http/snapshot-routes.ts'
 import { transferRoutes } from './http/transfer-routes.ts'
@@ -119,6 +120,8 @@ export function createApp(config: Config, storage: Storage, readSource: ReadSour
   api.route('/boards', snapshotRoutes(config, service))
   api.route('/boards', draftRoutes(service))
   api.route('/boards', voteRoutes(service))
+  api.route('/boards', sessionRoutes(service))
+  api.route('/time', timeRoutes())
   api.route('/boards', followRoutes(service))
   api.all('*', (c) => errorResponse(c, 404, 'no such API route', 'not_found'))
   app.route('/api', api)

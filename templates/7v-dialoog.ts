@@ -7,6 +7,9 @@ import type { TLPageId } from '@tldraw/tlschema'
 import { BoardBuilder, bulletColumns, bullets, Column, gridWidth, noteGrid } from './shapes.ts'
 import type { TemplateDefinition } from './types.ts'
 
+/** Suggested minutes per step when the seven steps are run in one session of about two hours. */
+const TIMEBOX: Record<string, number> = { aanpak: 10, vinden: 15, verzamelen: 20, verkennen: 15, verrijken: 15, voorkeuren: 15, verdiepen: 15, voortzetten: 10 }
+
 const PAD = 48
 const GAP_X = 120
 const GAP_Y = 240
@@ -80,7 +83,7 @@ function build(pageId: TLPageId) {
   const b = new BoardBuilder(pageId, '7v')
   const totalW = STEPS.length * COLUMN_W + (STEPS.length - 1) * GAP_X
 
-  const aanpak = b.frame({ zone: 'aanpak', name: 'Aanpak', x: 0, y: 0, w: totalW, h: 500 })
+  const aanpak = b.frame({ zone: 'aanpak', name: 'Aanpak', x: 0, y: 0, w: totalW, h: 500, timebox: TIMEBOX.aanpak })
   const head = new Column(b, aanpak.id, PAD, PAD, totalW - 2 * PAD)
   head.heading('Dialoog volgens de 7V-methode', 32)
   const blocks: [string, string[]][] = [
@@ -112,7 +115,7 @@ function build(pageId: TLPageId) {
   const y = aanpak.h + GAP_Y
   const innerW = COLUMN_W - 2 * PAD
   const columns = STEPS.map((step, i) => {
-    const frame = b.frame({ zone: step.zone, name: `${i + 1} ${step.name}`, x: i * (COLUMN_W + GAP_X), y, w: COLUMN_W, h: 1000 })
+    const frame = b.frame({ zone: step.zone, name: `${i + 1} ${step.name}`, x: i * (COLUMN_W + GAP_X), y, w: COLUMN_W, h: 1000, timebox: TIMEBOX[step.zone] })
     const col = new Column(b, frame.id, PAD, PAD, innerW)
     col.heading(`${i + 1} ${step.name}`, 16)
     col.subheading(step.what, 24)

@@ -7,6 +7,9 @@ import type { TLPageId } from '@tldraw/tlschema'
 import { BoardBuilder, bulletColumns, bullets, Column, gridWidth, noteGrid, type FrameRef } from './shapes.ts'
 import type { TemplateDefinition } from './types.ts'
 
+/** Suggested minutes: each session is a meeting of its own, a handelingsperspectief a part of it. */
+const TIMEBOX = { uitgangspunten: 15, sessie: 90, handelingsperspectief: 20 }
+
 const PAD = 48
 const GAP_X = 200
 const GAP_Y = 240
@@ -81,7 +84,7 @@ function build(pageId: TLPageId) {
   const totalW = SESSIONS.length * SESSION_W + (SESSIONS.length - 1) * GAP_X
 
   // A banner with the principles of the dialogue, above the four sessions.
-  const opzet = b.frame({ zone: 'uitgangspunten', name: 'Opzet en uitgangspunten', x: 0, y: 0, w: totalW, h: 600 })
+  const opzet = b.frame({ zone: 'uitgangspunten', name: 'Opzet en uitgangspunten', x: 0, y: 0, w: totalW, h: 600, timebox: TIMEBOX.uitgangspunten })
   const head = new Column(b, opzet.id, PAD, PAD, totalW - 2 * PAD)
   head.heading('Bestuurlijke dialoog in vier sessies', 32)
   const blocks: [string, string[]][] = [
@@ -113,7 +116,7 @@ function build(pageId: TLPageId) {
 
   const y = opzet.h + GAP_Y
   const frames = SESSIONS.map((session, i) => {
-    const frame = b.frame({ zone: session.zone, name: session.name, x: i * (SESSION_W + GAP_X), y, w: SESSION_W, h: 1000 })
+    const frame = b.frame({ zone: session.zone, name: session.name, x: i * (SESSION_W + GAP_X), y, w: SESSION_W, h: 1000, timebox: TIMEBOX.sessie })
     return { frame, bottom: buildSession(b, frame, session) }
   })
   const h = Math.max(...frames.map((f) => f.bottom)) + PAD
@@ -142,7 +145,7 @@ function buildSession(b: BoardBuilder, frame: FrameRef, session: Session): numbe
     { key: 'individueel', title: 'Handelingsperspectief – individueel', prompt: 'Wat ga ik zelf doen?', color: 'light-green' },
   ] as const
   parts.forEach((part, i) => {
-    const sub = b.frame({ zone: `${session.zone}-${part.key}`, name: `${session.short} – handelingsperspectief ${part.key}`, parent: frame, x: PAD + i * (subW + 48), y: subTop, w: subW, h: 600 })
+    const sub = b.frame({ zone: `${session.zone}-${part.key}`, name: `${session.short} – handelingsperspectief ${part.key}`, parent: frame, x: PAD + i * (subW + 48), y: subTop, w: subW, h: 600, timebox: TIMEBOX.handelingsperspectief })
     const sc = new Column(b, sub.id, 32, 32, subW - 64)
     sc.subheading(part.title)
     sc.prompt(part.prompt)

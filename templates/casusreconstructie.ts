@@ -11,6 +11,9 @@ import { BoardBuilder, bullets, Column, gridWidth, noteGrid, TEXT_FONT_SIZE, typ
 import { scaffoldTriangle } from './triangle.ts'
 import type { TemplateDefinition } from './types.ts'
 
+/** Suggested minutes per step: together a two-hour session. */
+const TIMEBOX = { spelregels: 10, tijdlijn: 45, rodeDraden: 30, lessen: 20, afspraken: 15 }
+
 const PAD = 48
 const GAP_X = 200
 const GAP_Y = 240
@@ -83,9 +86,9 @@ function build(pageId: TLPageId) {
   const b = new BoardBuilder(pageId, 'casus')
 
   // Row 1: introductie (1200) and tijdlijn (4200).
-  const intro = b.frame({ zone: 'spelregels', name: '1 Introductie en spelregels', x: 0, y: 0, w: 1200, h: 1000 })
+  const intro = b.frame({ zone: 'spelregels', name: '1 Introductie en spelregels', x: 0, y: 0, w: 1200, h: 1000, timebox: TIMEBOX.spelregels })
   const introBottom = buildIntro(b, intro)
-  const tijdlijn = b.frame({ zone: 'tijdlijn', name: '2 Tijdlijn', x: intro.w + GAP_X, y: 0, w: 4200, h: 1000 })
+  const tijdlijn = b.frame({ zone: 'tijdlijn', name: '2 Tijdlijn', x: intro.w + GAP_X, y: 0, w: 4200, h: 1000, timebox: TIMEBOX.tijdlijn })
   const tijdlijnBottom = buildTijdlijn(b, tijdlijn)
   const row1 = Math.max(introBottom, tijdlijnBottom) + PAD
   b.setFrameHeight(intro, row1)
@@ -93,11 +96,11 @@ function build(pageId: TLPageId) {
 
   // Row 2: reflectie (2600), lessen (1200), werkafspraken (1400).
   const y2 = row1 + GAP_Y
-  const reflectie = b.frame({ zone: 'rode-draden', name: '3 Reflectie en rode draden', x: 0, y: y2, w: 2600, h: 1000 })
+  const reflectie = b.frame({ zone: 'rode-draden', name: '3 Reflectie en rode draden', x: 0, y: y2, w: 2600, h: 1000, timebox: TIMEBOX.rodeDraden })
   const reflectieBottom = buildReflectie(b, reflectie)
-  const lessen = b.frame({ zone: 'lessen', name: '4 Lessen en vervolgstappen', x: reflectie.w + GAP_X, y: y2, w: 1200, h: 1000 })
+  const lessen = b.frame({ zone: 'lessen', name: '4 Lessen en vervolgstappen', x: reflectie.w + GAP_X, y: y2, w: 1200, h: 1000, timebox: TIMEBOX.lessen })
   const lessenBottom = buildLessen(b, lessen)
-  const afspraken = b.frame({ zone: 'afspraken', name: '5 Werkafspraken en vervolg', x: lessen.pageX + lessen.w + GAP_X, y: y2, w: 1400, h: 1000 })
+  const afspraken = b.frame({ zone: 'afspraken', name: '5 Werkafspraken en vervolg', x: lessen.pageX + lessen.w + GAP_X, y: y2, w: 1400, h: 1000, timebox: TIMEBOX.afspraken })
   const afsprakenBottom = buildAfspraken(b, afspraken)
   const row2 = Math.max(reflectieBottom, lessenBottom, afsprakenBottom) + PAD
   for (const frame of [reflectie, lessen, afspraken]) b.setFrameHeight(frame, row2)

@@ -8,6 +8,9 @@ import { BoardBuilder, bullets, Column, gridWidth, noteGrid, type FrameRef } fro
 import { scaffoldTriangle } from './triangle.ts'
 import type { TemplateDefinition } from './types.ts'
 
+/** Suggested minutes per part: together a session of about two hours. */
+const TIMEBOX: Record<string, number> = { sturingsdriehoek: 30, knelpunten: 20, dilemmas: 20, 'publieke-waarden': 20, afspraken: 20 }
+
 const PAD = 48
 const GAP_X = 200
 const GAP_Y = 240
@@ -71,9 +74,9 @@ function build(pageId: TLPageId) {
   const b = new BoardBuilder(pageId, 'gelijkwaardig')
 
   // Row 1: the steering triangle, with the conversation about it.
-  const driehoek = b.frame({ zone: 'sturingsdriehoek', name: 'De sturingsdriehoek', x: 0, y: 0, w: 2400, h: 1000 })
+  const driehoek = b.frame({ zone: 'sturingsdriehoek', name: 'De sturingsdriehoek', x: 0, y: 0, w: 2400, h: 1000, timebox: TIMEBOX['sturingsdriehoek'] })
   const driehoekBottom = buildDriehoek(b, driehoek)
-  const afspraken = b.frame({ zone: 'afspraken', name: 'Afspraken', x: driehoek.w + GAP_X, y: 0, w: 1200, h: 1000 })
+  const afspraken = b.frame({ zone: 'afspraken', name: 'Afspraken', x: driehoek.w + GAP_X, y: 0, w: 1200, h: 1000, timebox: TIMEBOX['afspraken'] })
   const afsprakenBottom = buildAfspraken(b, afspraken)
   const row1 = Math.max(driehoekBottom, afsprakenBottom) + PAD
   b.setFrameHeight(driehoek, row1)
@@ -83,7 +86,7 @@ function build(pageId: TLPageId) {
   const areaW = Math.floor((driehoek.w + GAP_X + afspraken.w - 2 * GAP_X) / 3)
   const y = row1 + GAP_Y
   const areas = AREAS.map((area, i) => {
-    const frame = b.frame({ zone: area.zone, name: area.name, x: i * (areaW + GAP_X), y, w: areaW, h: 1000 })
+    const frame = b.frame({ zone: area.zone, name: area.name, x: i * (areaW + GAP_X), y, w: areaW, h: 1000, timebox: TIMEBOX[area.zone] })
     const col = new Column(b, frame.id, PAD, PAD, areaW - 2 * PAD)
     col.heading(area.name, 16)
     col.subheading(area.intro, 16)

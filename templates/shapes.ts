@@ -311,9 +311,10 @@ export class BoardBuilder {
 
   /**
    * A locked frame for one zone of the template, on the page or (with `parent`) inside another
-   * frame; `x`/`y` are relative to the parent.
+   * frame; `x`/`y` are relative to the parent. `timebox`: the minutes the method suggests for this
+   * step (from the seed's session design), the agenda's default (shared/agenda.ts).
    */
-  frame(o: { zone: string; name: string; x: number; y: number; w: number; h: number; parent?: FrameRef }): FrameRef {
+  frame(o: { zone: string; name: string; x: number; y: number; w: number; h: number; parent?: FrameRef; timebox?: number }): FrameRef {
     const id = this.id(`frame-${o.zone}`)
     this.add(
       frameRecord({
@@ -326,7 +327,7 @@ export class BoardBuilder {
         h: o.h,
         name: o.name,
         isLocked: true,
-        meta: { zone: o.zone, zoneOrder: this.zoneOrder++, scaffold: true },
+        meta: { zone: o.zone, zoneOrder: this.zoneOrder++, scaffold: true, ...(o.timebox === undefined ? {} : { timebox: o.timebox }) },
       }),
     )
     return { id, pageX: (o.parent?.pageX ?? 0) + o.x, pageY: (o.parent?.pageY ?? 0) + o.y, w: o.w, h: o.h }

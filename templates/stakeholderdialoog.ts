@@ -7,6 +7,10 @@ import type { TLPageId } from '@tldraw/tlschema'
 import { BoardBuilder, Column, type FrameRef } from './shapes.ts'
 import type { TemplateDefinition } from './types.ts'
 
+/** Suggested minutes per step when the team walks through the plan in one working session. */
+const STEP_TIMEBOX = 15
+const VERVOLG_TIMEBOX = 10
+
 const PAD = 48
 const GAP_X = 160
 const GAP_Y = 320
@@ -132,11 +136,11 @@ function build(pageId: TLPageId) {
     // Room for the frames' names between the phase name and the frames, also zoomed out.
     const rowY = y + PHASE_GAP
     const frames: { frame: FrameRef; bottom: number }[] = phase.steps.map((step, i) => {
-      const frame = b.frame({ zone: step.zone, name: step.name, x: i * (STEP_W + GAP_X), y: rowY, w: STEP_W, h: 800 })
+      const frame = b.frame({ zone: step.zone, name: step.name, x: i * (STEP_W + GAP_X), y: rowY, w: STEP_W, h: 800, timebox: STEP_TIMEBOX })
       return { frame, bottom: buildStep(b, frame, step) }
     })
     if (p === PHASES.length - 1) {
-      const frame = b.frame({ zone: 'afspraken', name: 'Vervolgacties', x: phase.steps.length * (STEP_W + GAP_X), y: rowY, w: STEP_W, h: 800 })
+      const frame = b.frame({ zone: 'afspraken', name: 'Vervolgacties', x: phase.steps.length * (STEP_W + GAP_X), y: rowY, w: STEP_W, h: 800, timebox: VERVOLG_TIMEBOX })
       frames.push({ frame, bottom: buildVervolgacties(b, frame) })
     }
     const h = Math.max(...frames.map((f) => f.bottom)) + PAD

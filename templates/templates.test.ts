@@ -33,6 +33,16 @@ describe('template registry', () => {
     const zones = frames.sort((a, b) => (a.meta.zoneOrder as number) - (b.meta.zoneOrder as number)).map((f) => f.meta.zone)
     expect(zones).toEqual(['spelregels', 'tijdlijn', 'rode-draden', 'lessen', 'afspraken'])
   })
+
+  it('suggests a timebox for every step, casusreconstructie together two hours', () => {
+    for (const template of TEMPLATES.filter((t) => t.id !== 'leeg')) {
+      for (const frame of shapesOf(template.build(FIRST_PAGE_ID)).filter((s) => s.type === 'frame')) {
+        expect(frame.meta.timebox, `${template.id} ${String(frame.meta.zone)}`).toBeGreaterThan(0)
+      }
+    }
+    const casus = shapesOf(findTemplate('casusreconstructie')!.build(FIRST_PAGE_ID)).filter((s) => s.type === 'frame')
+    expect(Object.fromEntries(casus.map((f) => [f.meta.zone, f.meta.timebox]))).toEqual({ spelregels: 10, tijdlijn: 45, 'rode-draden': 30, lessen: 20, afspraken: 15 })
+  })
 })
 
 describe.each(TEMPLATES.filter((t) => t.id !== 'leeg').map((t) => [t.id, t] as const))('template %s', (_id, template) => {

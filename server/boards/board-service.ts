@@ -26,6 +26,7 @@ import type { TemplateCatalog } from '../templates/catalog.ts'
 import { BoardAnonymity } from './anonymity.ts'
 import { DraftWorkflows } from './draft-workflows.ts'
 import { VoteWorkflows } from './vote-workflows.ts'
+import { TimerWorkflows } from './timer-workflows.ts'
 import { FollowWorkflows } from './follow-workflows.ts'
 import type { Logger } from '../log.ts'
 import { AssetWorkflows, type ImageLimits } from './asset-workflows.ts'
@@ -63,6 +64,8 @@ export class BoardService {
   readonly assets: AssetWorkflows
   readonly drafts: DraftWorkflows
   readonly votes: VoteWorkflows
+  /** The session timer and the agenda. */
+  readonly timer: TimerWorkflows
   readonly follow: FollowWorkflows
   private readonly anonymity: BoardAnonymity
 
@@ -73,6 +76,7 @@ export class BoardService {
     this.assets = new AssetWorkflows(parts.storage.assets, parts.limits)
     this.drafts = new DraftWorkflows(parts.storage, parts.rooms, parts.limits, parts.logger)
     this.votes = new VoteWorkflows(parts.storage, parts.rooms, parts.limits.maxDraftsPerBoard)
+    this.timer = new TimerWorkflows(parts.rooms)
     this.follow = new FollowWorkflows(parts.rooms)
   }
 
