@@ -13,6 +13,8 @@ import { readRecords, recordsArray, writeRecords, type StoredRecord } from '../.
 import { carriesAuthor, withoutAuthor } from '../../shared/authorship.ts'
 import { anonymizeState, pseudonymNumberOf } from './anonymize.ts'
 import { DEFAULT_AWARENESS_LIMITS, filterAwarenessUpdate, type AwarenessLimits } from './awareness-guard.ts'
+import { withSessionFields } from './awareness-fields.ts'
+import { readRole } from '../../shared/awareness.ts'
 import { fullState } from '../document-records.ts'
 import { awarenessEntry, awarenessMessage, EMPTY_AWARENESS_MESSAGE, syncStep1Message, syncStep2Message, syncStep2MessageOf, updateMessage } from './messages.ts'
 import { EditSession } from '../snapshots/edit-session.ts'
@@ -501,9 +503,18 @@ export class Room {
     const accepted = filterAwarenessUpdate(update, {
       limits: this.awarenessLimits,
       mayWrite: (clientId, value) => this.mayWriteAwareness(peer, state, clientId, value),
-      rewrite: this.anonymous ? (clientId, value) => anonymizeState(value, this.pseudonymFor(clientId)) : undefined,
+      rewrite: (clientId, value) => this.acceptedAwareness(clientId, value, peer.role),
     })
     if (accepted) awarenessProtocol.applyAwarenessUpdate(this.awareness, accepted, peer)
+  }
+
+  /**
+   * A state as it is kept and relayed: on anonymous boards under a pseudonym with only the
+   * whitelisted fields; always with checked session fields and the connection's `role`.
+   */
+  private acceptedAwareness(clientId: number, sent: unknown, role: Role): unknown {
+    const base = this.anonymous ? anonymizeState(sent, this.pseudonymFor(clientId)) : sent
+    return withSessionFields(base, sent, role)
   }
 
   private mayWriteAwareness(peer: Peer, state: PeerState, clientId: number, value: unknown): boolean {
@@ -543,7 +554,9 @@ export class Room {
       const clock = this.awareness.meta.get(clientId)?.clock
       if (state === undefined || clock === undefined) continue
       // As if the client sent its state again, one tick later, under its new number.
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, awarenessEntry(clientId, clock + 1, anonymizeState(state, this.pseudonymFor(clientId))), null)
+      // Its role was stamped here when it was accepted: renumbering keeps it and the session fields.
+      const role = readRole((state as { role?: unknown }).role) ?? 'viewer'
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, awarenessEntry(clientId, clock + 1, this.acceptedAwareness(clientId, state, role)), null)
     }
   }
 
