@@ -44,8 +44,9 @@ describe('big boards', () => {
     const small = await buildAndScrub(2_000)
     const large = await buildAndScrub(16_000)
     // 8× the records: linear is ~8× at most (less: some costs are per request), the quadratic
-    // building this guards against made it > 12×.
-    expect(large.cpu / small.cpu).toBeLessThan(9)
+    // building this guards against made it > 12×. CPU is counted in 10 ms ticks and a busy
+    // machine adds some: 10× leaves room for that and still catches the quadratic case.
+    expect(large.cpu / small.cpu).toBeLessThan(10)
 
     const client = await SyncClient.connect(server.url, large.board.id, large.board.tokens.viewer)
     expect(client.doc.getArray('tl_records').length).toBe(16_002)

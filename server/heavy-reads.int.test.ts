@@ -6,7 +6,9 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { CreatedBoard, SnapshotInfo } from '../shared/api.ts'
-import type { StoredRecord } from '../shared/doc-layout.ts'
+import * as Y from 'yjs'
+import { metaMap, type StoredRecord } from '../shared/doc-layout.ts'
+import { readClosedVotes } from '../shared/session.ts'
 import { decodeContent, readContent } from './document-records.ts'
 import { tldrawSchema } from './initial-document.ts'
 import { createBoard } from './testing/api-client.ts'
@@ -34,7 +36,11 @@ async function expectedSnapshotBody(id: string): Promise<string> {
   const row = await storedSnapshotRow(server, id)
   if (!row) throw new Error(`snapshot ${id} is not stored`)
   const head = JSON.stringify({ id, label: row.label, createdAt: row.createdAt, auto: row.auto, schema: JSON.parse(row.schema) })
-  return `${head.slice(0, -1)},"records":${JSON.stringify(decodeContent(row.state).records)}}`
+  const doc = new Y.Doc()
+  Y.applyUpdate(doc, row.state)
+  const votes = readClosedVotes(metaMap(doc))
+  doc.destroy()
+  return `${head.slice(0, -1)},"votes":${JSON.stringify(votes)},"records":${JSON.stringify(decodeContent(row.state).records)}}`
 }
 
 /** The answer of GET …/export.json as the main thread made it: from a synced copy of the live document. */
