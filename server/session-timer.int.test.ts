@@ -164,6 +164,12 @@ describe('agenda', () => {
     await viewer.waitFor((client) => timerOf(client) === null)
 
     expect((await call(board, f, 'POST', '/agenda/bestaat-niet/start')).status).toBe(404)
+
+    // The harvest records the agenda as it ran.
+    const report = await (await fetch(`${server.url}/api/boards/${board.id}/report.md`, { headers: { authorization: `Bearer ${board.tokens.viewer}` } })).text()
+    expect(report).toContain('## Verloop')
+    expect(report).toMatch(/\| 1 Introductie en spelregels \| \d\d:\d\d \| 0 min \| 10 min \|/)
+    expect(report).toMatch(/\| 2 Tijdlijn \| \d\d:\d\d \| 0 min \| 50 min \|/)
     await viewer.close()
   })
 })

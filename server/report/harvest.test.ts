@@ -5,7 +5,7 @@ import { findTemplate } from '../../templates/index.ts'
 import { frameRecord, geoRecord, indexKey, noteRecord, textRecord } from '../../templates/shapes.ts'
 import { assertValidRecords, documentRecords, FIRST_PAGE_ID } from '../initial-document.ts'
 import { richTextToPlain } from '../../shared/board-geometry.ts'
-import type { ClosedVote } from '../../shared/session.ts'
+import type { AgendaEntry, ClosedVote } from '../../shared/session.ts'
 import { escapeCell, escapeLine, renderHarvest } from './harvest.ts'
 
 const CREATED = '2025-03-12T09:00:00.000Z'
@@ -341,6 +341,36 @@ describe('harvest of dot votes', () => {
     const line = section(md, 'Stemmingen').find((candidate) => candidate.startsWith('1. '))!
     expect(line).toBe('1. \\# kop \\<b>vet\\</b> (● 2)')
     expect(commonMark.render(md)).not.toContain('<b>')
+  })
+})
+
+describe('harvest of the agenda as it ran', () => {
+  const entry = (zone: string, name: string, startedAt: string, endedAt: string | null, plannedMinutes: number | null): AgendaEntry => ({ zone, name, startedAt, endedAt, plannedMinutes })
+  const render = (agendaRun?: AgendaEntry[]) =>
+    renderHarvest({ title: 'Casus', createdAt: CREATED, templateId: 'casusreconstructie', records: documentRecords(findTemplate('casusreconstructie')!), ...(agendaRun ? { agendaRun } : {}) })
+
+  it('adds a last section "Verloop": each step, its start, how long it took and was planned', () => {
+    const md = render([
+      entry('spelregels', '1 Introductie en spelregels', '2025-03-12T09:00:00.000Z', '2025-03-12T09:12:20.000Z', 10),
+      entry('tijdlijn', '2 Tijdlijn | met | strepen', '2025-03-12T09:12:20.000Z', '2025-03-12T09:50:00.000Z', 45),
+      entry('lessen', '4 Lessen', '2025-03-12T09:50:00.000Z', null, null),
+    ])
+    expect(md.split('\n').filter((line) => line.startsWith('## ')).at(-1)).toBe('## Verloop')
+    expect(section(md, 'Verloop')).toEqual([
+      'Op 12 maart 2025.',
+      '| Stap | Start | Duur | Gepland |',
+      '| --- | --- | --- | --- |',
+      '| 1 Introductie en spelregels | 10:00 | 12 min | 10 min |',
+      '| 2 Tijdlijn \\| met \\| strepen | 10:12 | 38 min | 45 min |',
+      '| 4 Lessen | 10:50 | loopt nog | – |',
+    ])
+  })
+
+  it('gives the date with each start when the session took more than one day, and no section without a run', () => {
+    const md = render([entry('spelregels', 'Spelregels', '2025-03-12T09:00:00.000Z', '2025-03-12T09:30:00.000Z', 10), entry('tijdlijn', 'Tijdlijn', '2025-03-19T09:00:00.000Z', '2025-03-19T10:00:00.000Z', 45)])
+    expect(section(md, 'Verloop').slice(2)).toEqual(['| Spelregels | 12 maart 2025 om 10:00 | 30 min | 10 min |', '| Tijdlijn | 19 maart 2025 om 10:00 | 60 min | 45 min |'])
+    expect(render([])).not.toContain('Verloop')
+    expect(render()).not.toContain('Verloop')
   })
 })
 

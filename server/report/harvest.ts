@@ -23,12 +23,15 @@
  * them next to its text, "(● 5)", and a last section "Stemmingen" lists every closed vote's
  * results in order, most dots first.
  *
+ * The agenda as it ran (`meta.agendaRun`, written by "Start stap"): a last section "Verloop" with
+ * each step, when it started, how long it took and how long was planned.
+ *
  * Every piece of board text is escaped (markdown-escape.ts), so no card can add Markdown structure
  * or HTML, and ordinary punctuation stays as typed.
  */
 import { BoardGeometry, plainText, sortLeftToRight, sortRows, type HarvestRecord, type Item, type Shape } from '../../shared/board-geometry.ts'
 import { AGREEMENTS_ZONE, agreementOf, cardDate, checklistItem, TIMELINE_ZONE } from '../../shared/card-rules.ts'
-import { latestResults, type ClosedVote } from '../../shared/session.ts'
+import { latestResults, type AgendaEntry, type ClosedVote } from '../../shared/session.ts'
 
 export type { HarvestRecord } from '../../shared/board-geometry.ts'
 import type { TLFrameShape, TLPageId } from '@tldraw/tlschema'
@@ -43,6 +46,8 @@ export interface HarvestInput {
   records: readonly HarvestRecord[]
   /** The board's closed votes with their results, oldest first (`meta.votes`). */
   votes?: readonly ClosedVote[]
+  /** The steps as they ran, oldest first (`meta.agendaRun`). */
+  agendaRun?: readonly AgendaEntry[]
   /** When the harvest is made (shown when given). */
   generatedAt?: Date
   /** Templates saved on the server, for boards made from one. */
@@ -84,7 +89,7 @@ export function harvestHead(input: Pick<HarvestInput, 'title' | 'createdAt' | 't
  * The sections, the expensive part (geometry of every shape): it depends only on the records and
  * the template, so a caller may keep it for as long as the document does not change.
  */
-export function harvestSections(input: Pick<HarvestInput, 'templateId' | 'records' | 'saved' | 'votes'>): string[] {
+export function harvestSections(input: Pick<HarvestInput, 'templateId' | 'records' | 'saved' | 'votes' | 'agendaRun'>): string[] {
   const board = new BoardGeometry(input.records)
   const votes = input.votes ?? []
   const dots = latestResults(votes)
@@ -100,6 +105,7 @@ export function harvestSections(input: Pick<HarvestInput, 'templateId' | 'record
     out.push(...(body.length > 0 ? body : [EMPTY]), '')
   }
   if (votes.length > 0) out.push(...renderVotes(board, votes, input.templateId, input.saved))
+  if (input.agendaRun && input.agendaRun.length > 0) out.push(...renderAgendaRun(input.agendaRun))
   return out
 }
 
@@ -205,6 +211,28 @@ function renderVotes(board: BoardGeometry, votes: readonly ClosedVote[], templat
   return out
 }
 
+/**
+ * "Verloop": the steps as "Start stap" ran them. Times of day only when the session kept to one
+ * day, else with the date. A step still running when the harvest is made has no duration (the
+ * harvest depends on the document alone, not on when it is read).
+ */
+function renderAgendaRun(run: readonly AgendaEntry[]): string[] {
+  const days = new Set(run.map((entry) => formatDate(entry.startedAt)))
+  const oneDay = days.size === 1
+  const start = (iso: string) => (oneDay ? formatTime(new Date(iso)) : formatDateTime(new Date(iso)))
+  const out = ['## Verloop', '']
+  if (oneDay) out.push(`Op ${[...days][0]!}.`, '')
+  out.push('| Stap | Start | Duur | Gepland |', '| --- | --- | --- | --- |')
+  for (const entry of run) {
+    const minutes = entry.endedAt === null ? null : Math.max(0, Math.round((Date.parse(entry.endedAt) - Date.parse(entry.startedAt)) / 60_000))
+    const used = minutes === null ? 'loopt nog' : `${minutes} min`
+    const planned = entry.plannedMinutes === null ? '–' : `${entry.plannedMinutes} min`
+    out.push(`| ${escapeCell(entry.name) || escapeCell(entry.zone)} | ${start(entry.startedAt)} | ${used} | ${planned} |`)
+  }
+  out.push('')
+  return out
+}
+
 /** A zone's name as its frame on the board shows it (the template's, for a frame without a name). */
 function zoneName(board: BoardGeometry, zone: string, templateId: string, saved: TemplateLookup | undefined): string {
   const frame = board.zoneFrames().find((candidate) => candidate.meta.zone === zone)
@@ -304,6 +332,10 @@ function formatDate(iso: string): string {
   const date = new Date(iso)
   if (Number.isNaN(date.getTime())) return escapeLine(iso)
   return new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: TIME_ZONE }).format(date)
+}
+
+function formatTime(date: Date): string {
+  return new Intl.DateTimeFormat('nl-NL', { hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE }).format(date)
 }
 
 function formatDateTime(date: Date): string {

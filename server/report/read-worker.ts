@@ -26,7 +26,8 @@ import { UpdateLog } from '../storage/sqlite/update-log.ts'
 import type { SavedTemplate } from '../storage/stores.ts'
 import { applyStored } from '../sync/update-log.ts'
 import { metaMap } from '../../shared/doc-layout.ts'
-import { readClosedVotes } from '../../shared/session.ts'
+import { readClosedVotes, SESSION_KEYS } from '../../shared/session.ts'
+import { readAgendaRun } from '../../shared/agenda.ts'
 import { savedTemplateLookup } from '../templates/catalog.ts'
 import { harvestSections, type HarvestRecord } from './harvest.ts'
 
@@ -122,8 +123,9 @@ export function sectionsOf(doc: Y.Doc, templateId: string, saved: TemplateLookup
   } catch {
     records = content.records // an unmigratable document still gets a best-effort report
   }
-  // The closed votes' results are in the document's meta (the server wrote them on close).
-  return harvestSections({ templateId, records, saved, votes: readClosedVotes(metaMap(doc)) }).join('\n')
+  // The closed votes' results and the agenda as it ran are in the document's meta (the server wrote them).
+  const meta = metaMap(doc)
+  return harvestSections({ templateId, records, saved, votes: readClosedVotes(meta), agendaRun: readAgendaRun(meta.get(SESSION_KEYS.agendaRun)) }).join('\n')
 }
 
 /**
