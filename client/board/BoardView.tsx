@@ -40,6 +40,12 @@ import { DraftMarks } from '../drafts/DraftMarks.tsx'
 import { DraftModeBar } from '../drafts/DraftModeBar.tsx'
 import { DraftsProvider, useDrafts } from '../drafts/DraftsContext.tsx'
 import { SilentRoundBanner } from '../drafts/SilentRoundBanner.tsx'
+import { FollowButtons } from '../follow/FollowButtons.tsx'
+import { FollowProvider } from '../follow/FollowContext.tsx'
+import { FloatingReactions } from '../hands/FloatingReactions.tsx'
+import { HandControls } from '../hands/HandControls.tsx'
+import { HandQueue } from '../hands/HandQueue.tsx'
+import { HandsProvider } from '../hands/HandsContext.tsx'
 
 /** Everything drawn in front of the canvas, in screen coordinates over the shapes. */
 function InFrontOfTheCanvas() {
@@ -49,6 +55,7 @@ function InFrontOfTheCanvas() {
       <VoteOverlay />
       <DraftMarks />
       <DraftModeBar />
+      <FloatingReactions />
     </>
   )
 }
@@ -140,6 +147,8 @@ export function BoardView({ board: initialBoard, token }: { board: BoardForRole;
       editor={editor}
     >
     <VotingProvider board={board} token={token} doc={connection?.doc ?? null}>
+    <FollowProvider board={board} token={token} editor={editor} doc={connection?.doc ?? null} awareness={connection?.provider.awareness ?? null}>
+    <HandsProvider awareness={connection?.provider.awareness ?? null} role={board.role} anonymous={board.anonymous}>
       <div className="board">
         <header className="board-header">
           <Link href="/" className="board-header__home" aria-label={t('board.home')} title={t('board.home')}>
@@ -161,11 +170,13 @@ export function BoardView({ board: initialBoard, token }: { board: BoardForRole;
           )}
           <div className="board-header__end">
             <ConnectionBadge state={state} />
+            <FollowButtons />
             {readonly && (
               <span className="badge badge--readonly" data-testid="readonly-badge" title={t('board.readonlyHint')}>
                 {t('board.readonly')}
               </span>
             )}
+            <HandControls />
             <nav className="panel-switch" aria-label={t('panel.switch')}>
               {panels.map((definition) => (
                 <button
@@ -193,6 +204,7 @@ export function BoardView({ board: initialBoard, token }: { board: BoardForRole;
         <div className="board__body">
           <main className="board__canvas" aria-label={board.title}>
             {canvasOverride !== null && <div className="board__override">{canvasOverride}</div>}
+            {canvasOverride === null && <HandQueue />}
             {boardStore.state === 'ready' && config !== undefined ? (
               <BoardCanvas
                 boardId={board.id}
@@ -254,6 +266,8 @@ export function BoardView({ board: initialBoard, token }: { board: BoardForRole;
           }}
         />
       </div>
+    </HandsProvider>
+    </FollowProvider>
     </VotingProvider>
     </DraftsProvider>
   )
