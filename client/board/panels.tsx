@@ -10,11 +10,12 @@ import { CardPanel } from '../cards/CardPanel.tsx'
 import { StepsPanel } from '../facilitation/StepsPanel.tsx'
 import { HarvestPanel } from '../harvest/HarvestPanel.tsx'
 import { HistoryPanel } from '../history/HistoryPanel.tsx'
+import { ParticipantsPanel } from '../follow/ParticipantsPanel.tsx'
 import type { MessageKey } from '../i18n.ts'
 import { SettingsPanel } from '../settings/SettingsPanel.tsx'
 import { VotePanel } from '../voting/VotePanel.tsx'
 
-export type PanelId = 'steps' | 'card' | 'vote' | 'harvest' | 'history' | 'settings'
+export type PanelId = 'steps' | 'participants' | 'card' | 'vote' | 'harvest' | 'history' | 'settings'
 
 export interface PanelProps {
   board: BoardForRole
@@ -40,6 +41,7 @@ export interface PanelDefinition {
 
 export const PANELS: readonly PanelDefinition[] = [
   { id: 'steps', label: 'panel.steps', visibleTo: () => true, Component: StepsPanel },
+  { id: 'participants', label: 'panel.participants', visibleTo: (board) => hasRole(board.role, 'facilitator'), Component: ParticipantsPanel },
   { id: 'card', label: 'panel.card', visibleTo: () => true, Component: CardPanel },
   { id: 'vote', label: 'panel.vote', visibleTo: () => true, Component: VotePanel },
   { id: 'harvest', label: 'panel.harvest', visibleTo: () => true, Component: HarvestPanel },
