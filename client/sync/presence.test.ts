@@ -76,6 +76,16 @@ describe('bindPresence', () => {
     expect(presences(bram.store)).toEqual([expect.objectContaining({ userName: 'Anna', cursor: expect.objectContaining({ x: 1, y: 2 }) })])
   })
 
+  it('keeps the fields others set on the local state (a raised hand, a reaction) when the cursor moves and when unbound', () => {
+    const anna = participant({ id: 'a', name: 'Anna', color: '#1565c0' })
+    anna.awareness.setLocalStateField('hand', { raisedAt: 5 })
+    anna.awareness.setLocalStateField('reaction', { emoji: '👍', n: 1 })
+    anna.store.put([{ ...anna.store.get(TLPOINTER_ID)!, x: 300, y: 400 }])
+    expect(anna.awareness.getLocalState()).toMatchObject({ hand: { raisedAt: 5 }, reaction: { emoji: '👍', n: 1 }, presence: { cursor: { x: 300, y: 400 } } })
+    anna.dispose()
+    expect(anna.awareness.getLocalState()).toMatchObject({ hand: { raisedAt: 5 }, presence: null })
+  })
+
   it('removes a cursor when its awareness disappears', () => {
     const anna = participant({ id: 'a', name: 'Anna', color: '#1565c0' })
     const bram = participant({ id: 'b', name: 'Bram', color: '#2e7d32' })

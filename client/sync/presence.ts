@@ -18,6 +18,7 @@ import {
   type TLInstancePresence, type TLStore, type TLUser, type TLUserId } from '@tldraw/tlschema'
 import { atom, computed, react, type Signal } from 'tldraw'
 import type { Awareness } from 'y-protocols/awareness'
+import type { SessionAwareness } from '../../shared/awareness.ts'
 import { isPseudonym } from '../../shared/protocol.ts'
 import { distinctColors } from '../user/identity.ts'
 
@@ -29,8 +30,12 @@ export interface PresenceUser {
   color: string
 }
 
-/** The contract's awareness state. */
-export interface AwarenessState {
+/**
+ * The contract's awareness state. The session fields (hand, reaction, following; shared/awareness.ts)
+ * are set by their features with setLocalStateField: publishing here spreads the local state, so
+ * they travel on with every cursor update.
+ */
+export interface AwarenessState extends SessionAwareness {
   user?: { name: string; color: string }
   presence?: TLInstancePresence | null
   /** The shape this client is editing (text edit mode), or null. */
