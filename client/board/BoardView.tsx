@@ -46,6 +46,8 @@ import { FloatingReactions } from '../hands/FloatingReactions.tsx'
 import { HandControls } from '../hands/HandControls.tsx'
 import { HandQueue } from '../hands/HandQueue.tsx'
 import { HandsProvider } from '../hands/HandsContext.tsx'
+import { SessionProvider } from '../session/SessionContext.tsx'
+import { SessionTimer } from '../session/SessionTimer.tsx'
 
 /** Everything drawn in front of the canvas, in screen coordinates over the shapes. */
 function InFrontOfTheCanvas() {
@@ -149,6 +151,7 @@ export function BoardView({ board: initialBoard, token }: { board: BoardForRole;
     <VotingProvider board={board} token={token} doc={connection?.doc ?? null}>
     <FollowProvider board={board} token={token} editor={editor} doc={connection?.doc ?? null} awareness={connection?.provider.awareness ?? null}>
     <HandsProvider awareness={connection?.provider.awareness ?? null} role={board.role} anonymous={board.anonymous}>
+    <SessionProvider board={board} token={token} doc={connection?.doc ?? null} connected={state.status === 'connected'}>
       <div className="board">
         <header className="board-header">
           <Link href="/" className="board-header__home" aria-label={t('board.home')} title={t('board.home')}>
@@ -169,6 +172,7 @@ export function BoardView({ board: initialBoard, token }: { board: BoardForRole;
             </span>
           )}
           <div className="board-header__end">
+            <SessionTimer editor={editor} />
             <ConnectionBadge state={state} />
             <FollowButtons />
             {readonly && (
@@ -266,6 +270,7 @@ export function BoardView({ board: initialBoard, token }: { board: BoardForRole;
           }}
         />
       </div>
+    </SessionProvider>
     </HandsProvider>
     </FollowProvider>
     </VotingProvider>

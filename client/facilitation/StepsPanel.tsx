@@ -11,6 +11,7 @@ import { hasRole } from '../../shared/roles.ts'
 import { useI18n } from '../app/i18n-context.tsx'
 import { freeViewportArea, planParts, READABLE_ZOOM, showOverview, showRect, STEP_MAX_ZOOM, WHOLE_STEP_SLACK, type PartsPlan } from '../board/camera.ts'
 import type { PanelProps } from '../board/panels.tsx'
+import { AgendaSummary, StepAgenda } from '../session/StepAgenda.tsx'
 import { PreparedList } from './PreparedList.tsx'
 import { SaveTemplateForm } from './SaveTemplateForm.tsx'
 import { SilentRoundControls } from './SilentRoundControls.tsx'
@@ -73,6 +74,7 @@ function StepList({ editor }: { editor: Editor }) {
 
   return (
     <>
+      <AgendaSummary steps={steps} />
       {steps.length === 0 ? (
         <p className="muted">{t('steps.empty')}</p>
       ) : (
@@ -124,6 +126,7 @@ function StepItem(props: { step: Step; steps: readonly Step[]; current: string |
         <span className="steps__name">{step.label}</span>
         {step.hint && <span className="steps__hint">{step.hint}</span>}
       </button>
+      <StepAgenda step={step} />
       {parts?.view.stepId === step.id && <StepParts step={step} parts={parts} />}
       {children.length > 0 && (
         <ol className="steps__list steps__list--nested">

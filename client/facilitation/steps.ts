@@ -2,6 +2,7 @@
  * The steps of a board: its zone frames in template order (`meta.zoneOrder`, as the harvest
  * orders its sections), each with its name and a short hint from the frame's own prompts.
  */
+import { frameTimebox } from '../../shared/agenda.ts'
 import { BoardGeometry, plainText, type HarvestRecord, type Shape } from '../../shared/board-geometry.ts'
 
 export interface Step {
@@ -15,6 +16,8 @@ export interface Step {
   hint: string
   /** The zone this one lies in, if any. */
   parentId: string | null
+  /** The minutes the template suggests for it (the frame's `meta.timebox`), if any. */
+  timebox: number | null
 }
 
 const HINT_MAX = 110
@@ -33,7 +36,7 @@ export function boardSteps(records: readonly HarvestRecord[]): Step[] {
   const steps = sorted.map((frame): Step & { hints: string[] } => {
     const parent = zoneParent(geometry, frame, zoneIds)
     const name = nameOf(frame)
-    return { id: frame.id, zone: String(frame.meta.zone), name, label: parent ? withoutPrefix(name, nameOf(parent)) : name, hint: '', parentId: parent?.id ?? null, hints: hintsOf(geometry, frame) }
+    return { id: frame.id, zone: String(frame.meta.zone), name, label: parent ? withoutPrefix(name, nameOf(parent)) : name, hint: '', parentId: parent?.id ?? null, timebox: frameTimebox(frame.meta), hints: hintsOf(geometry, frame) }
   })
   // A hint every step shares ("Vink af wat geregeld is…") says nothing about the step: take the next.
   const count = new Map<string, number>()
