@@ -14,7 +14,7 @@ import { useI18n } from '../app/i18n-context.tsx'
 import { editorSteps, nextStepZone } from './agenda-steps.ts'
 import { useSessionRun, type SessionRun } from './SessionContext.tsx'
 import { sessionShortcutFor, SESSION_SHORTCUTS } from './session-shortcuts.ts'
-import { crossing, formatRemaining, LAST_MINUTE_MS, minutesLeft } from './timer-format.ts'
+import { announce, formatRemaining, LAST_MINUTE_MS } from './timer-format.ts'
 import { loadSoundOn, playEndTone, primeSound, saveSoundOn } from './timer-sound.ts'
 import './session.css'
 
@@ -58,9 +58,10 @@ function TimerView({ session, editor }: { session: SessionRun; editor: Editor | 
   useEffect(() => {
     const before = previous.current
     previous.current = { timer, left }
-    const said = announce(before.timer, timer, before.left, left, t)
-    if (said) setAnnouncement(said.text)
-    if (said?.end && soundOn) playEndTone()
+    const said = announce(before.timer, timer, before.left, left, Date.now())
+    if (!said) return
+    setAnnouncement(said.kind === 'started' ? t(said.minutes === 1 ? 'timer.announce.started.one' : 'timer.announce.started.other', { n: String(said.minutes) }) : t(`timer.announce.${said.kind}`))
+    if (said.kind === 'end' && soundOn) playEndTone()
   }, [timer, left, soundOn, t])
 
   // After a reload with the sound on, the browser lets audio start only after a gesture.
@@ -269,26 +270,4 @@ function TimerControls({ id, session, onClose }: { id: string; session: SessionR
       <p className="field__hint">{t('timer.shortcuts')}</p>
     </div>
   )
-}
-
-type Translate = ReturnType<typeof useI18n>['t']
-
-/** What the timer's change from `before` to `after` says to a listener, if anything. */
-function announce(before: TimerState | null, after: TimerState | null, leftBefore: number | null, leftAfter: number | null, t: Translate): { text: string; end?: boolean } | null {
-  if (before === null && after === null) return null
-  if (after === null) return { text: t('timer.announce.stopped') }
-  const restarted = before === null || before.startedAt !== after.startedAt
-  if (restarted) {
-    // A reload finds a timer already running: nothing new to hear.
-    if (before === null && leftBefore === null && Date.now() - Date.parse(after.startedAt) > 10_000) return null
-    const n = minutesLeft(after.status === 'paused' ? after.remainingMs : Date.parse(after.endsAt) - Date.parse(after.startedAt))
-    return { text: t(n === 1 ? 'timer.announce.started.one' : 'timer.announce.started.other', { n: String(n) }) }
-  }
-  if (before.status === 'running' && after.status === 'paused') return { text: t('timer.announce.paused') }
-  if (before.status === 'paused' && after.status === 'running') return { text: t('timer.announce.resumed') }
-  if (leftBefore === null || leftAfter === null) return null
-  const crossed = crossing(leftBefore, leftAfter)
-  if (crossed === 'end') return { text: t('timer.announce.end'), end: true }
-  if (crossed === 'lastMinute') return { text: t('timer.announce.lastMinute') }
-  return null
 }

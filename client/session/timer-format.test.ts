@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { crossing, formatRemaining, minutesLeft } from './timer-format.ts'
+import { pauseTimer, resumeTimer, startTimer } from '../../shared/timer-state.ts'
+import { announce, crossing, formatRemaining, minutesLeft } from './timer-format.ts'
 
 describe('timer display', () => {
   it('shows mm:ss rounded up, hours when needed, never below zero', () => {
@@ -18,5 +19,31 @@ describe('timer display', () => {
     expect(crossing(500, 0)).toBe('end')
     expect(crossing(0, 0)).toBeNull()
     expect(crossing(120_000, 0)).toBe('end') // a tab asleep through the last minute hears only the end
+  })
+})
+
+describe('timer announcements', () => {
+  const T0 = Date.parse('2026-11-30T10:00:00Z')
+  const running = startTimer(T0, 10, null)
+
+  it('says start, pause, resume and stop once each', () => {
+    expect(announce(null, running, null, 600_000, T0 + 200)).toEqual({ kind: 'started', minutes: 10 })
+    const paused = pauseTimer(running, T0 + 60_000)
+    expect(announce(running, paused, 540_000, 540_000, T0 + 60_000)).toEqual({ kind: 'paused' })
+    expect(announce(paused, resumeTimer(paused, T0 + 120_000), 540_000, 540_000, T0 + 120_000)).toEqual({ kind: 'resumed' })
+    expect(announce(running, null, 300_000, null, T0)).toEqual({ kind: 'stopped' })
+    // A restart is a start.
+    expect(announce(running, startTimer(T0 + 5_000, 3, null), 595_000, 595_000, T0 + 5_000)).toEqual({ kind: 'started', minutes: 3 })
+  })
+
+  it('says the last minute and the end when crossed, and nothing every second', () => {
+    expect(announce(running, running, 61_000, 60_000, T0)).toEqual({ kind: 'lastMinute' })
+    expect(announce(running, running, 1_000, 0, T0)).toEqual({ kind: 'end' })
+    expect(announce(running, running, 300_000, 299_000, T0)).toBeNull()
+  })
+
+  it('says nothing to a page that opens on a timer already running', () => {
+    expect(announce(null, running, null, 300_000, T0 + 5 * 60_000)).toBeNull()
+    expect(announce(null, null, null, null, T0)).toBeNull()
   })
 })

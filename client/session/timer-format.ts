@@ -1,4 +1,5 @@
 /** The timer's display and what is read out, pure (the component only ticks). */
+import type { TimerState } from '../../shared/session.ts'
 
 /** "12:05" (or "1:02:05" from an hour): whole seconds, rounded up, so "00:00" means time is up. */
 export function formatRemaining(ms: number): string {
@@ -25,4 +26,29 @@ export function crossing(before: number, after: number): 'lastMinute' | 'end' | 
   if (before > 0 && after <= 0) return 'end'
   if (before > LAST_MINUTE_MS && after <= LAST_MINUTE_MS) return 'lastMinute'
   return null
+}
+
+export type Announcement = { kind: 'started'; minutes: number } | { kind: 'paused' | 'resumed' | 'stopped' | 'lastMinute' | 'end' }
+
+/** A timer this old when a page first sees it was running before the page opened (a reload). */
+const SEEN_LATE_MS = 10_000
+
+/**
+ * What the timer's change from `before` to `after` (and from `leftBefore` to `leftAfter` ms)
+ * says to a listener, if anything: start, pause, resume, stop, the last minute, the end. A page
+ * that opens on a timer already running says nothing.
+ */
+export function announce(before: TimerState | null, after: TimerState | null, leftBefore: number | null, leftAfter: number | null, now: number): Announcement | null {
+  if (before === null && after === null) return null
+  if (after === null) return { kind: 'stopped' }
+  if (before === null || before.startedAt !== after.startedAt) {
+    if (before === null && leftBefore === null && now - Date.parse(after.startedAt) > SEEN_LATE_MS) return null
+    const ms = after.status === 'paused' ? after.remainingMs : Date.parse(after.endsAt) - Date.parse(after.startedAt)
+    return { kind: 'started', minutes: minutesLeft(ms) }
+  }
+  if (before.status === 'running' && after.status === 'paused') return { kind: 'paused' }
+  if (before.status === 'paused' && after.status === 'running') return { kind: 'resumed' }
+  if (leftBefore === null || leftAfter === null) return null
+  const crossed = crossing(leftBefore, leftAfter)
+  return crossed ? { kind: crossed } : null
 }
