@@ -14,7 +14,7 @@ import { useI18n } from '../app/i18n-context.tsx'
 import { editorSteps, nextStepZone } from './agenda-steps.ts'
 import { useSessionRun, type SessionRun } from './SessionContext.tsx'
 import { sessionShortcutFor, SESSION_SHORTCUTS } from './session-shortcuts.ts'
-import { announce, formatRemaining, LAST_MINUTE_MS } from './timer-format.ts'
+import { announce, formatRemaining, isStale, LAST_MINUTE_MS } from './timer-format.ts'
 import { loadSoundOn, playEndTone, primeSound, saveSoundOn } from './timer-sound.ts'
 import './session.css'
 
@@ -45,7 +45,9 @@ function useRemaining(timer: TimerState | null, serverNow: () => number): number
 
 function TimerView({ session, editor }: { session: SessionRun; editor: Editor | null }) {
   const { t } = useI18n()
-  const { timer, facilitator } = session
+  const { facilitator } = session
+  // One that ran out long ago (a board opened the next day, a fork) is not shown at all.
+  const timer = session.timer && !isStale(session.timer, session.serverNow()) ? session.timer : null
   const left = useRemaining(timer, session.serverNow)
   const [open, setOpen] = useState(false)
   const [soundOn, setSoundOn] = useState(loadSoundOn)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { pauseTimer, resumeTimer, startTimer } from '../../shared/timer-state.ts'
-import { announce, crossing, formatRemaining, minutesLeft } from './timer-format.ts'
+import { announce, crossing, formatRemaining, isStale, minutesLeft } from './timer-format.ts'
 
 describe('timer display', () => {
   it('shows mm:ss rounded up, hours when needed, never below zero', () => {
@@ -45,5 +45,15 @@ describe('timer announcements', () => {
   it('says nothing to a page that opens on a timer already running', () => {
     expect(announce(null, running, null, 300_000, T0 + 5 * 60_000)).toBeNull()
     expect(announce(null, null, null, null, T0)).toBeNull()
+  })
+})
+
+describe('a timer long over', () => {
+  it('is no longer shown half an hour after it ran out; a paused one stays', () => {
+    const T0 = Date.parse('2026-11-30T10:00:00Z')
+    const timer = startTimer(T0, 10, null)
+    expect(isStale(timer, T0 + 39 * 60_000)).toBe(false)
+    expect(isStale(timer, T0 + 41 * 60_000)).toBe(true)
+    expect(isStale(pauseTimer(timer, T0), T0 + 24 * 3600_000)).toBe(false)
   })
 })

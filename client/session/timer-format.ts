@@ -52,3 +52,11 @@ export function announce(before: TimerState | null, after: TimerState | null, le
   const crossed = crossing(leftBefore, leftAfter)
   return crossed ? { kind: crossed } : null
 }
+
+/** A timer that ran out this long ago is over: nobody needs "Tijd is om" the next day. */
+export const STALE_AFTER_MS = 30 * 60_000
+
+/** Whether a timer ran out so long ago that the header shows no timer at all. */
+export function isStale(timer: TimerState, serverNow: number): boolean {
+  return timer.status === 'running' && serverNow - Date.parse(timer.endsAt) > STALE_AFTER_MS
+}
