@@ -180,7 +180,6 @@ export function BoardView({ board: initialBoard, token }: { board: BoardForRole;
                 {t('board.readonly')}
               </span>
             )}
-            <HandControls />
             <nav className="panel-switch" aria-label={t('panel.switch')}>
               {panels.map((definition) => (
                 <button
@@ -209,6 +208,7 @@ export function BoardView({ board: initialBoard, token }: { board: BoardForRole;
           <main className="board__canvas" aria-label={board.title}>
             {canvasOverride !== null && <div className="board__override">{canvasOverride}</div>}
             {canvasOverride === null && <HandQueue />}
+            {canvasOverride === null && <HandControls />}
             {boardStore.state === 'ready' && config !== undefined ? (
               <BoardCanvas
                 boardId={board.id}

@@ -1,6 +1,7 @@
 /**
- * In the board's header, for everyone (viewers too: they are participants): the hand toggle and
- * the four reactions, each with a keyboard shortcut. Also listens for those shortcuts and says,
+ * Over the canvas's bottom right, for everyone (viewers too: they are participants): the hand
+ * toggle and the four reactions, each with a keyboard shortcut. Not in the header: that row
+ * holds the facilitator's session controls and is full at laptop widths. Also listens for those shortcuts and says,
  * politely, when the facilitator lowered your hand.
  */
 import { useEffect, useState } from 'react'

@@ -1,5 +1,5 @@
 /**
- * The facilitator's queue of raised hands, over the canvas's top left: oldest first, with names
+ * The facilitator's queue of raised hands, over the canvas's right side: oldest first, with names
  * (pseudonyms on anonymous boards) and how long ago each went up; lower one, the first
  * (Alt+Shift+L) or all (Alt+Shift+A). A newly raised hand is announced politely to a screen reader.
  */
@@ -32,18 +32,21 @@ export function HandQueue() {
           <ol className="hand-queue__list">
             {queue.map((hand, i) => (
               <li key={hand.clientId} className="hand-queue__item" data-testid="hand-queue-item">
-                <span className="hand-queue__name">{displayName(hand, t)}</span>
-                <span className="hand-queue__since">{sinceText(now - hand.raisedAt, t)}</span>
-                <button
-                  type="button"
-                  className="button button--small hand-queue__lower"
-                  aria-label={t('hands.lowerOneLabel', { name: displayName(hand, t) })}
-                  aria-keyshortcuts={i === 0 ? HAND_SHORTCUTS.lowerFirst : undefined}
-                  title={i === 0 ? `${t('hands.lowerOneLabel', { name: displayName(hand, t) })} (${HAND_SHORTCUTS.lowerFirst})` : undefined}
-                  onClick={() => hands.lower([hand])}
-                >
-                  {t('hands.lowerOne')}
-                </button>
+                <div className="hand-queue__row">
+                  <span className="hand-queue__who">
+                    <span className="hand-queue__name">{displayName(hand, t)}</span> <span className="hand-queue__since">{sinceText(now - hand.raisedAt, t)}</span>
+                  </span>
+                  <button
+                    type="button"
+                    className="button button--small hand-queue__lower"
+                    aria-label={t('hands.lowerOneLabel', { name: displayName(hand, t) })}
+                    aria-keyshortcuts={i === 0 ? HAND_SHORTCUTS.lowerFirst : undefined}
+                    title={i === 0 ? `${t('hands.lowerOneLabel', { name: displayName(hand, t) })} (${HAND_SHORTCUTS.lowerFirst})` : undefined}
+                    onClick={() => hands.lower([hand])}
+                  >
+                    {t('hands.lowerOne')}
+                  </button>
+                </div>
               </li>
             ))}
           </ol>
