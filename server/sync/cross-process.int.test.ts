@@ -239,11 +239,11 @@ describe('RoomManagers on one PostgreSQL and one Redis', () => {
     const [viewer, editor, watcher] = [new FakePeer('viewer'), new FakePeer('editor'), new FakePeer('viewer')]
     const roomTwo = await join(two, boardId, viewer)
     await join(two, boardId, editor)
-    await join(one, boardId, watcher)
+    const roomOne = await join(one, boardId, watcher)
 
-    // Presence of a peer on process two reaches a peer on process one.
+    // Presence of a peer on process two reaches a peer on process one, with the role process two stamped.
     const presence = new awarenessProtocol.Awareness(viewer.doc)
-    presence.setLocalState({ user: { name: 'Kim', color: '#000000' } })
+    presence.setLocalState({ user: { name: 'Kim', color: '#000000' }, role: 'facilitator', hand: { raisedAt: 5 } })
     const heard = new Promise<void>((resolve) => {
       const original = watcher.send.bind(watcher)
       watcher.send = (message) => {
@@ -254,6 +254,7 @@ describe('RoomManagers on one PostgreSQL and one Redis', () => {
     roomTwo.receive(viewer, awarenessMessage(presence, [viewer.doc.clientID]))
     presence.destroy()
     await heard
+    expect(roomOne.awareness.getStates().get(viewer.doc.clientID)).toEqual({ user: { name: 'Kim', color: '#000000' }, hand: { raisedAt: 5 }, role: 'viewer' })
 
     const closed = new Promise<void>((resolve) => {
       viewer.close = (code: number) => {
