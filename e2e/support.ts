@@ -20,8 +20,8 @@ export interface TestServer {
  * A person at their own laptop: a page in a browser context of its own (no shared storage). Playwright
  * closes only its built-in context, so every test ends with `closeEveryone`.
  */
-export async function newPerson(browser: Browser): Promise<Page> {
-  return (await browser.newContext()).newPage()
+export async function newPerson(browser: Browser, viewport?: { width: number; height: number }): Promise<Page> {
+  return (await browser.newContext(viewport ? { viewport } : {})).newPage()
 }
 
 /**

@@ -11,6 +11,7 @@ import { hasRole } from '../../shared/roles.ts'
 import { useI18n } from '../app/i18n-context.tsx'
 import { freeViewportArea, planParts, READABLE_ZOOM, showOverview, showRect, STEP_MAX_ZOOM, WHOLE_STEP_SLACK, type PartsPlan } from '../board/camera.ts'
 import type { PanelProps } from '../board/panels.tsx'
+import { SummonStepButton } from '../follow/SummonStepButton.tsx'
 import { AgendaSummary, StepAgenda } from '../session/StepAgenda.tsx'
 import { PreparedList } from './PreparedList.tsx'
 import { SaveTemplateForm } from './SaveTemplateForm.tsx'
@@ -127,6 +128,7 @@ function StepItem(props: { step: Step; steps: readonly Step[]; current: string |
         {step.hint && <span className="steps__hint">{step.hint}</span>}
       </button>
       <StepAgenda step={step} />
+      <SummonStepButton stepId={step.id} name={step.label} zone={step.zone} />
       {parts?.view.stepId === step.id && <StepParts step={step} parts={parts} />}
       {children.length > 0 && (
         <ol className="steps__list steps__list--nested">
