@@ -80,6 +80,11 @@ test('the facilitator’s timer shows the same time in three browsers, after a r
   await expectSameTime([anna, bram, cor], 600)
   await expect(cor.getByRole('timer')).toHaveAccessibleName(/^Timer: nog (09:5\d|10:00)$/)
   await expect(bram.getByTestId('timer-announcement')).toHaveText('De timer loopt: 10 minuten.')
+  // In the open controls the keyboard's focus stays put while the timer ticks (several times a second).
+  await anna.getByTestId('timer-pause').focus()
+  await anna.waitForTimeout(800)
+  await expect(anna.getByTestId('timer-pause')).toBeFocused()
+  await expect(anna.getByTestId('timer-pause')).toHaveAttribute('aria-keyshortcuts', 'Alt+Shift+P')
 
   // Bram reloads: the timer is there at once, within a second of the others.
   await bram.reload()

@@ -189,16 +189,19 @@ function TimerControls({ id, session, onClose }: { id: string; session: SessionR
   const parsed = Number(minutes)
   const valid = Number.isInteger(parsed) && parsed >= 1 && parsed <= MAX_TIMER_MINUTES
   const ref = useRef<HTMLDivElement>(null)
+  const close = useRef(onClose)
+  close.current = onClose
 
+  // Once, on opening (the timer re-renders this every tick: focus must not jump back meanwhile).
   useEffect(() => {
     ref.current?.querySelector<HTMLInputElement>('input')?.focus()
     const onPointerDown = (event: PointerEvent) => {
       const root = ref.current?.closest('.session-timer')
-      if (root && event.target instanceof Node && !root.contains(event.target)) onClose()
+      if (root && event.target instanceof Node && !root.contains(event.target)) close.current()
     }
     document.addEventListener('pointerdown', onPointerDown)
     return () => document.removeEventListener('pointerdown', onPointerDown)
-  }, [onClose])
+  }, [])
 
   return (
     <div
