@@ -150,8 +150,8 @@ export function BoardView({ board: initialBoard, token }: { board: BoardForRole;
     >
     <VotingProvider board={board} token={token} doc={connection?.doc ?? null}>
     <FollowProvider board={board} token={token} editor={editor} doc={connection?.doc ?? null} awareness={connection?.provider.awareness ?? null}>
-    <HandsProvider awareness={connection?.provider.awareness ?? null} role={board.role} anonymous={board.anonymous}>
     <SessionProvider board={board} token={token} doc={connection?.doc ?? null} connected={state.status === 'connected'}>
+    <HandsProvider awareness={connection?.provider.awareness ?? null} role={board.role} anonymous={board.anonymous}>
       <div className="board">
         <header className="board-header">
           <Link href="/" className="board-header__home" aria-label={t('board.home')} title={t('board.home')}>
@@ -270,8 +270,8 @@ export function BoardView({ board: initialBoard, token }: { board: BoardForRole;
           }}
         />
       </div>
-    </SessionProvider>
     </HandsProvider>
+    </SessionProvider>
     </FollowProvider>
     </VotingProvider>
     </DraftsProvider>

@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { useI18n } from '../app/i18n-context.tsx'
 import type { Translate } from '../i18n.ts'
+import { useSessionRun } from '../session/SessionContext.tsx'
 import { useHands } from './HandsContext.tsx'
 import { sinceRaised, type QueuedHand } from './hands-state.ts'
 import { HAND_SHORTCUTS } from './shortcuts.ts'
@@ -14,7 +15,9 @@ import './hands.css'
 export function HandQueue() {
   const hands = useHands()
   const { t } = useI18n()
-  const now = useNow(10_000)
+  const session = useSessionRun()
+  // Hands went up on the server's clock: measure how long ago on it too.
+  const now = useNow(10_000, session?.serverNow ?? Date.now)
   const announcement = useRaisedAnnouncement(hands?.facilitator ? hands.queue : null, t)
   if (!hands?.facilitator) return null
   const { queue } = hands
@@ -77,12 +80,13 @@ function sinceText(ms: number, t: Translate): string {
   return since.unit === 'justNow' ? t('hands.justNow') : t(`hands.${since.unit}`, { n: String(since.n) })
 }
 
-function useNow(everyMs: number): number {
-  const [now, setNow] = useState(() => Date.now())
+function useNow(everyMs: number, clock: () => number): number {
+  const [now, setNow] = useState(clock)
   useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), everyMs)
+    setNow(clock())
+    const timer = setInterval(() => setNow(clock()), everyMs)
     return () => clearInterval(timer)
-  }, [everyMs])
+  }, [everyMs, clock])
   return now
 }
 

@@ -8,6 +8,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import type { Awareness } from 'y-protocols/awareness'
 import { sessionAwarenessOf, type RaisedHand, type ReactionEmoji } from '../../shared/awareness.ts'
 import type { Role } from '../../shared/roles.ts'
+import { useSessionRun } from '../session/SessionContext.tsx'
 import { handQueue, isLowered, loweredAfter, makeRateLimit, ReactionTracker, type QueuedHand, type ReactionEvent } from './hands-state.ts'
 
 export interface Hands {
@@ -39,12 +40,6 @@ export function useHands(): Hands | null {
 /** At most one reaction per this many ms from one tab (the server limits messages anyway). */
 const REACTION_GAP_MS = 500
 
-/**
- * Server-clock ms for `raisedAt` (the queue's order across laptops). Until the session clock's
- * offset is known here, the device clock: laptops synchronised over NTP differ by milliseconds.
- */
-const now = () => Date.now()
-
 interface View {
   myHand: RaisedHand | null
   queue: QueuedHand[]
@@ -56,6 +51,10 @@ export function HandsProvider(props: { awareness: Awareness | null; role: Role; 
   const [loweredByFacilitator, setLoweredByFacilitator] = useState(0)
   const listeners = useRef(new Set<(event: ReactionEvent) => void>())
   const [rateLimit] = useState(() => makeRateLimit(REACTION_GAP_MS))
+  // `raisedAt` on the server's clock (client/session/server-clock.ts), so the queue's order holds
+  // across laptops whose clocks differ.
+  const session = useSessionRun()
+  const serverNow = session?.serverNow ?? Date.now
 
   useEffect(() => {
     if (!awareness) return
@@ -91,8 +90,8 @@ export function HandsProvider(props: { awareness: Awareness | null; role: Role; 
   const toggleHand = useCallback(() => {
     if (!awareness) return
     const raised = sessionAwarenessOf(awareness.getLocalState()).hand
-    awareness.setLocalStateField('hand', raised ? null : { raisedAt: now() })
-  }, [awareness])
+    awareness.setLocalStateField('hand', raised ? null : { raisedAt: Math.round(serverNow()) })
+  }, [awareness, serverNow])
 
   const react = useCallback(
     (emoji: ReactionEmoji) => {
