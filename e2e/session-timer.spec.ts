@@ -86,10 +86,15 @@ test('the facilitator’s timer shows the same time in three browsers, after a r
   await expect(anna.getByTestId('timer-pause')).toBeFocused()
   await expect(anna.getByTestId('timer-pause')).toHaveAttribute('aria-keyshortcuts', 'Alt+Shift+P')
 
-  // Bram reloads: the timer is there at once, within a second of the others.
+  // Bram turns the sound on and reloads: the timer is there at once, within a second of the
+  // others, and his browser remembers the sound.
+  await expect(bram.getByRole('button', { name: 'Geluid aan het eind' })).toHaveAttribute('aria-pressed', 'false')
+  await bram.getByRole('button', { name: 'Geluid aan het eind' }).click()
   await bram.reload()
   await expect(bram.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected')
   await expectSameTime([anna, bram, cor], 600)
+  await expect(bram.getByRole('button', { name: 'Geluid aan het eind' })).toHaveAttribute('aria-pressed', 'true')
+  await expect(cor.getByRole('button', { name: 'Geluid aan het eind' })).toHaveAttribute('aria-pressed', 'false')
 
   // The editor has no controls, and the server refuses it the call.
   await expect(bram.getByTestId('timer-open')).toHaveCount(0)

@@ -106,6 +106,14 @@ describe('session timer', () => {
     await Promise.all([watcher.close(), look.close()])
   })
 
+  it('holds at most eight hours after adding time', async () => {
+    const board = await createBoard(server.url, { title: 'Lang' })
+    const f = board.tokens.facilitator
+    await call(board, f, 'POST', '/timer', { action: 'start', minutes: 240 })
+    for (let i = 0; i < 4; i++) expect((await call(board, f, 'POST', '/timer', { action: 'add', minutes: 60 })).status).toBe(200)
+    expect((await call(board, f, 'POST', '/timer', { action: 'add', minutes: 60 })).body).toMatchObject({ code: 'timer_state' })
+  })
+
   it('answers 400 to a bad action and 404 to a step the board does not have', async () => {
     const board = await createBoard(server.url, { title: 'Onzin', template: 'casusreconstructie' })
     const f = board.tokens.facilitator
