@@ -18,11 +18,13 @@ const handToggle = (page: Page) => page.getByTestId('hand-toggle')
  * The next reaction floating on this page: its emoji, text and the screen x of its centre, read
  * at once (it shows for only two seconds, which a loaded machine can spend between two steps).
  */
-async function floatSeen(page: Page): Promise<{ emoji: string | null; text: string; x: number }> {
+async function floatSeen(page: Page): Promise<{ emoji: string | null; text: string; x: number; animation: string }> {
   const handle = await page.waitForFunction(() => {
     const float = document.querySelector('[data-testid="reaction-float"]')
-    const bubble = float?.querySelector('.reaction-float__bubble')?.getBoundingClientRect()
-    return float && bubble ? { emoji: float.getAttribute('data-emoji'), text: float.textContent ?? '', x: bubble.x + bubble.width / 2 } : null
+    const bubble = float?.querySelector('.reaction-float__bubble')
+    if (!float || !bubble) return null
+    const box = bubble.getBoundingClientRect()
+    return { emoji: float.getAttribute('data-emoji'), text: float.textContent ?? '', x: box.x + box.width / 2, animation: getComputedStyle(bubble).animationName }
   })
   return (await handle.jsonValue())!
 }
@@ -41,6 +43,7 @@ test('hands go up in order, the facilitator lowers one, and a reaction floats at
   await openBoard(anna, board.urls.facilitator, 'Anna')
   await openBoard(bram, board.urls.editor, 'Bram')
   await openBoard(cas, board.urls.viewer, 'Cas')
+  await cas.emulateMedia({ reducedMotion: 'reduce' })
 
   // Only the facilitator has a queue; everyone (the viewer too) has the toggle.
   await expect(handToggle(cas)).toHaveAttribute('aria-pressed', 'false')
@@ -76,11 +79,15 @@ test('hands go up in order, the facilitator lowers one, and a reaction floats at
   await pointAt(bram, 700, 420)
   const annaSees = floatSeen(anna)
   const bramSees = floatSeen(bram)
+  const casSees = floatSeen(cas)
   await bram.keyboard.press('Alt+Shift+Digit4')
   const float = await annaSees
   await anna.screenshot({ path: test.info().outputPath('hands-queue-and-reaction.png') })
   expect(float).toMatchObject({ emoji: '💡', text: '💡Bram' })
   expect(await bramSees).toMatchObject({ emoji: '💡', text: '💡Jij' })
+  // It floats up, except for someone who prefers reduced motion: there it only fades.
+  expect(float.animation).toBe('reaction-float')
+  expect(await casSees).toMatchObject({ emoji: '💡', text: '💡Bram', animation: 'reaction-fade' })
   // Anna's view of the page differs from Bram's; the float sits where his cursor is on her screen.
   const expected = await anna.evaluate(() => {
     const editor = window.__dialoogbordEditor!
