@@ -52,6 +52,7 @@ test('hands go up in order, the facilitator lowers one, and a reaction floats at
   await handToggle(bram).click()
   await expect(handToggle(bram)).toHaveAttribute('aria-pressed', 'true')
   await expect(handToggle(bram)).toHaveText(/Hand laten zakken/)
+  await bram.screenshot({ path: test.info().outputPath('hands-raised.png') })
   await expect(queueItems(anna)).toHaveCount(1)
   await expect(queueItems(anna).first()).toContainText('Bram')
   await expect(anna.getByTestId('hand-announcement')).toHaveText('Bram steekt een hand op')
