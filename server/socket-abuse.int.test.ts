@@ -138,7 +138,7 @@ describe('awareness (items 3, 5, 11)', () => {
     viewer.send(awarenessMessage([{ clientId: mine, clock: 1001, json: 'null' }]))
     await viewer.roundTrip()
     await observer.roundTrip()
-    expect(observer.awareness.getStates().get(mine)).toEqual({ user: { name: 'Echte deelnemer', color: '#00aa00' } })
+    expect(observer.awareness.getStates().get(mine)).toEqual({ user: { name: 'Echte deelnemer', color: '#00aa00' }, role: 'editor' })
     await Promise.all([editor.close(), observer.close(), viewer.close()])
   })
 
@@ -159,6 +159,7 @@ describe('awareness (items 3, 5, 11)', () => {
     expect(observer.awareness.getStates().get(first.doc.clientID)).toEqual({
       user: { name: 'Deelnemer 1', color: '#123456' },
       presence: { userName: 'Deelnemer 1', userId: 'deelnemer-1', chatMessage: 'hoi', meta: {} },
+      role: 'editor', // stamped by the server from the connection
     })
 
     const second = await SyncClient.connect(server.url, board.id, board.tokens.editor)

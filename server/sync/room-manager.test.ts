@@ -287,7 +287,7 @@ describe('RoomManager connections', () => {
     for (let i = 0; i < 5; i++) forgedAwareness.setLocalState({ user: { name: 'B', color: '#ffffff' } })
     room.receive(b, awarenessMessage(forgedAwareness, [forged.clientID]))
     forgedAwareness.destroy()
-    expect(room.awareness.getStates().get(a.doc.clientID)).toEqual({ user: { name: 'A', color: '#000000' } })
+    expect(room.awareness.getStates().get(a.doc.clientID)).toEqual({ user: { name: 'A', color: '#000000' }, role: 'editor' })
 
     rooms.disconnect(room, a)
     expect(room.awareness.getStates().has(a.doc.clientID)).toBe(false)
