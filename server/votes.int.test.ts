@@ -101,6 +101,17 @@ describe('dot voting', () => {
     expect(readClosedVotes(metaMap(late.doc))[0]?.results).toEqual([{ shapeId: 'shape:l1', votes: 1 }])
     expect((await call(board, f, 'POST', '/votes', { perParticipant: 3 })).status).toBe(201)
     expect((await call(board, f, 'GET', '/votes/onbekend-id')).status).toBe(404)
+
+    // A follow-up board forked while a vote and a silent round ran starts its own session: it keeps
+    // the closed vote's results, not the open vote or the round.
+    expect((await call(board, f, 'POST', '/drafts/silent-round', {})).status).toBe(200)
+    const during = await call<{ id: string }>(board, f, 'POST', '/snapshots', { label: 'tijdens' })
+    const fork = await call<CreatedBoard>(board, f, 'POST', `/snapshots/${during.body.id}/fork`, {})
+    expect(fork.status).toBe(201)
+    const followUp = await SyncClient.connect(server.url, fork.body.id, fork.body.tokens.viewer)
+    expect(readSession(metaMap(followUp.doc))).toEqual({ silentRound: null, drafts: [], vote: null })
+    expect(readClosedVotes(metaMap(followUp.doc))).toHaveLength(1)
+    await followUp.close()
     expect((await call(board, f, 'POST', '/votes', { perParticipant: 0 })).status).toBe(400)
     await Promise.all([editor.close(), late.close()])
   })

@@ -33,6 +33,20 @@ export const SESSION_KEYS = {
 /** `meta.votes`: every closed vote with its results, oldest first. */
 export const VOTES_KEY = SESSION_KEYS.votes
 
+/**
+ * The keys that describe the session running now, not the board's history: a board forked for a
+ * follow-up session starts without them (closed votes' results and the planned timeboxes stay).
+ */
+export const LIVE_SESSION_KEYS: readonly string[] = [
+  SESSION_KEYS.silentRound,
+  SESSION_KEYS.draftCounts,
+  SESSION_KEYS.vote,
+  SESSION_KEYS.timer,
+  SESSION_KEYS.agendaRun,
+  SESSION_KEYS.summon,
+  SESSION_KEYS.spotlight,
+]
+
 /** Whether a meta change (YMapEvent.keysChanged) touched the session. */
 export const touchesSession = (keys: ReadonlySet<string>): boolean => Object.values(SESSION_KEYS).some((key) => keys.has(key))
 

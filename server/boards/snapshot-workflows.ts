@@ -5,7 +5,8 @@
 import type { TLRecord } from '@tldraw/tlschema'
 import { crc32 } from 'node:zlib'
 import type { BoardInfo, SnapshotInfo } from '../../shared/api.ts'
-import type { StoredRecord } from '../../shared/doc-layout.ts'
+import { metaMap, type StoredRecord } from '../../shared/doc-layout.ts'
+import { LIVE_SESSION_KEYS } from '../../shared/session.ts'
 import { decodeContent, isCurrentSchema, migrateToCurrent, replaceRecords, snapshotOf } from '../document-records.ts'
 import { HttpError } from '../http/errors.ts'
 import { encodeDocument } from '../initial-document.ts'
@@ -17,6 +18,7 @@ import type { BoardStore, SnapshotStore, Storage, StoredSnapshot } from '../stor
 import type { RoomManager } from '../sync/room-manager.ts'
 import type { MadeBoard } from './board-service.ts'
 import { formatBytes } from './format-bytes.ts'
+import { writeSessionMeta } from './session-meta.ts'
 
 /** A snapshot found by `find`, handed back to `fork` (so its state is read once). */
 export type FoundSnapshot = StoredSnapshot
@@ -103,13 +105,29 @@ export class SnapshotWorkflows {
     // A snapshot written under this server's schema is the new board's state as it is; only an
     // older one is decoded, migrated and encoded again (each a pass over every record).
     const initialState = isCurrentSchema(snapshot.schema) ? snapshot.state : encodeDocument(this.migratedRecords(origin.id, snapshot) as unknown as TLRecord[])
-    return this.boards.create({
+    const made = await this.boards.create({
       title: title ?? `${origin.title} (vervolg)`.slice(0, 200),
       template: origin.template,
       anonymous: origin.anonymous,
       initialState,
       forkedFrom: { boardId: origin.id, snapshotId: snapshot.id },
     })
+    await this.withoutLiveSession(made.board.id)
+    return made
+  }
+
+  /**
+   * A follow-up board starts its own session: a silent round, open vote, timer, step run, summon
+   * or spotlight the snapshot caught is cleared (its closed votes and timeboxes stay). The room
+   * opened here is the one its first visitor would open anyway.
+   */
+  private async withoutLiveSession(boardId: string): Promise<void> {
+    const room = await this.rooms.open(boardId)
+    const meta = metaMap(room.doc)
+    const live = LIVE_SESSION_KEYS.filter((key) => meta.get(key) != null)
+    if (live.length === 0) return
+    writeSessionMeta(room.doc, Object.fromEntries(live.map((key) => [key, null])))
+    await this.rooms.flush()
   }
 
   private async require(boardId: string, snapshotId: string): Promise<StoredSnapshot> {
