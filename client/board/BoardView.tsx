@@ -40,7 +40,7 @@ import { DraftMarks } from '../drafts/DraftMarks.tsx'
 import { DraftModeBar } from '../drafts/DraftModeBar.tsx'
 import { DraftsProvider, useDrafts } from '../drafts/DraftsContext.tsx'
 import { SilentRoundBanner } from '../drafts/SilentRoundBanner.tsx'
-import { FollowButtons } from '../follow/FollowButtons.tsx'
+import { FollowBar, FollowButtons } from '../follow/FollowButtons.tsx'
 import { FollowProvider } from '../follow/FollowContext.tsx'
 import { FloatingReactions } from '../hands/FloatingReactions.tsx'
 import { HandControls } from '../hands/HandControls.tsx'
@@ -208,6 +208,7 @@ export function BoardView({ board: initialBoard, token }: { board: BoardForRole;
           <main className="board__canvas" aria-label={board.title}>
             {canvasOverride !== null && <div className="board__override">{canvasOverride}</div>}
             {canvasOverride === null && <HandQueue />}
+            {canvasOverride === null && <FollowBar />}
             {canvasOverride === null && <HandControls />}
             {boardStore.state === 'ready' && config !== undefined ? (
               <BoardCanvas

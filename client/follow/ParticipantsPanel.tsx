@@ -22,16 +22,16 @@ const IDLE_TICK_MS = 15_000
 /** Card counts follow the board's edits at most this often (a big board's records take a while to read). */
 const COUNT_EVERY_MS = 1000
 
-export function ParticipantsPanel(_props: PanelProps) {
+export function ParticipantsPanel({ board }: PanelProps) {
   const { t } = useI18n()
   const follow = useFollow()
   if (!follow) return <p className="muted">{t('board.loading')}</p>
-  return <Participation awareness={follow.awareness} doc={follow.doc} session={follow.session} />
+  return <Participation awareness={follow.awareness} doc={follow.doc} session={follow.session} myRole={board.role} />
 }
 
-function Participation({ awareness, doc, session }: { awareness: Awareness; doc: Y.Doc; session: FollowSession }) {
+function Participation({ awareness, doc, session, myRole }: { awareness: Awareness; doc: Y.Doc; session: FollowSession; myRole: Role }) {
   const { t } = useI18n()
-  const rows = useParticipants(awareness, session.clientId)
+  const rows = useParticipants(awareness, session.clientId, myRole)
   const parts = usePartCounts(doc)
   const isLeading = useValue('leading', () => session.mode.get() === 'leading', [session])
   const listId = useId()
@@ -51,7 +51,7 @@ function Participation({ awareness, doc, session }: { awareness: Awareness; doc:
         <h3 id={listId}>{t('participants.list')}</h3>
         <ul className="participants__list">
           {rows.map((row) => (
-            <ParticipantItem key={row.clientId} row={row} />
+            <ParticipantItem key={row.clientId} row={row} spotlight={isLeading} />
           ))}
         </ul>
       </section>
@@ -79,7 +79,8 @@ const ROLE_LABEL: Record<Role, MessageKey> = {
   viewer: 'participants.role.viewer',
 }
 
-function ParticipantItem({ row }: { row: ParticipantRow }) {
+/** `spotlight`: "Volg mij" is on, so not following means looking around on one's own. */
+function ParticipantItem({ row, spotlight }: { row: ParticipantRow; spotlight: boolean }) {
   const { t } = useI18n()
   return (
     <li className={`participants__row${row.idle ? ' participants__row--idle' : ''}`} data-testid="participant" data-role={row.role ?? ''} data-following={row.following} data-idle={row.idle}>
@@ -91,6 +92,7 @@ function ParticipantItem({ row }: { row: ParticipantRow }) {
       </span>
       <span className="participants__tags">
         {row.following && <span className="participants__tag">{t('participants.follows')}</span>}
+        {spotlight && !row.me && !row.following && <span className="participants__tag participants__tag--own">{t('participants.ownWay')}</span>}
         {row.idle && (
           <span className="participants__tag participants__tag--idle" title={t('participants.idleHint')}>
             {t('participants.idle')}
@@ -102,7 +104,7 @@ function ParticipantItem({ row }: { row: ParticipantRow }) {
 }
 
 /** Everyone's awareness as rows, re-read on every change and, for idleness, every few seconds. */
-function useParticipants(awareness: Awareness, me: number): ParticipantRow[] {
+function useParticipants(awareness: Awareness, me: number, myRole: Role): ParticipantRow[] {
   const clock = useMemo(() => new ActivityClock(), [])
   const [rows, setRows] = useState<ParticipantRow[]>([])
   useEffect(() => {
@@ -110,7 +112,7 @@ function useParticipants(awareness: Awareness, me: number): ParticipantRow[] {
       const now = Date.now()
       const states = awareness.getStates()
       for (const [clientId, state] of states) clock.observe(clientId, state, now)
-      setRows(participantRows(states, { me, clock, now }))
+      setRows(participantRows(states, { me, myRole, clock, now }))
     }
     const onChange = ({ removed }: { removed: number[] }) => {
       for (const clientId of removed) clock.forget(clientId)
@@ -123,7 +125,7 @@ function useParticipants(awareness: Awareness, me: number): ParticipantRow[] {
       awareness.off('change', onChange)
       clearInterval(tick)
     }
-  }, [awareness, me, clock])
+  }, [awareness, me, myRole, clock])
   return rows
 }
 

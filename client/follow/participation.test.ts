@@ -11,12 +11,12 @@ describe('participantRows', () => {
     const clock = new ActivityClock()
     const states = new Map<number, unknown>([
       [3, { user: { name: 'Deelnemer 2', color: '#f00' }, role: 'viewer', following: true, presence: presence(1) }],
-      [1, { user: { name: 'Anna', color: '#0f0' }, role: 'facilitator', presence: presence(1) }],
+      [1, { user: { name: 'Anna', color: '#0f0' }, presence: presence(1) }], // my own state: no stamp
       [2, { user: { name: 'Bram', color: '#00f' }, role: 'editor', following: false, presence: presence(1) }],
       [4, { user: { name: 'Cor' }, role: 'admin', following: 'ja' }], // odd fields are not believed
       [5, { presence: null }], // a tab that has not joined yet
     ])
-    const rows = participantRows(states, { me: 1, clock, now: 0 })
+    const rows = participantRows(states, { me: 1, myRole: 'facilitator', clock, now: 0 })
     expect(rows.map((row) => [row.name, row.role, row.following, row.me])).toEqual([
       ['Anna', 'facilitator', false, true],
       ['Bram', 'editor', false, false],

@@ -55,7 +55,10 @@ function activityKey(state: unknown): string {
 }
 
 /** Everyone connected, the facilitators first, then by name; me included (marked). */
-export function participantRows(states: ReadonlyMap<number, unknown>, options: { me: number; clock: ActivityClock; now: number }): ParticipantRow[] {
+export function participantRows(
+  states: ReadonlyMap<number, unknown>,
+  options: { me: number; myRole?: Role; clock: ActivityClock; now: number },
+): ParticipantRow[] {
   const rows: ParticipantRow[] = []
   for (const [clientId, state] of states) {
     // A state without a user is a tab that has not joined yet (or a draft socket's): nobody to show.
@@ -67,7 +70,8 @@ export function participantRows(states: ReadonlyMap<number, unknown>, options: {
     rows.push({
       clientId,
       name: typeof name === 'string' ? name.trim() : '',
-      role: session.role ?? null,
+      // The server stamps the role on what it relays; my own state here is the one I sent.
+      role: session.role ?? (clientId === options.me ? (options.myRole ?? null) : null),
       following: session.following === true,
       idle: clientId !== options.me && lastActive !== undefined && options.now - lastActive >= IDLE_AFTER_MS,
       me: clientId === options.me,

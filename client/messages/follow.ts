@@ -1,5 +1,6 @@
 /** Strings for bringing everyone along: "Breng iedereen hierheen", "Volg mij", and the Deelnemers panel. */
 export const nl = {
+  'follow.group': 'Samen kijken',
   'follow.summon': 'Breng iedereen hierheen',
   'follow.summonHint': 'Verplaatst het beeld van alle deelnemers één keer naar wat jij nu ziet (Alt+Shift+B).',
   'follow.summoned': 'Iedereen is hierheen gebracht.',
@@ -43,6 +44,7 @@ export const nl = {
 }
 
 export const en: Record<keyof typeof nl, string> = {
+  'follow.group': 'Looking together',
   'follow.summon': 'Bring everyone here',
   'follow.summonHint': 'Moves every participant’s view once to what you see now (Alt+Shift+B).',
   'follow.summoned': 'Everyone has been brought here.',
