@@ -38,7 +38,7 @@ export function HandControls() {
         data-testid="hand-toggle"
         onClick={hands.toggleHand}
       >
-        <span aria-hidden="true">✋</span> {handLabel}
+        <span aria-hidden="true">✋</span> <span className="hand-toggle__label">{handLabel}</span>
       </button>
       <div className="reaction-buttons" role="group" aria-label={t('hands.reactions')}>
         {REACTION_EMOJIS.map((emoji, i) => (
