@@ -22,7 +22,7 @@ export interface AwarenessFilter {
   limits: AwarenessLimits
   /** Whether the sender may set (or, with `state === null`, remove) this client's entry. */
   mayWrite(clientId: number, state: unknown): boolean
-  /** Rewrites an accepted, non-null state (anonymous boards). */
+  /** Rewrites an accepted, non-null state (the session fields and role, anonymous boards: room.ts). */
   rewrite?(clientId: number, state: unknown): unknown
 }
 
