@@ -111,7 +111,13 @@ test('a two-hour casusreconstructie run from three browsers: agenda, timer, summ
   await expectSameTime([anna, bram, cor], 45 * 60)
   await anna.getByRole('button', { name: 'Volg mij' }).click()
   await expect(anna.getByRole('button', { name: 'Volg mij' })).toHaveAttribute('aria-pressed', 'true')
-  await pan(anna, 0.5, 0)
+  // Anna walks along the timeline: its first third, then the next.
+  const third = { x: tijdlijn.x, y: tijdlijn.y, w: tijdlijn.w / 3, h: tijdlijn.h }
+  await anna.evaluate((box) => {
+    window.__dialoogbordEditor!.zoomToBounds(box, { animation: { duration: 300 } })
+  }, third)
+  for (const page of [bram, cor]) await expectFollowing(page, anna)
+  await pan(anna, 0.8, 0)
   for (const page of [bram, cor]) {
     await expect(page.getByRole('button', { name: 'Zelf rondkijken' })).toBeVisible()
     await expectFollowing(page, anna)
