@@ -200,6 +200,14 @@ test('on an anonymous board a late joiner lands following the facilitator; an ed
   await pan(anna, -0.8, 0)
   await expectFollowing(cor, anna)
 
+  // The facilitator reloads: the new tab takes the spotlight along, and everyone follows it.
+  await anna.reload()
+  await expect(anna.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected')
+  await expect(anna.getByRole('button', { name: 'Volg mij' })).toHaveAttribute('aria-pressed', 'true')
+  await pan(anna, 0, 0.6)
+  await expectFollowing(cor, anna)
+  await expectFollowing(bram, anna)
+
   // The editor: no facilitator controls; the server refuses it the calls as well.
   await expect(bram.getByRole('button', { name: 'Breng iedereen hierheen' })).toHaveCount(0)
   await expect(bram.getByRole('button', { name: 'Volg mij' })).toHaveCount(0)
