@@ -125,6 +125,15 @@ test('Breng iedereen hierheen shows both others the facilitator’s frame, each 
   await lookAt(anna, tijdlijn)
   await anna.keyboard.press('Alt+Shift+B')
   await expect.poll(async () => shows(await viewportOf(cor), tijdlijn) || overlap(await viewportOf(cor), tijdlijn) >= 0.9 * tijdlijn.w * tijdlijn.h).toBe(true)
+
+  // From the Stappen panel: everyone to a step's frame, whatever the facilitator looks at.
+  await anna.getByTestId('panel-button-steps').click()
+  const afspraken = await frameOf(anna, 'afspraken')
+  await anna.getByRole('button', { name: 'Breng iedereen naar 5 Werkafspraken en vervolg' }).click()
+  for (const page of [bram, cor]) await expect.poll(async () => shows(await viewportOf(page), afspraken), { timeout: 10_000 }).toBe(true)
+  await bram.getByTestId('panel-button-steps').click()
+  await expect(bram.getByTestId('step-afspraken')).toBeVisible()
+  await expect(bram.getByTestId('step-summon-afspraken')).toHaveCount(0) // not for an editor
 })
 
 test('Volg mij: the others follow while the facilitator pans, one steps out and back in, the facilitator stops it', async ({ browser }) => {
