@@ -153,28 +153,34 @@ export function BoardView({ board: initialBoard, token }: { board: BoardForRole;
     <SessionProvider board={board} token={token} doc={connection?.doc ?? null} connected={state.status === 'connected'}>
     <HandsProvider awareness={connection?.provider.awareness ?? null} role={board.role} anonymous={board.anonymous}>
       <div className="board">
+        {/* Three groups that wrap as wholes when the width runs out (a facilitator's header holds the
+            session's controls too): the board's identity, the session, then the panels. */}
         <header className="board-header">
-          <Link href="/" className="board-header__home" aria-label={t('board.home')} title={t('board.home')}>
-            <span className="app-header__logo" aria-hidden="true" />
-          </Link>
-          <div className="board-header__name">
-            <h1 className="board-header__title" data-testid="board-title">
-              {board.title}
-            </h1>
-            <ForkedFrom forkedFrom={board.forkedFrom} />
-          </div>
-          <span className={`role-tag role-tag--${board.role}`} data-testid="board-role">
-            {t(`role.${board.role}`)}
-          </span>
-          {board.anonymous && (
-            <span className="badge badge--anonymous" data-testid="anonymous-badge" title={t('board.anonymousHint')}>
-              {t('board.anonymous')}
+          <div className="board-header__identity">
+            <Link href="/" className="board-header__home" aria-label={t('board.home')} title={t('board.home')}>
+              <span className="app-header__logo" aria-hidden="true" />
+            </Link>
+            <div className="board-header__name">
+              <h1 className="board-header__title" data-testid="board-title">
+                {board.title}
+              </h1>
+              <ForkedFrom forkedFrom={board.forkedFrom} />
+            </div>
+            <span className={`role-tag role-tag--${board.role}`} data-testid="board-role">
+              {t(`role.${board.role}`)}
             </span>
-          )}
-          <div className="board-header__end">
+            {board.anonymous && (
+              <span className="badge badge--anonymous" data-testid="anonymous-badge" title={t('board.anonymousHint')}>
+                {t('board.anonymous')}
+              </span>
+            )}
+          </div>
+          <div className="board-header__session">
             <SessionTimer editor={editor} />
-            <ConnectionBadge state={state} />
             <FollowButtons />
+          </div>
+          <div className="board-header__end">
+            <ConnectionBadge state={state} />
             {readonly && (
               <span className="badge badge--readonly" data-testid="readonly-badge" title={t('board.readonlyHint')}>
                 {t('board.readonly')}
