@@ -1,6 +1,6 @@
 /**
  * The facilitator's timer and agenda shortcuts: Alt+Shift with a key tldraw and the other session
- * controls leave free (tldraw: H, V, F; following: B, M, K; hands: K, L, A, 1–4). Read from
+ * controls leave free (tldraw: H, V, F; following: B, M, Z; hands: K, L, A, 1–4). Read from
  * `code`, not `key`: with Alt held, macOS turns letters into other characters.
  */
 export type SessionShortcut = 'openTimer' | 'pauseResume' | 'addOne' | 'addFive' | 'stop' | 'nextStep'
