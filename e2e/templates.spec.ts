@@ -50,7 +50,7 @@ test('a case reconstruction: moments in time order in the harvest, and agreement
 
   // The steps navigator brings the timeline into view (your own camera only).
   await openPanel(page, 'steps')
-  await expect(page.getByTestId('steps-panel').getByRole('button', { name: /2 Tijdlijn/ })).toBeVisible()
+  await expect(page.getByTestId('step-tijdlijn')).toBeVisible()
   const before = await page.evaluate(() => window.__dialoogbordEditor!.getCamera())
   await page.getByTestId('step-tijdlijn').click()
   await expect(page.getByTestId('step-tijdlijn')).toHaveAttribute('aria-current', 'step')
