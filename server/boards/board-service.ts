@@ -16,7 +16,9 @@ import type { Role } from '../../shared/roles.ts'
 import { DEFAULT_TEMPLATE_ID } from '../../templates/index.ts'
 import { HttpError } from '../http/errors.ts'
 import { createInitialDocument } from '../initial-document.ts'
-import { assembleHarvest, harvestHead } from '../report/harvest.ts'
+import { renderHarvestMarkdown } from '../report/harvest.ts'
+import { harvestHeadOf, type HarvestBody } from '../report/harvest-model.ts'
+import type { HarvestModel } from '../../shared/harvest-model.ts'
 import type { ReadCache } from '../report/read-cache.ts'
 import type { ReadWorker } from '../report/read-worker.ts'
 import type { SnapshotQuota } from '../snapshots/snapshot-quota.ts'
@@ -152,14 +154,19 @@ export class BoardService {
 
   /** The harvest of a board as Markdown (docs/document.md, "The harvest"). */
   async harvest(board: BoardInfo): Promise<string> {
+    return renderHarvestMarkdown(await this.harvestModel(board))
+  }
+
+  /** The harvest model of a board (shared/harvest-model.ts), which every harvest rendering starts from. */
+  async harvestModel(board: BoardInfo): Promise<HarvestModel> {
     const { rooms, cache, reads, catalog } = this.parts
-    // As for the export: queued updates first, the sections made off the event loop once per version.
+    // As for the export: queued updates first, the body made off the event loop once per version.
     await rooms.flush()
     const source = { key: `${board.template}|${await this.parts.storage.documents.version(board.id)}` }
-    const sections = await cache.getAsync(`report:${board.id}`, source, () => reads.read({ kind: 'harvest', boardId: board.id, templateId: board.template }))
+    const body = await cache.getAsync(`harvest:${board.id}`, source, () => reads.read({ kind: 'harvest', boardId: board.id, templateId: board.template }))
     const saved = await catalog.lookupFor(board.template)
-    const head = harvestHead({ title: board.title, createdAt: board.createdAt, templateId: board.template, saved }, new Date())
-    return assembleHarvest(head, [sections])
+    const head = harvestHeadOf({ title: board.title, createdAt: board.createdAt, templateId: board.template, saved }, new Date())
+    return { ...head, ...(JSON.parse(body) as HarvestBody) }
   }
 
   /** The board's links with their open sockets, so the UI can warn before cutting people off. */

@@ -29,7 +29,8 @@ import { metaMap } from '../../shared/doc-layout.ts'
 import { readClosedVotes, SESSION_KEYS } from '../../shared/session.ts'
 import { readAgendaRun } from '../../shared/agenda.ts'
 import { savedTemplateLookup } from '../templates/catalog.ts'
-import { harvestSections, type HarvestRecord } from './harvest.ts'
+import { harvestBodyOf } from './harvest-model.ts'
+import type { HarvestRecord } from './harvest.ts'
 
 /** Where the worker reads from: the server's own storage engine. */
 export type ReadSource = { engine: 'sqlite'; file: string } | { engine: 'postgres'; url: string }
@@ -81,7 +82,7 @@ const KEEP_HEAP_BYTES = 128 * 1024 * 1024
 
 /** What the worker can read, each answered with one text (null: the thing is no longer stored). */
 export type ReadJob =
-  /** The harvest's sections of the board as stored (sectionsOf), a string. */
+  /** The harvest model's body (shared/harvest-model.ts) of the board as stored (harvestBodyJsonOf), JSON. */
   | { kind: 'harvest'; boardId: string; templateId: string }
   /** A snapshot's `"votes":…,"records":…` members (snapshotMembersJson), UTF-8. */
   | { kind: 'snapshot'; boardId: string; snapshotId: string }
@@ -114,8 +115,11 @@ type ReadResult<J extends ReadJob> = J extends { kind: 'harvest' }
       ? ScrubbedStates
       : Uint8Array
 
-/** The harvest's sections of a document (the part worth caching and moving off the event loop). */
-export function sectionsOf(doc: Y.Doc, templateId: string, saved: TemplateLookup): string {
+/**
+ * The harvest model's body of a document as JSON (sections, votes, agenda, follow-up: the part
+ * worth caching and moving off the event loop; the board's title and dates are added on reading).
+ */
+export function harvestBodyJsonOf(doc: Y.Doc, templateId: string, saved: TemplateLookup): string {
   const content = readContent(doc)
   let records: HarvestRecord[]
   try {
@@ -125,7 +129,7 @@ export function sectionsOf(doc: Y.Doc, templateId: string, saved: TemplateLookup
   }
   // The closed votes' results and the agenda as it ran are in the document's meta (the server wrote them).
   const meta = metaMap(doc)
-  return harvestSections({ templateId, records, saved, votes: readClosedVotes(meta), agendaRun: readAgendaRun(meta.get(SESSION_KEYS.agendaRun)) }).join('\n')
+  return JSON.stringify(harvestBodyOf({ templateId, records, saved, votes: readClosedVotes(meta), agendaRun: readAgendaRun(meta.get(SESSION_KEYS.agendaRun)) }))
 }
 
 /**
@@ -168,7 +172,7 @@ function runWorker(source: ReadSource): void {
       case 'harvest': {
         // The one saved template the harvest may need, read first: the lookup itself is synchronous.
         const saved = await reads.savedTemplate(job.templateId)
-        return withStoredBoard(job.boardId, (doc) => sectionsOf(doc, job.templateId, savedTemplateLookup((id) => (id === saved?.id ? saved : null))))
+        return withStoredBoard(job.boardId, (doc) => harvestBodyJsonOf(doc, job.templateId, savedTemplateLookup((id) => (id === saved?.id ? saved : null))))
       }
       case 'export':
         return utf8.encode(await withStoredBoard(job.boardId, exportContentOf))
