@@ -6,6 +6,7 @@ import * as cards from './messages/cards.ts'
 import * as core from './messages/core.ts'
 import * as drafts from './messages/drafts.ts'
 import * as errors from './messages/errors.ts'
+import * as exportsText from './messages/exports.ts'
 import * as follow from './messages/follow.ts'
 import * as hands from './messages/hands.ts'
 import * as history from './messages/history.ts'
@@ -18,11 +19,11 @@ export const LANGUAGES = ['nl', 'en'] as const
 export type Lang = (typeof LANGUAGES)[number]
 
 // Each feature keeps its strings in its own module under messages/; together they are the UI.
-const nl = { ...core.nl, ...cards.nl, ...history.nl, ...settings.nl, ...voting.nl, ...session.nl, ...drafts.nl, ...hands.nl, ...follow.nl, ...errors.nl }
+const nl = { ...core.nl, ...cards.nl, ...history.nl, ...settings.nl, ...voting.nl, ...session.nl, ...drafts.nl, ...hands.nl, ...follow.nl, ...exportsText.nl, ...errors.nl }
 
 export type MessageKey = keyof typeof nl
 
-const en: Record<MessageKey, string> = { ...core.en, ...cards.en, ...history.en, ...settings.en, ...voting.en, ...session.en, ...drafts.en, ...hands.en, ...follow.en, ...errors.en }
+const en: Record<MessageKey, string> = { ...core.en, ...cards.en, ...history.en, ...settings.en, ...voting.en, ...session.en, ...drafts.en, ...hands.en, ...follow.en, ...exportsText.en, ...errors.en }
 
 const MESSAGES: Record<Lang, Record<MessageKey, string>> = { nl, en }
 

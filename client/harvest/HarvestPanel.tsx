@@ -1,13 +1,15 @@
 /**
- * "Oogst": the board's harvest as the server writes it (report.md), shown in the panel, kept up
- * to date while the board changes, and downloadable as a Markdown file.
+ * "Oogst": the board's harvest model (harvest.json, the one report.md, .docx and .pdf are made
+ * from) shown in the panel, kept up to date while the board changes, and downloadable as Markdown.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { useI18n } from '../app/i18n-context.tsx'
 import type { PanelProps } from '../board/panels.tsx'
 import { useVoting } from '../voting/VotingContext.tsx'
-import { downloadText, fetchHarvest, type Harvest } from './harvest-api.ts'
-import { renderMarkdown } from './markdown.tsx'
+import { ExportDownloads } from '../exports/ExportDownloads.tsx'
+import type { HarvestModel } from '../../shared/harvest-model.ts'
+import { downloadText, fetchHarvest, fetchHarvestModel } from './harvest-api.ts'
+import { HarvestReport } from './HarvestReport.tsx'
 import './harvest.css'
 
 /** Edits come in bursts (typing, dragging): wait for a quiet second before asking again. */
@@ -15,8 +17,8 @@ const REFRESH_DELAY_MS = 1000
 
 type State =
   | { status: 'loading' }
-  | { status: 'ready'; harvest: Harvest; at: Date }
-  | { status: 'error'; message: string; harvest: Harvest | null; at: Date | null }
+  | { status: 'ready'; harvest: HarvestModel; at: Date }
+  | { status: 'error'; message: string; harvest: HarvestModel | null; at: Date | null }
 
 export function HarvestPanel({ board, token, editor }: PanelProps) {
   const { t, lang } = useI18n()
@@ -30,7 +32,7 @@ export function HarvestPanel({ board, token, editor }: PanelProps) {
     const controller = new AbortController()
     current.current = controller
     setBusy(true)
-    const result = await fetchHarvest(board.id, token, controller.signal)
+    const result = await fetchHarvestModel(board.id, token, controller.signal)
     if (controller.signal.aborted) return
     setBusy(false)
     setState((previous) =>
@@ -90,10 +92,6 @@ export function HarvestPanel({ board, token, editor }: PanelProps) {
 
   const harvest = state.status === 'loading' ? null : state.harvest
   const at = state.status === 'loading' ? null : state.at
-  const content = useMemo(
-    () => (harvest ? renderMarkdown(harvest.markdown, { headingOffset: 2, taskLabels: { done: t('harvest.taskDone'), open: t('harvest.taskOpen') } }) : null),
-    [harvest, t],
-  )
   const time = at?.toLocaleTimeString(lang === 'nl' ? 'nl-NL' : 'en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' })
 
   return (
@@ -107,6 +105,7 @@ export function HarvestPanel({ board, token, editor }: PanelProps) {
           {t('harvest.download')}
         </button>
       </div>
+      <ExportDownloads board={board} token={token} editor={editor} />
       <p className="harvest__status" role="status">
         {busy ? (harvest ? t('harvest.updating') : t('harvest.loading')) : time ? t('harvest.updated', { time }) : ''}
       </p>
@@ -120,9 +119,9 @@ export function HarvestPanel({ board, token, editor }: PanelProps) {
           {downloadError}
         </p>
       )}
-      {content && (
+      {harvest && (
         <article className="harvest__report" data-testid="harvest-report" aria-label={t('harvest.content')} aria-busy={busy}>
-          {content}
+          <HarvestReport model={harvest} t={t} lang={lang} />
         </article>
       )}
     </div>

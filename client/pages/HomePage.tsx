@@ -2,6 +2,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react'
 import { TITLE_MAX, type TemplateSummary } from '../../shared/api.ts'
 import { createBoard } from '../api/client.ts'
+import { ImportBoard } from '../exports/ImportBoard.tsx'
 import { useI18n } from '../app/i18n-context.tsx'
 import { AdminTokenField } from '../ui/AdminTokenField.tsx'
 import { navigate } from '../app/routes.ts'
@@ -27,6 +28,7 @@ export function HomePage() {
         <div className="home-grid">
           <CreateBoardForm />
           <RecentBoards />
+          <ImportBoard />
         </div>
       </main>
     </div>

@@ -6,6 +6,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import { TITLE_MAX, type BoardForRole } from '../../shared/api.ts'
 import { useI18n } from '../app/i18n-context.tsx'
 import type { PanelProps } from '../board/panels.tsx'
+import { ExportBoardJson } from '../exports/ExportBoardJson.tsx'
 import { rememberBoard } from '../storage/recent-boards.ts'
 import { ConfirmStep } from './ConfirmStep.tsx'
 import { DeleteBoard } from './DeleteBoard.tsx'
@@ -24,6 +25,7 @@ export function SettingsPanel({ board, token, onBoardChanged }: PanelProps) {
       <TitleSection board={board} token={token} onChanged={changed} />
       <AnonymitySection board={board} token={token} onChanged={changed} />
       <LinkManager board={board} token={token} />
+      <ExportBoardJson board={board} token={token} />
       <DeleteBoard board={board} token={token} />
     </div>
   )

@@ -1,0 +1,78 @@
+/**
+ * "Bord uit bestand" on the home page: a board downloaded as JSON starts a new board, opened like
+ * a freshly made one (its links are remembered on this device and the facilitator's link opens).
+ */
+import { useId, useState, type FormEvent } from 'react'
+import { useI18n } from '../app/i18n-context.tsx'
+import { navigate } from '../app/routes.ts'
+import { rememberBoard, rememberCreatedBoard } from '../storage/recent-boards.ts'
+import { AdminTokenField } from '../ui/AdminTokenField.tsx'
+import { importBoard } from './exports-api.ts'
+
+export function ImportBoard() {
+  const { t } = useI18n()
+  const ids = { heading: useId(), file: useId(), intro: useId(), error: useId() }
+  const [file, setFile] = useState<File | null>(null)
+  const [adminToken, setAdminToken] = useState('')
+  const [needsAdmin, setNeedsAdmin] = useState(false)
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+
+  async function submit(event: FormEvent) {
+    event.preventDefault()
+    if (busy) return
+    if (!file) {
+      setError(t('exports.import.noFile'))
+      return
+    }
+    setBusy(true)
+    setError(null)
+    const result = await importBoard(await file.text(), needsAdmin && adminToken ? adminToken.trim() : undefined)
+    setBusy(false)
+    if (!result.ok) {
+      if (result.status === 401) setNeedsAdmin(true)
+      setError(t('exports.import.failed', { message: result.message }))
+      return
+    }
+    const created = result.value
+    rememberCreatedBoard(created)
+    rememberBoard({ id: created.id, title: created.title, role: 'facilitator', token: created.tokens.facilitator, anonymous: created.anonymous })
+    navigate(created.urls.facilitator)
+  }
+
+  return (
+    <section className="card import-board" aria-labelledby={ids.heading}>
+      <h2 id={ids.heading}>{t('exports.import.heading')}</h2>
+      <p id={ids.intro} className="muted">
+        {t('exports.import.intro')}
+      </p>
+      <form className="form" onSubmit={submit} noValidate aria-describedby={error ? ids.error : ids.intro}>
+        <div className="field">
+          <label htmlFor={ids.file}>{t('exports.import.file')}</label>
+          <input
+            id={ids.file}
+            data-testid="import-board-file"
+            type="file"
+            accept=".json,application/json"
+            aria-invalid={error !== null}
+            onChange={(event) => {
+              setFile(event.target.files?.[0] ?? null)
+              setError(null)
+            }}
+          />
+        </div>
+        {needsAdmin && <AdminTokenField value={adminToken} onChange={setAdminToken} testId="import-board-admin-token" />}
+        {error && (
+          <p id={ids.error} className="form__error" role="alert" data-testid="import-board-error">
+            {error}
+          </p>
+        )}
+        <div>
+          <button type="submit" className="button button--primary" data-testid="import-board-submit" disabled={busy}>
+            {busy ? t('exports.import.busy') : t('exports.import.submit')}
+          </button>
+        </div>
+      </form>
+    </section>
+  )
+}
