@@ -1,5 +1,9 @@
-/** The harvest of a board: `GET /api/boards/:id/report.md`, Markdown, with a file name to save it as. */
-import { send, type ApiResult } from '../api/client.ts'
+/**
+ * The harvest of a board: its model (`GET /api/boards/:id/harvest.json`) for the Oogst view, and
+ * `report.md`, Markdown, with a file name to save it as.
+ */
+import type { HarvestModel } from '../../shared/harvest-model.ts'
+import { call, send, type ApiResult } from '../api/client.ts'
 
 export interface Harvest {
   markdown: string
@@ -7,6 +11,10 @@ export interface Harvest {
 }
 
 const FALLBACK_FILENAME = 'oogst.md'
+
+export function fetchHarvestModel(boardId: string, token: string, signal?: AbortSignal): Promise<ApiResult<HarvestModel>> {
+  return call<HarvestModel>(`/api/boards/${encodeURIComponent(boardId)}/harvest.json`, { cache: 'no-store', ...(signal ? { signal } : {}) }, token)
+}
 
 export async function fetchHarvest(boardId: string, token: string, signal?: AbortSignal): Promise<ApiResult<Harvest>> {
   const response = await send(
