@@ -23,6 +23,7 @@ const CREATING: ReadonlyArray<readonly [method: string, path: string]> = [
 /** Routes that read, copy or rebuild a whole board. */
 const EXPENSIVE: ReadonlyArray<readonly [method: string, path: string]> = [
   ['GET', '/boards/:id/report.md'],
+  ['GET', '/boards/:id/harvest.json'],
   ['GET', '/boards/:id/export.json'],
   ['POST', '/boards/:id/snapshots'],
   ['GET', '/boards/:id/snapshots/:sid'],

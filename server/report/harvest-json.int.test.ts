@@ -12,6 +12,8 @@ import { serverForFile } from '../testing/server-for-file.ts'
 import { SyncClient, testRecord } from '../testing/sync-client.ts'
 
 const server = serverForFile()
+/** A server that allows two whole-board reads a minute. */
+const strict = serverForFile({ EXPENSIVE_REQUESTS_PER_MINUTE: '2' })
 const clients: SyncClient[] = []
 
 afterAll(async () => {
@@ -62,5 +64,15 @@ describe('harvest.json', () => {
 
     expect((await get(path)).status).toBe(401)
     expect((await get(`/api/boards/nope/harvest.json`, board.tokens.viewer)).status).toBeGreaterThanOrEqual(400)
+  })
+
+  it('counts as a whole-board read: it shares the budget of report.md', async () => {
+    const board = await createBoard(strict.url, { title: 'Druk' })
+    const read = (path: string) => fetch(`${strict.url}/api/boards/${board.id}${path}`, { headers: { authorization: `Bearer ${board.tokens.viewer}` } })
+    expect((await read('/harvest.json')).status).toBe(200)
+    expect((await read('/report.md')).status).toBe(200)
+    const refused = await read('/harvest.json')
+    expect(refused.status).toBe(429)
+    expect(await refused.json()).toMatchObject({ code: 'rate_limited' })
   })
 })
