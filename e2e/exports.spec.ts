@@ -1,0 +1,102 @@
+/**
+ * Taking the board home (issue 14): the board as a PDF with a page per part, the downloads in the
+ * Oogst view, and a board started from an export file on the home page.
+ */
+import { expect, test, type Page } from '@playwright/test'
+import { readFile } from 'node:fs/promises'
+import { PDFDocument } from 'pdf-lib'
+import { createBoard, newPerson, openBoard, serverPerTest, shapesOnPage } from './support.ts'
+
+const server = serverPerTest()
+
+/** The board's parts: frames that carry a zone, which the PDF gives a page each. */
+function zoneFrames(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const editor = window.__dialoogbordEditor!
+    return editor
+      .getPages()
+      .flatMap((p) => [...editor.getPageShapeIds(p.id)].map((id) => editor.getShape(id)!))
+      .filter((shape) => shape.type === 'frame' && typeof shape.meta.zone === 'string')
+      .map((shape) => shape.id)
+  })
+}
+
+async function openHarvest(page: Page): Promise<void> {
+  await page.getByTestId('panel-button-harvest').click()
+  await expect(page.getByTestId('harvest-downloads')).toBeVisible()
+}
+
+test('the board as PDF has one landscape page per part and is named after the board', async ({ browser }) => {
+  const board = await createBoard(server.url, { title: 'Casus Zuid: wijk 3/4', template: 'casusreconstructie' })
+  const anna = await newPerson(browser, { width: 1440, height: 900 })
+  await openBoard(anna, board.urls.facilitator, 'Anna')
+  const frames = await zoneFrames(anna)
+  expect(frames.length).toBeGreaterThan(1)
+  await openHarvest(anna)
+  await anna.getByTestId('harvest-downloads').screenshot({ path: test.info().outputPath('oogst-downloads.png') })
+  await anna.screenshot({ path: test.info().outputPath('oogst-panel.png') })
+
+  const download = anna.waitForEvent('download')
+  await anna.getByTestId('download-board-pdf').click()
+  const file = await download
+  expect(file.suggestedFilename()).toBe('Casus Zuid wijk 3 4.pdf')
+  await file.saveAs(test.info().outputPath('board.pdf'))
+  const pdf = await PDFDocument.load(await readFile(test.info().outputPath('board.pdf')))
+  expect(pdf.getPageCount()).toBe(frames.length)
+  expect(pdf.getTitle()).toBe('Casus Zuid: wijk 3/4')
+  for (const page of pdf.getPages()) expect(page.getWidth()).toBeGreaterThan(page.getHeight())
+})
+
+test('a board downloaded as JSON starts a new board from the home page, with its cards', async ({ browser }) => {
+  const board = await createBoard(server.url, { title: 'Terugblik wijk 3', template: 'casusreconstructie' })
+  const anna = await newPerson(browser, { width: 1440, height: 900 })
+  await openBoard(anna, board.urls.facilitator, 'Anna')
+  await anna.evaluate(() => {
+    const editor = window.__dialoogbordEditor!
+    const richText = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Melding kwam op vrijdag binnen' }] }] }
+    editor.createShape({ type: 'note', x: 4000, y: 4000, props: { richText } })
+  })
+  // The export is the server's copy: wait until the card got there.
+  let exported = ''
+  await expect
+    .poll(async () => {
+      const response = await fetch(`${server.url}/api/boards/${board.id}/export.json`, { headers: { authorization: `Bearer ${board.tokens.facilitator}` } })
+      exported = await response.text()
+      return exported.includes('Melding kwam op vrijdag binnen')
+    })
+    .toBe(true)
+
+  // Instellingen offers the same file to the facilitator.
+  await anna.getByTestId('panel-button-settings').click()
+  const jsonDownload = anna.waitForEvent('download')
+  await anna.getByTestId('settings-export-json').click()
+  expect((await jsonDownload).suggestedFilename()).toMatch(/\.json$/)
+
+  const bram = await newPerson(browser, { width: 1440, height: 900 })
+  await bram.goto(`${server.url}/`)
+  await bram.getByTestId('import-board-file').setInputFiles({ name: 'terugblik.dialoogbord.json', mimeType: 'application/json', buffer: Buffer.from(exported) })
+  await bram.getByTestId('import-board-submit').click()
+  await expect(bram).toHaveURL(/\/b\//)
+  expect(new URL(bram.url()).pathname).not.toContain(board.id)
+  await bram.getByTestId('name-input').fill('Bram')
+  await bram.getByTestId('name-submit').click()
+  await expect(bram.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected')
+  // Off screen, so tldraw may not draw it: ask the board itself.
+  await expect.poll(async () => (await shapesOnPage(bram)).filter((shape) => shape.type === 'note' && shape.text === 'Melding kwam op vrijdag binnen').length).toBe(1)
+  // The new board is remembered on the home page like a board made there.
+  await bram.goto(`${server.url}/`)
+  await expect(bram.getByTestId('recent-board').filter({ hasText: 'Terugblik wijk 3' })).toHaveCount(1)
+})
+
+test('a file that is no board export shows the Dutch error, and nothing is made', async ({ browser }) => {
+  const page = await newPerson(browser, { width: 1440, height: 900 })
+  await page.goto(`${server.url}/`)
+  const error = page.getByTestId('import-board-error')
+  for (const text of ['dit is geen json', '{"format":"iets anders","records":[]}']) {
+    await page.getByTestId('import-board-file').setInputFiles({ name: 'notulen.json', mimeType: 'application/json', buffer: Buffer.from(text) })
+    await page.getByTestId('import-board-submit').click()
+    await expect(error).toHaveText('Inlezen lukte niet: Dit bestand is geen geldige bordexport en kan niet worden ingelezen.')
+    await expect(page).toHaveURL(`${server.url}/`)
+  }
+  await page.screenshot({ path: test.info().outputPath('home-import-error.png'), fullPage: true })
+})
