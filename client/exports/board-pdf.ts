@@ -4,7 +4,7 @@
  * (`editor.toImage`), so the PDF shows exactly what the canvas shows.
  */
 import { PageSizes, PDFDocument, StandardFonts, type PDFFont } from 'pdf-lib'
-import type { Editor, TLShapeId } from 'tldraw'
+import type { Box, Editor, TLShapeId } from 'tldraw'
 import { editorSteps } from '../session/agenda-steps.ts'
 
 const MARGIN = 36
@@ -44,7 +44,7 @@ export async function buildBoardPdf(editor: Editor, title: string, lang: string)
     const bounds = editor.getShapePageBounds(part.id)
     if (!bounds) continue
     const scale = Math.min(2, MAX_PIXELS / Math.max(bounds.w, bounds.h, 1))
-    const { blob } = await editor.toImage([part.id], { format: 'png', scale, background: true, padding: 0 })
+    const { blob } = await editor.toImage(shapesOver(editor, part.id, bounds), { format: 'png', scale, background: true, padding: 0, bounds })
     const image = await pdf.embedPng(new Uint8Array(await blob.arrayBuffer()))
     const [pageWidth, pageHeight] = pageSizeFor(bounds.w, bounds.h)
     const page = pdf.addPage([pageWidth, pageHeight])
@@ -59,6 +59,17 @@ export async function buildBoardPdf(editor: Editor, title: string, lang: string)
     page.drawImage(image, { x: MARGIN + (boxWidth - width) / 2, y: MARGIN + (boxHeight - height), width, height })
   }
   return pdf.save()
+}
+
+/**
+ * What the page shows: the frame and everything lying over it. Cards are often placed on a part
+ * without becoming the frame's children, and exporting the frame alone would leave them out.
+ */
+function shapesOver(editor: Editor, frameId: TLShapeId, bounds: Box): TLShapeId[] {
+  const pageId = editor.getAncestorPageId(frameId)
+  if (!pageId) return [frameId]
+  const over = [...editor.getPageShapeIds(pageId)].filter((id) => id !== frameId && editor.getShapePageBounds(id)?.collides(bounds))
+  return [frameId, ...over]
 }
 
 /**
