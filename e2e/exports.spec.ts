@@ -47,6 +47,21 @@ test('the board as PDF has one landscape page per part and is named after the bo
   for (const page of pdf.getPages()) expect(page.getWidth()).toBeGreaterThan(page.getHeight())
 })
 
+test("the main menu's Exporteer als PDF gives the same pages, also to a viewer", async ({ browser }) => {
+  const board = await createBoard(server.url, { title: 'Casus Noord', template: 'casusreconstructie' })
+  const viewer = await newPerson(browser, { width: 1440, height: 900 })
+  await openBoard(viewer, board.urls.viewer, 'Victor')
+  const frames = await zoneFrames(viewer)
+  await viewer.getByTestId('main-menu.button').click()
+  await viewer.screenshot({ path: test.info().outputPath('main-menu.png') })
+  const download = viewer.waitForEvent('download')
+  await viewer.getByRole('menuitem', { name: 'Exporteer als PDF' }).click()
+  const file = await download
+  expect(file.suggestedFilename()).toBe('Casus Noord.pdf')
+  await file.saveAs(test.info().outputPath('board.pdf'))
+  expect((await PDFDocument.load(await readFile(test.info().outputPath('board.pdf')))).getPageCount()).toBe(frames.length)
+})
+
 test('a board downloaded as JSON starts a new board from the home page, with its cards', async ({ browser }) => {
   const board = await createBoard(server.url, { title: 'Terugblik wijk 3', template: 'casusreconstructie' })
   const anna = await newPerson(browser, { width: 1440, height: 900 })

@@ -29,6 +29,7 @@ import { openCamera } from './session-camera.ts'
 import { ShareDialog } from './ShareDialog.tsx'
 import { exposeEditorForTests } from './test-hooks.ts'
 import { exportsNamedAfterBoard } from './export-name.ts'
+import { BoardMainMenu, BoardTitleContext } from '../exports/BoardMainMenu.tsx'
 import { TRANSLATION_OVERRIDES } from './tldraw-translations.ts'
 import { typeToEdit } from './type-to-edit.ts'
 import { useBoardStore } from './useBoardStore.ts'
@@ -63,8 +64,8 @@ function InFrontOfTheCanvas() {
 }
 
 // On anonymous boards there is no name to edit in tldraw's people menu.
-const NAMED_COMPONENTS: TLComponents = { InFrontOfTheCanvas }
-const ANONYMOUS_COMPONENTS: TLComponents = { UserPresenceEditor: null, InFrontOfTheCanvas }
+const NAMED_COMPONENTS: TLComponents = { InFrontOfTheCanvas, MainMenu: BoardMainMenu }
+const ANONYMOUS_COMPONENTS: TLComponents = { UserPresenceEditor: null, InFrontOfTheCanvas, MainMenu: BoardMainMenu }
 
 const WAITING_STATE: ConnectionState = { status: 'connecting', everSynced: false, ready: false, emptyAfterSync: false, closedByServer: null }
 
@@ -338,22 +339,25 @@ function BoardCanvas(props: {
     [readonly, onEditor, boardId],
   )
   const components = useMemo(() => (anonymous ? ANONYMOUS_COMPONENTS : NAMED_COMPONENTS), [anonymous])
+  const titleForExports = useCallback(() => titleNow.current, [])
   return (
     <div className="board__live" hidden={hidden}>
-      <Tldraw
-        store={store}
-        shapeUtils={BOARD_SHAPE_UTILS}
-        user={user}
-        licenseKey={licenseKey}
-        assetUrls={TLDRAW_ASSET_URLS}
-        locale={locale}
-        components={components}
-        acceptedImageMimeTypes={STORABLE_IMAGE_TYPES}
-        acceptedVideoMimeTypes={STORABLE_VIDEO_TYPES}
-        overrides={overrides}
-        onMount={onMount}
-        options={BOARD_EDITOR_OPTIONS}
-      />
+      <BoardTitleContext.Provider value={titleForExports}>
+        <Tldraw
+          store={store}
+          shapeUtils={BOARD_SHAPE_UTILS}
+          user={user}
+          licenseKey={licenseKey}
+          assetUrls={TLDRAW_ASSET_URLS}
+          locale={locale}
+          components={components}
+          acceptedImageMimeTypes={STORABLE_IMAGE_TYPES}
+          acceptedVideoMimeTypes={STORABLE_VIDEO_TYPES}
+          overrides={overrides}
+          onMount={onMount}
+          options={BOARD_EDITOR_OPTIONS}
+        />
+      </BoardTitleContext.Provider>
     </div>
   )
 }
