@@ -1,0 +1,62 @@
+import { strFromU8, unzipSync } from 'fflate'
+import { describe, expect, it } from 'vitest'
+import type { HarvestModel } from '../../shared/harvest-model.ts'
+import { harvestDocx } from './harvest-docx.ts'
+import { harvestPdf } from './harvest-pdf.ts'
+
+export const SAMPLE_MODEL: HarvestModel = {
+  title: 'Casus Zuid: ĳsvrije wegen',
+  createdAt: '2026-11-30T09:00:00.000Z',
+  template: { id: 'casusreconstructie', title: 'Casusreconstructie' },
+  generatedAt: null,
+  sections: [
+    { kind: 'timeline', zone: 'tijdlijn', name: 'Tijdlijn', loose: [{ text: 'Losse kaart', dots: null }], moments: [{ date: '2026-01-05', text: 'Melding binnen', dots: 2, duidingen: [{ text: 'Te laat opgepakt', dots: 1 }] }] },
+    { kind: 'list', zone: 'lessen', name: 'Lessen', items: [{ text: 'Eerder bellen', dots: 3 }, { text: 'Café-overleg', dots: null, checked: true }] },
+    { kind: 'agreements', zone: 'afspraken', name: 'Afspraken', rows: [{ wie: 'Anna', wat: 'Evaluatie plannen', wanneer: '1 maart', hoe: 'Per mail', dots: null }] },
+  ],
+  votes: [{ closedAt: '2026-11-30T10:15:00.000Z', perParticipant: 3, zoneName: 'Lessen', voters: 4, results: [{ text: 'Eerder bellen', dots: 3 }] }],
+  agenda: [{ name: 'Tijdlijn', startedAt: '2026-11-30T09:05:00.000Z', endedAt: '2026-11-30T09:35:00.000Z', plannedMinutes: 30 }],
+  followUp: null,
+}
+
+/** A part of a .docx (a zip) as text; fflate is what docx itself zips with. */
+export function docxPart(bytes: Uint8Array, name: string): string {
+  return strFromU8(unzipSync(bytes, { filter: (file) => file.name === name })[name]!)
+}
+
+/** The paragraphs of word/document.xml as [style, text] in document order. */
+export function docxParagraphs(bytes: Uint8Array): [string | null, string][] {
+  const xml = docxPart(bytes, 'word/document.xml')
+  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map(([p]) => {
+    const style = /<w:pStyle w:val="([^"]+)"/.exec(p)?.[1] ?? null
+    const text = [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')
+    return [style, text.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"')]
+  })
+}
+
+describe('report.docx', () => {
+  it('has the title, the date line, a Heading1 per section in order and the agreements as a table', async () => {
+    const bytes = await harvestDocx(SAMPLE_MODEL)
+    const paragraphs = docxParagraphs(bytes)
+    expect(paragraphs[0]).toEqual(['Title', 'Casus Zuid: ĳsvrije wegen'])
+    expect(paragraphs[1]![1]).toBe('Datum: 30 november 2026 · Werkvorm: Casusreconstructie')
+    expect(paragraphs.filter(([style]) => style === 'Heading1').map(([, text]) => text)).toEqual(['Tijdlijn', 'Lessen', 'Afspraken', 'Stemmingen', 'Verloop'])
+    expect(paragraphs.filter(([style]) => style === 'Heading2').map(([, text]) => text)[0]).toBe('2026-01-05 — Melding binnen (2 stippen)')
+    const xml = docxPart(bytes, 'word/document.xml')
+    expect(xml).toContain('<w:tbl>')
+    expect(xml.indexOf('Wanneer')).toBeLessThan(xml.indexOf('Evaluatie plannen'))
+    const styles = docxPart(bytes, 'word/styles.xml')
+    expect(styles).toContain('w:val="nl-NL"')
+  })
+})
+
+describe('report.pdf', () => {
+  it('is a PDF in Dutch with an outline and the font embedded', async () => {
+    const bytes = await harvestPdf(SAMPLE_MODEL)
+    const raw = bytes.toString('latin1')
+    expect(raw.startsWith('%PDF-')).toBe(true)
+    expect(raw).toContain('/Lang (nl-NL)')
+    expect(raw).toContain('/Outlines')
+    expect(raw).toMatch(/DejaVuSans/)
+  })
+})
