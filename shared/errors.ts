@@ -43,6 +43,7 @@ export const ERROR_CODES = [
   'draft_not_found',
   'draft_limit',
   'vote_not_found',
+  'no_followup',
   'vote_already_open',
   'vote_closed',
   'vote_spent',

@@ -1,11 +1,21 @@
 /**
  * GET /api/boards/:id/report.md: the harvest of a board as Markdown (docs/document.md, "The harvest");
- * GET /api/boards/:id/harvest.json: the harvest model it is rendered from.
+ * GET /api/boards/:id/harvest.json: the harvest model it is rendered from; report.docx, report.pdf
+ * and followup.ics: the same model as Word, PDF and a calendar event for the follow-up card.
  */
 import { Hono } from 'hono'
 import type { BoardService } from '../boards/board-service.ts'
 import { requireBoardRole, type BoardAccessEnv } from './access.ts'
 import { fileSlug } from './transfer-routes.ts'
+import { HttpError } from './errors.ts'
+import { harvestDocx } from '../report/harvest-docx.ts'
+import { harvestPdf } from '../report/harvest-pdf.ts'
+import { followUpIcs, isIcsDate } from '../report/followup-ics.ts'
+
+/** The board title as the file name (RFC 6266: filename*), with an ASCII slug for old clients. */
+function attachment(title: string, extension: string): string {
+  return `attachment; filename="${fileSlug(title)}.${extension}"; filename*=UTF-8''${encodeURIComponent(`${title}.${extension}`)}`
+}
 
 export function reportRoutes(service: BoardService): Hono<BoardAccessEnv> {
   const routes = new Hono<BoardAccessEnv>()
@@ -24,6 +34,34 @@ export function reportRoutes(service: BoardService): Hono<BoardAccessEnv> {
     const model = await service.harvestModel(c.var.board)
     c.header('Cache-Control', 'no-store')
     return c.json(model, 200)
+  })
+
+  routes.get('/:id/report.docx', requireBoardRole(service, 'viewer'), async (c) => {
+    const board = c.var.board
+    const bytes = await harvestDocx(await service.harvestModel(board))
+    c.header('Content-Type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+    c.header('Content-Disposition', attachment(board.title, 'docx'))
+    c.header('Cache-Control', 'no-store')
+    return c.body(new Uint8Array(bytes), 200)
+  })
+
+  routes.get('/:id/report.pdf', requireBoardRole(service, 'viewer'), async (c) => {
+    const board = c.var.board
+    const bytes = await harvestPdf(await service.harvestModel(board))
+    c.header('Content-Type', 'application/pdf')
+    c.header('Content-Disposition', attachment(board.title, 'pdf'))
+    c.header('Cache-Control', 'no-store')
+    return c.body(new Uint8Array(bytes), 200)
+  })
+
+  routes.get('/:id/followup.ics', requireBoardRole(service, 'viewer'), async (c) => {
+    const board = c.var.board
+    const followUp = (await service.harvestModel(board)).followUp
+    if (!followUp || !isIcsDate(followUp.date)) throw new HttpError(404, 'The board has no follow-up card with a date', 'no_followup')
+    c.header('Content-Type', 'text/calendar; charset=utf-8')
+    c.header('Content-Disposition', attachment(board.title, 'ics'))
+    c.header('Cache-Control', 'no-store')
+    return c.body(followUpIcs({ boardId: board.id, boardTitle: board.title, date: followUp.date, text: followUp.text, now: new Date() }), 200)
   })
 
   return routes

@@ -24,6 +24,8 @@ const CREATING: ReadonlyArray<readonly [method: string, path: string]> = [
 const EXPENSIVE: ReadonlyArray<readonly [method: string, path: string]> = [
   ['GET', '/boards/:id/report.md'],
   ['GET', '/boards/:id/harvest.json'],
+  ['GET', '/boards/:id/report.docx'],
+  ['GET', '/boards/:id/report.pdf'],
   ['GET', '/boards/:id/export.json'],
   ['POST', '/boards/:id/snapshots'],
   ['GET', '/boards/:id/snapshots/:sid'],
