@@ -1,10 +1,10 @@
-import { strFromU8, unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import type { HarvestModel } from '../../shared/harvest-model.ts'
 import { harvestDocx } from './harvest-docx.ts'
 import { harvestPdf } from './harvest-pdf.ts'
+import { docxPart, docxParagraphs } from './docx-text.ts'
 
-export const SAMPLE_MODEL: HarvestModel = {
+const SAMPLE_MODEL: HarvestModel = {
   title: 'Casus Zuid: ĳsvrije wegen',
   createdAt: '2026-11-30T09:00:00.000Z',
   template: { id: 'casusreconstructie', title: 'Casusreconstructie' },
@@ -17,21 +17,6 @@ export const SAMPLE_MODEL: HarvestModel = {
   votes: [{ closedAt: '2026-11-30T10:15:00.000Z', perParticipant: 3, zoneName: 'Lessen', voters: 4, results: [{ text: 'Eerder bellen', dots: 3 }] }],
   agenda: [{ name: 'Tijdlijn', startedAt: '2026-11-30T09:05:00.000Z', endedAt: '2026-11-30T09:35:00.000Z', plannedMinutes: 30 }],
   followUp: null,
-}
-
-/** A part of a .docx (a zip) as text; fflate is what docx itself zips with. */
-export function docxPart(bytes: Uint8Array, name: string): string {
-  return strFromU8(unzipSync(bytes, { filter: (file) => file.name === name })[name]!)
-}
-
-/** The paragraphs of word/document.xml as [style, text] in document order. */
-export function docxParagraphs(bytes: Uint8Array): [string | null, string][] {
-  const xml = docxPart(bytes, 'word/document.xml')
-  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map(([p]) => {
-    const style = /<w:pStyle w:val="([^"]+)"/.exec(p)?.[1] ?? null
-    const text = [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')
-    return [style, text.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"')]
-  })
 }
 
 describe('report.docx', () => {
