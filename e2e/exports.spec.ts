@@ -62,6 +62,39 @@ test("the main menu's Exporteer als PDF gives the same pages, also to a viewer",
   expect((await PDFDocument.load(await readFile(test.info().outputPath('board.pdf')))).getPageCount()).toBe(frames.length)
 })
 
+test('the Oogst view downloads the Word and PDF reports, and the calendar file once the follow-up has a date', async ({ browser }) => {
+  const board = await createBoard(server.url, { title: 'Casus Oost', template: 'casusreconstructie' })
+  const anna = await newPerson(browser, { width: 1440, height: 900 })
+  await openBoard(anna, board.urls.facilitator, 'Anna')
+  await openHarvest(anna)
+  const saved = async (testId: string) => {
+    const download = anna.waitForEvent('download')
+    await anna.getByTestId(testId).click()
+    const file = await download
+    return { name: file.suggestedFilename(), bytes: await readFile((await file.path())!) }
+  }
+  const word = await saved('download-docx')
+  expect(word.name).toMatch(/Casus Oost.*\.docx$/)
+  expect(word.bytes.subarray(0, 2).toString()).toBe('PK')
+  const report = await saved('download-pdf')
+  expect(report.name).toMatch(/Casus Oost.*\.pdf$/)
+  expect(report.bytes.subarray(0, 5).toString()).toBe('%PDF-')
+
+  // No date on the follow-up card yet: no calendar file, and the panel says why.
+  await expect(anna.getByTestId('download-ics')).toBeDisabled()
+  await expect(anna.getByTestId('download-ics-none')).toBeVisible()
+  await anna.evaluate(() => {
+    const editor = window.__dialoogbordEditor!
+    const card = editor.getCurrentPageShapes().find((shape) => shape.meta.kind === 'vervolgafspraak')!
+    editor.updateShape({ id: card.id, type: card.type, meta: { ...card.meta, date: '2027-03-15' } })
+  })
+  await expect(anna.getByTestId('download-ics')).toBeEnabled()
+  await anna.screenshot({ path: test.info().outputPath('oogst-with-calendar.png') })
+  const calendar = await saved('download-ics')
+  expect(calendar.name).toMatch(/\.ics$/)
+  expect(calendar.bytes.toString()).toContain('DTSTART;VALUE=DATE:20270315')
+})
+
 test('a board downloaded as JSON starts a new board from the home page, with its cards', async ({ browser }) => {
   const board = await createBoard(server.url, { title: 'Terugblik wijk 3', template: 'casusreconstructie' })
   const anna = await newPerson(browser, { width: 1440, height: 900 })
