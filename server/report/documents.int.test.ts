@@ -10,6 +10,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import type { StoredRecord } from '../../shared/doc-layout.ts'
 import { findTemplate } from '../../templates/index.ts'
 import { documentRecords } from '../initial-document.ts'
 import { createBoard } from '../testing/api-client.ts'
@@ -87,9 +88,9 @@ describe('followup.ics', () => {
     expect(before.status).toBe(404)
     expect(((await before.json()) as { code: string }).code).toBe('no_followup')
 
-    const [id, { val }] = [...client.records.map.entries()].find(([, entry]) => (entry.val as TLShape).meta?.kind === 'vervolgafspraak')!
-    const card = val as TLShape
-    client.records.set(id, { ...card, meta: { ...card.meta, date: '2027-03-01' } } as never)
+    const metaOf = (record: StoredRecord) => (record.meta ?? {}) as Record<string, unknown>
+    const [id, { val: card }] = [...client.records.map.entries()].find(([, entry]) => metaOf(entry.val).kind === 'vervolgafspraak')!
+    client.records.set(id, { ...card, meta: { ...metaOf(card), date: '2027-03-01' } })
     await client.roundTrip()
 
     const after = await get(path, board.tokens.viewer)
