@@ -169,6 +169,12 @@ export class BoardService {
     return { ...head, ...(JSON.parse(body) as HarvestBody) }
   }
 
+  /** The harvest as report.docx or report.pdf, rendered in the read worker from the (cached) model. */
+  async harvestDocument(board: BoardInfo, format: 'docx' | 'pdf'): Promise<Uint8Array> {
+    const model = await this.harvestModel(board)
+    return this.parts.reads.read({ kind: format === 'docx' ? 'harvest-docx' : 'harvest-pdf', model })
+  }
+
   /** The board's links with their open sockets, so the UI can warn before cutting people off. */
   async links(boardId: string): Promise<LinkListing[]> {
     const { storage, rooms } = this.parts

@@ -8,8 +8,6 @@ import type { BoardService } from '../boards/board-service.ts'
 import { requireBoardRole, type BoardAccessEnv } from './access.ts'
 import { fileSlug } from './transfer-routes.ts'
 import { HttpError } from './errors.ts'
-import { harvestDocx } from '../report/harvest-docx.ts'
-import { harvestPdf } from '../report/harvest-pdf.ts'
 import { followUpIcs, isIcsDate } from '../report/followup-ics.ts'
 
 /** The board title as the file name (RFC 6266: filename*), with an ASCII slug for old clients. */
@@ -38,20 +36,22 @@ export function reportRoutes(service: BoardService): Hono<BoardAccessEnv> {
 
   routes.get('/:id/report.docx', requireBoardRole(service, 'viewer'), async (c) => {
     const board = c.var.board
-    const bytes = await harvestDocx(await service.harvestModel(board))
+    const bytes = await service.harvestDocument(board, 'docx')
     c.header('Content-Type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
     c.header('Content-Disposition', attachment(board.title, 'docx'))
     c.header('Cache-Control', 'no-store')
-    return c.body(new Uint8Array(bytes), 200)
+    // The worker handed its own ArrayBuffer over: a view, not a copy.
+    return c.body(new Uint8Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength), 200)
   })
 
   routes.get('/:id/report.pdf', requireBoardRole(service, 'viewer'), async (c) => {
     const board = c.var.board
-    const bytes = await harvestPdf(await service.harvestModel(board))
+    const bytes = await service.harvestDocument(board, 'pdf')
     c.header('Content-Type', 'application/pdf')
     c.header('Content-Disposition', attachment(board.title, 'pdf'))
     c.header('Cache-Control', 'no-store')
-    return c.body(new Uint8Array(bytes), 200)
+    // The worker handed its own ArrayBuffer over: a view, not a copy.
+    return c.body(new Uint8Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength), 200)
   })
 
   routes.get('/:id/followup.ics', requireBoardRole(service, 'viewer'), async (c) => {
