@@ -18,7 +18,8 @@ import { serverForFile } from '../testing/server-for-file.ts'
 import { SyncClient, testRecord } from '../testing/sync-client.ts'
 import { docxParagraphs } from './docx-text.ts'
 
-const server = serverForFile()
+// A small budget for whole-board reads, per address (X-Forwarded-For with TRUST_PROXY), for the limit test.
+const server = serverForFile({ EXPENSIVE_REQUESTS_PER_MINUTE: '4', TRUST_PROXY: 'true' })
 const clients: SyncClient[] = []
 afterAll(async () => {
   await Promise.all(clients.map((client) => client.close()))
@@ -106,5 +107,14 @@ describe('followup.ics', () => {
     expect(lines.some((line) => line.startsWith('DESCRIPTION:'))).toBe(true)
     // The same UID on a second download: a calendar updates the event instead of adding another.
     expect((await (await get(path, board.tokens.viewer)).text()).replace(/\r\n /g, '')).toContain(`UID:${board.id}-vervolg@dialoogbord`)
+  })
+})
+
+describe('report.docx and report.pdf as whole-board reads', () => {
+  it('count towards EXPENSIVE_REQUESTS_PER_MINUTE: the fifth from one address is 429', async () => {
+    const board = await createBoard(server.url, { title: 'Limiet', template: 'leeg' })
+    const from = (path: string) => fetch(`${server.url}/api/boards/${board.id}/${path}`, { headers: { authorization: `Bearer ${board.tokens.viewer}`, 'x-forwarded-for': '203.0.113.77' } })
+    for (const path of ['report.docx', 'report.pdf', 'report.docx', 'report.pdf']) expect((await from(path)).status).toBe(200)
+    expect((await from('report.pdf')).status).toBe(429)
   })
 })
