@@ -7,6 +7,7 @@
  */
 import { expect, test, type Browser, type Page } from '@playwright/test'
 import { createBoard, newPerson, openBoard, serverPerTest } from './support.ts'
+import { centre, frameOf, viewportOf, type Box } from './view-bounds.ts'
 
 const server = serverPerTest()
 // Three browsers on a shared two-core machine.
@@ -17,27 +18,6 @@ const SIZES = {
   editor: { width: 1024, height: 700 },
   viewer: { width: 1680, height: 1050 },
 } as const
-
-interface Box {
-  x: number
-  y: number
-  w: number
-  h: number
-}
-
-const viewportOf = (page: Page): Promise<Box> =>
-  page.evaluate(() => {
-    const { x, y, w, h } = window.__dialoogbordEditor!.getViewportPageBounds()
-    return { x, y, w, h }
-  })
-
-const frameOf = (page: Page, zone: string): Promise<Box> =>
-  page.evaluate((zone) => {
-    const editor = window.__dialoogbordEditor!
-    const frame = editor.getCurrentPageShapes().find((shape) => shape.type === 'frame' && (shape.meta as { zone?: string }).zone === zone)!
-    const { x, y, w, h } = editor.getShapePageBounds(frame)!
-    return { x, y, w, h }
-  }, zone)
 
 /** The facilitator looks at `box` (as if they had zoomed there by hand). */
 const lookAt = (page: Page, box: Box) =>
@@ -58,7 +38,6 @@ const pan = (page: Page, dx: number, dy: number) =>
   )
 
 const overlap = (a: Box, b: Box) => Math.max(0, Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x)) * Math.max(0, Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y))
-const centre = (box: Box) => ({ x: box.x + box.w / 2, y: box.y + box.h / 2 })
 
 /** Shows `frame`: nearly all of it in view, and it fills a good part of the view (not a far-off overview). */
 function shows(view: Box, frame: Box): boolean {

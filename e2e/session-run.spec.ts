@@ -8,6 +8,7 @@ import { expect, test, type Page } from '@playwright/test'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { createBoard, newPerson, openBoard, serverPerTest } from './support.ts'
+import { centre, frameOf, viewportOf, type Box } from './view-bounds.ts'
 
 const server = serverPerTest()
 // Three browsers on a shared two-core machine.
@@ -16,28 +17,6 @@ test.setTimeout(240_000)
 const SHOTS = join('test-results', 'session-run')
 mkdirSync(SHOTS, { recursive: true })
 
-interface Box {
-  x: number
-  y: number
-  w: number
-  h: number
-}
-
-const viewportOf = (page: Page): Promise<Box> =>
-  page.evaluate(() => {
-    const { x, y, w, h } = window.__dialoogbordEditor!.getViewportPageBounds()
-    return { x, y, w, h }
-  })
-
-const frameOf = (page: Page, zone: string): Promise<Box> =>
-  page.evaluate((zone) => {
-    const editor = window.__dialoogbordEditor!
-    const frame = editor.getCurrentPageShapes().find((shape) => shape.type === 'frame' && (shape.meta as { zone?: string }).zone === zone)!
-    const { x, y, w, h } = editor.getShapePageBounds(frame)!
-    return { x, y, w, h }
-  }, zone)
-
-const centre = (box: Box) => ({ x: box.x + box.w / 2, y: box.y + box.h / 2 })
 const centreIn = (view: Box, frame: Box) => {
   const c = centre(view)
   return c.x >= frame.x && c.x <= frame.x + frame.w && c.y >= frame.y && c.y <= frame.y + frame.h

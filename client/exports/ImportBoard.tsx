@@ -5,7 +5,7 @@
 import { useId, useState, type FormEvent } from 'react'
 import { useI18n } from '../app/i18n-context.tsx'
 import { navigate } from '../app/routes.ts'
-import { rememberBoard, rememberCreatedBoard } from '../storage/recent-boards.ts'
+import { rememberCreatedBoard } from '../storage/recent-boards.ts'
 import { AdminTokenField } from '../ui/AdminTokenField.tsx'
 import { importBoard } from './exports-api.ts'
 
@@ -36,7 +36,6 @@ export function ImportBoard() {
     }
     const created = result.value
     rememberCreatedBoard(created)
-    rememberBoard({ id: created.id, title: created.title, role: 'facilitator', token: created.tokens.facilitator, anonymous: created.anonymous })
     navigate(created.urls.facilitator)
   }
 

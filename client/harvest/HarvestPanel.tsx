@@ -8,7 +8,8 @@ import type { PanelProps } from '../board/panels.tsx'
 import { useVoting } from '../voting/VotingContext.tsx'
 import { ExportDownloads } from '../exports/ExportDownloads.tsx'
 import type { HarvestModel } from '../../shared/harvest-model.ts'
-import { downloadText, fetchHarvest, fetchHarvestModel } from './harvest-api.ts'
+import { downloadBoardFile } from '../exports/exports-api.ts'
+import { fetchHarvestModel } from './harvest-api.ts'
 import { HarvestReport } from './HarvestReport.tsx'
 import './harvest.css'
 
@@ -82,12 +83,8 @@ export function HarvestPanel({ board, token, editor }: PanelProps) {
   const download = async () => {
     setDownloadError(null)
     // The freshest harvest, not the one on screen, which may be a second behind.
-    const result = await fetchHarvest(board.id, token)
-    if (!result.ok) {
-      setDownloadError(t('harvest.downloadFailed', { message: result.message }))
-      return
-    }
-    downloadText(result.value.markdown, result.value.filename)
+    const result = await downloadBoardFile(board.id, token, 'report.md')
+    if (!result.ok) setDownloadError(t('harvest.downloadFailed', { message: result.message }))
   }
 
   const harvest = state.status === 'loading' ? null : state.harvest

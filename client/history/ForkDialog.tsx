@@ -8,7 +8,7 @@ import { useI18n } from '../app/i18n-context.tsx'
 import { AdminTokenField } from '../ui/AdminTokenField.tsx'
 import { navigate } from '../app/routes.ts'
 import { formatDate } from '../i18n.ts'
-import { rememberBoard, rememberCreatedBoard } from '../storage/recent-boards.ts'
+import { rememberCreatedBoard } from '../storage/recent-boards.ts'
 import { Dialog } from '../ui/Dialog.tsx'
 import { forkSnapshot } from './snapshot-api.ts'
 
@@ -48,7 +48,6 @@ export function ForkDialog(props: {
     }
     const created = result.value
     rememberCreatedBoard(created)
-    rememberBoard({ id: created.id, title: created.title, role: 'facilitator', token: created.tokens.facilitator, anonymous: created.anonymous })
     setBusy(false)
     navigate(created.urls.facilitator)
   }

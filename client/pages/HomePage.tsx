@@ -7,7 +7,7 @@ import { useI18n } from '../app/i18n-context.tsx'
 import { AdminTokenField } from '../ui/AdminTokenField.tsx'
 import { navigate } from '../app/routes.ts'
 import { formatDate } from '../i18n.ts'
-import { forgetBoard, listRecentBoards, rememberBoard, rememberCreatedBoard, type RecentBoard } from '../storage/recent-boards.ts'
+import { forgetBoard, listRecentBoards, rememberCreatedBoard, type RecentBoard } from '../storage/recent-boards.ts'
 import { TemplatePicker } from '../templates/TemplatePicker.tsx'
 import { listTemplatesFor } from '../templates/templates-api.ts'
 import { AppHeader } from '../ui/AppHeader.tsx'
@@ -83,7 +83,6 @@ function CreateBoardForm() {
     }
     const created = result.value
     rememberCreatedBoard(created)
-    rememberBoard({ id: created.id, title: created.title, role: 'facilitator', token: created.tokens.facilitator, anonymous: created.anonymous })
     navigate(created.urls.facilitator)
   }
 

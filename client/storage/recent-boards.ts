@@ -68,10 +68,14 @@ export function rememberBoard(entry: Omit<RecentBoard, 'lastOpened'>, now = new 
   writeStored(RECENT_KEY, [next, ...list.filter((board) => board.id !== entry.id)])
 }
 
-/** Keeps every link of a board created on this device (the only moment the server shows them). */
+/**
+ * A board made on this device (created, imported or forked): keeps every link of it (the only
+ * moment the server shows them) and lists it among the recent boards, as its facilitator.
+ */
 export function rememberCreatedBoard(created: CreatedBoard): void {
   const links: BoardLinks = { id: created.id, tokens: { ...created.tokens }, urls: { ...created.urls } }
   writeStored(LINKS_KEY_PREFIX + created.id, links)
+  rememberBoard({ id: created.id, title: created.title, role: 'facilitator', token: created.tokens.facilitator, anonymous: created.anonymous })
 }
 
 /** Keeps a link the facilitator just made (regenerated), so "Delen" knows it on this device. */

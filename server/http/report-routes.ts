@@ -34,25 +34,21 @@ export function reportRoutes(service: BoardService): Hono<BoardAccessEnv> {
     return c.json(model, 200)
   })
 
-  routes.get('/:id/report.docx', requireBoardRole(service, 'viewer'), async (c) => {
-    const board = c.var.board
-    const bytes = await service.harvestDocument(board, 'docx')
-    c.header('Content-Type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-    c.header('Content-Disposition', attachment(board.title, 'docx'))
-    c.header('Cache-Control', 'no-store')
-    // The worker handed its own ArrayBuffer over: a view, not a copy.
-    return c.body(new Uint8Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength), 200)
-  })
-
-  routes.get('/:id/report.pdf', requireBoardRole(service, 'viewer'), async (c) => {
-    const board = c.var.board
-    const bytes = await service.harvestDocument(board, 'pdf')
-    c.header('Content-Type', 'application/pdf')
-    c.header('Content-Disposition', attachment(board.title, 'pdf'))
-    c.header('Cache-Control', 'no-store')
-    // The worker handed its own ArrayBuffer over: a view, not a copy.
-    return c.body(new Uint8Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength), 200)
-  })
+  const documentTypes = {
+    docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    pdf: 'application/pdf',
+  } as const
+  for (const format of ['docx', 'pdf'] as const) {
+    routes.get(`/:id/report.${format}`, requireBoardRole(service, 'viewer'), async (c) => {
+      const board = c.var.board
+      const bytes = await service.harvestDocument(board, format)
+      c.header('Content-Type', documentTypes[format])
+      c.header('Content-Disposition', attachment(board.title, format))
+      c.header('Cache-Control', 'no-store')
+      // The worker handed its own ArrayBuffer over: a view, not a copy.
+      return c.body(new Uint8Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength), 200)
+    })
+  }
 
   routes.get('/:id/followup.ics', requireBoardRole(service, 'viewer'), async (c) => {
     const board = c.var.board
