@@ -89,7 +89,9 @@ export function createApp(config: Config, storage: Storage, readSource: ReadSour
   api.use('*', compress({ threshold: 1024 }))
   mountRequestLimits(api, config, storage.boards, limiters, logger)
   // publicUrl: the origin the web app builds every board link from (PUBLIC_URL, else this request's).
-  api.get('/config', (c) => c.json({ licenseKey: config.licenseKey, publicUrl: linkOrigin(c, config) } satisfies ClientConfig))
+  api.get('/config', (c) =>
+    c.json({ licenseKey: config.licenseKey, publicUrl: linkOrigin(c, config), accessibilityContact: config.accessibilityContact } satisfies ClientConfig),
+  )
   // The first computation of each heavy read runs in this worker, off the event loop.
   const reads = new ReadWorker(readSource)
   // Every board workflow goes through the service: no route touches the database or a live document.

@@ -39,6 +39,17 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ MAX_MESSAGE_BYTES: '-1' })).toThrow(/MAX_MESSAGE_BYTES/)
   })
 
+  it('reads ACCESSIBILITY_CONTACT as an e-mail address or an https URL, nothing else', () => {
+    expect(loadConfig({}).accessibilityContact).toBeNull()
+    expect(loadConfig({ ACCESSIBILITY_CONTACT: ' ' }).accessibilityContact).toBeNull()
+    expect(loadConfig({ ACCESSIBILITY_CONTACT: ' toegankelijkheid@gemeente.nl ' }).accessibilityContact).toBe('toegankelijkheid@gemeente.nl')
+    expect(loadConfig({ ACCESSIBILITY_CONTACT: 'https://gemeente.nl/toegankelijkheid?bron=bord' }).accessibilityContact).toBe('https://gemeente.nl/toegankelijkheid?bron=bord')
+    // The statement links to it: no plain http, no script or other schemes, no free text.
+    for (const wrong of ['http://gemeente.nl/melden', 'javascript:alert(1)', 'mailto:a@b.nl', 'bel de servicedesk', 'a@b', 'twee woorden@gemeente.nl']) {
+      expect(() => loadConfig({ ACCESSIBILITY_CONTACT: wrong }), wrong).toThrow(/ACCESSIBILITY_CONTACT must be an e-mail address or an https:\/\/ URL/)
+    }
+  })
+
   it('reads DATABASE_URL and REDIS_URL, and refuses Redis without PostgreSQL', () => {
     expect(loadConfig({})).toMatchObject({ databaseUrl: null, redisUrl: null })
     const both = { DATABASE_URL: 'postgres://dialoogbord@db/dialoogbord', REDIS_URL: 'redis://cache:6379' }

@@ -73,6 +73,8 @@ export interface Config {
   trustProxy: boolean
   /** Host names accepted besides PUBLIC_URL's, IP literals and localhost ("*": any; DNS rebinding guard). */
   allowedHosts: string[]
+  /** Where people report accessibility problems (an e-mail address or https URL), shown in the accessibility statement. */
+  accessibilityContact: string | null
 }
 
 type Env = Record<string, string | undefined>
@@ -133,6 +135,17 @@ function serviceUrl(env: Env, name: string, schemes: readonly string[]): string 
   return value
 }
 
+// Deliberately loose (one @, no spaces or colons, a dot in the domain): the statement shows it as a mailto: link.
+const EMAIL = /^[^\s@:]+@[^\s@:]+\.[^\s@:]+$/
+
+/** An e-mail address or an https URL, or null when unset: the statement links to it, so nothing else may get through. */
+function contactFrom(env: Env, name: string): string | null {
+  const value = nonEmpty(env[name])
+  if (value === null || EMAIL.test(value)) return value
+  if (URL.canParse(value) && new URL(value).protocol === 'https:') return value
+  throw new Error(`${name} must be an e-mail address or an https:// URL, got "${value}"`)
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const port = intFrom(env, 'PORT', 8080)
   if (port > 65535) throw new Error(`PORT must be at most 65535, got ${port}`)
@@ -188,5 +201,6 @@ export function loadConfig(env: Env = process.env): Config {
     expensiveRequestsPerMinute: intFrom(env, 'EXPENSIVE_REQUESTS_PER_MINUTE', 120, 1),
     trustProxy: flagFrom(env, 'TRUST_PROXY'),
     allowedHosts: hostsFrom(env.ALLOWED_HOSTS),
+    accessibilityContact: contactFrom(env, 'ACCESSIBILITY_CONTACT'),
   }
 }

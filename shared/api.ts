@@ -136,6 +136,8 @@ export interface TemplateDetail extends TemplateSummary {
 export interface ClientConfig {
   licenseKey: string | null
   publicUrl: string
+  /** ACCESSIBILITY_CONTACT: where to report an accessibility problem, an e-mail address or an https URL; null when unset. */
+  accessibilityContact: string | null
 }
 
 export interface ApiError {
