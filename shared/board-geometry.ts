@@ -30,6 +30,8 @@ export interface Shape {
   x: number
   y: number
   rotation: number
+  /** Locked shapes cannot be changed (templates lock their scaffolding; a facilitator may lock cards). */
+  isLocked?: boolean
   props: Record<string, unknown>
   meta: Record<string, unknown>
 }
@@ -246,6 +248,7 @@ function toShape(record: HarvestRecord): Shape | null {
     x: num(r.x),
     y: num(r.y),
     rotation: num(r.rotation),
+    isLocked: r.isLocked === true,
     props: obj(r.props),
     meta: obj(r.meta),
   }

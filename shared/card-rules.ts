@@ -57,8 +57,17 @@ export function cardInfo(geometry: BoardGeometry, shape: Shape, zoneFrames: read
   const zone = frame ? { id: frame.id, zone: String(frame.meta.zone), name: frameName(frame) } : null
   if (frame && zone?.zone === TIMELINE_ZONE) return { kind: timelineLane(geometry, shape, frame), zone }
   if (zone?.zone === AGREEMENTS_ZONE) return { kind: 'afspraak', zone }
-  if (isChecklist(shape)) return { kind: 'checklist', zone }
-  return { kind: (zone && ZONE_KINDS[zone.zone]) ?? 'kaart', zone }
+  return { kind: zoneCardKind(zone?.zone ?? null, shape), zone }
+}
+
+/**
+ * A card's kind in a zone other than the timeline (whose lanes need geometry, see timelineLane):
+ * every card among the agreements is one, else a checkbox makes a checklist item, else the zone's kind.
+ */
+export function zoneCardKind(zone: string | null, shape: Shape): CardKind {
+  if (zone === AGREEMENTS_ZONE) return 'afspraak'
+  if (isChecklist(shape)) return 'checklist'
+  return (zone ? ZONE_KINDS[zone] : undefined) ?? 'kaart'
 }
 
 /** On the timeline: above the interpretations lane a moment, else an interpretation. */

@@ -1,0 +1,222 @@
+/**
+ * A board in reading order, as ids and plain data: the one order the list view (client/list),
+ * the harvest (server/report/harvest-model.ts maps this outline) and so report.md/.docx/.pdf and
+ * the Oogst view all follow, so the list and the report never disagree.
+ *
+ * Parts: one per zone frame in template order (`meta.zoneOrder`, else the template's order, then
+ * page, top, left), then "Buiten de onderdelen" for cards in no zone; a board without zone frames
+ * is one part "Bord". Which zone a card is in: shared/board-geometry.ts.
+ *
+ * Cards: notes, text and geo shapes with text that are not scaffolding. On the timeline (zone
+ * `tijdlijn`) the moments of the upper lane left to right, each with its date (`meta.date`, else a
+ * line "Datum: …") and beneath it the interpretations (lower lane) whose x-range overlaps it most,
+ * else the nearest; interpretations with no moment at all are `loose`. Elsewhere top to bottom in
+ * rows (tops less than half a note apart form a row), each row left to right. Cards among the
+ * agreements (zone `afspraken`) carry their fields wat / wie / wanneer / hoe.
+ *
+ * Cost: linear in the records apart from sorting (every shape's bounds once; each interpretation
+ * looks through the moments of its timeline).
+ */
+import type { TLFrameShape, TLPageId } from '@tldraw/tlschema'
+import { BoardGeometry, sortLeftToRight, sortRows, type HarvestRecord, type Item, type Shape } from './board-geometry.ts'
+import { AGREEMENTS_ZONE, agreementOf, cardDate, checklistItem, TIMELINE_ZONE, zoneCardKind, type Agreement, type CardKind } from './card-rules.ts'
+import { latestResults, type ClosedVote } from './session.ts'
+import { findTemplate, type TemplateLookup } from '../templates/index.ts'
+
+export interface OutlineCard {
+  /** tldraw shape id */
+  id: string
+  kind: CardKind
+  /** Plain text as the card shows it: moments without their date line, checklist items without the box. */
+  text: string
+  locked: boolean
+  /** Dots in the latest closed vote (null: none). */
+  dots: number | null
+  /** Checklist items: whether ticked. */
+  checked?: boolean
+  /** Moments: the date as written (`meta.date` or a "Datum:" line), null when none. */
+  date?: string | null
+  /** Cards among the agreements: their four fields. */
+  agreement?: Agreement
+  /** Moments: the interpretations beneath, in reading order. */
+  duidingen?: OutlineCard[]
+}
+
+export interface OutlinePart {
+  kind: 'timeline' | 'agreements' | 'list'
+  /** null: "Buiten de onderdelen" / "Bord". */
+  zone: string | null
+  frameId: string | null
+  name: string
+  /** Timeline: the moments (with their duidingen) in order; else the cards in reading order. */
+  cards: OutlineCard[]
+  /** Timeline: interpretations under no moment (there is none); else []. */
+  loose: OutlineCard[]
+}
+
+export interface OutlineInput {
+  records: readonly HarvestRecord[]
+  templateId: string
+  /** Templates saved on the server, for boards made from one. */
+  saved?: TemplateLookup
+  /** The board's closed votes, oldest first (`meta.votes`); the latest gives the dots. */
+  votes?: readonly ClosedVote[]
+}
+
+export const OUTSIDE_NAME = 'Buiten de onderdelen'
+export const BOARD_NAME = 'Bord'
+
+export function buildOutline(input: OutlineInput): OutlinePart[] {
+  return outlineOfBoard(new BoardGeometry(input.records), input)
+}
+
+/** The outline over geometry already built (the harvest reads the same geometry for votes). */
+export function outlineOfBoard(board: BoardGeometry, input: Omit<OutlineInput, 'records'>): OutlinePart[] {
+  const dots = latestResults(input.votes ?? [])
+  return collectSections(board, input.templateId, input.saved).map((section): OutlinePart => {
+    const base = { zone: section.zone, frameId: section.frame?.id ?? null, name: section.title }
+    if (section.zone === TIMELINE_ZONE && section.frame) return { kind: 'timeline', ...base, ...timelineOf(board, section, dots) }
+    if (section.zone === AGREEMENTS_ZONE) {
+      return { kind: 'agreements', ...base, cards: sortRows(section.items).map((item) => ({ ...cardOf(item, 'afspraak', dots), agreement: agreementOf({ text: item.text, meta: item.shape.meta }) })), loose: [] }
+    }
+    return { kind: 'list', ...base, cards: sortRows(section.items).map((item) => listCardOf(item, section.zone, dots)), loose: [] }
+  })
+}
+
+interface Section {
+  title: string
+  zone: string | null
+  frame: Shape | null
+  items: Item[]
+}
+
+/** Dots per card in the latest closed vote. */
+type Dots = ReadonlyMap<string, number>
+
+function cardOf(item: Item, kind: CardKind, dots: Dots): OutlineCard {
+  return { id: item.shape.id, kind, text: item.text, locked: item.shape.isLocked === true, dots: dots.get(item.shape.id) || null }
+}
+
+function listCardOf(item: Item, zone: string | null, dots: Dots): OutlineCard {
+  const kind = zoneCardKind(zone, item.shape)
+  const checklist = checklistItem(item)
+  if (checklist) return { ...cardOf(item, kind, dots), text: checklist.text, checked: checklist.checked }
+  return cardOf(item, kind, dots)
+}
+
+function timelineOf(board: BoardGeometry, section: Section, dots: Dots): { cards: OutlineCard[]; loose: OutlineCard[] } {
+  const boundary = board.laneBoundary(section.frame!)
+  const moments = section.items.filter((item) => item.centre.y < boundary).sort((a, b) => a.box.minX - b.box.minX || a.box.minY - b.box.minY)
+  const duidingen = section.items.filter((item) => item.centre.y >= boundary)
+  const beneath = new Map<Item, Item[]>(moments.map((moment) => [moment, []]))
+  const loose: Item[] = []
+  for (const duiding of duidingen) {
+    const moment = closestMoment(moments, duiding)
+    if (moment) beneath.get(moment)!.push(duiding)
+    else loose.push(duiding)
+  }
+  return {
+    cards: moments.map((moment) => {
+      const { date, text } = cardDate({ text: moment.text, meta: moment.shape.meta })
+      return {
+        ...cardOf(moment, 'moment', dots),
+        text,
+        date: date || null,
+        duidingen: sortRows(beneath.get(moment)!).map((duiding) => cardOf(duiding, 'duiding', dots)),
+      }
+    }),
+    loose: sortLeftToRight(loose).map((duiding) => cardOf(duiding, 'duiding', dots)),
+  }
+}
+
+/** The moment whose x-range overlaps the interpretation's most, else the nearest one. */
+export function closestMoment<T extends Pick<Item, 'box' | 'centre'>>(moments: readonly T[], duiding: Pick<Item, 'box' | 'centre'>): T | undefined {
+  let best: T | undefined
+  let bestOverlap = 0
+  for (const moment of moments) {
+    const overlap = Math.min(moment.box.maxX, duiding.box.maxX) - Math.max(moment.box.minX, duiding.box.minX)
+    if (overlap > bestOverlap) {
+      best = moment
+      bestOverlap = overlap
+    }
+  }
+  if (best) return best
+  let bestDistance = Infinity
+  for (const moment of moments) {
+    const distance = Math.abs(moment.centre.x - duiding.centre.x)
+    if (distance < bestDistance) {
+      best = moment
+      bestDistance = distance
+    }
+  }
+  return best
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sections and zones
+
+function collectSections(board: BoardGeometry, templateId: string, saved: TemplateLookup | undefined): Section[] {
+  const zoneFrames = board.zoneFrames()
+  const items = board.contentItems()
+  if (zoneFrames.length === 0) return [{ title: BOARD_NAME, zone: null, frame: null, items: board.pageOrdered(items) }]
+
+  const templateOrder = templateZoneOrder(templateId, saved)
+  const order = (frame: Shape) => {
+    const stored = frame.meta.zoneOrder
+    if (typeof stored === 'number' && Number.isFinite(stored)) return stored
+    return templateOrder.get(frame.meta.zone as string) ?? Number.MAX_SAFE_INTEGER
+  }
+  const sorted = [...zoneFrames].sort((a, b) => {
+    const ba = board.bounds(a)
+    const bb = board.bounds(b)
+    return order(a) - order(b) || board.pageRank(a) - board.pageRank(b) || ba.minY - bb.minY || ba.minX - bb.minX
+  })
+  const sections = new Map<string, Section>(
+    sorted.map((frame) => [frame.id, { title: frameTitle(frame, templateId, saved), zone: frame.meta.zone as string, frame, items: [] }]),
+  )
+  const outside: Item[] = []
+  for (const item of items) {
+    const frame = board.zoneOf(item.shape, zoneFrames)
+    if (frame) sections.get(frame.id)!.items.push(item)
+    else outside.push(item)
+  }
+  const result = [...sections.values()]
+  if (outside.length > 0) result.push({ title: OUTSIDE_NAME, zone: null, frame: null, items: board.pageOrdered(outside) })
+  return result
+}
+
+const templateZoneCache = new Map<string, { zone: string; name: string }[]>()
+
+/** The zone frames a template makes, in template order (templates never change, so this keeps). */
+export function templateZones(templateId: string, saved: TemplateLookup | undefined): { zone: string; name: string }[] {
+  const cached = templateZoneCache.get(templateId)
+  if (cached) return cached
+  const zones: { zone: string; name: string }[] = []
+  for (const record of findTemplate(templateId, saved)?.build('page:page' as TLPageId) ?? []) {
+    if (record.typeName !== 'shape' || record.type !== 'frame') continue
+    const zone = record.meta.zone
+    if (typeof zone === 'string' && !zones.some((z) => z.zone === zone)) zones.push({ zone, name: (record as TLFrameShape).props.name })
+  }
+  templateZoneCache.set(templateId, zones)
+  return zones
+}
+
+/** Zone id → position in the template (for frames without `meta.zoneOrder`). */
+function templateZoneOrder(templateId: string, saved: TemplateLookup | undefined): Map<string, number> {
+  return new Map(templateZones(templateId, saved).map(({ zone }, i) => [zone, i]))
+}
+
+/** The frame's name; for a frame whose name was cleared, the template's name for the zone. */
+export function frameTitle(frame: Shape, templateId: string, saved: TemplateLookup | undefined): string {
+  const name = typeof frame.props.name === 'string' ? frame.props.name.trim() : ''
+  if (name) return name
+  const zone = frame.meta.zone as string
+  return templateZones(templateId, saved).find((z) => z.zone === zone)?.name || zone
+}
+
+/** A zone's name as its frame on the board shows it (the template's, for a frame without a name). */
+export function zoneName(board: BoardGeometry, zone: string, templateId: string, saved: TemplateLookup | undefined): string {
+  const frame = board.zoneFrames().find((candidate) => candidate.meta.zone === zone)
+  if (frame) return frameTitle(frame, templateId, saved)
+  return templateZones(templateId, saved).find((z) => z.zone === zone)?.name || zone
+}
