@@ -32,6 +32,7 @@ import { exportsNamedAfterBoard } from './export-name.ts'
 import { BoardMainMenu, BoardTitleContext } from '../exports/BoardMainMenu.tsx'
 import { TRANSLATION_OVERRIDES } from './tldraw-translations.ts'
 import { typeToEdit } from './type-to-edit.ts'
+import { canvasStore } from './canvas-store.ts'
 import { useBoardStore } from './useBoardStore.ts'
 import { useClientConfig } from './useClientConfig.ts'
 import { useServerClose } from './useServerClose.ts'
@@ -131,6 +132,7 @@ export function BoardView({ board: initialBoard, token }: { board: BoardForRole;
   const assets = useMemo(() => boardAssetStore({ boardId: board.id, token, canUpload: !readonly }), [board.id, token, readonly])
   const drafts = useDrafts({ board, token, boardDoc: connection?.doc ?? null })
   const boardStore = useBoardStore(connection, state.ready, {
+    makeStore: canvasStore,
     readonly,
     presenceUser: participant.presenceUser,
     hideNames: participant.hideNames,

@@ -1,9 +1,12 @@
 /**
  * Creates the tldraw store for a board once its doc is ready, and ties it to the doc (binding)
- * and to awareness (presence) for as long as the board is open.
+ * and to awareness (presence) for as long as the board is open. The canvas and the list view
+ * (client/list/) both open their board here; only how the store is made differs (`makeStore`),
+ * so this module stays free of tldraw's editor and UI, which the list view never loads.
  */
+import { atom, computed, type Signal } from '@tldraw/state'
+import type { TLAssetStore, TLStore, TLUserStore } from '@tldraw/tlschema'
 import { useEffect, useState } from 'react'
-import { atom, computed, createTLStore, defaultBindingUtils, defaultShapeUtils, type Signal, type TLAssetStore, type TLStore, type TLUserStore } from 'tldraw'
 import { createRecordHomes, type NewCardHome, type RecordHomes } from '../drafts/record-homes.ts'
 import { bindStoreToDoc, SchemaTooNewError, type DocBinding } from '../sync/binding.ts'
 import type { BoardConnection } from '../sync/connection.ts'
@@ -24,7 +27,18 @@ export type BoardStoreState =
  */
 const NO_ATTRIBUTION: TLUserStore = { currentUser: atom('dialoogbord.noAttribution', null) }
 
+/** What every board store is made with; `makeStore` adds the schema (and tldraw's shape utils, on the canvas). */
+export interface StoreParts {
+  users: TLUserStore
+  assets?: TLAssetStore
+  collaboration: { mode: Signal<'readonly' | 'readwrite'>; status: Signal<'online' | 'offline'> }
+}
+
+/** Makes the store: client/board/canvas-store.ts for the canvas, client/board/plain-store.ts for the list. Keep it stable. */
+export type MakeStore = (parts: StoreParts) => TLStore
+
 export interface BoardStoreOptions {
+  makeStore: MakeStore
   readonly: boolean
   presenceUser: Signal<PresenceUser | null>
   hideNames: Signal<boolean>
@@ -46,13 +60,11 @@ export interface BoardStoreOptions {
 
 export function useBoardStore(connection: BoardConnection | null, ready: boolean, options: BoardStoreOptions): BoardStoreState {
   const [result, setResult] = useState<BoardStoreState>({ state: 'waiting' })
-  const { readonly, presenceUser, hideNames, online, assets, frozen, draft = null } = options
+  const { makeStore, readonly, presenceUser, hideNames, online, assets, frozen, draft = null } = options
 
   useEffect(() => {
     if (!connection || !ready) return
-    const store = createTLStore({
-      shapeUtils: defaultShapeUtils,
-      bindingUtils: defaultBindingUtils,
+    const store = makeStore({
       users: NO_ATTRIBUTION,
       ...(assets ? { assets } : {}),
       collaboration: { mode: computed('dialoogbord.mode', () => (readonly || frozen?.get() ? 'readonly' : 'readwrite')), status: online },
@@ -81,7 +93,7 @@ export function useBoardStore(connection: BoardConnection | null, ready: boolean
       homes?.dispose()
       setResult({ state: 'waiting' })
     }
-  }, [connection, ready, readonly, presenceUser, hideNames, online, assets, frozen, draft])
+  }, [makeStore, connection, ready, readonly, presenceUser, hideNames, online, assets, frozen, draft])
 
   return result
 }

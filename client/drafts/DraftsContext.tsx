@@ -7,7 +7,10 @@
  * - else to the board.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react'
-import { atom, useValue, type Editor, type TLStore } from 'tldraw'
+import { atom } from '@tldraw/state'
+import { useValue } from '@tldraw/state-react'
+import type { TLStore } from '@tldraw/tlschema'
+import type { Editor } from 'tldraw'
 import type * as Y from 'yjs'
 import type { BoardForRole } from '../../shared/api.ts'
 import { canWrite, hasRole } from '../../shared/roles.ts'

@@ -1,5 +1,5 @@
 /** My draft cards on screen, from the store and where its records live. */
-import type { TLShape, TLStore } from 'tldraw'
+import type { TLShape, TLStore } from '@tldraw/tlschema'
 import { isPrepared } from '../../shared/session.ts'
 import type { RecordHomes } from './record-homes.ts'
 

@@ -20,7 +20,7 @@
  * taken it by then (a deletion in another tab of mine, then, shows that much later).
  */
 import type { TLRecord, TLStore } from '@tldraw/tlschema'
-import { atom, type Signal } from 'tldraw'
+import { atom, type Signal } from '@tldraw/state'
 import type { YKeyValue } from 'y-utility/y-keyvalue'
 import type { StoredRecord } from '../../shared/doc-layout.ts'
 import { DRAFT_SHAPE_TYPES } from '../../shared/session.ts'

@@ -16,7 +16,7 @@ import {
   InstancePresenceRecordType,
   TLINSTANCE_ID,
   type TLInstancePresence, type TLStore, type TLUser, type TLUserId } from '@tldraw/tlschema'
-import { atom, computed, react, type Signal } from 'tldraw'
+import { atom, computed, react, type Signal } from '@tldraw/state'
 import type { Awareness } from 'y-protocols/awareness'
 import type { SessionAwareness } from '../../shared/awareness.ts'
 import { isPseudonym } from '../../shared/protocol.ts'
