@@ -8,6 +8,8 @@ import { currentHref, parseRoute, subscribeToLocation } from './routes.ts'
 
 // tldraw is most of the bundle; the home page should not wait for it.
 const BoardPage = lazy(() => import('../pages/BoardPage.tsx'))
+// Read rarely: its text need not weigh on the home page either.
+const AccessibilityStatement = lazy(() => import('../pages/AccessibilityStatement.tsx'))
 
 export function App() {
   return (
@@ -37,6 +39,12 @@ function Pages() {
       return (
         <Suspense fallback={<p className="page-status" role="status">{t('board.loading')}</p>}>
           <BoardPage key={`${route.boardId} ${route.token ?? ''}`} boardId={route.boardId} token={route.token} />
+        </Suspense>
+      )
+    case 'accessibility':
+      return (
+        <Suspense fallback={<p className="page-status" role="status">{t('statement.loading')}</p>}>
+          <AccessibilityStatement />
         </Suspense>
       )
     case 'not-found':

@@ -7,13 +7,21 @@ import { boardIdParam } from '../../shared/api.ts'
 export type Route =
   | { page: 'home' }
   | { page: 'board'; boardId: string; token: string | null }
+  /** The board as an accessible list (client/list/): the same board, link and role, without the canvas. */
+  | { page: 'list'; boardId: string; token: string | null }
   | { page: 'admin' }
+  | { page: 'accessibility' }
   | { page: 'not-found' }
+
+/** The accessibility statement (CONTRACT "List view and accessibility"). */
+export const ACCESSIBILITY_PATH = '/toegankelijkheid'
 
 export function parseRoute(pathname: string, search: string): Route {
   if (pathname === '/' || pathname === '/index.html') return { page: 'home' }
   if (pathname === '/admin' || pathname === '/admin/') return { page: 'admin' }
-  const match = /^\/b\/([^/]+)\/?$/.exec(pathname)
+  // One path in both languages: the statement follows the app's language switch.
+  if (pathname === ACCESSIBILITY_PATH || pathname === `${ACCESSIBILITY_PATH}/`) return { page: 'accessibility' }
+  const match = /^\/b\/([^/]+)(\/lijst)?\/?$/.exec(pathname)
   if (match) {
     let boardId: string
     try {
@@ -23,9 +31,19 @@ export function parseRoute(pathname: string, search: string): Route {
     }
     if (!boardIdParam.safeParse(boardId).success) return { page: 'not-found' }
     const token = new URLSearchParams(search).get('token')
-    return { page: 'board', boardId, token: token || null }
+    return { page: match[2] ? 'list' : 'board', boardId, token: token || null }
   }
   return { page: 'not-found' }
+}
+
+/** A board's list view, with the link's token (the canvas links here, the list links back with boardPath). */
+export function listPath(boardId: string, token: string | null): string {
+  return `/b/${encodeURIComponent(boardId)}/lijst${token ? `?token=${encodeURIComponent(token)}` : ''}`
+}
+
+/** A board's canvas, with the link's token. */
+export function boardPath(boardId: string, token: string | null): string {
+  return `/b/${encodeURIComponent(boardId)}${token ? `?token=${encodeURIComponent(token)}` : ''}`
 }
 
 const NAVIGATE_EVENT = 'dialoogbord:navigate'

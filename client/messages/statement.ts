@@ -1,0 +1,144 @@
+/**
+ * The accessibility statement (/toegankelijkheid, issue 15) and the links to it and to the list
+ * view. Its structure follows the Dutch government's model statement (toegankelijkheidsverklaring.nl):
+ * what it covers, status per part, what does not work yet with its alternative, how we test, the
+ * date of the last check, how to report a problem.
+ */
+export const nl = {
+  'statement.title': 'Toegankelijkheidsverklaring',
+  'statement.loading': 'Toegankelijkheidsverklaring laden…',
+  'statement.intro':
+    'Iedereen moet mee kunnen doen aan een sessie op Dialoogbord: met muis, toetsenbord of schermlezer, op een groot scherm of op een telefoon. Daarom bouwen we Dialoogbord volgens de Web Content Accessibility Guidelines (WCAG) 2.1 op niveau AA. Dat is de norm die voor de Nederlandse overheid geldt (Besluit digitale toegankelijkheid overheid, via EN 301 549).',
+  'statement.scope.heading': 'Waar deze verklaring over gaat',
+  'statement.scope.body':
+    'Deze verklaring gaat over de software Dialoogbord zoals die op deze website draait: de startpagina, het bord (canvas en lijstweergave) met zijn panelen en dialogen, en deze pagina. De organisatie die deze installatie beheert, is verantwoordelijk voor de officiële verklaring in het register op toegankelijkheidsverklaring.nl.',
+
+  'statement.status.heading': 'Status per onderdeel',
+  'statement.status.conforms': 'Voldoet aan WCAG 2.1 AA.',
+  'statement.status.partial': 'Voldoet gedeeltelijk aan WCAG 2.1 AA.',
+  'statement.status.list.heading': 'Lijstweergave van een bord',
+  'statement.status.list.body':
+    'Het bord als gewone webpagina: elk onderdeel is een kop, de kaarten staan eronder als lijst, in leesvolgorde (de tijdlijn op datum, met de duidingen onder hun moment). Alles wat telt in een sessie kan hier, met alleen het toetsenbord, met een schermlezer en op een scherm van 320 pixels breed: kaarten lezen, toevoegen, bewerken, verplaatsen en verwijderen, de datum van een moment en de velden van een afspraak invullen. Wijzigingen van anderen verschijnen direct en worden rustig aangekondigd.',
+  'statement.status.canvas.heading': 'Canvas van een bord',
+  'statement.status.canvas.body':
+    'Het canvas is een tekenvlak (tldraw) waarop je kaarten met de muis of met aanraken neerzet en verschuift. Een deel daarvan is niet toegankelijk; zie hieronder wat nog niet werkt.',
+  'statement.status.canvas.alternative':
+    'Alternatief: de lijstweergave. Die toont en bewerkt live hetzelfde bord. Op het canvas is "Naar de lijstweergave" het eerste waar je met Tab op komt, en "Lijstweergave" staat altijd in de kopbalk.',
+  'statement.status.chrome.heading': 'Startpagina, kopbalk, panelen en dialogen',
+  'statement.status.chrome.body':
+    'Onze eigen bediening rond het canvas: de startpagina, de kopbalk van het bord, elk paneel (Stappen, Kaart, Stemmen, Oogst, Geschiedenis, Instellingen en de andere) en elke dialoog (delen, naam, import, tijdklok en de andere), en deze verklaring.',
+
+  'statement.gaps.heading': 'Wat nog niet werkt, en het alternatief',
+  'statement.gaps.intro': 'Deze punten gaan over het canvas. Voor elk ervan is de lijstweergave het alternatief.',
+  'statement.gaps.source': 'De makers van tldraw beschrijven ze zelf in hun toegankelijkheidsonderzoek:',
+  'statement.gaps.tree':
+    'Het canvas is voor hulptechnologie grotendeels onzichtbaar. Met Tab ga je van kaart naar kaart en een gekozen kaart wordt voorgelezen, maar je kunt het canvas niet doorbladeren of teruglezen, en de indeling in onderdelen hoor je niet (WCAG 1.3.1 Info en relaties, 4.1.2 Naam, rol, waarde).',
+  'statement.gaps.keyboard':
+    'Een kaart op een bepaalde plek neerzetten, tekenen, pijlen trekken en het formaat van iets wijzigen kan alleen met muis of aanraken, niet met het toetsenbord (WCAG 2.1.1 Toetsenbord).',
+  'statement.gaps.contrast':
+    'Een deel van tldraws eigen tekenkleuren (geel, grijs, lichtblauw, lichtgroen en andere) haalt het vereiste contrast niet (WCAG 1.4.3 Contrast en 1.4.11 Contrast van niet-tekstuele content).',
+  'statement.gaps.focus':
+    'Een deel van tldraws eigen bediening, zoals invoervelden in tldraws menu’s en links in een kaart, toont geen zichtbare focus (WCAG 2.4.7 Focus zichtbaar).',
+  'statement.gaps.automated':
+    'In de automatische toets slaan we alleen tldraws eigen canvas over, omdat we dat niet zelf kunnen aanpassen; wat daar mis is, staat in deze lijst.',
+  'statement.fixed.heading': 'Wat we op het canvas al verbeterd hebben',
+  'statement.fixed.colours': 'De kleuren van de kaarten zijn aangepast: tekst op een kaart heeft minstens 4,5:1 contrast.',
+  'statement.fixed.descriptions':
+    'Elke kaart heeft een beschrijving voor hulptechnologie, bijvoorbeeld "Moment, 12 maart 2024: …" of "Afspraak: wat …, wie …".',
+  'statement.fixed.focus': 'Alle bediening van Dialoogbord zelf heeft een duidelijk zichtbare focus.',
+
+  'statement.testing.heading': 'Hoe we toetsen',
+  'statement.testing.automated':
+    'De testsuite van Dialoogbord toetst automatisch met axe-core tegen WCAG 2.1 A en AA: de startpagina, de kopbalk van het bord, elk paneel en elke dialoog, de Oogst, de lijstweergave en deze verklaring. Een ernstige of kritieke bevinding laat de test falen.',
+  'statement.testing.keyboard':
+    'Een andere test doorloopt een sessie in de lijstweergave met alleen het toetsenbord (een moment toevoegen, de datum zetten, een kaart verplaatsen, een afspraak invullen), terwijl een tweede browser op het canvas elke wijziging ziet.',
+  'statement.testing.manual':
+    'Automatische toetsen vinden niet alles. Daarom controleert een mens ook met de hand: alles met alleen het toetsenbord, met een schermlezer, en op een scherm van 320 pixels breed.',
+
+  'statement.checked.heading': 'Datum van de laatste controle',
+  'statement.checked.body': 'De laatste controle met de hand was op {date}.',
+
+  'statement.report.heading': 'Een probleem melden',
+  'statement.report.intro': 'Kun je iets niet gebruiken, of heb je de informatie in een andere vorm nodig? Laat het ons weten.',
+  'statement.report.contact': 'Meld het bij de beheerder van deze installatie:',
+  'statement.report.default':
+    'Meld het bij de beheerder van deze installatie; dat is meestal de organisatie die je de link naar het bord heeft gegeven.',
+  'statement.report.software': 'Gaat het om de software zelf, dan kan de beheerder het melden in de issuetracker van het project Dialoogbord.',
+  'statement.report.loading': 'Contactgegevens laden…',
+
+  // The ways in: the home page's footer, the board's help menu, the canvas's links to the list view.
+  'statement.link': 'Toegankelijkheid',
+  'statement.helpMenu': 'Toegankelijkheidsverklaring (nieuw tabblad)',
+  'statement.listView': 'Lijstweergave',
+  'statement.listViewHint': 'Het bord als lijst, te gebruiken met toetsenbord en schermlezer',
+  'statement.skipToList': 'Naar de lijstweergave',
+}
+
+export const en: Record<keyof typeof nl, string> = {
+  'statement.title': 'Accessibility statement',
+  'statement.loading': 'Loading the accessibility statement…',
+  'statement.intro':
+    'Everyone should be able to take part in a session on Dialoogbord: with a mouse, a keyboard or a screen reader, on a large screen or on a phone. That is why we build Dialoogbord to the Web Content Accessibility Guidelines (WCAG) 2.1, level AA: the standard for Dutch government bodies (Besluit digitale toegankelijkheid overheid, via EN 301 549).',
+  'statement.scope.heading': 'What this statement covers',
+  'statement.scope.body':
+    'This statement covers the Dialoogbord software as it runs on this website: the home page, boards (canvas and list view) with their panels and dialogs, and this page. The organisation that runs this installation is responsible for the official statement in the register at toegankelijkheidsverklaring.nl.',
+
+  'statement.status.heading': 'Status per part',
+  'statement.status.conforms': 'Conforms to WCAG 2.1 AA.',
+  'statement.status.partial': 'Partially conforms to WCAG 2.1 AA.',
+  'statement.status.list.heading': 'A board’s list view',
+  'statement.status.list.body':
+    'The board as an ordinary web page: each part is a heading with its cards listed beneath it in reading order (the timeline by date, with the interpretations beneath their moment). Everything that matters in a session works here with only a keyboard, with a screen reader and on a screen 320 pixels wide: reading, adding, editing, moving and deleting cards, setting a moment’s date and an agreement’s fields. Other people’s changes appear at once and are announced quietly.',
+  'statement.status.canvas.heading': 'A board’s canvas',
+  'statement.status.canvas.body':
+    'The canvas is a drawing surface (tldraw) on which you place and move cards with a mouse or by touch. Part of it is not accessible; see below what does not work yet.',
+  'statement.status.canvas.alternative':
+    'Alternative: the list view. It shows and edits the same board, live. On the canvas, "Go to the list view" is the first thing the Tab key reaches, and "List view" is always in the header.',
+  'statement.status.chrome.heading': 'Home page, header, panels and dialogs',
+  'statement.status.chrome.body':
+    'Our own controls around the canvas: the home page, the board’s header, every panel (Steps, Card, Vote, Harvest, History, Settings and the others) and every dialog (share, name, import, timer and the others), and this statement.',
+
+  'statement.gaps.heading': 'What does not work yet, and the alternative',
+  'statement.gaps.intro': 'These points concern the canvas. For each of them the list view is the alternative.',
+  'statement.gaps.source': 'tldraw’s makers describe them in their own accessibility audit:',
+  'statement.gaps.tree':
+    'The canvas is largely invisible to assistive technology. Tab moves from card to card and the chosen card is read out, but you cannot browse or re-read the canvas, and its division into parts is not announced (WCAG 1.3.1 Info and relationships, 4.1.2 Name, role, value).',
+  'statement.gaps.keyboard':
+    'Placing a card at a particular spot, drawing, drawing arrows and resizing take a mouse or touch; they cannot be done with the keyboard (WCAG 2.1.1 Keyboard).',
+  'statement.gaps.contrast':
+    'Some of tldraw’s own drawing colours (yellow, grey, light blue, light green and others) do not reach the required contrast (WCAG 1.4.3 Contrast and 1.4.11 Non-text contrast).',
+  'statement.gaps.focus':
+    'Some of tldraw’s own controls, such as input fields in tldraw’s menus and links in a card, show no visible focus (WCAG 2.4.7 Focus visible).',
+  'statement.gaps.automated':
+    'The automated check leaves out only tldraw’s own canvas, because we cannot change it ourselves; what is wrong there is in this list.',
+  'statement.fixed.heading': 'What we have already improved on the canvas',
+  'statement.fixed.colours': 'The cards’ colours are adjusted: text on a card has a contrast of at least 4.5:1.',
+  'statement.fixed.descriptions':
+    'Every card has a description for assistive technology, for example "Moment, 12 March 2024: …" or "Agreement: what …, who …".',
+  'statement.fixed.focus': 'All of Dialoogbord’s own controls show a clearly visible focus.',
+
+  'statement.testing.heading': 'How we test',
+  'statement.testing.automated':
+    'Dialoogbord’s test suite checks automatically with axe-core against WCAG 2.1 A and AA: the home page, the board’s header, every panel and dialog, the Harvest, the list view and this statement. A serious or critical finding fails the test.',
+  'statement.testing.keyboard':
+    'Another test goes through a session in the list view with only the keyboard (adding a moment, setting its date, moving a card, filling in an agreement) while a second browser on the canvas sees every change.',
+  'statement.testing.manual':
+    'Automated checks do not find everything. So a person also checks by hand: everything with only the keyboard, with a screen reader, and on a screen 320 pixels wide.',
+
+  'statement.checked.heading': 'Date of the last check',
+  'statement.checked.body': 'The last manual check was on {date}.',
+
+  'statement.report.heading': 'Reporting a problem',
+  'statement.report.intro': 'Is there something you cannot use, or do you need the information in another form? Let us know.',
+  'statement.report.contact': 'Report it to the people who run this installation:',
+  'statement.report.default':
+    'Report it to the people who run this installation; usually that is the organisation that gave you the link to the board.',
+  'statement.report.software': 'If it is about the software itself, they can report it in the issue tracker of the Dialoogbord project.',
+  'statement.report.loading': 'Loading contact details…',
+
+  'statement.link': 'Accessibility',
+  'statement.helpMenu': 'Accessibility statement (new tab)',
+  'statement.listView': 'List view',
+  'statement.listViewHint': 'The board as a list, for keyboard and screen reader',
+  'statement.skipToList': 'Go to the list view',
+}
