@@ -4,6 +4,10 @@ import { harvestDocx } from './harvest-docx.ts'
 import { harvestPdf } from './harvest-pdf.ts'
 import { docxPart, docxParagraphs } from './docx-text.ts'
 
+// The row's calendar fields (its card and day), which the documents do not show; spread, so that
+// this sample also compiles against a model without them.
+const AGREEMENT_CALENDAR = { id: 'shape:a1', date: '2027-03-01' }
+
 const SAMPLE_MODEL: HarvestModel = {
   title: 'Casus Zuid: ĳsvrije wegen',
   createdAt: '2026-11-30T09:00:00.000Z',
@@ -12,7 +16,7 @@ const SAMPLE_MODEL: HarvestModel = {
   sections: [
     { kind: 'timeline', zone: 'tijdlijn', name: 'Tijdlijn', loose: [{ text: 'Losse kaart', dots: null }], moments: [{ date: '2026-01-05', text: 'Melding binnen', dots: 2, duidingen: [{ text: 'Te laat opgepakt', dots: 1 }] }] },
     { kind: 'list', zone: 'lessen', name: 'Lessen', items: [{ text: 'Eerder bellen', dots: 3 }, { text: 'Café-overleg', dots: null, checked: true }] },
-    { kind: 'agreements', zone: 'afspraken', name: 'Afspraken', rows: [{ wie: 'Anna', wat: 'Evaluatie plannen', wanneer: '1 maart', hoe: 'Per mail', dots: null }] },
+    { kind: 'agreements', zone: 'afspraken', name: 'Afspraken', rows: [{ ...AGREEMENT_CALENDAR, wie: 'Anna', wat: 'Evaluatie plannen', wanneer: '1 maart', hoe: 'Per mail', dots: null }] },
   ],
   votes: [{ closedAt: '2026-11-30T10:15:00.000Z', perParticipant: 3, zoneName: 'Lessen', voters: 4, results: [{ text: 'Eerder bellen', dots: 3 }] }],
   agenda: [{ name: 'Tijdlijn', startedAt: '2026-11-30T09:05:00.000Z', endedAt: '2026-11-30T09:35:00.000Z', plannedMinutes: 30 }],
@@ -43,5 +47,16 @@ describe('report.pdf', () => {
     expect(raw).toContain('/Lang (nl-NL)')
     expect(raw).toContain('/Outlines')
     expect(raw).toMatch(/DejaVuSans/)
+  })
+
+  it('is tagged: a structure tree with the title and an H1 per section, votes and agenda', async () => {
+    const raw = (await harvestPdf(SAMPLE_MODEL)).toString('latin1')
+    expect(raw).toMatch(/\/MarkInfo \d+ 0 R/)
+    expect(raw).toContain('/Marked true')
+    expect(raw).toContain('/StructTreeRoot')
+    expect(raw.match(/\/S \/H1\b/g)).toHaveLength(5)
+    expect(raw.match(/\/S \/Title\b/g)).toHaveLength(1)
+    expect(raw).toMatch(/\/RoleMap <<\s*\/Title \/H1\s*>>/)
+    expect(raw.match(/\/S \/TH\b/g)).toHaveLength(4)
   })
 })

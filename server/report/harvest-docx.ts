@@ -3,15 +3,26 @@
  * styles (navigation pane, table of contents, screen readers), a real table for the agreements,
  * page numbers in the footer and Dutch as the document language.
  */
-import { AlignmentType, Document, Footer, HeadingLevel, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx'
+import { AlignmentType, Document, Footer, HeadingLevel, LevelFormat, Packer, PageNumber, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx'
 import type { HarvestModel, HarvestSection } from '../../shared/harvest-model.ts'
 import { agendaLine, cardLine, dateLine, dotsLabel, voteHeading, voteSummary } from './harvest-text.ts'
 
-const bullet = (text: string) => new Paragraph({ text, bullet: { level: 0 } })
+const BULLETS = 'bullets'
+const bullet = (text: string) => new Paragraph({ text, numbering: { reference: BULLETS, level: 0 } })
 const empty = () => new Paragraph({ children: [new TextRun({ text: 'Niets op dit onderdeel.', italics: true })] })
 
-function cell(text: string, header = false): TableCell {
-  return new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold: header })] })] })
+/** A4 less docx's default margins of 1 inch, in twips: the width of the text. */
+const TEXT_WIDTH = 11906 - 2 * 1440
+/** Wie, Wat, Wanneer, Hoe: "wat" is usually the longest text, "wanneer" a date. */
+const COLUMN_WIDTHS = [0.2, 0.35, 0.2, 0.25].map((share) => Math.round(share * TEXT_WIDTH))
+
+function cell(text: string, column: number, header = false): TableCell {
+  return new TableCell({
+    width: { size: COLUMN_WIDTHS[column]!, type: WidthType.DXA },
+    margins: { top: 60, bottom: 60, left: 100, right: 100 },
+    ...(header ? { shading: { type: ShadingType.CLEAR, fill: 'EEEEEE', color: 'auto' } } : {}),
+    children: [new Paragraph({ spacing: { after: 0 }, children: [new TextRun({ text, bold: header })] })],
+  })
 }
 
 function sectionBody(section: HarvestSection): (Paragraph | Table)[] {
@@ -33,12 +44,18 @@ function sectionBody(section: HarvestSection): (Paragraph | Table)[] {
     }
     case 'agreements': {
       if (section.rows.length === 0) return [empty()]
-      const header = new TableRow({ tableHeader: true, children: ['Wie', 'Wat', 'Wanneer', 'Hoe'].map((text) => cell(text, true)) })
+      // tableHeader: the header row repeats on each page the table runs onto; cantSplit keeps a row whole.
+      const header = new TableRow({ tableHeader: true, cantSplit: true, children: ['Wie', 'Wat', 'Wanneer', 'Hoe'].map((text, i) => cell(text, i, true)) })
       const rows = section.rows.map((row) => {
         const dots = dotsLabel(row.dots)
-        return new TableRow({ children: [cell(row.wie), cell(`${row.wat}${dots ? ` (${dots})` : ''}`), cell(row.wanneer), cell(row.hoe)] })
+        const cells = [row.wie, `${row.wat}${dots ? ` (${dots})` : ''}`, row.wanneer, row.hoe]
+        return new TableRow({ cantSplit: true, children: cells.map((text, i) => cell(text, i)) })
       })
-      return [new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [header, ...rows] })]
+      return [
+        new Table({ width: { size: TEXT_WIDTH, type: WidthType.DXA }, columnWidths: COLUMN_WIDTHS, layout: TableLayoutType.FIXED, rows: [header, ...rows] }),
+        // Word needs a paragraph after a table; with space so the next heading does not touch it.
+        new Paragraph({ spacing: { after: 120 } }),
+      ]
     }
   }
 }
@@ -46,7 +63,7 @@ function sectionBody(section: HarvestSection): (Paragraph | Table)[] {
 export function harvestDocument(model: HarvestModel): Document {
   const children: (Paragraph | Table)[] = [
     new Paragraph({ heading: HeadingLevel.TITLE, text: model.title }),
-    new Paragraph({ text: dateLine(model) }),
+    new Paragraph({ spacing: { after: 240 }, children: [new TextRun({ text: dateLine(model), color: '444444' })] }),
   ]
   for (const section of model.sections) {
     children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, text: section.name }), ...sectionBody(section))
@@ -54,7 +71,8 @@ export function harvestDocument(model: HarvestModel): Document {
   if (model.votes.length > 0) {
     children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, text: 'Stemmingen' }))
     for (const vote of model.votes) {
-      children.push(new Paragraph({ heading: HeadingLevel.HEADING_2, text: voteHeading(vote) }), new Paragraph({ text: voteSummary(vote) }))
+      // keepNext: the summary stays on the page of its results.
+      children.push(new Paragraph({ heading: HeadingLevel.HEADING_2, text: voteHeading(vote) }), new Paragraph({ text: voteSummary(vote), keepNext: true }))
       for (const result of vote.results) children.push(bullet(`${result.text ?? '(kaart verwijderd)'}: ${dotsLabel(result.dots) || '0 stippen'}`))
     }
   }
@@ -66,7 +84,25 @@ export function harvestDocument(model: HarvestModel): Document {
     title: model.title,
     creator: 'Dialoogbord',
     // The language of every run, so spelling check and screen readers treat the text as Dutch.
-    styles: { default: { document: { run: { language: { value: 'nl-NL' }, font: 'Calibri' } } } },
+    // Sizes in half-points, spacing in twips: 11 pt text with room after each paragraph, headings
+    // with space above them that stay with what follows (keepNext), like Word's own styles.
+    styles: {
+      default: {
+        document: { run: { language: { value: 'nl-NL' }, font: 'Calibri', size: 22 }, paragraph: { spacing: { after: 80, line: 264 } } },
+        title: { run: { size: 48, bold: true, color: '1F2937' }, paragraph: { spacing: { after: 60 } } },
+        heading1: { run: { size: 32, bold: true, color: '1F3864' }, paragraph: { spacing: { before: 360, after: 120 }, keepNext: true } },
+        heading2: { run: { size: 26, bold: true, color: '2F5496' }, paragraph: { spacing: { before: 200, after: 80 }, keepNext: true } },
+      },
+    },
+    // A plain "•" with the text hanging at 0.5 cm (docx's default bullet is a heavy "●"), as in report.pdf.
+    numbering: {
+      config: [
+        {
+          reference: BULLETS,
+          levels: [{ level: 0, format: LevelFormat.BULLET, text: '•', alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: 400, hanging: 280 } } } }],
+        },
+      ],
+    },
     sections: [
       {
         footers: {
