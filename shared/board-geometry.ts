@@ -97,6 +97,10 @@ export class BoardGeometry {
     return this.shapes.get(id)
   }
 
+  allShapes(): IterableIterator<Shape> {
+    return this.shapes.values()
+  }
+
   zoneFrames(): Shape[] {
     return [...this.shapes.values()].filter((shape) => shape.type === 'frame' && isZone(shape.meta.zone) && this.pageOf(shape) !== null)
   }
