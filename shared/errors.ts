@@ -44,6 +44,7 @@ export const ERROR_CODES = [
   'draft_limit',
   'vote_not_found',
   'no_followup',
+  'no_agreement_date',
   'vote_already_open',
   'vote_closed',
   'vote_spent',

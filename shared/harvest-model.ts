@@ -18,7 +18,7 @@ export interface HarvestModel {
   votes: HarvestVote[]
   /** The agenda as "Start stap" ran it, oldest first (empty: no "Verloop" section). */
   agenda: HarvestAgendaEntry[]
-  /** The follow-up card (`meta.kind = "vervolgafspraak"`) when it has a date (YYYY-MM-DD). */
+  /** The follow-up card (`meta.kind = "vervolgafspraak"`) when it has a date (YYYY-MM-DD; see agreementDate). */
   followUp: { date: string; text: string } | null
 }
 
@@ -41,6 +41,10 @@ export interface HarvestMoment {
 }
 
 export interface HarvestAgreement {
+  /** The card's shape id: its calendar file is GET /api/boards/:id/agreements/:cardId/event.ics. */
+  id: string
+  /** The day its "wanneer" names (shared/calendar-date.ts) as YYYY-MM-DD; null: no calendar file. */
+  date: string | null
   wie: string
   wat: string
   wanneer: string

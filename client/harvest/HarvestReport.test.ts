@@ -40,7 +40,7 @@ describe('HarvestReport', () => {
           ],
           loose: [],
         },
-        { kind: 'agreements', zone: 'afspraken', name: '5 Werkafspraken', rows: [{ wie: 'GGD', wat: 'Delen\nelke week', wanneer: '', hoe: 'mail', dots: 1 }] },
+        { kind: 'agreements', zone: 'afspraken', name: '5 Werkafspraken', rows: [{ id: 'shape:a', date: null, wie: 'GGD', wat: 'Delen\nelke week', wanneer: '', hoe: 'mail', dots: 1 }] },
         { kind: 'list', zone: 'lessen', name: '4 Lessen', items: [] },
       ],
     })
@@ -52,6 +52,23 @@ describe('HarvestReport', () => {
     expect(out).toContain('<thead><tr><th scope="col">Wie</th><th scope="col">Wat</th><th scope="col">Wanneer</th><th scope="col">Hoe</th></tr></thead>')
     expect(out).toContain('<td><span>Delen</span><span><br/>elke week</span> (● 1)</td>')
     expect(out).toContain('<h4>4 Lessen</h4><p class="harvest__empty">Nog niets ingevuld.</p>')
+  })
+
+  it('puts what the panel gives (its calendar button) under each agreement’s Wanneer', () => {
+    const rows = [
+      { id: 'shape:a', date: '2027-03-15', wie: 'GGD', wat: 'Evaluatie', wanneer: '15 maart 2027', hoe: '', dots: null },
+      { id: 'shape:b', date: null, wie: '', wat: 'Delen', wanneer: 'elke week', hoe: '', dots: null },
+    ]
+    const out = renderToStaticMarkup(
+      createElement(HarvestReport, {
+        model: { ...base, sections: [{ kind: 'agreements', zone: 'afspraken', name: 'Afspraken', rows }] },
+        lang: 'nl',
+        t: (key, vars) => translate('nl', key, vars),
+        agreementAction: (row) => (row.date ? createElement('button', null, `agenda ${row.id}`) : null),
+      }),
+    )
+    expect(out).toContain('<td><span>15 maart 2027</span><button>agenda shape:a</button></td>')
+    expect(out).toContain('<td><span>elke week</span></td>')
   })
 
   it('lists closed votes in order and the agenda as it ran, in the chosen language', () => {

@@ -1,14 +1,16 @@
 /**
  * GET /api/boards/:id/report.md: the harvest of a board as Markdown (docs/document.md, "The harvest");
  * GET /api/boards/:id/harvest.json: the harvest model it is rendered from; report.docx, report.pdf
- * and followup.ics: the same model as Word, PDF and a calendar event for the follow-up card.
+ * and followup.ics: the same model as Word, PDF and a calendar event for the follow-up card;
+ * agreements/:cardId/event.ics: one agreement with a date as a calendar event.
  */
 import { Hono } from 'hono'
 import type { BoardService } from '../boards/board-service.ts'
 import { requireBoardRole, type BoardAccessEnv } from './access.ts'
 import { fileSlug } from './transfer-routes.ts'
 import { HttpError } from './errors.ts'
-import { followUpIcs, isIcsDate } from '../report/followup-ics.ts'
+import { agreementIcs, followUpIcs, isIcsDate } from '../report/followup-ics.ts'
+import type { HarvestAgreement } from '../../shared/harvest-model.ts'
 
 /** The board title as the file name (RFC 6266: filename*), with an ASCII slug for old clients. */
 function attachment(title: string, extension: string): string {
@@ -58,6 +60,21 @@ export function reportRoutes(service: BoardService): Hono<BoardAccessEnv> {
     c.header('Content-Disposition', attachment(board.title, 'ics'))
     c.header('Cache-Control', 'no-store')
     return c.body(followUpIcs({ boardId: board.id, boardTitle: board.title, date: followUp.date, text: followUp.text, now: new Date() }), 200)
+  })
+
+  /** One agreement card with a date (the harvest model's row for it) as its own calendar event. */
+  routes.get('/:id/agreements/:cardId/event.ics', requireBoardRole(service, 'viewer'), async (c) => {
+    const board = c.var.board
+    const cardId = c.req.param('cardId')
+    const model = await service.harvestModel(board)
+    const row = model.sections.flatMap((section): HarvestAgreement[] => (section.kind === 'agreements' ? section.rows : [])).find((agreement) => agreement.id === cardId)
+    // One refusal for a card that is not there, no agreement, or names no day: telling them apart
+    // would mean loading the live board for a 404, and the client offers the file only for dated rows.
+    if (!row?.date) throw new HttpError(404, 'this board has no agreement card with a date by that id', 'no_agreement_date')
+    c.header('Content-Type', 'text/calendar; charset=utf-8')
+    c.header('Content-Disposition', attachment(`${board.title} - afspraak`, 'ics'))
+    c.header('Cache-Control', 'no-store')
+    return c.body(agreementIcs({ boardId: board.id, boardTitle: board.title, cardId, date: row.date, wat: row.wat, wie: row.wie, wanneer: row.wanneer, hoe: row.hoe, now: new Date() }), 200)
   })
 
   return routes

@@ -1,6 +1,7 @@
 /**
- * followup.ics: the board's follow-up appointment as an all-day iCalendar event (RFC 5545). A small
- * writer rather than a library: one VEVENT needs only escaping, folding and CRLF, all tested here.
+ * The calendar files (RFC 5545): followup.ics, the board's follow-up appointment, and an
+ * agreement's event.ics, each one all-day event written by allDayEventIcs. A small writer rather
+ * than a library: one VEVENT needs only escaping, folding and CRLF, all tested here.
  */
 
 /** TEXT values escape backslash, semicolon, comma and newlines (RFC 5545 §3.3.11). */
@@ -39,6 +40,43 @@ function dayAndNext(date: string): [string, string] {
   return [date.replace(/-/g, ''), next.toISOString().slice(0, 10).replace(/-/g, '')]
 }
 
+/** One all-day event: the part each calendar file fills in. */
+export interface AllDayEvent {
+  /** PRODID's product part: which kind of file this is. */
+  product: string
+  /** Stable per thing, so importing again updates the same event instead of adding a second one. */
+  uid: string
+  /** YYYY-MM-DD. */
+  date: string
+  summary: string
+  description: string
+  /** When the file is made (DTSTAMP). */
+  now: Date
+}
+
+/** A calendar with one all-day VEVENT, escaped, folded and with CRLF line ends. */
+export function allDayEventIcs(event: AllDayEvent): string {
+  const [start, end] = dayAndNext(event.date)
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    `PRODID:-//Dialoogbord//${event.product}//NL`,
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    'BEGIN:VEVENT',
+    `UID:${event.uid}`,
+    `DTSTAMP:${stamp(event.now)}`,
+    `DTSTART;VALUE=DATE:${start}`,
+    `DTEND;VALUE=DATE:${end}`,
+    `SUMMARY:${escapeIcsText(event.summary)}`,
+    `DESCRIPTION:${escapeIcsText(event.description)}`,
+    'TRANSP:TRANSPARENT',
+    'END:VEVENT',
+    'END:VCALENDAR',
+  ]
+  return lines.map(foldIcsLine).join('\r\n') + '\r\n'
+}
+
 export interface FollowUpEvent {
   boardId: string
   boardTitle: string
@@ -50,27 +88,61 @@ export interface FollowUpEvent {
   now: Date
 }
 
+/** followup.ics: the board's follow-up card, one event per board. */
 export function followUpIcs(event: FollowUpEvent): string {
-  const [start, end] = dayAndNext(event.date)
-  const lines = [
-    'BEGIN:VCALENDAR',
-    'VERSION:2.0',
-    'PRODID:-//Dialoogbord//Vervolgafspraak//NL',
-    'CALSCALE:GREGORIAN',
-    'METHOD:PUBLISH',
-    'BEGIN:VEVENT',
-    // Stable per board: importing again updates the same event instead of adding a second one.
-    `UID:${event.boardId}-vervolg@dialoogbord`,
-    `DTSTAMP:${stamp(event.now)}`,
-    `DTSTART;VALUE=DATE:${start}`,
-    `DTEND;VALUE=DATE:${end}`,
-    `SUMMARY:${escapeIcsText(`Vervolgafspraak: ${event.boardTitle}`)}`,
-    `DESCRIPTION:${escapeIcsText(event.text)}`,
-    'TRANSP:TRANSPARENT',
-    'END:VEVENT',
-    'END:VCALENDAR',
-  ]
-  return lines.map(foldIcsLine).join('\r\n') + '\r\n'
+  return allDayEventIcs({
+    product: 'Vervolgafspraak',
+    uid: `${event.boardId}-vervolg@dialoogbord`,
+    date: event.date,
+    summary: `Vervolgafspraak: ${event.boardTitle}`,
+    description: event.text,
+    now: event.now,
+  })
+}
+
+export interface AgreementEvent {
+  boardId: string
+  boardTitle: string
+  /** The agreement card's shape id (`shape:…`). */
+  cardId: string
+  /** YYYY-MM-DD. */
+  date: string
+  wat: string
+  wie: string
+  wanneer: string
+  hoe: string
+  now: Date
+}
+
+/** A summary line stays readable in a calendar's day view: the first line of "wat", cut at a word. */
+const SUMMARY_CHARS = 60
+
+function summaryOf(wat: string): string {
+  const line = wat.split('\n').map((part) => part.trim()).find(Boolean) ?? ''
+  const chars = [...line]
+  if (chars.length <= SUMMARY_CHARS) return line
+  const cut = chars.slice(0, SUMMARY_CHARS).join('')
+  const space = cut.lastIndexOf(' ')
+  return `${(space > SUMMARY_CHARS / 2 ? cut.slice(0, space) : cut).trimEnd()}…`
+}
+
+/** An agreement's event.ics: one event per card, Wat / Wie / Wanneer / Hoe and the board in its description. */
+export function agreementIcs(event: AgreementEvent): string {
+  const wat = summaryOf(event.wat)
+  const fields = [
+    ['Wat', event.wat],
+    ['Wie', event.wie],
+    ['Wanneer', event.wanneer],
+    ['Hoe', event.hoe],
+  ].filter(([, value]) => value!.trim() !== '')
+  return allDayEventIcs({
+    product: 'Afspraak',
+    uid: `${event.boardId}-${event.cardId.replace(/^shape:/, '')}@dialoogbord`,
+    date: event.date,
+    summary: wat ? `Afspraak: ${wat}` : `Afspraak: ${event.boardTitle}`,
+    description: [...fields.map(([label, value]) => `${label}: ${value}`), `Bord: ${event.boardTitle}`].join('\n'),
+    now: event.now,
+  })
 }
 
 /** A valid calendar date as YYYY-MM-DD (the card's meta.date), else null. */

@@ -82,11 +82,12 @@ describe('harvest model', () => {
     b.records.push(
       geoRecord({ id: 'shape:afspraak' as TLShapeId, parentId: FIRST_PAGE_ID, index: indexKey(800), x, y, w: 500, h: 150, text: 'Casusoverleg | *maandelijks*', meta: { kind: 'afspraak', wie: 'Gemeente', wanneer: '1 juni 2025', hoe: 'Teams' } }),
     )
-    b.note('afspraken', 700, 2000, 'Wat: Signalen delen\nWie: GGD\nDatum: elke week\nHoe: beveiligde mail')
+    const signalen = b.note('afspraken', 700, 2000, 'Wat: Signalen delen\nWie: GGD\nDatum: elke week\nHoe: beveiligde mail')
     const rows = sectionOf(b.model().sections, 'afspraken', 'agreements').rows
+    // Each row names its card and the day its wanneer gives, for the calendar file.
     expect(rows.slice(1)).toEqual([
-      { wie: 'Gemeente', wat: 'Casusoverleg | *maandelijks*', wanneer: '1 juni 2025', hoe: 'Teams', dots: null },
-      { wie: 'GGD', wat: 'Signalen delen', wanneer: 'elke week', hoe: 'beveiligde mail', dots: null },
+      { id: 'shape:afspraak', date: '2025-06-01', wie: 'Gemeente', wat: 'Casusoverleg | *maandelijks*', wanneer: '1 juni 2025', hoe: 'Teams', dots: null },
+      { id: signalen.id, date: null, wie: 'GGD', wat: 'Signalen delen', wanneer: 'elke week', hoe: 'beveiligde mail', dots: null },
     ])
   })
 
@@ -141,6 +142,9 @@ describe('harvest model', () => {
     expect(b.model().followUp).toEqual({ date: '2026-03-01', text: expect.stringContaining('terugblikken op de casus') })
     card.meta = { ...card.meta, date: 'over een paar maanden' }
     expect(b.model().followUp).toBeNull()
+    // The card panel's date picker writes the day as people read it, into meta.date too.
+    card.meta = { ...card.meta, date: '1 maart 2026' }
+    expect(b.model().followUp).toEqual({ date: '2026-03-01', text: expect.stringContaining('terugblikken op de casus') })
     const empty = buildHarvestModel({ title: 'Leeg', createdAt: CREATED, templateId: 'leeg', records: documentRecords(findTemplate('leeg')!) })
     expect(empty.template).toBeNull()
     expect(empty.sections).toEqual([{ kind: 'list', zone: null, name: 'Bord', items: [] }])

@@ -23,10 +23,12 @@
  * Dots: each card that got dots in the latest closed vote (`meta.votes`) carries them; `votes`
  * lists every closed vote's results in order, most dots first. `agenda` is the run as "Start stap"
  * wrote it (`meta.agendaRun`). `followUp` is the card of kind "vervolgafspraak" once it has a date.
+ * An agreement row carries its card's id and the day its "wanneer" names (for its calendar file).
  */
 import type { TLFrameShape, TLPageId } from '@tldraw/tlschema'
 import { BoardGeometry, plainText, sortLeftToRight, sortRows, type HarvestRecord, type Item, type Shape } from '../../shared/board-geometry.ts'
 import { AGREEMENTS_ZONE, agreementOf, cardDate, checklistItem, TIMELINE_ZONE } from '../../shared/card-rules.ts'
+import { agreementDate } from '../../shared/calendar-date.ts'
 import type { HarvestAgreement, HarvestCard, HarvestModel, HarvestMoment, HarvestSection, HarvestVote } from '../../shared/harvest-model.ts'
 import { latestResults, type AgendaEntry, type ClosedVote } from '../../shared/session.ts'
 import { findTemplate, type TemplateLookup } from '../../templates/index.ts'
@@ -159,9 +161,17 @@ function closestMoment(moments: Item[], duiding: Item): Item | undefined {
 
 function agreementsOf(items: Item[], dots: Dots): HarvestAgreement[] {
   return sortRows(items)
-    .map((item) => ({ ...agreementOf({ text: item.text, meta: item.shape.meta }), dots: dotsOf(item, dots) }))
+    .map((item) => ({ item, ...agreementOf({ text: item.text, meta: item.shape.meta }) }))
     .filter((row) => row.wie || row.wat || row.wanneer || row.hoe)
-    .map(({ wie, wat, wanneer, hoe, dots }) => ({ wie, wat, wanneer, hoe, dots }))
+    .map(({ item, wie, wat, wanneer, hoe }) => ({
+      id: item.shape.id,
+      date: agreementDate({ text: item.text, meta: item.shape.meta }),
+      wie,
+      wat,
+      wanneer,
+      hoe,
+      dots: dotsOf(item, dots),
+    }))
 }
 
 /** A closed vote with its cards' texts (null for a card removed since, or without text). */
@@ -179,13 +189,15 @@ function voteOf(board: BoardGeometry, vote: ClosedVote, templateId: string, save
   }
 }
 
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/
-
-/** The follow-up card (`meta.kind = "vervolgafspraak"`) once its `meta.date` holds a day. */
+/**
+ * The follow-up card (`meta.kind = "vervolgafspraak"`) once it names a day: its Wanneer line or
+ * `meta.date`, as typed or as the card panel's picker writes it ("15 maart 2027"), not only ISO.
+ */
 function followUpOf(board: BoardGeometry): HarvestModel['followUp'] {
   for (const item of board.contentItems()) {
-    const { kind, date } = item.shape.meta
-    if (kind === 'vervolgafspraak' && typeof date === 'string' && ISO_DAY.test(date.trim())) return { date: date.trim(), text: item.text }
+    if (item.shape.meta.kind !== 'vervolgafspraak') continue
+    const date = agreementDate({ text: item.text, meta: item.shape.meta })
+    if (date) return { date, text: item.text }
   }
   return null
 }
