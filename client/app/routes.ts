@@ -54,6 +54,8 @@ export function navigate(to: string): void {
   const path = url.pathname + url.search + url.hash
   if (path === window.location.pathname + window.location.search + window.location.hash) return
   window.history.pushState(null, '', path)
+  // A new page starts at its top, as after a page load (a link in the home page's footer left us scrolled down).
+  window.scrollTo(0, 0)
   window.dispatchEvent(new Event(NAVIGATE_EVENT))
 }
 

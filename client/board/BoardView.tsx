@@ -34,6 +34,8 @@ import { TRANSLATION_OVERRIDES } from './tldraw-translations.ts'
 import { typeToEdit } from './type-to-edit.ts'
 import { canvasStore } from './canvas-store.ts'
 import { useBoardStore } from './useBoardStore.ts'
+import { BoardHelpMenu } from './BoardHelpMenu.tsx'
+import { ListViewLink, SkipToListView } from './ListViewLinks.tsx'
 import { useClientConfig } from './useClientConfig.ts'
 import { useServerClose } from './useServerClose.ts'
 import { VoteOverlay } from '../voting/VoteOverlay.tsx'
@@ -65,8 +67,8 @@ function InFrontOfTheCanvas() {
 }
 
 // On anonymous boards there is no name to edit in tldraw's people menu.
-const NAMED_COMPONENTS: TLComponents = { InFrontOfTheCanvas, MainMenu: BoardMainMenu }
-const ANONYMOUS_COMPONENTS: TLComponents = { UserPresenceEditor: null, InFrontOfTheCanvas, MainMenu: BoardMainMenu }
+const NAMED_COMPONENTS: TLComponents = { InFrontOfTheCanvas, MainMenu: BoardMainMenu, HelpMenu: BoardHelpMenu }
+const ANONYMOUS_COMPONENTS: TLComponents = { UserPresenceEditor: null, InFrontOfTheCanvas, MainMenu: BoardMainMenu, HelpMenu: BoardHelpMenu }
 
 const WAITING_STATE: ConnectionState = { status: 'connecting', everSynced: false, ready: false, emptyAfterSync: false, closedByServer: null }
 
@@ -156,6 +158,7 @@ export function BoardView({ board: initialBoard, token }: { board: BoardForRole;
     <SessionProvider board={board} token={token} doc={connection?.doc ?? null} connected={state.status === 'connected'}>
     <HandsProvider awareness={connection?.provider.awareness ?? null} role={board.role} anonymous={board.anonymous}>
       <div className="board">
+        <SkipToListView boardId={board.id} token={token} />
         {/* Three groups that wrap as wholes when the width runs out (a facilitator's header holds the
             session's controls too): the board's identity, the session, then the panels. */}
         <header className="board-header">
@@ -172,6 +175,7 @@ export function BoardView({ board: initialBoard, token }: { board: BoardForRole;
             <span className={`role-tag role-tag--${board.role}`} data-testid="board-role">
               {t(`role.${board.role}`)}
             </span>
+            <ListViewLink boardId={board.id} token={token} />
             {board.anonymous && (
               <span className="badge badge--anonymous" data-testid="anonymous-badge" title={t('board.anonymousHint')}>
                 {t('board.anonymous')}

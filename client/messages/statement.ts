@@ -6,6 +6,8 @@
  */
 export const nl = {
   'statement.title': 'Toegankelijkheidsverklaring',
+  // The page's heading, with a soft hyphen: the word alone is wider than a 320 px screen.
+  'statement.heading': 'Toegankelijkheids\u00ADverklaring',
   'statement.loading': 'Toegankelijkheidsverklaring laden…',
   'statement.intro':
     'Iedereen moet mee kunnen doen aan een sessie op Dialoogbord: met muis, toetsenbord of schermlezer, op een groot scherm of op een telefoon. Daarom bouwen we Dialoogbord volgens de Web Content Accessibility Guidelines (WCAG) 2.1 op niveau AA. Dat is de norm die voor de Nederlandse overheid geldt (Besluit digitale toegankelijkheid overheid, via EN 301 549).',
@@ -76,6 +78,7 @@ export const nl = {
 
 export const en: Record<keyof typeof nl, string> = {
   'statement.title': 'Accessibility statement',
+  'statement.heading': 'Accessibility statement',
   'statement.loading': 'Loading the accessibility statement…',
   'statement.intro':
     'Everyone should be able to take part in a session on Dialoogbord: with a mouse, a keyboard or a screen reader, on a large screen or on a phone. That is why we build Dialoogbord to the Web Content Accessibility Guidelines (WCAG) 2.1, level AA: the standard for Dutch government bodies (Besluit digitale toegankelijkheid overheid, via EN 301 549).',

@@ -21,7 +21,7 @@ export default function AccessibilityStatement() {
     <div className="page">
       <AppHeader />
       <main className="page__main page__main--narrow statement" data-testid="accessibility-statement">
-        <h1>{t('statement.title')}</h1>
+        <h1>{t('statement.heading')}</h1>
         <p>{t('statement.intro')}</p>
 
         <section aria-labelledby="statement-scope">

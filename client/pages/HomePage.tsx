@@ -5,7 +5,7 @@ import { createBoard } from '../api/client.ts'
 import { ImportBoard } from '../exports/ImportBoard.tsx'
 import { useI18n } from '../app/i18n-context.tsx'
 import { AdminTokenField } from '../ui/AdminTokenField.tsx'
-import { navigate } from '../app/routes.ts'
+import { ACCESSIBILITY_PATH, navigate } from '../app/routes.ts'
 import { formatDate } from '../i18n.ts'
 import { forgetBoard, listRecentBoards, rememberCreatedBoard, type RecentBoard } from '../storage/recent-boards.ts'
 import { TemplatePicker } from '../templates/TemplatePicker.tsx'
@@ -31,6 +31,11 @@ export function HomePage() {
           <ImportBoard />
         </div>
       </main>
+      <footer className="page-footer">
+        <Link href={ACCESSIBILITY_PATH} data-testid="statement-link">
+          {t('statement.link')}
+        </Link>
+      </footer>
     </div>
   )
 }
