@@ -14,6 +14,7 @@ describe('what the service worker does with a request', () => {
 
   it('answers page navigations (board links with their token included) with the shell', () => {
     expect(swRoute(get('/b/b1?token=geheim', 'navigate'), origin)).toBe('shell')
+    expect(swRoute(get('/b/b1/lijst?token=geheim', 'navigate'), origin)).toBe('shell')
     expect(swRoute(get('/', 'navigate'), origin)).toBe('shell')
   })
 

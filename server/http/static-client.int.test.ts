@@ -112,8 +112,8 @@ describe('pages and the service worker', () => {
     expect(res.body.toString()).toBe(boardHtml)
   })
 
-  it('sends other pages the plain index.html (the home page never loads the board’s code)', async () => {
-    for (const page of ['/', '/admin', '/index.html']) {
+  it('sends other pages the plain index.html (the home page and a board’s list view never load the canvas’s code)', async () => {
+    for (const page of ['/', '/admin', '/index.html', '/b/bord123/lijst?token=geheim', '/b/bord123/lijst/']) {
       const res = await raw(page)
       expect(res.status).toBe(200)
       expect(res.headers['cache-control']).toBe('no-cache')

@@ -52,9 +52,17 @@ export function staticClient(clientDir: string): Hono {
     if (file) return send(c, file)
     // A missing hashed file is a 404, not the page: a cache must never keep HTML under a .js name.
     if (c.req.path.startsWith('/assets/')) return c.text('Not found', 404)
-    return send(c, c.req.path.startsWith('/b/') ? boardPage : index)
+    return send(c, isCanvasPage(c.req.path) ? boardPage : index)
   })
   return routes
+}
+
+/**
+ * A board's canvas (/b/:id): its page preloads tldraw. The list view (/b/:id/lijst) loads none of
+ * that, so it gets the plain index and its small chunk comes first.
+ */
+function isCanvasPage(pathname: string): boolean {
+  return pathname.startsWith('/b/') && !/^\/b\/[^/]+\/lijst\/?$/.test(pathname)
 }
 
 /** Every file of the build by URL path, with its compressed copies beside it. */
