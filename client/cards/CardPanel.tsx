@@ -7,7 +7,7 @@
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react'
 import { useValue, type Editor, type TLShape, type TLShapeId } from 'tldraw'
 import { BoardGeometry, plainText, type Shape } from '../../shared/board-geometry.ts'
-import { cardInfo, isCard, isChecked, type CardInfo, type CardKind } from '../../shared/card-rules.ts'
+import { agreementOf, cardInfo, isCard, isChecked, type CardInfo, type CardKind } from '../../shared/card-rules.ts'
 import { canWrite } from '../../shared/roles.ts'
 import { useI18n } from '../app/i18n-context.tsx'
 import type { PanelProps } from '../board/panels.tsx'
@@ -15,15 +15,25 @@ import { FIELDS, readFields, richTextOf, updateCard, writeFields, type CardField
 import { DateParts } from './DateParts.tsx'
 import { withCheckbox } from './rich-text-lines.ts'
 import { CardVote } from '../voting/CardVote.tsx'
+import { agreementDate } from '../../shared/calendar-date.ts'
+import { agreementEventFile } from '../exports/exports-api.ts'
+import { agreementName, CalendarButton } from '../harvest/CalendarButton.tsx'
 import './cards.css'
 
-export function CardPanel({ board, editor }: PanelProps) {
-  const { t } = useI18n()
-  if (!editor) return <p className="muted">{t('board.loading')}</p>
-  return <SelectedCard editor={editor} readonly={!canWrite(board.role)} />
+/** Which board the calendar files are asked of, and with what token. */
+interface Calendar {
+  boardId: string
+  token: string
 }
 
-function SelectedCard({ editor, readonly }: { editor: Editor; readonly: boolean }) {
+export function CardPanel({ board, editor, token }: PanelProps) {
+  const { t } = useI18n()
+  const calendar = useMemo(() => ({ boardId: board.id, token }), [board.id, token])
+  if (!editor) return <p className="muted">{t('board.loading')}</p>
+  return <SelectedCard editor={editor} readonly={!canWrite(board.role)} calendar={calendar} />
+}
+
+function SelectedCard({ editor, readonly, calendar }: { editor: Editor; readonly: boolean; calendar: Calendar }) {
   const { t } = useI18n()
   const selected = useValue(
     'selected shape',
@@ -51,7 +61,7 @@ function SelectedCard({ editor, readonly }: { editor: Editor; readonly: boolean 
   if (selected === 'none') body = <p className="muted">{t('card.none')}</p>
   else if (selected === 'many') body = <p className="muted">{t('card.many')}</p>
   else if (!shape || !info) body = <p className="muted">{t('card.notCard')}</p>
-  else body = <CardDetails key={shape.id} editor={editor} shape={shape} info={info} readonly={readonly} />
+  else body = <CardDetails key={shape.id} editor={editor} shape={shape} info={info} readonly={readonly} calendar={calendar} />
   return (
     <div className="card-panel" data-testid="card-panel">
       {body}
@@ -59,7 +69,7 @@ function SelectedCard({ editor, readonly }: { editor: Editor; readonly: boolean 
   )
 }
 
-function CardDetails({ editor, shape, info, readonly }: { editor: Editor; shape: TLShape; info: CardInfo; readonly: boolean }) {
+function CardDetails({ editor, shape, info, readonly, calendar }: { editor: Editor; shape: TLShape; info: CardInfo; readonly: boolean; calendar: Calendar }) {
   const { t } = useI18n()
   const text = plainText(shape as unknown as Shape)
   const fields = FIELDS[info.kind] ?? []
@@ -97,6 +107,7 @@ function CardDetails({ editor, shape, info, readonly }: { editor: Editor; shape:
           <FieldsForm editor={editor} shape={shape} kind={info.kind} fields={fields} />
         ))}
       {info.kind === 'checklist' && <ChecklistTick editor={editor} shape={shape} readonly={readonly} />}
+      <CardCalendar shape={shape} info={info} text={text} calendar={calendar} />
       <CardVote editor={editor} shapeId={shape.id} />
     </div>
   )
@@ -195,6 +206,35 @@ function FieldInput(props: {
         </p>
       )}
       {field.datePicker && <DateParts lang={lang} label={t('card.datePick')} testId={`card-field-${field.key}-picker`} onPick={props.onPick} />}
+    </div>
+  )
+}
+
+/**
+ * "Zet in agenda" next to the card: the follow-up card gives the board's followup.ics, an
+ * agreement its own event.ics; both once their Wanneer (or date) names a day, the same rule the
+ * server uses (shared/calendar-date.ts), with that day shown so a misread date is seen.
+ */
+function CardCalendar({ shape, info, text, calendar }: { shape: TLShape; info: CardInfo; text: string; calendar: Calendar }) {
+  const { t, lang } = useI18n()
+  const followUp = shape.meta.kind === 'vervolgafspraak'
+  if (!followUp && info.kind !== 'afspraak') return null
+  const card = { text, meta: shape.meta as Record<string, unknown> }
+  const date = agreementDate(card)
+  if (!date) return null
+  const day = new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`))
+  return (
+    <div className="field">
+      <CalendarButton
+        boardId={calendar.boardId}
+        token={calendar.token}
+        file={followUp ? 'followup.ics' : agreementEventFile(shape.id)}
+        name={followUp ? t('calendar.followUp') : agreementName(agreementOf(card).wat, t('calendar.agreement'))}
+        testId="card-calendar"
+      />
+      <p className="field__hint" data-testid="card-calendar-day">
+        {t('calendar.day', { date: day })}
+      </p>
     </div>
   )
 }

@@ -7,10 +7,18 @@ import type { CreatedBoard } from '../../shared/api.ts'
 import { call, send, type ApiResult } from '../api/client.ts'
 import { loadLang, translate } from '../i18n.ts'
 
-export type BoardFile = 'report.docx' | 'report.pdf' | 'report.md' | 'followup.ics' | 'export.json'
+/** One agreement's calendar file (agreementEventFile). */
+export type AgreementEventFile = `agreements/${string}/event.ics`
+
+export type BoardFile = 'report.docx' | 'report.pdf' | 'report.md' | 'followup.ics' | 'export.json' | AgreementEventFile
+
+/** The calendar file of the agreement card `cardId` (its shape id). */
+export function agreementEventFile(cardId: string): AgreementEventFile {
+  return `agreements/${encodeURIComponent(cardId)}/event.ics`
+}
 
 /** What a file is saved as when the server names none. */
-const FALLBACK: Record<BoardFile, string> = {
+const FALLBACK: Record<Exclude<BoardFile, AgreementEventFile>, string> = {
   'report.docx': 'verslag.docx',
   'report.pdf': 'verslag.pdf',
   'report.md': 'oogst.md',
@@ -22,7 +30,7 @@ const FALLBACK: Record<BoardFile, string> = {
 export async function downloadBoardFile(boardId: string, token: string, file: BoardFile): Promise<ApiResult<string>> {
   const response = await send(`/api/boards/${encodeURIComponent(boardId)}/${file}`, { headers: { accept: '*/*' }, cache: 'no-store' }, token)
   if (!(response instanceof Response)) return response
-  const name = filenameFrom(response.headers.get('content-disposition')) || FALLBACK[file]
+  const name = filenameFrom(response.headers.get('content-disposition')) || (file in FALLBACK ? FALLBACK[file as keyof typeof FALLBACK] : 'afspraak.ics')
   saveBlob(await response.blob(), name)
   return { ok: true, value: name }
 }

@@ -8,7 +8,8 @@ import type { PanelProps } from '../board/panels.tsx'
 import { useVoting } from '../voting/VotingContext.tsx'
 import { ExportDownloads } from '../exports/ExportDownloads.tsx'
 import type { HarvestModel } from '../../shared/harvest-model.ts'
-import { downloadBoardFile } from '../exports/exports-api.ts'
+import { agreementEventFile, downloadBoardFile } from '../exports/exports-api.ts'
+import { agreementName, CalendarButton } from './CalendarButton.tsx'
 import { fetchHarvestModel } from './harvest-api.ts'
 import { HarvestReport } from './HarvestReport.tsx'
 import './harvest.css'
@@ -118,7 +119,22 @@ export function HarvestPanel({ board, token, editor }: PanelProps) {
       )}
       {harvest && (
         <article className="harvest__report" data-testid="harvest-report" aria-label={t('harvest.content')} aria-busy={busy}>
-          <HarvestReport model={harvest} t={t} lang={lang} />
+          <HarvestReport
+            model={harvest}
+            t={t}
+            lang={lang}
+            agreementAction={(row) =>
+              row.date && (
+                <CalendarButton
+                  boardId={board.id}
+                  token={token}
+                  file={agreementEventFile(row.id)}
+                  name={agreementName(row.wat, t('calendar.agreement'))}
+                  testId="harvest-agreement-calendar"
+                />
+              )
+            }
+          />
         </article>
       )}
     </div>

@@ -5,7 +5,7 @@
  * Headings start at h3: the report sits under the panel's own headings.
  */
 import type { ReactNode } from 'react'
-import type { HarvestAgendaEntry, HarvestCard, HarvestModel, HarvestSection, HarvestVote } from '../../shared/harvest-model.ts'
+import type { HarvestAgendaEntry, HarvestAgreement, HarvestCard, HarvestModel, HarvestSection, HarvestVote } from '../../shared/harvest-model.ts'
 import type { Lang, Translate } from '../i18n.ts'
 
 const TIME_ZONE = 'Europe/Amsterdam'
@@ -14,9 +14,11 @@ interface Props {
   model: HarvestModel
   t: Translate
   lang: Lang
+  /** What follows an agreement's Wanneer (its "Zet in agenda" button), if anything. */
+  agreementAction?: ((row: HarvestAgreement) => ReactNode) | undefined
 }
 
-export function HarvestReport({ model, t, lang }: Props) {
+export function HarvestReport({ model, t, lang, agreementAction }: Props) {
   const dates = formats(lang)
   return (
     <>
@@ -29,7 +31,7 @@ export function HarvestReport({ model, t, lang }: Props) {
       {model.sections.map((section, i) => (
         <section key={i} className="harvest__section">
           <h4>{section.name}</h4>
-          <SectionBody section={section} t={t} />
+          <SectionBody section={section} t={t} agreementAction={agreementAction} />
         </section>
       ))}
       {model.votes.length > 0 && <Votes votes={model.votes} t={t} dates={dates} />}
@@ -38,7 +40,7 @@ export function HarvestReport({ model, t, lang }: Props) {
   )
 }
 
-function SectionBody({ section, t }: { section: HarvestSection; t: Translate }): ReactNode {
+function SectionBody({ section, t, agreementAction }: { section: HarvestSection; t: Translate; agreementAction: Props['agreementAction'] }): ReactNode {
   const empty = <p className="harvest__empty">{t('harvest.empty')}</p>
   switch (section.kind) {
     case 'list':
@@ -90,7 +92,18 @@ function SectionBody({ section, t }: { section: HarvestSection; t: Translate }):
       return (
         <Table
           header={[t('card.wie'), t('card.wat'), t('card.wanneer'), t('card.hoe')]}
-          rows={section.rows.map((row) => [lines(row.wie), <>{lines(row.wat)}{dotsText(row.dots)}</>, lines(row.wanneer), lines(row.hoe)])}
+          rows={section.rows.map((row) => [
+            lines(row.wie),
+            <>
+              {lines(row.wat)}
+              {dotsText(row.dots)}
+            </>,
+            <>
+              {lines(row.wanneer)}
+              {agreementAction?.(row)}
+            </>,
+            lines(row.hoe),
+          ])}
         />
       )
   }
