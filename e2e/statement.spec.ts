@@ -110,3 +110,18 @@ test('an https ACCESSIBILITY_CONTACT is linked as a web page', async ({ browser 
     'https://gemeente.example/toegankelijkheid/melden',
   )
 })
+
+test('tldraw’s help menu on the board opens the statement in a new tab', async ({ browser }) => {
+  const server = await startServer()
+  const board = await createBoard(server.url, { title: 'Casus Noord', template: 'casusreconstructie' })
+  const page = await newPerson(browser)
+  await openBoard(page, board.urls.editor, 'Bram')
+  await page.getByTestId('help-menu.button').click()
+  const opened = page.context().waitForEvent('page')
+  await page.getByRole('menuitem', { name: 'Toegankelijkheidsverklaring (nieuw tabblad)' }).click()
+  const statement = await opened
+  await expect(statement).toHaveURL(`${server.url}/toegankelijkheid`)
+  await expect(statement.getByRole('heading', { level: 1, name: 'Toegankelijkheidsverklaring' })).toBeVisible()
+  // The session goes on in the first tab.
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected')
+})

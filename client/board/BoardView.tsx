@@ -171,11 +171,11 @@ export function BoardView({ board: initialBoard, token }: { board: BoardForRole;
                 {board.title}
               </h1>
               <ForkedFrom forkedFrom={board.forkedFrom} />
+              <ListViewLink boardId={board.id} token={token} />
             </div>
             <span className={`role-tag role-tag--${board.role}`} data-testid="board-role">
               {t(`role.${board.role}`)}
             </span>
-            <ListViewLink boardId={board.id} token={token} />
             {board.anonymous && (
               <span className="badge badge--anonymous" data-testid="anonymous-badge" title={t('board.anonymousHint')}>
                 {t('board.anonymous')}
