@@ -97,6 +97,10 @@ async function casusBoard() {
   return board
 }
 
+let casus: ReturnType<typeof casusBoard> | undefined
+/** One session for the document tests below: they only read it. */
+const casusOnce = () => (casus ??= casusBoard())
+
 const run = promisify(execFile)
 
 /** A fresh directory, removed after the file's tests. */
@@ -121,7 +125,7 @@ function savePages(pdf: string, name: string): void {
 async function docxAsPdf(docx: string): Promise<string> {
   const dir = tempDir('report-docx-lo-')
   try {
-    await run('soffice', [`-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, docx], { timeout: 90_000 })
+    await run('soffice', [`-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, docx], { timeout: 45_000 })
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
       throw new Error('soffice not found: rendering report.docx needs LibreOffice Writer (Debian: apt-get install libreoffice-writer-nogui; .ci/run installs it)')
@@ -164,7 +168,7 @@ const MINUTES_ORDER = [
 
 describe('report.docx and report.pdf', () => {
   it('read like minutes: title, date line, the sections as headings in template order, the agreements as a table, votes and agenda', async () => {
-    const board = await casusBoard()
+    const board = await casusOnce()
     const dir = tempDir('report-')
 
     const docx = await get(`/api/boards/${board.id}/report.docx`, board.tokens.viewer)
@@ -205,10 +209,11 @@ describe('report.docx and report.pdf', () => {
     const agreementsText = text.slice(text.indexOf(ZONES[4]!), text.indexOf('Stemmingen'))
     for (const cell of ['Wie', 'Wat', 'Wanneer', 'Hoe', ...Object.values(AGREEMENT)]) expect(agreementsText).toContain(cell)
     savePages(file, 'report-pdf')
-  })
+    // LibreOffice starts in a second or two, more on a busy machine.
+  }, 60_000)
 
   it('report.pdf is tagged: a structure tree in reading order with the title and a heading per section, page numbers and bullets left out', async () => {
-    const board = await casusBoard()
+    const board = await casusOnce()
     const file = join(tempDir('report-tagged-'), 'report.pdf')
     writeFileSync(file, new Uint8Array(await (await get(`/api/boards/${board.id}/report.pdf`, board.tokens.viewer)).arrayBuffer()))
     const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' })
@@ -236,7 +241,7 @@ describe('report.docx and report.pdf', () => {
   })
 
   it('report.pdf hangs a wrapped bullet: its second line starts under the text, not under the bullet', async () => {
-    const board = await casusBoard()
+    const board = await casusOnce()
     const file = join(tempDir('report-bullet-'), 'report.pdf')
     writeFileSync(file, new Uint8Array(await (await get(`/api/boards/${board.id}/report.pdf`, board.tokens.viewer)).arrayBuffer()))
     const words = [...execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' }).matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)<\/word>/g)].map(

@@ -53,8 +53,6 @@ function sectionBody(section: HarvestSection): (Paragraph | Table)[] {
       })
       return [
         new Table({ width: { size: TEXT_WIDTH, type: WidthType.DXA }, columnWidths: COLUMN_WIDTHS, layout: TableLayoutType.FIXED, rows: [header, ...rows] }),
-        // Word needs a paragraph after a table; with space so the next heading does not touch it.
-        new Paragraph({ spacing: { after: 120 } }),
       ]
     }
   }
@@ -80,6 +78,9 @@ export function harvestDocument(model: HarvestModel): Document {
     children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, text: 'Verloop' }))
     for (const entry of model.agenda) children.push(bullet(agendaLine(entry)))
   }
+  // Word wants a paragraph after a table that ends the document; elsewhere an empty one would break
+  // the chain of keep-with-next headings after it (LibreOffice then leaves "Stemmingen" alone at the foot of a page).
+  if (children.at(-1) instanceof Table) children.push(new Paragraph({}))
   return new Document({
     title: model.title,
     creator: 'Dialoogbord',
