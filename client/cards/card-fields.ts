@@ -7,8 +7,14 @@
  *   sets the date, so it is not shown twice;
  * - an agreement's Wat / Wie / Wanneer / Hoe are labelled lines on the card; the panel sets the
  *   line (adding it when the card has none) and keeps `meta` in step for older readers.
+ *
+ * Writes go to the store (the canvas passes its editor, whose store it is; the list view, which
+ * has no editor, its store), so the card panel and the list share one implementation. Like the
+ * editor, they leave a locked shape alone.
  */
-import type { Editor, JsonObject, TLRichText, TLShape, TLShapeId, TLShapePartial } from 'tldraw'
+import type { JsonObject } from '@tldraw/utils'
+import type { TLGeoShape, TLNoteShape, TLRichText, TLShape, TLShapeId, TLShapePartial, TLStore } from '@tldraw/tlschema'
+import { geoHeightFor, noteGrowY } from '../../templates/shapes.ts'
 import { plainText, type Shape } from '../../shared/board-geometry.ts'
 import { AGREEMENT_FIELDS, agreementOf, cardDate, DATE_LABELS, type AgreementField, type CardKind } from '../../shared/card-rules.ts'
 import type { MessageKey } from '../i18n.ts'
@@ -46,9 +52,24 @@ export function richTextOf(shape: TLShape): TLRichText | null {
   return richText && Array.isArray(richText.content) ? richText : null
 }
 
+/**
+ * Where cards are written: the canvas's editor (its updateShape measures the text again and keeps
+ * to locks and undo), or, on the list view, which has no editor, the store itself.
+ */
+export type CardStore = TLStore | { readonly store: TLStore; updateShape(partial: TLShapePartial): unknown }
+
+function storeOf(target: CardStore): TLStore {
+  return 'store' in target ? target.store : target
+}
+
+function shapeIn(store: TLStore, id: TLShapeId): TLShape | undefined {
+  const record = store.get(id)
+  return record?.typeName === 'shape' ? record : undefined
+}
+
 /** Writes fields of a card of `kind`: to its meta and, as the module comment says, to its text. */
-export function writeFields(editor: Editor, shapeId: TLShapeId, kind: CardKind, values: readonly { key: FieldKey; value: string }[]): void {
-  const shape = editor.getShape(shapeId)
+export function writeFields(target: CardStore, shapeId: TLShapeId, kind: CardKind, values: readonly { key: FieldKey; value: string }[]): void {
+  const shape = shapeIn(storeOf(target), shapeId)
   if (!shape || values.length === 0) return
   const meta: JsonObject = { ...shape.meta }
   let richText = richTextOf(shape)
@@ -66,11 +87,34 @@ export function writeFields(editor: Editor, shapeId: TLShapeId, kind: CardKind, 
   }
   // Keep `meta.date` of an agreement in step with "wanneer", so no older value shows through.
   if (kind === 'afspraak' && values.some(({ key }) => key === 'wanneer') && 'date' in meta) meta.date = meta.wanneer ?? ''
-  updateCard(editor, shape, meta, richText !== before ? richText : null)
+  updateCard(target, shape, meta, richText !== before ? richText : null)
 }
 
-/** One update of a card's meta and, when given, its text (note, geo and text shapes all have `richText`). */
-export function updateCard(editor: Editor, shape: TLShape, meta: JsonObject, richText: TLRichText | null): void {
-  const partial = { id: shape.id, type: shape.type, meta, ...(richText ? { props: { richText } } : {}) }
-  editor.updateShape(partial as TLShapePartial)
+/** One update of a card's meta and, when given, its text (note, geo and text shapes all have `richText`); a locked card stays as it is. */
+export function updateCard(target: CardStore, shape: TLShape, meta: JsonObject, richText: TLRichText | null): void {
+  if ('updateShape' in target) {
+    target.updateShape({ id: shape.id, type: shape.type, meta, ...(richText ? { props: { richText } } : {}) } as TLShapePartial)
+    return
+  }
+  const current = shapeIn(target, shape.id)
+  if (!current || current.isLocked) return
+  const next = { ...current, meta, ...(richText ? { props: { ...current.props, richText } } : {}) } as TLShape
+  target.put([richText ? sizedForText(next) : next])
+}
+
+/**
+ * A note or geo box as tall as its new text needs. The editor measures this on the canvas; without
+ * one, the templates' estimate (generous, so text always fits at 100%).
+ */
+export function sizedForText(shape: TLShape): TLShape {
+  const text = plainText(shape as unknown as Shape)
+  if (shape.type === 'note') {
+    const note = shape as TLNoteShape
+    return { ...note, props: { ...note.props, growY: noteGrowY(text, note.props.size) } }
+  }
+  if (shape.type === 'geo') {
+    const geo = shape as TLGeoShape
+    return { ...geo, props: { ...geo.props, growY: Math.max(0, geoHeightFor(text, geo.props.w, geo.props.size) - geo.props.h) } }
+  }
+  return shape
 }
