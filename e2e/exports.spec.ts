@@ -95,6 +95,76 @@ test('the Oogst view downloads the Word and PDF reports, and the calendar file o
   expect(calendar.bytes.toString()).toContain('DTSTART;VALUE=DATE:20270315')
 })
 
+/** Selects the first card of `kind` by clicking it on the board (zoomed to it first), and opens the Kaart panel. */
+async function selectCard(page: Page, kind: string): Promise<void> {
+  const at = await page.evaluate((kind) => {
+    const editor = window.__dialoogbordEditor!
+    const card = editor
+      .getCurrentPageShapes()
+      .filter((shape) => shape.meta.kind === kind)
+      .sort((a, b) => a.y - b.y || a.x - b.x)[0]!
+    const bounds = editor.getShapePageBounds(card)!
+    editor.zoomToBounds(bounds, { targetZoom: 0.8, immediate: true })
+    return editor.pageToScreen({ x: bounds.x + bounds.w / 2, y: bounds.y + bounds.h / 2 })
+  }, kind)
+  await page.mouse.click(at.x, at.y)
+  if (!(await page.getByTestId('card-panel').isVisible())) await page.getByTestId('panel-button-card').click()
+  await expect(page.getByTestId('card-kind')).toHaveAttribute('data-kind', 'afspraak')
+}
+
+/** A day in March picked with the card panel's date picker for Wanneer (it writes "15 maart 2027"). */
+async function pickWanneer(page: Page, day: number, year: number): Promise<void> {
+  await page.getByTestId('card-field-wanneer-picker-day').selectOption(String(day))
+  await page.getByTestId('card-field-wanneer-picker-month').selectOption('3')
+  await page.getByTestId('card-field-wanneer-picker-year').selectOption(String(year))
+  await expect(page.getByTestId('card-field-wanneer')).toHaveValue(`${day} maart ${year}`)
+}
+
+test('Zet in agenda next to an agreement card and in the Oogst gives its day as a calendar file, and the follow-up card its own', async ({ browser }) => {
+  const board = await createBoard(server.url, { title: 'Casus Zuid', template: 'casusreconstructie' })
+  const anna = await newPerson(browser, { width: 1440, height: 900 })
+  await openBoard(anna, board.urls.facilitator, 'Anna')
+  const saved = async (button: ReturnType<Page['getByRole']>) => {
+    const download = anna.waitForEvent('download')
+    await button.click()
+    const file = await download
+    return { name: file.suggestedFilename(), text: (await readFile((await file.path())!)).toString('utf8').replace(/\r\n /g, '') }
+  }
+
+  // An agreement: without a day there is nothing to put in a calendar.
+  await selectCard(anna, 'afspraak')
+  await anna.getByTestId('card-field-wat').fill('Evaluatie plannen')
+  await anna.getByTestId('card-fields-save').click()
+  await expect(anna.getByTestId('card-calendar')).toHaveCount(0)
+  await pickWanneer(anna, 15, 2027)
+  await expect(anna.getByTestId('card-calendar-day')).toHaveText('Komt op 15 maart 2027 in je agenda, als afspraak voor de hele dag.')
+  await anna.getByTestId('card-calendar').scrollIntoViewIfNeeded()
+  await anna.screenshot({ path: test.info().outputPath('card-calendar.png') })
+  const fromCard = await saved(anna.getByTestId('card-panel').getByRole('button', { name: 'Zet in agenda: Evaluatie plannen' }))
+  expect(fromCard.name).toMatch(/\.ics$/)
+  expect(fromCard.text).toContain('DTSTART;VALUE=DATE:20270315')
+  expect(fromCard.text).toContain('SUMMARY:Afspraak: Evaluatie plannen')
+  const uid = /UID:(.*)\r\n/.exec(fromCard.text)![1]
+
+  // The same agreement in the Oogst view: its row has the button, and the file is the same event.
+  await anna.getByTestId('panel-button-harvest').click()
+  const fromRow = anna.getByTestId('harvest-report').getByRole('button', { name: 'Zet in agenda: Evaluatie plannen' })
+  await expect(fromRow).toBeVisible()
+  // Rows without a day have none.
+  await expect(anna.getByTestId('harvest-agreement-calendar')).toHaveCount(1)
+  await anna.getByTestId('harvest-report').locator('table').first().screenshot({ path: test.info().outputPath('oogst-agreement-calendar.png') })
+  const fromHarvest = await saved(fromRow)
+  expect(fromHarvest.text).toContain('DTSTART;VALUE=DATE:20270315')
+  expect(fromHarvest.text).toContain(`UID:${uid}\r\n`)
+
+  // The follow-up card, dated with the same picker, gives the board's followup.ics.
+  await selectCard(anna, 'vervolgafspraak')
+  await pickWanneer(anna, 1, 2027)
+  const followUp = await saved(anna.getByTestId('card-panel').getByRole('button', { name: 'Zet in agenda: Vervolgafspraak' }))
+  expect(followUp.text).toContain('DTSTART;VALUE=DATE:20270301')
+  expect(followUp.text).toContain(`UID:${board.id}-vervolg@dialoogbord`)
+})
+
 test('a board downloaded as JSON starts a new board from the home page, with its cards', async ({ browser }) => {
   const board = await createBoard(server.url, { title: 'Terugblik wijk 3', template: 'casusreconstructie' })
   const anna = await newPerson(browser, { width: 1440, height: 900 })
