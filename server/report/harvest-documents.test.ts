@@ -43,7 +43,7 @@ describe('report.pdf', () => {
   it('is a PDF in Dutch with an outline and the font embedded', async () => {
     const bytes = await harvestPdf(SAMPLE_MODEL)
     const raw = bytes.toString('latin1')
-    expect(raw.startsWith('%PDF-')).toBe(true)
+    expect(raw.startsWith('%PDF-1.7')).toBe(true)
     expect(raw).toContain('/Lang (nl-NL)')
     expect(raw).toContain('/Outlines')
     expect(raw).toMatch(/DejaVuSans/)

@@ -182,6 +182,8 @@ export function harvestPdf(model: HarvestModel): Promise<Buffer> {
     size: 'A4',
     margin: MARGIN,
     bufferPages: true,
+    // Marked content (MarkInfo) and Lang came with PDF 1.4; pdfkit would write 1.3 in the header.
+    pdfVersion: '1.7',
     tagged: true,
     lang: 'nl-NL',
     displayTitle: true,
