@@ -10,6 +10,7 @@ import * as exportsText from './messages/exports.ts'
 import * as follow from './messages/follow.ts'
 import * as hands from './messages/hands.ts'
 import * as history from './messages/history.ts'
+import * as list from './messages/list.ts'
 import * as session from './messages/session.ts'
 import * as settings from './messages/settings.ts'
 import * as statement from './messages/statement.ts'
@@ -20,11 +21,11 @@ export const LANGUAGES = ['nl', 'en'] as const
 export type Lang = (typeof LANGUAGES)[number]
 
 // Each feature keeps its strings in its own module under messages/; together they are the UI.
-const nl = { ...core.nl, ...cards.nl, ...history.nl, ...settings.nl, ...voting.nl, ...session.nl, ...drafts.nl, ...hands.nl, ...follow.nl, ...exportsText.nl, ...statement.nl, ...errors.nl }
+const nl = { ...core.nl, ...cards.nl, ...history.nl, ...settings.nl, ...voting.nl, ...session.nl, ...drafts.nl, ...hands.nl, ...follow.nl, ...exportsText.nl, ...statement.nl, ...list.nl, ...errors.nl }
 
 export type MessageKey = keyof typeof nl
 
-const en: Record<MessageKey, string> = { ...core.en, ...cards.en, ...history.en, ...settings.en, ...voting.en, ...session.en, ...drafts.en, ...hands.en, ...follow.en, ...exportsText.en, ...statement.en, ...errors.en }
+const en: Record<MessageKey, string> = { ...core.en, ...cards.en, ...history.en, ...settings.en, ...voting.en, ...session.en, ...drafts.en, ...hands.en, ...follow.en, ...exportsText.en, ...statement.en, ...list.en, ...errors.en }
 
 const MESSAGES: Record<Lang, Record<MessageKey, string>> = { nl, en }
 

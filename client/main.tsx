@@ -8,13 +8,14 @@ import { startBoardLookup } from './pages/board-lookup.ts'
 import { startBoardConnection } from './pages/early-connection.ts'
 import './styles.css'
 
-// A board link: ask the server about the board while the board page's code is still loading.
+// A board link (canvas or list): ask the server about the board while the page's code is still loading.
 const route = parseRoute(window.location.pathname, window.location.search)
-if (route.page === 'board' && route.token) {
+if ((route.page === 'board' || route.page === 'list') && route.token) {
   startBoardLookup(route.boardId, route.token)
   // And connect: the board's first sync arrives while tldraw downloads, too.
   startBoardConnection(route.boardId, route.token)
-  prefetchClientConfig()
+  // Only the canvas needs the client config (tldraw's licence key).
+  if (route.page === 'board') prefetchClientConfig()
 }
 // The app shell is kept for offline reloads once the page is up (client/offline/).
 registerServiceWorker(route.page === 'board')

@@ -8,6 +8,8 @@ import { currentHref, parseRoute, subscribeToLocation } from './routes.ts'
 
 // tldraw is most of the bundle; the home page should not wait for it.
 const BoardPage = lazy(() => import('../pages/BoardPage.tsx'))
+// The board as a list: no tldraw editor or UI, so a phone or screen reader gets it quickly.
+const ListPage = lazy(() => import('../list/ListPage.tsx'))
 // Read rarely: its text need not weigh on the home page either.
 const AccessibilityStatement = lazy(() => import('../pages/AccessibilityStatement.tsx'))
 
@@ -39,6 +41,12 @@ function Pages() {
       return (
         <Suspense fallback={<p className="page-status" role="status">{t('board.loading')}</p>}>
           <BoardPage key={`${route.boardId} ${route.token ?? ''}`} boardId={route.boardId} token={route.token} />
+        </Suspense>
+      )
+    case 'list':
+      return (
+        <Suspense fallback={<p className="page-status" role="status">{t('board.loading')}</p>}>
+          <ListPage key={`${route.boardId} ${route.token ?? ''}`} boardId={route.boardId} token={route.token} />
         </Suspense>
       )
     case 'accessibility':

@@ -2,7 +2,7 @@
  * An open board: our header (title, connection, role, share, language) above tldraw, which is
  * bound to the board's Y.Doc. The editor mounts only once the doc has content.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent, type ReactNode } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
 import { atom, Tldraw, type Editor, type TLComponents, type TLCurrentUser, type TLStore, type TLUiOverrides } from 'tldraw'
 import 'tldraw/tldraw.css'
 import type { BoardForRole } from '../../shared/api.ts'
@@ -10,9 +10,8 @@ import { canWrite } from '../../shared/roles.ts'
 import { useI18n } from '../app/i18n-context.tsx'
 import { keepCardsInTheirLane } from '../cards/lane-style.ts'
 import { BOARD_EDITOR_OPTIONS, BOARD_SHAPE_UTILS } from '../cards/note-shape.tsx'
+import { BOARD_THEMES } from '../a11y/board-theme.ts'
 import { LINKS_SECTION_ID } from '../settings/LinkManager.tsx'
-import { openBoardConnection, type BoardConnection, type ConnectionState } from '../sync/connection.ts'
-import { takeBoardConnection } from '../pages/early-connection.ts'
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx'
 import { Link } from '../ui/Link.tsx'
 import { boardAssetStore, keepPastedLinksAsText, STORABLE_IMAGE_TYPES, STORABLE_VIDEO_TYPES } from './asset-store.ts'
@@ -33,6 +32,7 @@ import { BoardMainMenu, BoardTitleContext } from '../exports/BoardMainMenu.tsx'
 import { TRANSLATION_OVERRIDES } from './tldraw-translations.ts'
 import { typeToEdit } from './type-to-edit.ts'
 import { canvasStore } from './canvas-store.ts'
+import { useBoardConnection } from './useBoardConnection.ts'
 import { useBoardStore } from './useBoardStore.ts'
 import { BoardHelpMenu } from './BoardHelpMenu.tsx'
 import { ListViewLink, SkipToListView } from './ListViewLinks.tsx'
@@ -70,13 +70,10 @@ function InFrontOfTheCanvas() {
 const NAMED_COMPONENTS: TLComponents = { InFrontOfTheCanvas, MainMenu: BoardMainMenu, HelpMenu: BoardHelpMenu }
 const ANONYMOUS_COMPONENTS: TLComponents = { UserPresenceEditor: null, InFrontOfTheCanvas, MainMenu: BoardMainMenu, HelpMenu: BoardHelpMenu }
 
-const WAITING_STATE: ConnectionState = { status: 'connecting', everSynced: false, ready: false, emptyAfterSync: false, closedByServer: null }
-
 export function BoardView({ board: initialBoard, token }: { board: BoardForRole; token: string }) {
   const { t, lang } = useI18n()
   const [board, setBoard] = useState(initialBoard)
   const readonly = !canWrite(board.role)
-  const [connection, setConnection] = useState<BoardConnection | null>(null)
   const [shareOpen, setShareOpen] = useState(false)
   const [editor, setEditor] = useState<Editor | null>(null)
   const [panel, setPanel] = useState<PanelId | null>(null)
@@ -109,25 +106,7 @@ export function BoardView({ board: initialBoard, token }: { board: BoardForRole;
     closePanel()
   }
 
-  useEffect(() => {
-    markOpen('connecting')
-    // The one the app's entry opened while this code downloaded, if it is for this link.
-    const opened = takeBoardConnection(board.id, token) ?? openBoardConnection({ boardId: board.id, token })
-    opened.provider.once('sync', () => markOpen('synced'))
-    setConnection(opened)
-    return () => {
-      opened.destroy()
-      setConnection(null)
-    }
-  }, [board.id, token])
-
-  const subscribe = useCallback((listener: () => void) => connection?.subscribe(listener) ?? (() => undefined), [connection])
-  const state = useSyncExternalStore(subscribe, () => connection?.getState() ?? WAITING_STATE)
-
-  const [$online] = useState(() => atom<'online' | 'offline'>('dialoogbord.online', 'offline'))
-  useEffect(() => {
-    $online.set(state.status === 'connected' ? 'online' : 'offline')
-  }, [$online, state.status])
+  const { connection, state, online: $online } = useBoardConnection(board.id, token)
 
   const participant = useParticipant({ anonymous: board.anonymous, lang })
   const [$frozen] = useState(() => atom('dialoogbord.frozen', false))
@@ -362,6 +341,7 @@ function BoardCanvas(props: {
           overrides={overrides}
           onMount={onMount}
           options={BOARD_EDITOR_OPTIONS}
+          themes={BOARD_THEMES}
         />
       </BoardTitleContext.Provider>
     </div>

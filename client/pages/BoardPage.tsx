@@ -1,85 +1,13 @@
 /**
- * /b/:id?token=…: checks the link with the server, then opens the board. Without a network it
- * falls back to what this device remembers about the board, so an offline reload still works.
+ * /b/:id?token=…: checks the link with the server (BoardLookup), then opens the board's canvas.
  */
-import { useEffect, useState } from 'react'
-import type { BoardForRole } from '../../shared/api.ts'
-import { useI18n } from '../app/i18n-context.tsx'
 import { BoardView } from '../board/BoardView.tsx'
-import { findRecentBoard, rememberBoard } from '../storage/recent-boards.ts'
-import { lookUpBoard } from './board-lookup.ts'
-import { MessagePage } from './MessagePage.tsx'
-
-type Lookup =
-  | { state: 'loading' }
-  | { state: 'ok'; board: BoardForRole; token: string }
-  | { state: 'invalid' }
-  | { state: 'error'; message: string }
+import { BoardLookup } from './BoardLookup.tsx'
 
 export default function BoardPage({ boardId, token }: { boardId: string; token: string | null }) {
-  const { t } = useI18n()
-  const [lookup, setLookup] = useState<Lookup>({ state: 'loading' })
-  const [attempt, setAttempt] = useState(0)
-
-  useEffect(() => {
-    let live = true
-    // A bare /b/:id still opens a board this device knows (with the token it used before).
-    const remembered = findRecentBoard(boardId)
-    const useToken = token ?? (remembered && remembered.id === boardId ? remembered.token : null)
-    if (!useToken) {
-      setLookup({ state: 'invalid' })
-      return
-    }
-    void lookUpBoard(boardId, useToken).then((result) => {
-      if (!live) return
-      if (result.ok) {
-        rememberBoard({ id: result.value.id, title: result.value.title, role: result.value.role, token: useToken, anonymous: result.value.anonymous })
-        setLookup({ state: 'ok', board: result.value, token: useToken })
-      } else if (result.status === 401 || result.status === 403 || result.status === 404) {
-        setLookup({ state: 'invalid' })
-      } else if (result.status === 0 && remembered && remembered.token === useToken) {
-        // Offline: trust what we knew; the websocket will be refused anyway if it is no longer valid.
-        setLookup({
-          state: 'ok',
-          board: { id: remembered.id, title: remembered.title, role: remembered.role, template: '', anonymous: remembered.anonymous ?? true, createdAt: '' },
-          token: useToken,
-        })
-      } else {
-        setLookup({ state: 'error', message: result.message })
-      }
-    })
-    return () => {
-      live = false
-    }
-  }, [boardId, token, attempt])
-
-  useEffect(() => {
-    if (lookup.state === 'ok') document.title = `${lookup.board.title} · ${t('app.name')}`
-    if (lookup.state === 'invalid') document.title = `${t('invalid.title')} · ${t('app.name')}`
-  }, [lookup, t])
-
-  switch (lookup.state) {
-    case 'loading':
-      return (
-        <p className="page-status" role="status">
-          {t('board.loading')}
-        </p>
-      )
-    case 'invalid':
-      return <MessagePage title={t('invalid.title')} body={t('invalid.body')} testId="invalid-link" />
-    case 'error':
-      return (
-        <MessagePage
-          title={t('board.loadFailed', { message: lookup.message })}
-          body={t('board.waitingOfflineHint')}
-          actions={
-            <button type="button" className="button" onClick={() => setAttempt((n) => n + 1)}>
-              {t('common.retry')}
-            </button>
-          }
-        />
-      )
-    case 'ok':
-      return <BoardView board={lookup.board} token={lookup.token} />
-  }
+  return (
+    <BoardLookup boardId={boardId} token={token}>
+      {(board, checkedToken) => <BoardView board={board} token={checkedToken} />}
+    </BoardLookup>
+  )
 }

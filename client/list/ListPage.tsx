@@ -1,0 +1,14 @@
+/**
+ * /b/:id/lijst?token=…: the board as an accessible list (ListView), after the same link check as
+ * the canvas (BoardLookup: offline fallback, remembered token). Loads no tldraw editor or UI.
+ */
+import { BoardLookup } from '../pages/BoardLookup.tsx'
+import { ListView } from './ListView.tsx'
+
+export default function ListPage({ boardId, token }: { boardId: string; token: string | null }) {
+  return (
+    <BoardLookup boardId={boardId} token={token}>
+      {(board, checkedToken) => <ListView board={board} token={checkedToken} />}
+    </BoardLookup>
+  )
+}

@@ -1,0 +1,232 @@
+/**
+ * The list view (/b/:id/lijst) is the issue's proof that a participant can take part in a
+ * casusreconstructie without the canvas: everything below on the list is done with the keyboard
+ * only (Tab, Enter, typing; no mouse), while a second person on the canvas sees each change in
+ * the canvas's own store (window.__dialoogbordEditor, client/board/test-hooks.ts).
+ */
+import { mkdirSync } from 'node:fs'
+import { expect, test, type Locator, type Page } from '@playwright/test'
+import { createBoard, newPerson, openBoard, serverPerTest } from './support.ts'
+
+const server = serverPerTest()
+const SHOTS = 'test-results/list-view'
+
+/** The same link (and so the same role) on the list view. */
+function listUrl(boardUrl: string): string {
+  const url = new URL(boardUrl)
+  url.pathname += '/lijst'
+  return url.toString()
+}
+
+/** Presses Tab until `target` has the focus: how a keyboard user gets there. */
+async function tabTo(page: Page, target: Locator, max = 400): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    if (await target.evaluate((element) => element === document.activeElement).catch(() => false)) return
+    await page.keyboard.press('Tab')
+  }
+  throw new Error(`Tab never reached ${target}`)
+}
+
+async function openList(page: Page, url: string): Promise<void> {
+  await page.goto(listUrl(url))
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected')
+  await expect(page.getByTestId('list-part-tijdlijn')).toBeVisible()
+}
+
+interface CanvasCard {
+  id: string
+  text: string
+  zone: string | null
+  lane: 'moment' | 'duiding' | null
+  color: string
+  meta: Record<string, unknown>
+}
+
+/** The canvas's cards as its own editor has them: text, the zone frame its centre lies in, and on the timeline its lane. */
+function canvasCards(page: Page): Promise<CanvasCard[]> {
+  return page.evaluate(() => {
+    const editor = window.__dialoogbordEditor!
+    const shapes = editor.getCurrentPageShapes()
+    const frames = shapes.filter((shape) => shape.type === 'frame' && typeof (shape.meta as { zone?: unknown }).zone === 'string')
+    const lanes = shapes.filter((shape) => (shape.meta as { lane?: unknown }).lane !== undefined)
+    return shapes
+      // Cards as the board counts them (shared/card-rules.ts isCard): notes, and text or geo shapes that are not scaffolding.
+      .filter((shape) => ['note', 'geo', 'text'].includes(shape.type) && (shape.meta as { scaffold?: unknown }).scaffold !== true)
+      .map((shape) => {
+        const box = editor.getShapePageBounds(shape)!
+        const inside = (other: (typeof shapes)[number]) => {
+          const b = editor.getShapePageBounds(other)!
+          return box.center.x >= b.minX && box.center.x <= b.maxX && box.center.y >= b.minY && box.center.y <= b.maxY
+        }
+        const frame = frames.find(inside)
+        const lane = lanes.find(inside)
+        return {
+          id: shape.id,
+          text: editor.getShapeUtil(shape).getText(shape) ?? '',
+          zone: frame ? String((frame.meta as { zone: string }).zone) : null,
+          lane: lane ? ((lane.meta as { lane: string }).lane === 'momenten' ? 'moment' : 'duiding') : null,
+          color: String((shape.props as { color: string }).color),
+          meta: shape.meta as Record<string, unknown>,
+        }
+      })
+  })
+}
+
+async function canvasCard(page: Page, text: RegExp): Promise<CanvasCard> {
+  let found: CanvasCard | undefined
+  await expect.poll(async () => (found = (await canvasCards(page)).find((card) => text.test(card.text))) !== undefined).toBe(true)
+  return found!
+}
+
+test('keyboard only on the list: a moment with its date on the timeline, a card moved to rode draden, an agreement edited; the canvas sees each change', async ({ browser }) => {
+  mkdirSync(SHOTS, { recursive: true })
+  const board = await createBoard(server.url, { title: 'Casus Noord', template: 'casusreconstructie' })
+  const canvas = await newPerson(browser)
+  await openBoard(canvas, board.urls.facilitator, 'Anna')
+  const list = await newPerson(browser)
+  await openList(list, board.urls.editor)
+  await expect(list.getByRole('heading', { level: 1 })).toHaveText('Casus Noord')
+  await expect(list.getByRole('main')).toBeVisible()
+  const timeline = list.getByTestId('list-part-tijdlijn')
+  await expect(timeline.getByRole('heading', { level: 2 })).toHaveText('2 Tijdlijn')
+
+  // A moment on the timeline: "Kaart toevoegen", type, Enter.
+  await tabTo(list, timeline.getByRole('button', { name: /^Kaart toevoegen/ }))
+  await list.keyboard.press('Enter')
+  await expect(timeline.getByRole('textbox', { name: 'Tekst' })).toBeFocused()
+  await list.keyboard.type('Eerste melding')
+  await list.keyboard.press('Shift+Enter')
+  await list.keyboard.type('bij het wijkteam')
+  await list.keyboard.press('Enter')
+  const moment = timeline.getByTestId('list-card').filter({ hasText: 'Eerste melding' })
+  await expect(moment).toContainText('Moment')
+  let card = await canvasCard(canvas, /^Eerste melding\nbij het wijkteam$/)
+  expect(card).toMatchObject({ zone: 'tijdlijn', lane: 'moment', color: 'yellow' })
+
+  // Its date: focus is on the new card's "Bewerk"; Enter, Tab to the date, type, Enter.
+  await expect(moment.getByRole('button', { name: 'Bewerk ‘Eerste melding’' })).toBeFocused()
+  await list.keyboard.press('Enter')
+  await expect(moment.getByRole('textbox', { name: 'Tekst' })).toBeFocused()
+  await list.keyboard.press('Tab')
+  await expect(moment.getByRole('textbox', { name: 'Datum' })).toBeFocused()
+  await list.keyboard.type('2024-03-12')
+  await list.keyboard.press('Enter')
+  await expect(moment).toContainText('Datum: 2024-03-12')
+  await expect.poll(async () => (await canvasCard(canvas, /^Eerste melding/)).meta.date).toBe('2024-03-12')
+
+  // A second, earlier moment goes before it; "Later" puts it after again.
+  await tabTo(list, timeline.getByRole('button', { name: /^Kaart toevoegen/ }))
+  await list.keyboard.press('Enter')
+  await list.keyboard.type('Signaal van school')
+  await list.keyboard.press('Tab')
+  await list.keyboard.type('2024-01-05')
+  await list.keyboard.press('Enter')
+  const moments = timeline.locator(':scope > ol > li')
+  await expect(moments.first()).toContainText('Signaal van school')
+  const signaal = await canvasCard(canvas, /^Signaal van school/)
+  const eerste = await canvasCard(canvas, /^Eerste melding/)
+  expect(signaal).toMatchObject({ zone: 'tijdlijn', lane: 'moment' })
+
+  // A duiding under the first moment.
+  const later = timeline.getByTestId('list-card').filter({ hasText: 'Eerste melding' })
+  await tabTo(list, later.getByRole('button', { name: /^Duiding toevoegen/ }))
+  await list.keyboard.press('Enter')
+  await list.keyboard.type('Niemand voelde zich eigenaar')
+  await list.keyboard.press('Enter')
+  await expect(later.getByRole('list', { name: /Duidingen bij/ })).toContainText('Niemand voelde zich eigenaar')
+  expect(await canvasCard(canvas, /^Niemand voelde/)).toMatchObject({ zone: 'tijdlijn', lane: 'duiding' })
+  expect(signaal.id).not.toBe(eerste.id)
+
+  // Move a card of the introduction to "3 Reflectie en rode draden": the select, then "Verplaats".
+  const intro = list.getByTestId('list-part-spelregels')
+  const rule = intro.getByTestId('list-card').first()
+  const ruleText = (await rule.locator('.list-card__text').innerText()).trim()
+  const select = rule.getByRole('combobox')
+  await tabTo(list, select)
+  await list.keyboard.press('ArrowDown')
+  await expect(select).toHaveValue('rode-draden')
+  await list.keyboard.press('Tab')
+  await expect(rule.getByRole('button', { name: /^Verplaats/ })).toBeFocused()
+  await list.keyboard.press('Enter')
+  const reflection = list.getByTestId('list-part-rode-draden')
+  await expect(reflection.getByTestId('list-card').filter({ hasText: ruleText })).toHaveCount(1)
+  expect((await canvasCard(canvas, new RegExp(`^${ruleText.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`))).zone).toBe('rode-draden')
+  // The moved card keeps the focus in its new place.
+  await expect(reflection.getByTestId('list-card').filter({ hasText: ruleText }).getByRole('button', { name: /^Verplaats/ })).toBeFocused()
+
+  // An agreement: fill in the template's first agreement card, field by field, then change who.
+  const agreements = list.getByTestId('list-part-afspraken')
+  await tabTo(list, agreements.getByTestId('list-card').first().getByRole('button', { name: /^Bewerk/ }))
+  await list.keyboard.press('Enter')
+  await expect(agreements.getByRole('textbox', { name: 'Wat' })).toBeFocused()
+  await list.keyboard.type('Maandelijks casusoverleg')
+  await list.keyboard.press('Tab')
+  await list.keyboard.type('Wijkteam')
+  await list.keyboard.press('Tab')
+  await list.keyboard.type('2024-12-01')
+  await list.keyboard.press('Tab')
+  await list.keyboard.type('Samenwerkingsovereenkomst')
+  await list.keyboard.press('Enter')
+  const agreement = agreements.getByTestId('list-card').filter({ hasText: 'Maandelijks casusoverleg' })
+  await expect(agreement.getByRole('button', { name: 'Bewerk ‘Maandelijks casusoverleg’' })).toBeFocused()
+  await expect.poll(async () => (await canvasCard(canvas, /Maandelijks casusoverleg/)).text).toBe('Wat: Maandelijks casusoverleg\nWie: Wijkteam\nWanneer: 2024-12-01\nHoe: Samenwerkingsovereenkomst')
+  await list.keyboard.press('Enter')
+  await expect(agreement.getByRole('group', { name: /bewerken/ })).toBeVisible()
+  await list.keyboard.press('Tab')
+  await expect(agreement.getByRole('textbox', { name: 'Wie' })).toBeFocused()
+  await list.keyboard.press('Control+a')
+  await list.keyboard.type('Gemeente en wijkteam')
+  await list.keyboard.press('Enter')
+  await expect(agreement).toContainText('Gemeente en wijkteam')
+  await expect.poll(async () => (await canvasCard(canvas, /Maandelijks casusoverleg/)).text).toMatch(/\nWie: Gemeente en wijkteam\n/)
+  expect(await canvasCard(canvas, /Maandelijks casusoverleg/)).toMatchObject({ zone: 'afspraken' })
+
+  // Nothing of this was announced to me: the live region tells of others' changes only.
+  const live = list.getByTestId('list-announcements')
+  await expect(live).toHaveText('')
+
+  // The canvas adds a card to rode draden: the list shows it and says so, politely; my focus stays.
+  const focused = agreement.getByRole('button', { name: /^Bewerk/ })
+  await expect(focused).toBeFocused()
+  await canvas.evaluate(() => {
+    const editor = window.__dialoogbordEditor!
+    const frame = editor.getCurrentPageShapes().find((shape) => (shape.meta as { zone?: string }).zone === 'rode-draden')!
+    const box = editor.getShapePageBounds(frame)!
+    const content = [{ type: 'paragraph', content: [{ type: 'text', text: 'Te weinig tijd voor overleg' }] }]
+    editor.createShape({ type: 'note', x: box.maxX - 260, y: box.maxY - 260, props: { richText: { type: 'doc', content } } })
+  })
+  await expect(reflection.getByTestId('list-card').filter({ hasText: 'Te weinig tijd voor overleg' })).toHaveCount(1)
+  await expect(live).toHaveText('Nieuwe kaart in 3 Reflectie en rode draden.')
+  await expect(live).toHaveAttribute('aria-live', 'polite')
+  await expect(focused).toBeFocused()
+
+  for (const width of [320, 1280]) {
+    await list.setViewportSize({ width, height: 900 })
+    expect(await list.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true)
+    await list.screenshot({ path: `${SHOTS}/list-${width}.png`, fullPage: true })
+  }
+
+  // A returning browser: the reload opens the list again, and it still writes.
+  await list.reload()
+  await expect(list.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected')
+  await expect(timeline.getByTestId('list-card').filter({ hasText: 'Eerste melding' })).toBeVisible()
+  const lessons = list.getByTestId('list-part-lessen')
+  await tabTo(list, lessons.getByRole('button', { name: /^Kaart toevoegen/ }))
+  await list.keyboard.press('Enter')
+  await list.keyboard.type('Eerder opschalen')
+  await list.keyboard.press('Enter')
+  expect(await canvasCard(canvas, /^Eerder opschalen$/)).toMatchObject({ zone: 'lessen' })
+})
+
+test('a viewer reads the list without any control, and is pointed to the canvas', async ({ browser }) => {
+  const board = await createBoard(server.url, { title: 'Casus Oost', template: 'casusreconstructie' })
+  const viewer = await newPerson(browser)
+  await openList(viewer, board.urls.viewer)
+  await expect(viewer.getByTestId('list-part-spelregels').getByTestId('list-card').first()).toBeVisible()
+  const main = viewer.getByRole('main')
+  await expect(main.getByRole('button')).toHaveCount(0)
+  await expect(main.getByRole('textbox')).toHaveCount(0)
+  await expect(main.getByRole('combobox')).toHaveCount(0)
+  const canvasLink = viewer.getByRole('link', { name: 'Canvasweergave' })
+  await expect(canvasLink).toHaveAttribute('href', new URL(board.urls.viewer).pathname + new URL(board.urls.viewer).search)
+})
