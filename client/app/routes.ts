@@ -1,6 +1,6 @@
 /**
  * The app's pages, from the URL. Tiny on purpose: no router library for
- * `/`, `/b/:id`, `/admin` and "anything else".
+ * `/`, `/b/:id`, `/b/:id/lijst`, `/toegankelijkheid`, `/admin` and "anything else".
  */
 import { boardIdParam } from '../../shared/api.ts'
 
