@@ -20,6 +20,7 @@
 import type { TLFrameShape, TLPageId } from '@tldraw/tlschema'
 import { BoardGeometry, sortLeftToRight, sortRows, type HarvestRecord, type Item, type Shape } from './board-geometry.ts'
 import { AGREEMENTS_ZONE, agreementOf, cardDate, checklistItem, TIMELINE_ZONE, zoneCardKind, type Agreement, type CardKind } from './card-rules.ts'
+import { agreementDate } from './calendar-date.ts'
 import { latestResults, type ClosedVote } from './session.ts'
 import { findTemplate, type TemplateLookup } from '../templates/index.ts'
 
@@ -38,6 +39,8 @@ export interface OutlineCard {
   date?: string | null
   /** Cards among the agreements: their four fields. */
   agreement?: Agreement
+  /** Cards among the agreements: the calendar day their "wanneer" names (YYYY-MM-DD, shared/calendar-date.ts), or null. */
+  day?: string | null
   /** Moments: the interpretations beneath, in reading order. */
   duidingen?: OutlineCard[]
 }
@@ -77,7 +80,11 @@ export function outlineOfBoard(board: BoardGeometry, input: Omit<OutlineInput, '
     const base = { zone: section.zone, frameId: section.frame?.id ?? null, name: section.title }
     if (section.zone === TIMELINE_ZONE && section.frame) return { kind: 'timeline', ...base, ...timelineOf(board, section, dots) }
     if (section.zone === AGREEMENTS_ZONE) {
-      return { kind: 'agreements', ...base, cards: sortRows(section.items).map((item) => ({ ...cardOf(item, 'afspraak', dots), agreement: agreementOf({ text: item.text, meta: item.shape.meta }) })), loose: [] }
+      const cards = sortRows(section.items).map((item) => {
+        const card = { text: item.text, meta: item.shape.meta }
+        return { ...cardOf(item, 'afspraak', dots), agreement: agreementOf(card), day: agreementDate(card) }
+      })
+      return { kind: 'agreements', ...base, cards, loose: [] }
     }
     return { kind: 'list', ...base, cards: sortRows(section.items).map((item) => listCardOf(item, section.zone, dots)), loose: [] }
   })

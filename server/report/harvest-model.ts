@@ -3,34 +3,22 @@
  * harvest"), from which report.md (harvest.ts), report.docx, report.pdf and the Oogst view are
  * rendered.
  *
- * Which zone a shape belongs to:
- * 1. its nearest ancestor frame that carries `meta.zone` (a shape dropped into an unlocked
- *    frame, or inside a group or plain frame that is itself inside a zone frame); otherwise
- * 2. the zone frame on the same page whose bounds contain the shape's centre, the smallest one
- *    when frames nest or overlap. Templates lock their frames, and tldraw neither drops shapes
- *    into a locked frame nor creates them in one, so participants' cards are page-level shapes
- *    lying on top of a frame: this rule is the one that usually applies.
- * Shapes in no zone go to a last section "Buiten de onderdelen"; a board without zone frames
- * gets one section "Bord" with everything.
- *
- * Skipped: scaffolding (`meta.scaffold: true`: frames, headings, prompts, lanes, axis) and shapes
- * without text. Order: on the timeline (zone `tijdlijn`) left to right, each moment (upper lane)
- * with its date (`meta.date`, or a line "Datum: …" on the card) and beneath it the interpretations
- * (lower lane) whose x-range overlaps it most, else the nearest; elsewhere top to bottom in rows
- * (tops less than half a note apart form a row), each row left to right. Zone `afspraken` becomes
- * agreements wie | wat | wanneer | hoe. Checklist cards keep whether they are ticked.
+ * Sections, and the order of their cards, are the board's outline (shared/board-outline.ts: parts
+ * in template order, the timeline's moments left to right with their interpretations beneath,
+ * rows elsewhere), the same order the list view shows; this maps it. Skipped: scaffolding and
+ * shapes without text, and agreement cards whose four fields are all empty. Checklist cards keep
+ * whether they are ticked.
  *
  * Dots: each card that got dots in the latest closed vote (`meta.votes`) carries them; `votes`
  * lists every closed vote's results in order, most dots first. `agenda` is the run as "Start stap"
  * wrote it (`meta.agendaRun`). `followUp` is the card of kind "vervolgafspraak" once it has a date.
  * An agreement row carries its card's id and the day its "wanneer" names (for its calendar file).
  */
-import type { TLFrameShape, TLPageId } from '@tldraw/tlschema'
-import { BoardGeometry, plainText, sortLeftToRight, sortRows, type HarvestRecord, type Item, type Shape } from '../../shared/board-geometry.ts'
-import { AGREEMENTS_ZONE, agreementOf, cardDate, checklistItem, TIMELINE_ZONE } from '../../shared/card-rules.ts'
+import { BoardGeometry, plainText, type HarvestRecord } from '../../shared/board-geometry.ts'
+import { outlineOfBoard, zoneName, type OutlineCard, type OutlinePart } from '../../shared/board-outline.ts'
 import { agreementDate } from '../../shared/calendar-date.ts'
 import type { HarvestAgreement, HarvestCard, HarvestModel, HarvestMoment, HarvestSection, HarvestVote } from '../../shared/harvest-model.ts'
-import { latestResults, type AgendaEntry, type ClosedVote } from '../../shared/session.ts'
+import type { AgendaEntry, ClosedVote } from '../../shared/session.ts'
 import { findTemplate, type TemplateLookup } from '../../templates/index.ts'
 
 export interface HarvestInput {
@@ -72,12 +60,7 @@ export function harvestHeadOf(input: Pick<HarvestInput, 'title' | 'createdAt' | 
 export function harvestBodyOf(input: Pick<HarvestInput, 'templateId' | 'records' | 'saved' | 'votes' | 'agendaRun'>): HarvestBody {
   const board = new BoardGeometry(input.records)
   const votes = input.votes ?? []
-  const dots = latestResults(votes)
-  const sections = collectSections(board, input.templateId, input.saved).map((section): HarvestSection => {
-    if (section.zone === TIMELINE_ZONE && section.frame) return { kind: 'timeline', zone: section.zone, name: section.title, ...timelineOf(board, section, dots) }
-    if (section.zone === AGREEMENTS_ZONE) return { kind: 'agreements', zone: section.zone, name: section.title, rows: agreementsOf(section.items, dots) }
-    return { kind: 'list', zone: section.zone, name: section.title, items: sortRows(section.items).map((item) => cardOf(item, dots)) }
-  })
+  const sections = outlineOfBoard(board, { templateId: input.templateId, ...(input.saved ? { saved: input.saved } : {}), votes }).map(sectionOf)
   return {
     sections,
     votes: votes.map((vote) => voteOf(board, vote, input.templateId, input.saved)),
@@ -91,87 +74,32 @@ export function harvestBodyOf(input: Pick<HarvestInput, 'templateId' | 'records'
   }
 }
 
-interface Section {
-  title: string
-  zone: string | null
-  frame: Shape | null
-  items: Item[]
+function sectionOf(part: OutlinePart): HarvestSection {
+  // Timeline and agreement parts always belong to a zone frame.
+  const zone = part.zone ?? ''
+  if (part.kind === 'timeline') return { kind: 'timeline', zone, name: part.name, moments: part.cards.map(momentOf), loose: part.loose.map(plainCard) }
+  if (part.kind === 'agreements') return { kind: 'agreements', zone, name: part.name, rows: part.cards.flatMap(rowOf) }
+  return { kind: 'list', zone: part.zone, name: part.name, items: part.cards.map(listCard) }
 }
 
-/** Dots per card in the latest closed vote. */
-type Dots = ReadonlyMap<string, number>
-
-function dotsOf(item: Item, dots: Dots): number | null {
-  return dots.get(item.shape.id) || null
+function plainCard(card: OutlineCard): HarvestCard {
+  return { text: card.text, dots: card.dots }
 }
 
-function cardOf(item: Item, dots: Dots): HarvestCard {
-  const checklist = checklistItem(item)
-  if (checklist) return { text: checklist.text, dots: dotsOf(item, dots), checked: checklist.checked }
-  return { text: item.text, dots: dotsOf(item, dots) }
+function listCard(card: OutlineCard): HarvestCard {
+  return card.checked === undefined ? plainCard(card) : { text: card.text, dots: card.dots, checked: card.checked }
 }
 
-function timelineOf(board: BoardGeometry, section: Section, dots: Dots): { moments: HarvestMoment[]; loose: HarvestCard[] } {
-  const boundary = board.laneBoundary(section.frame!)
-  const moments = section.items.filter((item) => item.centre.y < boundary).sort((a, b) => a.box.minX - b.box.minX || a.box.minY - b.box.minY)
-  const duidingen = section.items.filter((item) => item.centre.y >= boundary)
-  const beneath = new Map<Item, Item[]>(moments.map((moment) => [moment, []]))
-  const loose: Item[] = []
-  for (const duiding of duidingen) {
-    const moment = closestMoment(moments, duiding)
-    if (moment) beneath.get(moment)!.push(duiding)
-    else loose.push(duiding)
-  }
-  return {
-    moments: moments.map((moment) => {
-      const { date, text } = cardDate({ text: moment.text, meta: moment.shape.meta })
-      return {
-        date: date || null,
-        text,
-        dots: dotsOf(moment, dots),
-        duidingen: sortRows(beneath.get(moment)!).map((duiding) => ({ text: duiding.text, dots: dotsOf(duiding, dots) })),
-      }
-    }),
-    loose: sortLeftToRight(loose).map((duiding) => ({ text: duiding.text, dots: dotsOf(duiding, dots) })),
-  }
+function momentOf(card: OutlineCard): HarvestMoment {
+  return { date: card.date ?? null, text: card.text, dots: card.dots, duidingen: (card.duidingen ?? []).map(plainCard) }
 }
 
-/** The moment whose x-range overlaps the interpretation's most, else the nearest one. */
-function closestMoment(moments: Item[], duiding: Item): Item | undefined {
-  let best: Item | undefined
-  let bestOverlap = 0
-  for (const moment of moments) {
-    const overlap = Math.min(moment.box.maxX, duiding.box.maxX) - Math.max(moment.box.minX, duiding.box.minX)
-    if (overlap > bestOverlap) {
-      best = moment
-      bestOverlap = overlap
-    }
-  }
-  if (best) return best
-  let bestDistance = Infinity
-  for (const moment of moments) {
-    const distance = Math.abs(moment.centre.x - duiding.centre.x)
-    if (distance < bestDistance) {
-      best = moment
-      bestDistance = distance
-    }
-  }
-  return best
-}
-
-function agreementsOf(items: Item[], dots: Dots): HarvestAgreement[] {
-  return sortRows(items)
-    .map((item) => ({ item, ...agreementOf({ text: item.text, meta: item.shape.meta }) }))
-    .filter((row) => row.wie || row.wat || row.wanneer || row.hoe)
-    .map(({ item, wie, wat, wanneer, hoe }) => ({
-      id: item.shape.id,
-      date: agreementDate({ text: item.text, meta: item.shape.meta }),
-      wie,
-      wat,
-      wanneer,
-      hoe,
-      dots: dotsOf(item, dots),
-    }))
+/** An agreement row; none for a card whose four fields are all empty (a template's blank card). */
+function rowOf(card: OutlineCard): HarvestAgreement[] {
+  const fields = card.agreement
+  if (!fields || !(fields.wie || fields.wat || fields.wanneer || fields.hoe)) return []
+  const { wie, wat, wanneer, hoe } = fields
+  return [{ id: card.id, date: card.day ?? null, wie, wat, wanneer, hoe, dots: card.dots }]
 }
 
 /** A closed vote with its cards' texts (null for a card removed since, or without text). */
@@ -202,71 +130,3 @@ function followUpOf(board: BoardGeometry): HarvestModel['followUp'] {
   return null
 }
 
-/** A zone's name as its frame on the board shows it (the template's, for a frame without a name). */
-function zoneName(board: BoardGeometry, zone: string, templateId: string, saved: TemplateLookup | undefined): string {
-  const frame = board.zoneFrames().find((candidate) => candidate.meta.zone === zone)
-  if (frame) return frameTitle(frame, templateId, saved)
-  return templateZones(templateId, saved).find((z) => z.zone === zone)?.name || zone
-}
-
-// ---------------------------------------------------------------------------------------------
-// Sections and zones
-
-function collectSections(board: BoardGeometry, templateId: string, saved: TemplateLookup | undefined): Section[] {
-  const zoneFrames = board.zoneFrames()
-  const items = board.contentItems()
-  if (zoneFrames.length === 0) return [{ title: 'Bord', zone: null, frame: null, items: board.pageOrdered(items) }]
-
-  const templateOrder = templateZoneOrder(templateId, saved)
-  const order = (frame: Shape) => {
-    const stored = frame.meta.zoneOrder
-    if (typeof stored === 'number' && Number.isFinite(stored)) return stored
-    return templateOrder.get(frame.meta.zone as string) ?? Number.MAX_SAFE_INTEGER
-  }
-  const sorted = [...zoneFrames].sort((a, b) => {
-    const ba = board.bounds(a)
-    const bb = board.bounds(b)
-    return order(a) - order(b) || board.pageRank(a) - board.pageRank(b) || ba.minY - bb.minY || ba.minX - bb.minX
-  })
-  const sections = new Map<string, Section>(
-    sorted.map((frame) => [frame.id, { title: frameTitle(frame, templateId, saved), zone: frame.meta.zone as string, frame, items: [] }]),
-  )
-  const outside: Item[] = []
-  for (const item of items) {
-    const frame = board.zoneOf(item.shape, zoneFrames)
-    if (frame) sections.get(frame.id)!.items.push(item)
-    else outside.push(item)
-  }
-  const result = [...sections.values()]
-  if (outside.length > 0) result.push({ title: 'Buiten de onderdelen', zone: null, frame: null, items: board.pageOrdered(outside) })
-  return result
-}
-
-const templateZoneCache = new Map<string, { zone: string; name: string }[]>()
-
-/** The zone frames a template makes, in template order (templates never change, so this keeps). */
-function templateZones(templateId: string, saved: TemplateLookup | undefined): { zone: string; name: string }[] {
-  const cached = templateZoneCache.get(templateId)
-  if (cached) return cached
-  const zones: { zone: string; name: string }[] = []
-  for (const record of findTemplate(templateId, saved)?.build('page:page' as TLPageId) ?? []) {
-    if (record.typeName !== 'shape' || record.type !== 'frame') continue
-    const zone = record.meta.zone
-    if (typeof zone === 'string' && !zones.some((z) => z.zone === zone)) zones.push({ zone, name: (record as TLFrameShape).props.name })
-  }
-  templateZoneCache.set(templateId, zones)
-  return zones
-}
-
-/** Zone id → position in the template (for frames without `meta.zoneOrder`). */
-function templateZoneOrder(templateId: string, saved: TemplateLookup | undefined): Map<string, number> {
-  return new Map(templateZones(templateId, saved).map(({ zone }, i) => [zone, i]))
-}
-
-/** The frame's name; for a frame whose name was cleared, the template's name for the zone. */
-function frameTitle(frame: Shape, templateId: string, saved: TemplateLookup | undefined): string {
-  const name = typeof frame.props.name === 'string' ? frame.props.name.trim() : ''
-  if (name) return name
-  const zone = frame.meta.zone as string
-  return templateZones(templateId, saved).find((z) => z.zone === zone)?.name || zone
-}
