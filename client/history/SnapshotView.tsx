@@ -9,6 +9,7 @@ import type { SnapshotInfo } from '../../shared/api.ts'
 import { useI18n } from '../app/i18n-context.tsx'
 import { boardAssetStore } from '../board/asset-store.ts'
 import { BOARD_EDITOR_OPTIONS, BOARD_SHAPE_UTILS } from '../cards/note-shape.tsx'
+import { BOARD_THEMES } from '../a11y/board-theme.ts'
 import { TLDRAW_ASSET_URLS } from '../board/asset-urls.ts'
 import { useClientConfig } from '../board/useClientConfig.ts'
 import { formatDate } from '../i18n.ts'
@@ -109,6 +110,7 @@ export function SnapshotView(props: SnapshotViewProps) {
                 store={store}
                 shapeUtils={BOARD_SHAPE_UTILS}
                 options={BOARD_EDITOR_OPTIONS}
+                themes={BOARD_THEMES}
                 licenseKey={config?.licenseKey ?? undefined}
                 assetUrls={TLDRAW_ASSET_URLS}
                 locale={lang}
