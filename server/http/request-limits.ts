@@ -26,6 +26,9 @@ const EXPENSIVE: ReadonlyArray<readonly [method: string, path: string]> = [
   ['GET', '/boards/:id/harvest.json'],
   ['GET', '/boards/:id/report.docx'],
   ['GET', '/boards/:id/report.pdf'],
+  // The calendar files build the same harvest model as harvest.json when it is not cached.
+  ['GET', '/boards/:id/followup.ics'],
+  ['GET', '/boards/:id/agreements/:cardId/event.ics'],
   ['GET', '/boards/:id/export.json'],
   ['POST', '/boards/:id/snapshots'],
   ['GET', '/boards/:id/snapshots/:sid'],

@@ -286,11 +286,20 @@ describe('followup.ics', () => {
   })
 })
 
-describe('report.docx and report.pdf as whole-board reads', () => {
+describe('report.docx, report.pdf and the calendar files as whole-board reads', () => {
   it('count towards EXPENSIVE_REQUESTS_PER_MINUTE: the fifth from one address is 429', async () => {
     const board = await createBoard(server.url, { title: 'Limiet', template: 'leeg' })
     const from = (path: string) => fetch(`${server.url}/api/boards/${board.id}/${path}`, { headers: { authorization: `Bearer ${board.tokens.viewer}`, 'x-forwarded-for': '203.0.113.77' } })
     for (const path of ['report.docx', 'report.pdf', 'report.docx', 'report.pdf']) expect((await from(path)).status).toBe(200)
     expect((await from('report.pdf')).status).toBe(429)
+  })
+
+  it('followup.ics and an agreement\'s event.ics are counted too (no date: 404 until the budget is spent, then 429)', async () => {
+    const board = await createBoard(server.url, { title: 'Agenda-limiet', template: 'leeg' })
+    const from = (path: string) => fetch(`${server.url}/api/boards/${board.id}/${path}`, { headers: { authorization: `Bearer ${board.tokens.viewer}`, 'x-forwarded-for': '203.0.113.78' } })
+    const agreement = `agreements/${encodeURIComponent('shape:geen')}/event.ics`
+    for (const path of ['followup.ics', agreement, 'followup.ics', agreement]) expect((await from(path)).status).toBe(404)
+    expect((await from('followup.ics')).status).toBe(429)
+    expect((await from(agreement)).status).toBe(429)
   })
 })
