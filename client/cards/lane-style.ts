@@ -135,7 +135,8 @@ export function laneKindAt(editor: Editor, shape: TLShape): LaneKind | null {
   return kind !== null && kind in KIND_COLOURS ? (kind as LaneKind) : null
 }
 
-function kindOf(editor: Editor, shape: TLShape): CardKind | null {
+/** What kind of card a shape at its place is (shared/card-rules.ts cardInfo); null for a shape that is no card of the board's. */
+export function kindOf(editor: Editor, shape: TLShape): CardKind | null {
   const records: HarvestRecord[] = [...laneRecords(editor).filter((record) => record.id !== shape.id), shape]
   const geometry = new BoardGeometry(records)
   const current = geometry.shape(shape.id)

@@ -23,6 +23,9 @@ import { getDisplayValues, Group2d, NoteShapeUtil, Rectangle2d, track, type Edit
 import { richTextToPlain } from '../../shared/board-geometry.ts'
 import { cardDate } from '../../shared/card-rules.ts'
 import { estimateTextWidth } from '../../templates/shapes.ts'
+import type { Lang } from '../i18n.ts'
+import { describeCard } from './card-description.ts'
+import { kindOf } from './lane-style.ts'
 import { LazyGeometry2d } from './lazy-geometry.ts'
 import { noteDetails, type NoteView } from './note-detail.ts'
 import { noteFontsFollowed } from './note-fonts.ts'
@@ -42,6 +45,16 @@ export class BoardNoteShapeUtil extends NoteShapeUtil {
         new LazyGeometry2d(() => labelOf(full()), { isFilled: true, isClosed: true, isLabel: true, excludeFromShapeBounds: true }),
       ],
     })
+  }
+
+  /**
+   * What a screen reader hears when the card is selected (tldraw's announcer puts it before
+   * "Notitie. Vorm 3 van 40"): its kind and what it says, in the board's language.
+   */
+  override getAriaDescriptor(shape: TLNoteShape): string {
+    const lang: Lang = this.editor.user.getLocale() === 'en' ? 'en' : 'nl'
+    const kind = kindOf(this.editor, shape) ?? 'kaart'
+    return describeCard({ kind, text: richTextToPlain(shape.props.richText), meta: shape.meta as Record<string, unknown> }, lang)
   }
 
   /** None while the board opens (note-fonts.ts); then tldraw's. */
