@@ -6,6 +6,7 @@
  */
 import { mkdirSync } from 'node:fs'
 import { expect, test, type Locator, type Page } from '@playwright/test'
+import { boardCall } from '../server/testing/api-client.ts'
 import { createBoard, newPerson, openBoard, serverPerTest } from './support.ts'
 
 const server = serverPerTest()
@@ -18,13 +19,21 @@ function listUrl(boardUrl: string): string {
   return url.toString()
 }
 
-/** Presses Tab until `target` has the focus: how a keyboard user gets there. */
-async function tabTo(page: Page, target: Locator, max = 400): Promise<void> {
+/** Presses Tab (Shift+Tab when it lies before the focus) until `target` has the focus: how a keyboard user gets there. */
+async function tabTo(page: Page, target: Locator, max = 300): Promise<void> {
+  const where = () =>
+    target.evaluate((element) => {
+      const active = document.activeElement
+      if (element === active) return 'here'
+      if (!active || active === document.body) return 'after'
+      return active.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_PRECEDING ? 'before' : 'after'
+    })
+  const key = (await where()) === 'before' ? 'Shift+Tab' : 'Tab'
   for (let i = 0; i < max; i++) {
-    if (await target.evaluate((element) => element === document.activeElement).catch(() => false)) return
-    await page.keyboard.press('Tab')
+    if ((await where()) === 'here') return
+    await page.keyboard.press(key)
   }
-  throw new Error(`Tab never reached ${target}`)
+  throw new Error(`${key} never reached ${target}`)
 }
 
 async function openList(page: Page, url: string): Promise<void> {
@@ -229,4 +238,77 @@ test('a viewer reads the list without any control, and is pointed to the canvas'
   await expect(main.getByRole('combobox')).toHaveCount(0)
   const canvasLink = viewer.getByRole('link', { name: 'Canvasweergave' })
   await expect(canvasLink).toHaveAttribute('href', new URL(board.urls.viewer).pathname + new URL(board.urls.viewer).search)
+})
+
+test('keyboard only: Escape cancels, deleting asks first, a dot in an open vote, my concept card revealed', async ({ browser }) => {
+  const board = await createBoard(server.url, { title: 'Casus Zuid', template: 'casusreconstructie' })
+  const canvas = await newPerson(browser)
+  await openBoard(canvas, board.urls.facilitator, 'Anna')
+  const list = await newPerson(browser)
+  await openList(list, board.urls.editor)
+  const lessons = list.getByTestId('list-part-lessen')
+  const add = lessons.getByRole('button', { name: /^Kaart toevoegen/ })
+
+  // Escape: nothing is added, and focus is back on "Kaart toevoegen".
+  await tabTo(list, add)
+  await list.keyboard.press('Enter')
+  await list.keyboard.type('Toch niet')
+  await list.keyboard.press('Escape')
+  await expect(add).toBeFocused()
+  await expect(lessons.getByRole('textbox')).toHaveCount(0)
+
+  // Delete: the question first, with focus on "Annuleren"; "Ja, verwijder" removes it everywhere.
+  await list.keyboard.press('Enter')
+  await list.keyboard.type('Tijdelijke les')
+  await list.keyboard.press('Enter')
+  await canvasCard(canvas, /^Tijdelijke les$/)
+  const temporary = lessons.getByTestId('list-card').filter({ hasText: 'Tijdelijke les' })
+  await tabTo(list, temporary.getByRole('button', { name: 'Verwijder ‘Tijdelijke les’' }))
+  await list.keyboard.press('Enter')
+  await expect(temporary.getByRole('group', { name: '‘Tijdelijke les’ verwijderen?' })).toBeVisible()
+  await expect(temporary.getByRole('button', { name: 'Annuleren' })).toBeFocused()
+  await list.keyboard.press('Shift+Tab')
+  await list.keyboard.press('Enter')
+  await expect(temporary).toHaveCount(0)
+  await expect(add).toBeFocused()
+  await expect.poll(async () => (await canvasCards(canvas)).some((card) => card.text === 'Tijdelijke les')).toBe(false)
+
+  // An open vote over the rode draden: a dot by keyboard, then the closed count on the card.
+  const threads = list.getByTestId('list-part-rode-draden')
+  await tabTo(list, threads.getByRole('button', { name: /^Kaart toevoegen/ }))
+  await list.keyboard.press('Enter')
+  await list.keyboard.type('Samenwerking kwam laat op gang')
+  await list.keyboard.press('Enter')
+  await canvasCard(canvas, /^Samenwerking kwam laat op gang$/)
+  const opened = await boardCall<{ id: string }>(server.url, board, board.tokens.facilitator, 'POST', '/votes', { perParticipant: 2, zone: 'rode-draden' })
+  expect(opened.status).toBe(201)
+  await expect(list.getByTestId('list-vote-status')).toHaveText('Er loopt een stemming over 3 Reflectie en rode draden: je hebt nog 2 stippen.')
+  const thread = threads.getByTestId('list-card').first()
+  await expect(lessons.getByRole('button', { name: /^Stip geven/ })).toHaveCount(0)
+  await tabTo(list, thread.getByRole('button', { name: /^Stip geven/ }))
+  await list.keyboard.press('Enter')
+  await expect(list.getByTestId('list-vote-status')).toHaveText('Er loopt een stemming over 3 Reflectie en rode draden: je hebt nog 1 stip.')
+  await expect(thread.getByRole('button', { name: /^Stip terugnemen/ })).toBeVisible()
+  expect((await boardCall(server.url, board, board.tokens.facilitator, 'POST', `/votes/${opened.body.id}/close`)).status).toBe(200)
+  await expect(thread).toContainText('1 stip')
+  await expect(list.getByTestId('list-vote-status')).toHaveCount(0)
+
+  // Concept: my new card is mine alone until "Onthul".
+  await tabTo(list, list.getByRole('checkbox', { name: /concept/ }))
+  await list.keyboard.press('Space')
+  await tabTo(list, add)
+  await list.keyboard.press('Enter')
+  await list.keyboard.type('Mijn eigen les')
+  await list.keyboard.press('Enter')
+  const mine = lessons.getByTestId('list-card').filter({ hasText: 'Mijn eigen les' })
+  await expect(mine).toContainText('Alleen voor jou')
+  await expect.poll(async () => (await canvasCards(canvas)).some((card) => card.text === 'Mijn eigen les')).toBe(false)
+  await tabTo(list, mine.getByRole('button', { name: 'Onthul ‘Mijn eigen les’' }))
+  await list.keyboard.press('Enter')
+  expect(await canvasCard(canvas, /^Mijn eigen les$/)).toMatchObject({ zone: 'lessen' })
+  await expect(mine).not.toContainText('Alleen voor jou')
+
+  // A silent round shows as text on the list.
+  await boardCall(server.url, board, board.tokens.facilitator, 'POST', '/drafts/silent-round', {})
+  await expect(list.getByTestId('silent-round')).toContainText('Stille ronde')
 })
