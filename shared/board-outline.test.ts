@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { buildOutline } from './board-outline.ts'
+import type { Box } from './board-geometry.ts'
+import { buildOutline, MomentIndex } from './board-outline.ts'
 import { testBoard } from './test-board.ts'
 
 const outline = (records: Parameters<typeof buildOutline>[0]['records'], votes?: Parameters<typeof buildOutline>[0]['votes']) =>
@@ -54,5 +55,52 @@ describe('buildOutline', () => {
     expect(buildOutline({ records: empty.records, templateId: 'leeg' })).toEqual([
       { kind: 'list', zone: null, frameId: null, name: 'Bord', cards: [{ id: first.id, kind: 'kaart', text: 'Een', locked: false, dots: null }], loose: [] },
     ])
+  })
+})
+
+describe('MomentIndex', () => {
+  /** The rule as the harvest first wrote it: every moment looked at, in order (quadratic over a timeline). */
+  function bruteForce<T extends { box: Box; centre: { x: number; y: number } }>(moments: readonly T[], duiding: T): T | undefined {
+    const ordered = [...moments].sort((a, b) => a.box.minX - b.box.minX || a.box.minY - b.box.minY)
+    let best: T | undefined
+    let bestOverlap = 0
+    for (const moment of ordered) {
+      const overlap = Math.min(moment.box.maxX, duiding.box.maxX) - Math.max(moment.box.minX, duiding.box.minX)
+      if (overlap > bestOverlap) {
+        best = moment
+        bestOverlap = overlap
+      }
+    }
+    if (best) return best
+    let bestDistance = Infinity
+    for (const moment of ordered) {
+      const distance = Math.abs(moment.centre.x - duiding.centre.x)
+      if (distance < bestDistance) {
+        best = moment
+        bestDistance = distance
+      }
+    }
+    return best
+  }
+
+  it('finds the same moment as looking through all of them, ties included', () => {
+    let seed = 7
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647)
+    // Coarse positions and a few widths, so overlaps, equal centres and gaps all occur.
+    const card = (i: number) => {
+      const minX = Math.floor(random() * 40) * 50
+      const minY = Math.floor(random() * 3) * 10
+      const w = [200, 200, 100, 400][Math.floor(random() * 4)]!
+      return { id: i, box: { minX, minY, maxX: minX + w, maxY: minY + 200 }, centre: { x: minX + w / 2, y: minY + 100 } }
+    }
+    for (let round = 0; round < 50; round++) {
+      const moments = Array.from({ length: 1 + Math.floor(random() * 20) }, (_, i) => card(i))
+      const index = new MomentIndex(moments)
+      for (let d = 0; d < 30; d++) {
+        const duiding = card(1000 + d)
+        expect(index.closest(duiding)?.id).toBe(bruteForce(moments, duiding)?.id)
+      }
+    }
+    expect(new MomentIndex([]).closest(card(0))).toBeUndefined()
   })
 })

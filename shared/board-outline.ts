@@ -15,7 +15,7 @@
  * agreements (zone `afspraken`) carry their fields wat / wie / wanneer / hoe.
  *
  * Cost: linear in the records apart from sorting (every shape's bounds once; each interpretation
- * looks through the moments of its timeline).
+ * finds its moment through an index, MomentIndex).
  */
 import type { TLFrameShape, TLPageId } from '@tldraw/tlschema'
 import { BoardGeometry, sortLeftToRight, sortRows, type HarvestRecord, type Item, type Shape } from './board-geometry.ts'
@@ -117,8 +117,9 @@ function timelineOf(board: BoardGeometry, section: Section, dots: Dots): { cards
   const duidingen = section.items.filter((item) => item.centre.y >= boundary)
   const beneath = new Map<Item, Item[]>(moments.map((moment) => [moment, []]))
   const loose: Item[] = []
+  const index = new MomentIndex(moments)
   for (const duiding of duidingen) {
-    const moment = closestMoment(moments, duiding)
+    const moment = index.closest(duiding)
     if (moment) beneath.get(moment)!.push(duiding)
     else loose.push(duiding)
   }
@@ -136,27 +137,65 @@ function timelineOf(board: BoardGeometry, section: Section, dots: Dots): { cards
   }
 }
 
-/** The moment whose x-range overlaps the interpretation's most, else the nearest one. */
-export function closestMoment<T extends Pick<Item, 'box' | 'centre'>>(moments: readonly T[], duiding: Pick<Item, 'box' | 'centre'>): T | undefined {
-  let best: T | undefined
-  let bestOverlap = 0
-  for (const moment of moments) {
-    const overlap = Math.min(moment.box.maxX, duiding.box.maxX) - Math.max(moment.box.minX, duiding.box.minX)
-    if (overlap > bestOverlap) {
-      best = moment
-      bestOverlap = overlap
-    }
+type Placed = Pick<Item, 'box' | 'centre'>
+
+/**
+ * The moment an interpretation is read under: the one whose x-range overlaps it most, else the
+ * one whose centre is nearest; ties go to the first moment left to right (then top to bottom).
+ * Indexed, so a timeline's interpretations find theirs in O(log m) each instead of looking
+ * through every moment (moments wider than a note widen the window it looks through).
+ */
+export class MomentIndex<T extends Placed> {
+  /** Left to right, then top to bottom: the order ties go by. */
+  private readonly moments: T[]
+  private readonly byCentre: { moment: T; rank: number }[]
+  private readonly maxWidth: number
+
+  constructor(moments: readonly T[]) {
+    this.moments = [...moments].sort((a, b) => a.box.minX - b.box.minX || a.box.minY - b.box.minY)
+    this.byCentre = this.moments.map((moment, rank) => ({ moment, rank })).sort((a, b) => a.moment.centre.x - b.moment.centre.x || a.rank - b.rank)
+    this.maxWidth = this.moments.reduce((max, moment) => Math.max(max, moment.box.maxX - moment.box.minX), 0)
   }
-  if (best) return best
-  let bestDistance = Infinity
-  for (const moment of moments) {
-    const distance = Math.abs(moment.centre.x - duiding.centre.x)
-    if (distance < bestDistance) {
-      best = moment
-      bestDistance = distance
+
+  closest(duiding: Placed): T | undefined {
+    // Only moments starting after duiding.minX - maxWidth can reach into it.
+    let best: T | undefined
+    let bestOverlap = 0
+    for (let i = firstAbove(this.moments, duiding.box.minX - this.maxWidth, (m) => m.box.minX); i < this.moments.length; i++) {
+      const moment = this.moments[i]!
+      if (moment.box.minX >= duiding.box.maxX) break
+      const overlap = Math.min(moment.box.maxX, duiding.box.maxX) - Math.max(moment.box.minX, duiding.box.minX)
+      if (overlap > bestOverlap) {
+        best = moment
+        bestOverlap = overlap
+      }
     }
+    if (best) return best
+    const c = duiding.centre.x
+    const at = firstAbove(this.byCentre, c, (e) => e.moment.centre.x, true)
+    const left = this.byCentre[at - 1]
+    const right = this.byCentre[at]
+    const distance = Math.min(left ? c - left.moment.centre.x : Infinity, right ? right.moment.centre.x - c : Infinity)
+    if (distance === Infinity) return undefined
+    // Of all at that distance (equal centres lie side by side), the first left to right.
+    let winner: { moment: T; rank: number } | undefined
+    for (let i = at - 1; i >= 0 && c - this.byCentre[i]!.moment.centre.x <= distance; i--) if (!winner || this.byCentre[i]!.rank < winner.rank) winner = this.byCentre[i]
+    for (let i = at; i < this.byCentre.length && this.byCentre[i]!.moment.centre.x - c <= distance; i++) if (!winner || this.byCentre[i]!.rank < winner.rank) winner = this.byCentre[i]
+    return winner?.moment
   }
-  return best
+}
+
+/** The first index whose key is above `value` (or at it, with `orEqual`), in an array sorted by key. */
+function firstAbove<T>(items: readonly T[], value: number, key: (item: T) => number, orEqual = false): number {
+  let lo = 0
+  let hi = items.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    const k = key(items[mid]!)
+    if (k > value || (orEqual && k === value)) hi = mid
+    else lo = mid + 1
+  }
+  return lo
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -22,7 +22,7 @@
  * against a spatial hash of the shapes in the frame: linear in the board.
  */
 import { NOTE_SIZE } from '../templates/shapes.ts'
-import { closestMoment } from './board-outline.ts'
+import { MomentIndex } from './board-outline.ts'
 import type { BoardGeometry, Box, Shape } from './board-geometry.ts'
 import { plainText } from './plain-text.ts'
 import { cardDate, TIMELINE_ZONE } from './card-rules.ts'
@@ -240,8 +240,9 @@ function timelineLanes(board: BoardGeometry, frame: Shape, space: FrameSpace): L
   const boundary = board.laneBoundary(frame)
   let moments: Box | null = null
   let duidingen: Box | null = null
+  const zoneFrames = board.zoneFrames()
   for (const shape of board.allShapes()) {
-    if (shape.meta.role !== 'lane' || board.zoneOf(shape) !== frame) continue
+    if (shape.meta.role !== 'lane' || board.zoneOf(shape, zoneFrames) !== frame) continue
     if (shape.meta.lane === 'momenten') moments = board.bounds(shape)
     if (shape.meta.lane === 'duidingen') duidingen = board.bounds(shape)
   }
@@ -341,7 +342,8 @@ function placeDuiding(space: FrameSpace, lanes: Lanes, request: PlaceRequest): P
     }
     return { ...space.clampCentre(after, rows[0]!, size), replaces: null }
   }
-  const under = (box: Box) => closestMoment(moments, { box, centre: centreOf(box) }) === moment
+  const index = new MomentIndex(moments)
+  const under = (box: Box) => index.closest({ box, centre: centreOf(box) }) === moment
   const placeholder = space.placeholders
     .filter((card) => card.centre.y >= lanes.boundary && under(card.box) && space.inside(card.box))
     .sort((a, b) => a.box.minX - b.box.minX)[0]

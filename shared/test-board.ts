@@ -3,7 +3,7 @@
  * relative to a zone frame (as the canvas makes them: page-level notes on top of the frame).
  */
 import { DocumentRecordType, PageRecordType, TLDOCUMENT_ID, type TLPage, type TLPageId, type TLRecord, type TLShape, type TLShapeId } from '@tldraw/tlschema'
-import type { JsonObject } from '@tldraw/utils'
+import type { IndexKey, JsonObject } from '@tldraw/utils'
 import { findTemplate } from '../templates/index.ts'
 import { indexKey, noteRecord } from '../templates/shapes.ts'
 
@@ -34,10 +34,19 @@ export function testBoard(templateId = 'casusreconstructie') {
   let counter = 0
   const note = (zone: string | null, x: number, y: number, text: string, meta: JsonObject = {}) => {
     counter++
-    const record = noteRecord({ id: `shape:t-${counter}` as TLShapeId, parentId: TEST_PAGE_ID, index: indexKey(900 + counter), ...at(zone, x, y), text, meta })
+    const record = noteRecord({ id: `shape:t-${counter}` as TLShapeId, parentId: TEST_PAGE_ID, index: noteIndex(counter), ...at(zone, x, y), text, meta })
     records.push(record)
     shapes.set(record.id, record)
     return record
   }
   return { records, frame, at, note }
+}
+
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'
+
+/** Ascending index keys above the template's, for as many notes as a bench puts down. */
+function noteIndex(n: number): IndexKey {
+  if (n < 3000) return indexKey(900 + n)
+  const digits = [Math.floor(n / 3844) % 62, Math.floor(n / 62) % 62, n % 62].map((d) => BASE62[d]).join('')
+  return `c${digits}` as IndexKey
 }

@@ -20,7 +20,7 @@
 import { createShapeId, toRichText, type TLNoteShape, type TLPageId, type TLShape, type TLShapeId, type TLStore } from '@tldraw/tlschema'
 import { getIndexAbove, type IndexKey, type JsonObject } from '@tldraw/utils'
 import { BoardGeometry, plainText, sortRows, type HarvestRecord, type Item, type Shape } from '../../shared/board-geometry.ts'
-import { closestMoment, type OutlinePart } from '../../shared/board-outline.ts'
+import { MomentIndex, type OutlinePart } from '../../shared/board-outline.ts'
 import { placeCard, type PlaceRequest } from '../../shared/card-placement.ts'
 import {
   AGREEMENT_FIELDS,
@@ -149,18 +149,24 @@ export function moveAlong(store: TLStore, id: TLShapeId, direction: 'earlier' | 
   const shape = editable(store, id)
   const board = geometryOf(store)
   const current = board.shape(id)!
-  const frame = board.zoneOf(current)
-  const items = board.contentItems()
-  const inFrame = items.filter((item) => board.zoneOf(item.shape) === frame)
+  const zoneFrames = board.zoneFrames()
+  const frame = board.zoneOf(current, zoneFrames)
+  const inFrame = board.contentItems().filter((item) => board.zoneOf(item.shape, zoneFrames) === frame)
   const step = direction === 'earlier' ? -1 : 1
   if (frame && frame.meta.zone === TIMELINE_ZONE) {
     const boundary = board.laneBoundary(frame)
     const moments = inFrame.filter((item) => item.centre.y < boundary).sort((a, b) => a.box.minX - b.box.minX || a.box.minY - b.box.minY)
     const self = inFrame.find((item) => item.shape.id === id)
     if (!self) return false
+    const index = new MomentIndex(moments)
+    const rank = new Map(moments.map((moment, i) => [moment, i]))
+    const closestIndex = (duiding: Item) => {
+      const moment = index.closest(duiding)
+      return moment ? rank.get(moment)! : -1
+    }
     if (self.centre.y >= boundary) {
       // An interpretation: under the neighbouring moment of the one it is under now.
-      const under = closestIndex(moments, self)
+      const under = closestIndex(self)
       const to = moments[under + step]
       if (under === -1 || !to) return false
       const placement = placeCard(board, { frameId: frame.id, size: sizeOf(self), moving: id, duidingOf: to.shape.id })
@@ -179,7 +185,7 @@ export function moveAlong(store: TLStore, id: TLShapeId, direction: 'earlier' | 
     })
     // Its interpretations go with it, keeping where they lie beneath it.
     const dx = placement.x - self.box.minX
-    const beneath = inFrame.filter((item) => item.centre.y >= boundary && moments[closestIndex(moments, item)] === self && !item.shape.isLocked)
+    const beneath = inFrame.filter((item) => item.centre.y >= boundary && moments[closestIndex(item)] === self && !item.shape.isLocked)
     store.put([
       { ...shape, parentId: pageOf(store, board, frame.id), x: placement.x, y: placement.y } as TLShape,
       ...beneath.map((item) => {
@@ -249,12 +255,6 @@ function removePlaceholder(store: TLStore, id: string | null): void {
 
 function sizeOf(item: Item): { w: number; h: number } {
   return { w: item.box.maxX - item.box.minX, h: item.box.maxY - item.box.minY }
-}
-
-/** Index of the moment an interpretation is read under (the outline's rule), or -1. */
-function closestIndex(moments: readonly Item[], duiding: Item): number {
-  const moment = closestMoment(moments, duiding)
-  return moment ? moments.indexOf(moment) : -1
 }
 
 /** A note moved into another lane takes that lane's kind, and its colour unless someone chose one. */
