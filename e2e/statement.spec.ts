@@ -35,6 +35,8 @@ test('on the canvas page the skip link is the first Tab stop, shows when focused
   await page.keyboard.press('Enter')
   // The facilitator's link stays the facilitator's: the list view opens with the same token.
   await expect(page).toHaveURL(listViewOf(board.id, board.urls.facilitator))
+  await expect(page.getByTestId('list-title')).toBeVisible()
+  await expect(page.getByTestId('board-role')).toHaveText('Facilitator')
 })
 
 test('the header shows a Lijstweergave link to the list view with the link’s own token', async ({ browser }) => {
@@ -47,6 +49,8 @@ test('the header shows a Lijstweergave link to the list view with the link’s o
   await expect(link).toHaveAttribute('href', `/b/${board.id}/lijst?token=${encodeURIComponent(tokenOf(board.urls.viewer))}`)
   await link.click()
   await expect(page).toHaveURL(listViewOf(board.id, board.urls.viewer))
+  await expect(page.getByTestId('list-title')).toBeVisible()
+  await expect(page.getByTestId('board-role')).toHaveText('Kijker')
 })
 
 async function openStatementFromHome(page: Page, baseUrl: string): Promise<void> {
