@@ -95,6 +95,7 @@ test('keyboard only on the list: a moment with its date on the timeline, a card 
   const list = await newPerson(browser)
   await openList(list, board.urls.editor)
   await expect(list.getByRole('heading', { level: 1 })).toHaveText('Casus Noord')
+  await expect(list).toHaveTitle('Casus Noord · Lijstweergave · Dialoogbord')
   await expect(list.getByRole('main')).toBeVisible()
   const timeline = list.getByTestId('list-part-tijdlijn')
   await expect(timeline.getByRole('heading', { level: 2 })).toHaveText('2 Tijdlijn')

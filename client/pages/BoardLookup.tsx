@@ -17,8 +17,14 @@ type Lookup =
   | { state: 'invalid' }
   | { state: 'error'; message: string }
 
-export function BoardLookup(props: { boardId: string; token: string | null; children(board: BoardForRole, token: string): ReactNode }) {
-  const { boardId, token, children } = props
+export function BoardLookup(props: {
+  boardId: string
+  token: string | null
+  /** Which view of the board, for the window title ("Casus · Lijstweergave · Dialoogbord"); none for the canvas. */
+  view?: string
+  children(board: BoardForRole, token: string): ReactNode
+}) {
+  const { boardId, token, view, children } = props
   const { t } = useI18n()
   const [lookup, setLookup] = useState<Lookup>({ state: 'loading' })
   const [attempt, setAttempt] = useState(0)
@@ -55,9 +61,9 @@ export function BoardLookup(props: { boardId: string; token: string | null; chil
   }, [boardId, token, attempt])
 
   useEffect(() => {
-    if (lookup.state === 'ok') document.title = `${lookup.board.title} · ${t('app.name')}`
+    if (lookup.state === 'ok') document.title = [lookup.board.title, view, t('app.name')].filter(Boolean).join(' · ')
     if (lookup.state === 'invalid') document.title = `${t('invalid.title')} · ${t('app.name')}`
-  }, [lookup, t])
+  }, [lookup, view, t])
 
   switch (lookup.state) {
     case 'loading':
