@@ -38,15 +38,16 @@ export const nl = {
   'statement.gaps.keyboard':
     'Een kaart op een bepaalde plek neerzetten, tekenen, pijlen trekken en het formaat van iets wijzigen kan alleen met muis of aanraken, niet met het toetsenbord (WCAG 2.1.1 Toetsenbord).',
   'statement.gaps.contrast':
-    'Een deel van tldraws eigen tekenkleuren (geel, grijs, lichtblauw, lichtgroen en andere) haalt het vereiste contrast niet (WCAG 1.4.3 Contrast en 1.4.11 Contrast van niet-tekstuele content).',
+    'Tekst die je binnen tldraw selecteert, staat wit op tldraws selectiekleur, met een contrast van ongeveer 3,8:1 (WCAG 1.4.3 Contrast).',
   'statement.gaps.focus':
     'Een deel van tldraws eigen bediening, zoals invoervelden in tldraws menu’s en links in een kaart, toont geen zichtbare focus (WCAG 2.4.7 Focus zichtbaar).',
   'statement.gaps.automated':
     'In de automatische toets slaan we alleen tldraws eigen canvas over, omdat we dat niet zelf kunnen aanpassen; wat daar mis is, staat in deze lijst.',
   'statement.fixed.heading': 'Wat we op het canvas al verbeterd hebben',
-  'statement.fixed.colours': 'De kleuren van de kaarten zijn aangepast: tekst op een kaart heeft minstens 4,5:1 contrast.',
+  'statement.fixed.colours':
+    'Tekst op kaarten haalt ruim 4,5:1 contrast. tldraws tekst- en lijnkleuren die op het canvas te licht waren (zoals geel, oranje en de lichte kleuren: 1,9 tot 4,3:1) zijn net zo ver donkerder gemaakt dat ze 4,5:1 halen.',
   'statement.fixed.descriptions':
-    'Elke kaart heeft een beschrijving voor hulptechnologie, bijvoorbeeld "Moment, 12 maart 2024: …" of "Afspraak: wat …, wie …".',
+    'Een gekozen kaart wordt voorgelezen met zijn soort en inhoud, bijvoorbeeld "Moment, 12 maart 2024: …" of "Afspraak — wat: …, wie: …".',
   'statement.fixed.focus': 'Alle bediening van Dialoogbord zelf heeft een duidelijk zichtbare focus.',
 
   'statement.testing.heading': 'Hoe we toetsen',
@@ -109,15 +110,16 @@ export const en: Record<keyof typeof nl, string> = {
   'statement.gaps.keyboard':
     'Placing a card at a particular spot, drawing, drawing arrows and resizing take a mouse or touch; they cannot be done with the keyboard (WCAG 2.1.1 Keyboard).',
   'statement.gaps.contrast':
-    'Some of tldraw’s own drawing colours (yellow, grey, light blue, light green and others) do not reach the required contrast (WCAG 1.4.3 Contrast and 1.4.11 Non-text contrast).',
+    'Text you select inside tldraw is white on tldraw’s selection colour, a contrast of about 3.8:1 (WCAG 1.4.3 Contrast).',
   'statement.gaps.focus':
     'Some of tldraw’s own controls, such as input fields in tldraw’s menus and links in a card, show no visible focus (WCAG 2.4.7 Focus visible).',
   'statement.gaps.automated':
     'The automated check leaves out only tldraw’s own canvas, because we cannot change it ourselves; what is wrong there is in this list.',
   'statement.fixed.heading': 'What we have already improved on the canvas',
-  'statement.fixed.colours': 'The cards’ colours are adjusted: text on a card has a contrast of at least 4.5:1.',
+  'statement.fixed.colours':
+    'Text on cards has well over 4.5:1 contrast. tldraw’s text and line colours that were too light on the canvas (such as yellow, orange and the light colours: 1.9 to 4.3:1) are darkened just enough to reach 4.5:1.',
   'statement.fixed.descriptions':
-    'Every card has a description for assistive technology, for example "Moment, 12 March 2024: …" or "Agreement: what …, who …".',
+    'A chosen card is read out with its kind and content, for example "Moment, 12 March 2024: …" or "Agreement — what: …, who: …".',
   'statement.fixed.focus': 'All of Dialoogbord’s own controls show a clearly visible focus.',
 
   'statement.testing.heading': 'How we test',
