@@ -13,8 +13,8 @@
  * editor, they leave a locked shape alone.
  */
 import type { JsonObject } from '@tldraw/utils'
-import type { TLGeoShape, TLNoteShape, TLRichText, TLShape, TLShapeId, TLShapePartial, TLStore } from '@tldraw/tlschema'
-import { geoHeightFor, noteGrowY } from '../../templates/shapes.ts'
+import type { TLGeoShape, TLNoteShape, TLRichText, TLShape, TLShapeId, TLShapePartial, TLStore, TLTextShape } from '@tldraw/tlschema'
+import { estimateTextWidth, geoHeightFor, noteGrowY, TEXT_FONT_SIZE } from '../../templates/shapes.ts'
 import { plainText, type Shape } from '../../shared/board-geometry.ts'
 import { AGREEMENT_FIELDS, agreementOf, cardDate, DATE_LABELS, type AgreementField, type CardKind } from '../../shared/card-rules.ts'
 import type { MessageKey } from '../i18n.ts'
@@ -103,7 +103,7 @@ export function updateCard(target: CardStore, shape: TLShape, meta: JsonObject, 
 }
 
 /**
- * A note or geo box as tall as its new text needs. The editor measures this on the canvas; without
+ * A note or geo box as tall as its new text needs (a self-sizing text as wide). The editor measures this on the canvas; without
  * one, the templates' estimate (generous, so text always fits at 100%).
  */
 export function sizedForText(shape: TLShape): TLShape {
@@ -115,6 +115,11 @@ export function sizedForText(shape: TLShape): TLShape {
   if (shape.type === 'geo') {
     const geo = shape as TLGeoShape
     return { ...geo, props: { ...geo.props, growY: Math.max(0, geoHeightFor(text, geo.props.w, geo.props.size) - geo.props.h) } }
+  }
+  if (shape.type === 'text' && (shape as TLTextShape).props.autoSize) {
+    const label = shape as TLTextShape
+    const width = Math.max(8, ...text.split('\n').map((line) => estimateTextWidth(line, TEXT_FONT_SIZE[label.props.size])))
+    return { ...label, props: { ...label.props, w: Math.ceil(width) } }
   }
   return shape
 }

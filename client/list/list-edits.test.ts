@@ -107,6 +107,10 @@ describe('list edits', () => {
     const moment = addCard(store, { part: part('tijdlijn') }, 'Te laat gedeeld')
     moveToPart(store, moment, 'rode-draden')
     expect(cardIn(part('rode-draden'), moment)).toMatchObject({ kind: 'rode-draad', text: 'Te laat gedeeld' })
+    // To the part it is in already: it stays where it is.
+    const there = store.get(moment)
+    moveToPart(store, moment, 'rode-draden')
+    expect(store.get(moment)).toBe(there)
     expect(cardIn(part('tijdlijn'), moment)).toBeUndefined()
     expect(shape<TLNoteShape>(moment)!).toMatchObject({ props: { color: KIND_COLOURS['rode-draad'] }, meta: { kind: 'rode-draad' } })
     // A colour someone chose stays.

@@ -129,7 +129,10 @@ export function moveToPart(store: TLStore, id: TLShapeId, zone: string | null): 
   const frame = zone === null ? null : (board.zoneFrames().find((candidate) => candidate.meta.zone === zone) ?? null)
   if (zone !== null && !frame) throw new CardEditError('missing')
   const current = board.shape(id)!
-  const from = cardInfo(board, current).kind
+  const info = cardInfo(board, current)
+  // Already there: it stays where it is (placement would take it to the part's next free slot).
+  if ((info.zone?.zone ?? null) === zone) return
+  const from = info.kind
   const date = cardDate({ text: plainText(current), meta: current.meta }).date
   const request: Omit<PlaceRequest, 'size' | 'frameId'> = frame?.meta.zone === TIMELINE_ZONE ? { lane: 'moment', date: date || null } : {}
   const box = board.bounds(current)
