@@ -41,8 +41,8 @@ export const nl = {
     'Tekst die je binnen tldraw selecteert, staat wit op tldraws selectiekleur, met een contrast van ongeveer 3,8:1 (WCAG 1.4.3 Contrast).',
   'statement.gaps.focus':
     'Een deel van tldraws eigen bediening, zoals invoervelden in tldraws menu’s en links in een kaart, toont geen zichtbare focus (WCAG 2.4.7 Focus zichtbaar).',
-  'statement.gaps.automated':
-    'In de automatische toets slaan we alleen tldraws eigen canvas over, omdat we dat niet zelf kunnen aanpassen; wat daar mis is, staat in deze lijst.',
+  'statement.testing.contrast':
+    'De toets slaat niets over, ook tldraws canvas niet. Alleen het contrast van tekst op het canvas kan axe niet beoordelen; die kleuren rekent een eigen test na: elke kaart-, tekst- en lijnkleur tegen elke achtergrond waarop hij staat.',
   'statement.fixed.heading': 'Wat we op het canvas al verbeterd hebben',
   'statement.fixed.colours':
     'Tekst op kaarten haalt ruim 4,5:1 contrast. tldraws tekst- en lijnkleuren die op het canvas te licht waren (zoals geel, oranje en de lichte kleuren: 1,9 tot 4,3:1) zijn net zo ver donkerder gemaakt dat ze 4,5:1 halen.',
@@ -113,8 +113,8 @@ export const en: Record<keyof typeof nl, string> = {
     'Text you select inside tldraw is white on tldraw’s selection colour, a contrast of about 3.8:1 (WCAG 1.4.3 Contrast).',
   'statement.gaps.focus':
     'Some of tldraw’s own controls, such as input fields in tldraw’s menus and links in a card, show no visible focus (WCAG 2.4.7 Focus visible).',
-  'statement.gaps.automated':
-    'The automated check leaves out only tldraw’s own canvas, because we cannot change it ourselves; what is wrong there is in this list.',
+  'statement.testing.contrast':
+    'The check leaves nothing out, tldraw’s canvas included. Only the contrast of text on the canvas is beyond axe; a test of our own computes it instead: every card, text and line colour against every background it lies on.',
   'statement.fixed.heading': 'What we have already improved on the canvas',
   'statement.fixed.colours':
     'Text on cards has well over 4.5:1 contrast. tldraw’s text and line colours that were too light on the canvas (such as yellow, orange and the light colours: 1.9 to 4.3:1) are darkened just enough to reach 4.5:1.',

@@ -59,7 +59,6 @@ export default function AccessibilityStatement() {
           <p>
             {t('statement.gaps.source')} <a href={TLDRAW_AUDIT_ISSUE}>tldraw issue #9156</a>.
           </p>
-          <p>{t('statement.gaps.automated')}</p>
           <h3>{t('statement.fixed.heading')}</h3>
           <ul>
             <li>{t('statement.fixed.colours')}</li>
@@ -71,6 +70,7 @@ export default function AccessibilityStatement() {
         <section aria-labelledby="statement-testing">
           <h2 id="statement-testing">{t('statement.testing.heading')}</h2>
           <p>{t('statement.testing.automated')}</p>
+          <p>{t('statement.testing.contrast')}</p>
           <p>{t('statement.testing.keyboard')}</p>
           <p>{t('statement.testing.manual')}</p>
         </section>
