@@ -49,6 +49,8 @@ interface CanvasCard {
   lane: 'moment' | 'duiding' | null
   color: string
   meta: Record<string, unknown>
+  /** Left edge on the page. */
+  x: number
 }
 
 /** The canvas's cards as its own editor has them: text, the zone frame its centre lies in, and on the timeline its lane. */
@@ -76,6 +78,7 @@ function canvasCards(page: Page): Promise<CanvasCard[]> {
           lane: lane ? ((lane.meta as { lane: string }).lane === 'momenten' ? 'moment' : 'duiding') : null,
           color: String((shape.props as { color: string }).color),
           meta: shape.meta as Record<string, unknown>,
+          x: box.minX,
         }
       })
   })
@@ -241,7 +244,7 @@ test('a viewer reads the list without any control, and is pointed to the canvas'
   await expect(canvasLink).toHaveAttribute('href', new URL(board.urls.viewer).pathname + new URL(board.urls.viewer).search)
 })
 
-test('keyboard only: Escape cancels, deleting asks first, a dot in an open vote, my concept card revealed', async ({ browser }) => {
+test('keyboard only: earlier on the timeline, Escape cancels, deleting asks first, a dot in an open vote, my concept card revealed', async ({ browser }) => {
   const board = await createBoard(server.url, { title: 'Casus Zuid', template: 'casusreconstructie' })
   const canvas = await newPerson(browser)
   await openBoard(canvas, board.urls.facilitator, 'Anna')
@@ -249,6 +252,25 @@ test('keyboard only: Escape cancels, deleting asks first, a dot in an open vote,
   await openList(list, board.urls.editor)
   const lessons = list.getByTestId('list-part-lessen')
   const add = lessons.getByRole('button', { name: /^Kaart toevoegen/ })
+
+  // Two moments without a date go in the order written; "Eerder" puts the second first, on the canvas too.
+  const timeline = list.getByTestId('list-part-tijdlijn')
+  for (const text of ['Huisbezoek', 'Overleg met school']) {
+    await tabTo(list, timeline.getByRole('button', { name: /^Kaart toevoegen/ }))
+    await list.keyboard.press('Enter')
+    await list.keyboard.type(text)
+    await list.keyboard.press('Enter')
+    await canvasCard(canvas, new RegExp(`^${text}$`))
+  }
+  const moments = timeline.locator(':scope > ol > li')
+  await expect(moments.nth(1)).toContainText('Overleg met school')
+  await list.keyboard.press('Tab')
+  const earlier = moments.nth(1).getByRole('button', { name: 'Eerder ‘Overleg met school’' })
+  await expect(earlier).toBeFocused()
+  await list.keyboard.press('Enter')
+  await expect(moments.first()).toContainText('Overleg met school')
+  await expect(moments.first().getByRole('button', { name: 'Eerder ‘Overleg met school’' })).toBeFocused()
+  await expect.poll(async () => (await canvasCard(canvas, /^Overleg met school$/)).x < (await canvasCard(canvas, /^Huisbezoek$/)).x).toBe(true)
 
   // Escape: nothing is added, and focus is back on "Kaart toevoegen".
   await tabTo(list, add)
