@@ -124,7 +124,7 @@ describe('our own CSS colours (client/styles.css)', () => {
   })
 
   test('the focus ring has a part of at least 3:1 against every background it can lie on', () => {
-    // Two rings: --focus (amber) and --focus-ring-inner (ink): whichever background, one of them contrasts.
+    // Two rings, --focus (amber) outside --ink: whichever background, one of them contrasts.
     for (const bg of ['paper', 'canvas', 'brand', 'brand-soft', 'accent']) {
       const best = Math.max(contrastRatio(vars.focus!, vars[bg]!), contrastRatio(vars.ink!, vars[bg]!))
       expect(best, bg).toBeGreaterThanOrEqual(NON_TEXT_CONTRAST_AA)
