@@ -194,12 +194,27 @@ test('keyboard only on the list: a moment with its date on the timeline, a card 
   await expect.poll(async () => (await canvasCard(canvas, /Maandelijks casusoverleg/)).text).toMatch(/\nWie: Gemeente en wijkteam\n/)
   expect(await canvasCard(canvas, /Maandelijks casusoverleg/)).toMatchObject({ zone: 'afspraken' })
 
+  // A new agreement, its four fields typed in the add form: it lands among the agreements.
+  await tabTo(list, agreements.getByRole('button', { name: /^Kaart toevoegen/ }))
+  await list.keyboard.press('Enter')
+  await expect(agreements.getByRole('textbox', { name: 'Wat' })).toBeFocused()
+  for (const [i, value] of ['Casus na drie maanden evalueren', 'Facilitator', '2025-03-01', 'Zelfde groep'].entries()) {
+    if (i > 0) await list.keyboard.press('Tab')
+    await list.keyboard.type(value)
+  }
+  await list.keyboard.press('Enter')
+  await expect(agreements.getByTestId('list-card').filter({ hasText: 'Casus na drie maanden evalueren' })).toContainText('Zelfde groep')
+  expect(await canvasCard(canvas, /Casus na drie maanden evalueren/)).toMatchObject({
+    zone: 'afspraken',
+    text: 'Wat: Casus na drie maanden evalueren\nWie: Facilitator\nWanneer: 2025-03-01\nHoe: Zelfde groep',
+  })
+
   // Nothing of this was announced to me: the live region tells of others' changes only.
   const live = list.getByTestId('list-announcements')
   await expect(live).toHaveText('')
 
   // The canvas adds a card to rode draden: the list shows it and says so, politely; my focus stays.
-  const focused = agreement.getByRole('button', { name: /^Bewerk/ })
+  const focused = agreements.getByTestId('list-card').filter({ hasText: 'Casus na drie maanden evalueren' }).getByRole('button', { name: /^Bewerk/ })
   await expect(focused).toBeFocused()
   await canvas.evaluate(() => {
     const editor = window.__dialoogbordEditor!

@@ -11,7 +11,7 @@ import { useI18n } from '../app/i18n-context.tsx'
 import type { MessageKey } from '../i18n.ts'
 import { CardEditor, type EditorField, type EditorValues } from './CardEditor.tsx'
 import { focusKey, useList } from './list-context.ts'
-import { addCard, setAgreementField } from './list-edits.ts'
+import { addCard } from './list-edits.ts'
 import { ListCard } from './ListCard.tsx'
 
 export function ListPart({ part, name }: { part: OutlinePart; name: string }) {
@@ -24,16 +24,17 @@ export function ListPart({ part, name }: { part: OutlinePart; name: string }) {
   const agreements = part.kind === 'agreements'
 
   const save = ({ text, fields }: EditorValues) => {
-    const body = (agreements ? fields.wat : text) ?? ''
     const date = timeline ? (fields.date ?? '').trim() : ''
-    const extra = agreements ? AGREEMENT_FIELDS.filter(({ field }) => field !== 'wat' && (fields[field] ?? '').trim() !== '') : []
+    // An agreement is written whole, as its four labelled lines (as the template's cards are), so
+    // it is placed at its full size: fields written one by one afterwards would grow it, and a
+    // card placed low in the frame could grow past its edge.
+    const filled = agreements && AGREEMENT_FIELDS.some(({ field }) => (fields[field] ?? '').trim() !== '')
+    const body = agreements ? (filled ? AGREEMENT_FIELDS.map(({ field, label }) => `${label}: ${(fields[field] ?? '').trim()}`).join('\n') : '') : (text ?? '')
     setAdding(false)
-    if (body.trim() === '' && extra.length === 0 && date === '') return focusSoon(addKey)
+    if (body.trim() === '' && date === '') return focusSoon(addKey)
     const made: { id: TLShapeId | null } = { id: null }
     const done = act(() => {
-      const id = addCard(store, date ? { part, date } : { part }, body)
-      made.id = id
-      for (const { field } of extra) setAgreementField(store, id, field, fields[field]!.trim())
+      made.id = addCard(store, date ? { part, date } : { part }, body)
     })
     focusSoon(done && made.id ? focusKey(made.id, 'edit') : addKey)
   }
