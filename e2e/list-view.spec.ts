@@ -350,3 +350,34 @@ test('keyboard only: earlier on the timeline, Escape cancels, deleting asks firs
   await boardCall(server.url, board, board.tokens.facilitator, 'POST', '/drafts/silent-round', {})
   await expect(list.getByTestId('silent-round')).toContainText('Stille ronde')
 })
+
+test('the list reloads offline from this device’s copy, takes a card there, and the canvas has it once online', async ({ browser }) => {
+  const board = await createBoard(server.url, { title: 'Casus zonder netwerk', template: 'casusreconstructie' })
+  const context = await browser.newContext()
+  const list = await context.newPage()
+  await openList(list, board.urls.editor)
+  const lessons = list.getByTestId('list-part-lessen')
+  const addLesson = async (text: string) => {
+    await tabTo(list, lessons.getByRole('button', { name: /^Kaart toevoegen/ }))
+    await list.keyboard.press('Enter')
+    await list.keyboard.type(text)
+    await list.keyboard.press('Enter')
+    await expect(lessons.getByTestId('list-card').filter({ hasText: text })).toHaveCount(1)
+  }
+  await addLesson('Voor het uitvallen')
+  // The list page keeps the app shell too (client/offline/): its own chunk is among the cached files.
+  await list.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 })
+
+  await context.setOffline(true)
+  await list.reload()
+  await expect(list.getByTestId('connection-status')).toHaveAttribute('data-status', 'offline')
+  await expect(lessons.getByTestId('list-card').filter({ hasText: 'Voor het uitvallen' })).toHaveCount(1)
+  await addLesson('Zonder netwerk bedacht')
+
+  await context.setOffline(false)
+  await expect(list.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected', { timeout: 30_000 })
+  const canvas = await newPerson(browser)
+  await openBoard(canvas, board.urls.viewer, 'Victor')
+  expect(await canvasCard(canvas, /^Zonder netwerk bedacht$/)).toMatchObject({ zone: 'lessen' })
+  expect(await canvasCard(canvas, /^Voor het uitvallen$/)).toMatchObject({ zone: 'lessen' })
+})
