@@ -86,6 +86,35 @@ describe('placeCard in rows', () => {
     expect(board.part('lessen').cards.filter((card) => card.text.startsWith('Les '))).toHaveLength(25)
   })
 
+  it('takes a free slot before a later empty card, in reading order', () => {
+    const board = listBoard()
+    const frameId = board.frameId('lessen')
+    const first = board.add({ frameId }, 'Eerste les')
+    // Someone takes the first card elsewhere: its slot is free again, before the empty cards.
+    const record = board.records.find((r) => r.id === first) as TLShape
+    const slot = { x: record.x, y: record.y }
+    Object.assign(record, { x: -5000, y: -5000 })
+    const next = board.add({ frameId }, 'Tweede les')
+    const placed = board.records.find((r) => r.id === next) as TLShape
+    expect({ x: placed.x, y: placed.y }).toEqual(slot)
+  })
+
+  it('covers as little as it can of the others when the zone is full', () => {
+    const board = listBoard({ fillPlaceholders: true })
+    const frameId = board.frameId('afspraken')
+    const id = board.add({ frameId }, 'Nog een afspraak')
+    const geometry = new BoardGeometry(board.records)
+    const box = geometry.bounds(geometry.shape(id)!)
+    const covered = [...geometry.allShapes()]
+      .filter((s) => s.id !== id && s.type !== 'frame' && s.type !== 'arrow' && s.meta.role !== 'lane')
+      .map((s) => geometry.bounds(s))
+      .reduce((sum, b) => sum + Math.max(0, Math.min(box.maxX, b.maxX) - Math.max(box.minX, b.minX)) * Math.max(0, Math.min(box.maxY, b.maxY) - Math.max(box.minY, b.minY)), 0)
+    // The frame has no free spot for a note, but one that covers only a little (a line of prompt).
+    expect(covered).toBeGreaterThan(0)
+    expect(covered).toBeLessThan(0.25 * NOTE_SIZE * NOTE_SIZE)
+    expect(board.part('afspraken').cards.map((c) => c.id)).toContain(id)
+  })
+
   it('counts a moving card’s own place as free', () => {
     const board = listBoard({ fillPlaceholders: true })
     const id = board.add({ frameId: board.frameId('lessen') }, 'Eerste les')

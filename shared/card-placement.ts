@@ -12,7 +12,8 @@
  * - in other zones it takes the next free slot in rows: a grid aligned on the zone's cards (or
  *   the frame's corner), row by row, left to right;
  * - it never overlaps another shape while there is room (the frame's headings and prompts count,
- *   the lanes and the frame do not); when there is none it goes where the order wants it anyway;
+ *   the lanes and the frame do not); when there is none it goes where the order wants it,
+ *   covering as little of the others as it can;
  * - a template's empty placeholder card (a blank, unlocked note with `meta.kind`) is free space:
  *   the card takes the first fitting one's place and `replaces` names it, as a note put down on
  *   it on the canvas does (client/cards/lane-style.ts);
@@ -23,7 +24,7 @@
  */
 import { NOTE_SIZE } from '../templates/shapes.ts'
 import { MomentIndex } from './board-outline.ts'
-import type { BoardGeometry, Box, Shape } from './board-geometry.ts'
+import { sortRows, type BoardGeometry, type Box, type Shape } from './board-geometry.ts'
 import { plainText } from './plain-text.ts'
 import { cardDate, TIMELINE_ZONE } from './card-rules.ts'
 import { dateOrder } from './date-order.ts'
@@ -92,6 +93,7 @@ class FrameSpace {
   /** Template's empty cards, free to take. */
   readonly placeholders: Card[] = []
   private readonly cells = new Map<string, Box[]>()
+  private readonly placeholderCells = new Map<string, Box[]>()
   private readonly all: Box[] = []
 
   constructor(
@@ -109,10 +111,12 @@ class FrameSpace {
       const card = { id: shape.id, box, centre: centreOf(box), shape }
       if (isPlaceholder(shape)) {
         this.placeholders.push(card)
+        add(this.placeholderCells, box)
         continue
       }
       if (shape.meta.scaffold !== true && shape.type !== 'frame') this.cards.push(card)
-      this.add(box)
+      this.all.push(box)
+      add(this.cells, box)
     }
   }
 
@@ -120,12 +124,32 @@ class FrameSpace {
     return this.all
   }
 
-  /** Whether a card at `box` would touch no obstacle (keeping a small gap). */
-  free(box: Box): boolean {
-    for (const key of this.keys(box)) {
+  /**
+   * Whether a card at `box` would touch nothing (keeping a small gap), placeholders included;
+   * `taking`: the placeholder it replaces, which does not count.
+   */
+  free(box: Box, taking?: Box): boolean {
+    for (const key of keys(box)) {
       for (const other of this.cells.get(key) ?? []) if (intersects(box, other, CARD_GAP / 4)) return false
+      for (const other of this.placeholderCells.get(key) ?? []) if (other !== taking && intersects(box, other, 0)) return false
     }
     return true
+  }
+
+  /** How much a card at `box` would cover of other shapes (each counted once), for when there is no room. */
+  overlap(box: Box): number {
+    const seen = new Set<Box>()
+    let area = 0
+    for (const key of keys(box)) {
+      for (const other of [...(this.cells.get(key) ?? []), ...(this.placeholderCells.get(key) ?? [])]) {
+        if (seen.has(other)) continue
+        seen.add(other)
+        const w = Math.min(box.maxX, other.maxX) - Math.max(box.minX, other.minX)
+        const h = Math.min(box.maxY, other.maxY) - Math.max(box.minY, other.minY)
+        if (w > 0 && h > 0) area += w * h
+      }
+    }
+    return area
   }
 
   /** Whether the whole card lies inside the frame (with a margin). */
@@ -140,20 +164,36 @@ class FrameSpace {
     return { x: cx - size.w / 2, y: cy - size.h / 2 }
   }
 
-  private add(box: Box): void {
-    this.all.push(box)
-    for (const key of this.keys(box)) {
-      const list = this.cells.get(key)
-      if (list) list.push(box)
-      else this.cells.set(key, [box])
-    }
+}
+
+function add(cells: Map<string, Box[]>, box: Box): void {
+  for (const key of keys(box)) {
+    const list = cells.get(key)
+    if (list) list.push(box)
+    else cells.set(key, [box])
+  }
+}
+
+function* keys(box: Box): Generator<string> {
+  const pad = CARD_GAP / 4
+  for (let cx = Math.floor((box.minX - pad) / CELL); cx <= Math.floor((box.maxX + pad) / CELL); cx++) {
+    for (let cy = Math.floor((box.minY - pad) / CELL); cy <= Math.floor((box.maxY + pad) / CELL); cy++) yield `${cx},${cy}`
+  }
+}
+
+/** The spot that covers least of others, among candidates (the first on ties). */
+class LeastOverlap {
+  private best: { x: number; y: number; area: number } | null = null
+
+  constructor(private readonly space: FrameSpace) {}
+
+  consider(box: Box): void {
+    const area = this.space.overlap(box)
+    if (!this.best || area < this.best.area) this.best = { x: box.minX, y: box.minY, area }
   }
 
-  private *keys(box: Box): Generator<string> {
-    const pad = CARD_GAP / 4
-    for (let cx = Math.floor((box.minX - pad) / CELL); cx <= Math.floor((box.maxX + pad) / CELL); cx++) {
-      for (let cy = Math.floor((box.minY - pad) / CELL); cy <= Math.floor((box.maxY + pad) / CELL); cy++) yield `${cx},${cy}`
-    }
+  get(): Placement | null {
+    return this.best && { x: this.best.x, y: this.best.y, replaces: null }
   }
 }
 
@@ -182,28 +222,34 @@ const MAX_SLOTS = 20_000
 
 function placeInRows(space: FrameSpace, request: PlaceRequest): Placement {
   const { size } = request
-  const placeholder = firstInRows(space.placeholders.filter((card) => space.inside(card.box)))
-  if (placeholder) return { x: placeholder.box.minX, y: placeholder.box.minY, replaces: placeholder.id }
   const anchors = [...space.cards, ...space.placeholders]
   const originX = anchors.reduce((min, card) => Math.min(min, card.box.minX), anchors.length > 0 ? Infinity : space.box.minX + EDGE)
   const originY = anchors.reduce((min, card) => Math.min(min, card.box.minY), anchors.length > 0 ? Infinity : space.box.minY + EDGE)
   const stepX = size.w + CARD_GAP
-  // Rows: the grid on the zone's cards, and just below each shape in the frame (where a row of
-  // other sizes ends), top to bottom.
+  // Slots: a grid on the zone's cards, rows also just below each shape in the frame (where a row
+  // of other sizes ends), and the template's empty cards; taken in reading order.
   const bottom = space.box.maxY - EDGE / 2
   const ys = new Set<number>()
   for (let y = originY; y + size.h <= bottom; y += size.h + CARD_GAP) ys.add(y)
   for (const box of space.obstacles()) if (box.maxY + CARD_GAP >= originY && box.maxY + CARD_GAP + size.h <= bottom) ys.add(box.maxY + CARD_GAP)
-  let slots = 0
+  const slots: { box: Box; placeholder: Card | null }[] = space.placeholders.filter((card) => space.inside(card.box)).map((card) => ({ box: card.box, placeholder: card }))
   for (const y of [...ys].sort((a, b) => a - b)) {
     // From the zone's left edge of cards; a row too narrow for one card still gets one slot.
-    for (let x = originX; (x === originX || x + size.w <= space.box.maxX - EDGE / 2) && slots < MAX_SLOTS; x += stepX) {
-      slots++
-      const box = boxAt(x, y, size)
-      if (space.free(box) && space.inside(box)) return { x, y, replaces: null }
-    }
+    for (let x = originX; (x === originX || x + size.w <= space.box.maxX - EDGE / 2) && slots.length < MAX_SLOTS; x += stepX) slots.push({ box: boxAt(x, y, size), placeholder: null })
   }
-  // No room: after the last card in reading order, its centre inside the frame.
+  const least = new LeastOverlap(space)
+  for (const { box, placeholder } of sortRows(slots)) {
+    if (placeholder) {
+      if (space.free(placeholder.box, placeholder.box)) return { x: box.minX, y: box.minY, replaces: placeholder.id }
+      continue
+    }
+    if (!space.inside(box)) continue
+    if (space.free(box)) return { x: box.minX, y: box.minY, replaces: null }
+    least.consider(box)
+  }
+  // No room: where it covers least, else after the last card, its centre inside the frame.
+  const fallback = least.get()
+  if (fallback) return fallback
   const last = firstInRows(space.cards, true)
   const at = last ? { x: last.box.minX + CARD_GAP, y: last.box.minY + CARD_GAP } : { x: originX, y: originY }
   return { ...space.clampCentre(at.x, at.y, size), replaces: null }
@@ -310,6 +356,7 @@ function placeMoment(space: FrameSpace, lanes: Lanes, request: PlaceRequest): Pl
   const right = Math.min(lane.maxX - size.w, Number.isFinite(hi) ? hi - 1 : Infinity)
   // From the preferred spot outwards in half-gap steps, each x on every row of the lane.
   const step = CARD_GAP / 2
+  const least = new LeastOverlap(space)
   for (let i = 0; ; i++) {
     const offset = Math.ceil(i / 2) * step
     if (start - offset < left && start + offset > right) break
@@ -317,10 +364,14 @@ function placeMoment(space: FrameSpace, lanes: Lanes, request: PlaceRequest): Pl
     if (x < left || x > right) continue
     for (const y of rows) {
       const box = boxAt(x, y, size)
-      if (space.free(box) && space.inside(box)) return { x, y, replaces: null }
+      if (!space.inside(box)) continue
+      if (space.free(box)) return { x, y, replaces: null }
+      least.consider(box)
     }
   }
-  // No room between its neighbours: keep the order anyway, overlapping.
+  // No room between its neighbours: keep the order anyway, covering as little as it can.
+  const fallback = least.get()
+  if (fallback) return fallback
   const x = Number.isFinite(lo) && Number.isFinite(hi) ? (lo + hi) / 2 : Number.isFinite(lo) ? lo + size.w / 2 : Number.isFinite(hi) ? hi - size.w / 2 : start
   return { ...space.clampCentre(x, rows[0]!, size), replaces: null }
 }
@@ -350,14 +401,24 @@ function placeDuiding(space: FrameSpace, lanes: Lanes, request: PlaceRequest): P
   if (placeholder) return { x: placeholder.box.minX, y: placeholder.box.minY, replaces: placeholder.id }
   // Straight under the moment, then further down, then shifted sideways while still read under it.
   const step = CARD_GAP / 2
+  const least = new LeastOverlap(space)
+  // When there is no room: anywhere in the lane (in half-gap steps down) that is still under it.
+  const anyY: number[] = []
+  for (let y = lane.minY; y + size.h <= space.box.maxY - EDGE / 2; y += step) if (y + size.h / 2 >= lanes.boundary) anyY.push(y)
   for (let offset = 0; offset < size.w + (moment.box.maxX - moment.box.minX); offset += step) {
     for (const dx of offset === 0 ? [0] : [offset, -offset]) {
       for (const y of rows) {
         const box = boxAt(moment.box.minX + dx, y, size)
         if (space.free(box) && space.inside(box) && under(box)) return { x: box.minX, y, replaces: null }
       }
+      for (const y of anyY) {
+        const box = boxAt(moment.box.minX + dx, y, size)
+        if (space.inside(box) && under(box)) least.consider(box)
+      }
     }
   }
+  const fallback = least.get()
+  if (fallback) return fallback
   return { ...space.clampCentre(moment.box.minX, rows[0]!, size), replaces: null }
 }
 
