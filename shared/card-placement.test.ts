@@ -123,6 +123,21 @@ describe('placeCard in rows', () => {
     expect(placeCard(geometry, { frameId: board.frameId('lessen'), size: SIZE, moving: id })).toEqual({ x: where.minX, y: where.minY, replaces: null })
   })
 
+  it('puts cards on a board without frames in rows over its cards, overlapping none', () => {
+    const board = testBoard('leeg')
+    board.note(null, 100, 100, 'Er al')
+    for (let i = 0; i < 8; i++) {
+      const placement = placeCard(new BoardGeometry(board.records), { frameId: null, size: SIZE })
+      board.note(null, placement.x, placement.y, `Kaart ${i}`)
+    }
+    const geometry = new BoardGeometry(board.records)
+    const items = geometry.contentItems()
+    expect(overlapping(items.map((item) => ({ id: item.shape.id, box: item.box })))).toEqual([])
+    // The first row goes on from the card that was there.
+    expect(items.filter((item) => item.box.minY === 100)).toHaveLength(5)
+    expect(buildOutline({ records: board.records, templateId: 'leeg' })[0]!.cards.map((card) => card.text)).toEqual(['Er al', ...Array.from({ length: 8 }, (_, i) => `Kaart ${i}`)])
+  })
+
   it('puts a card outside every zone below the frames', () => {
     const board = listBoard()
     const id = board.add({ frameId: null }, 'Los')

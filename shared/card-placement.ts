@@ -440,9 +440,10 @@ function outsideSpace(board: BoardGeometry, moving: string | undefined): FrameSp
   }
   if (!Number.isFinite(region.minX)) Object.assign(region, { minX: 0, minY: 0, maxX: 0, maxY: 0 })
   // At least five cards wide; room for many rows below.
-  const width = Math.max(region.maxX - region.minX, 5 * (NOTE_SIZE + CARD_GAP))
-  const top = frames.length > 0 ? region.maxY + 2 * CARD_GAP : region.minY
-  const box = { minX: region.minX, maxX: region.minX + width, minY: top, maxY: Math.max(region.maxY, top) + 50 * (NOTE_SIZE + CARD_GAP) }
+  // (Its edge a margin out from the cards, so the first row can go on beside them.)
+  const width = Math.max(region.maxX - region.minX, 5 * (NOTE_SIZE + CARD_GAP)) + 2 * EDGE
+  const top = frames.length > 0 ? region.maxY + 2 * CARD_GAP : region.minY - EDGE
+  const box = { minX: region.minX - EDGE, maxX: region.minX - EDGE + width, minY: top, maxY: Math.max(region.maxY, top) + 50 * (NOTE_SIZE + CARD_GAP) }
   return new FrameSpace(board, box, page, new Set(), moving)
 }
 
