@@ -255,6 +255,8 @@ test('a viewer reads the list without any control, and is pointed to the canvas'
   await expect(main.getByRole('button')).toHaveCount(0)
   await expect(main.getByRole('textbox')).toHaveCount(0)
   await expect(main.getByRole('combobox')).toHaveCount(0)
+  await expect(main.getByRole('checkbox')).toHaveCount(0)
+  await expect(main).toContainText('Je kijkt mee; je kunt niets wijzigen.')
   const canvasLink = viewer.getByRole('link', { name: 'Canvasweergave' })
   await expect(canvasLink).toHaveAttribute('href', new URL(board.urls.viewer).pathname + new URL(board.urls.viewer).search)
 })
