@@ -42,6 +42,11 @@ const PATTERNS: readonly { pattern: RegExp; parts(match: RegExpExecArray): [year
   },
 ]
 
+/** The month (1–12) a Dutch or English month name or abbreviation means, if any. */
+export function monthNumber(name: string): number | undefined {
+  return MONTHS.get(name.toLowerCase())
+}
+
 /** YYYY-MM-DD of a real calendar day (no 30 February), else null. */
 function isoDay(year: number, month: number, day: number): string | null {
   const date = new Date(Date.UTC(year, month - 1, day))
