@@ -234,7 +234,7 @@ function collectSections(board: BoardGeometry, templateId: string, saved: Templa
 const templateZoneCache = new Map<string, { zone: string; name: string }[]>()
 
 /** The zone frames a template makes, in template order (templates never change, so this keeps). */
-export function templateZones(templateId: string, saved: TemplateLookup | undefined): { zone: string; name: string }[] {
+function templateZones(templateId: string, saved: TemplateLookup | undefined): { zone: string; name: string }[] {
   const cached = templateZoneCache.get(templateId)
   if (cached) return cached
   const zones: { zone: string; name: string }[] = []
@@ -253,7 +253,7 @@ function templateZoneOrder(templateId: string, saved: TemplateLookup | undefined
 }
 
 /** The frame's name; for a frame whose name was cleared, the template's name for the zone. */
-export function frameTitle(frame: Shape, templateId: string, saved: TemplateLookup | undefined): string {
+function frameTitle(frame: Shape, templateId: string, saved: TemplateLookup | undefined): string {
   const name = typeof frame.props.name === 'string' ? frame.props.name.trim() : ''
   if (name) return name
   const zone = frame.meta.zone as string
