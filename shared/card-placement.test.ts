@@ -4,6 +4,7 @@ import { NOTE_SIZE, noteGrowY } from '../templates/shapes.ts'
 import { BoardGeometry, type Box } from './board-geometry.ts'
 import { buildOutline, type OutlinePart } from './board-outline.ts'
 import { placeCard, isPlaceholder, type PlaceRequest } from './card-placement.ts'
+import { TEMPLATES } from '../templates/index.ts'
 import { testBoard } from './test-board.ts'
 
 const SIZE = { w: NOTE_SIZE, h: NOTE_SIZE }
@@ -202,4 +203,25 @@ describe('placeCard on the timeline', () => {
     expect(timeline.cards.find((card) => card.id === a)!.duidingen!.map((d) => d.id)).toEqual([underA])
     expect(overlapping(cardBoxes(board.records, 'tijdlijn'))).toEqual([])
   })
+})
+
+describe('placeCard on every template', () => {
+  for (const template of TEMPLATES.filter((t) => t.id !== 'leeg')) {
+    it(`keeps new cards in the zone they were added to (centre inside its frame, nested frames too): ${template.id}`, () => {
+      const board = testBoard(template.id)
+      const geometry = new BoardGeometry(board.records)
+      const frames = geometry.zoneFrames()
+      expect(frames.length).toBeGreaterThan(0)
+      for (const frame of frames) {
+        const added: string[] = []
+        for (let i = 0; i < 3; i++) {
+          const placement = placeCard(new BoardGeometry(board.records), { frameId: frame.id, size: SIZE })
+          if (placement.replaces) board.records.splice(board.records.findIndex((r) => r.id === placement.replaces), 1)
+          added.push(board.note(null, placement.x, placement.y, `${String(frame.meta.zone)} ${i}`).id)
+        }
+        const after = new BoardGeometry(board.records)
+        for (const id of added) expect(after.zoneOf(after.shape(id)!)?.id, `${id} in ${String(frame.meta.zone)}`).toBe(frame.id)
+      }
+    })
+  }
 })
