@@ -61,6 +61,11 @@ test('home page: create form, import, recent boards', async ({ browser }) => {
   await page.goto(server.url)
   await expect(page.getByTestId('recent-board')).toHaveCount(1)
   await expectAccessible(page, 'home, with a recent board')
+  // Importing a file that is no board: the error.
+  await page.getByTestId('import-board-file').setInputFiles({ name: 'bord.json', mimeType: 'application/json', buffer: Buffer.from('{"niet": "een bord"}') })
+  await page.getByTestId('import-board-submit').click()
+  await expect(page.getByTestId('import-board-error')).toBeVisible()
+  await expectAccessible(page, 'home, import refused')
 })
 
 test('facilitator: board chrome, every panel, dialog and popover', async ({ browser }) => {
@@ -112,7 +117,19 @@ test('facilitator: board chrome, every panel, dialog and popover', async ({ brow
   await anna.getByTestId('snapshot-action-restore').click()
   await expect(anna.getByTestId('restore-dialog')).toBeVisible()
   await expectAccessible(anna, 'restore dialog')
+  // Escape closes the dialog only: the panel stays, focus returns to the button that opened it.
   await anna.keyboard.press('Escape')
+  await expect(anna.getByTestId('restore-dialog')).toBeHidden()
+  await expect(anna.getByTestId('panel-history')).toBeVisible()
+  await expect(anna.getByTestId('snapshot-action-restore')).toBeFocused()
+  await anna.getByTestId('snapshot-action-fork').click()
+  await expect(anna.getByTestId('fork-dialog')).toBeVisible()
+  await expectAccessible(anna, 'fork dialog')
+  await anna.keyboard.press('Escape')
+  await anna.getByTestId('snapshot-action-view').click()
+  await expect(anna.getByTestId('snapshot-banner')).toBeVisible()
+  await expectAccessible(anna, 'a snapshot shown in the canvas')
+  await anna.getByTestId('snapshot-back').click()
 
   // Settings: the delete confirmation step.
   await anna.getByTestId('panel-button-settings').click()
@@ -134,6 +151,15 @@ test('facilitator: board chrome, every panel, dialog and popover', async ({ brow
   await anna.getByTestId('vote-open').click()
   await expect(anna.getByTestId('vote-status')).toBeVisible()
   await expectAccessible(anna, 'panel vote, a vote open')
+  await anna.getByTestId('panel-vote').getByTestId('vote-close').click()
+  await expect(anna.getByTestId('vote-results')).toBeVisible()
+  await expectAccessible(anna, 'panel vote, results of a closed vote')
+
+  // Saving the board as a template, from the steps panel.
+  await anna.getByTestId('panel-button-steps').click()
+  await anna.getByTestId('save-template-open').click()
+  await expect(anna.getByTestId('save-template-form')).toBeVisible()
+  await expectAccessible(anna, 'save as template form')
 
   // A raised hand in the queue (raised by herself).
   await anna.getByTestId('hand-toggle').click()

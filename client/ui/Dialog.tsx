@@ -36,6 +36,11 @@ export function Dialog({
       className="dialog"
       aria-labelledby={titleId}
       data-testid={testId}
+      // Escape is the dialog's own: a panel or menu it opened from must not close along with it
+      // (and take the element focus returns to with it). The browser still cancels the dialog.
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') event.stopPropagation()
+      }}
       onCancel={(event) => {
         event.preventDefault()
         if (dismissable) onClose()
