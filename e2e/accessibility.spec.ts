@@ -306,6 +306,18 @@ test('screenshots of the panels, focus and colours', async ({ browser }) => {
   await anna.screenshot({ path: `${SHOTS}/A-colours-light.png` })
   await anna.evaluate(() => window.__dialoogbordEditor!.user.updateUserPreferences({ colorScheme: 'dark' }))
   await anna.screenshot({ path: `${SHOTS}/A-colours-dark.png` })
+  // Before: tldraw 5.1's own text shades (client/a11y/board-theme.ts lists what they measured).
+  await anna.evaluate(() => {
+    const editor = window.__dialoogbordEditor!
+    const original: Record<string, string> = { grey: '#9fa8b2', 'light-blue': '#4ba1f1', 'light-green': '#4cb05e', 'light-red': '#f87777', 'light-violet': '#e085f4', orange: '#e16919', red: '#e03131', yellow: '#f1ac4b', green: '#099268' }
+    editor.user.updateUserPreferences({ colorScheme: 'light' })
+    editor.updateThemes((themes) => {
+      const light = themes.default.colors.light as unknown as Record<string, { solid: string }>
+      for (const [name, solid] of Object.entries(original)) light[name] = { ...light[name]!, solid }
+      return themes
+    })
+  })
+  await anna.screenshot({ path: `${SHOTS}/A-colours-light-before.png` })
 })
 
 test('the accessibility statement, in Dutch and English', async ({ browser }) => {
