@@ -240,15 +240,29 @@ async function focusStops(page: Page, max: number): Promise<FocusStop[]> {
   return stops
 }
 
-test('visible focus: every control of ours that Tab reaches draws a focus ring', async ({ browser }) => {
+test('visible focus: every control of ours that Tab reaches draws a focus ring (board, list view, home)', async ({ browser }) => {
   const board = await createBoard(server.url, { title: 'Casus Zuid', template: 'casusreconstructie' })
   const anna = await newPerson(browser)
   await openBoard(anna, board.urls.facilitator, 'Anna')
   await anna.getByTestId('panel-button-steps').click()
   await expect(anna.getByTestId('panel-steps')).toBeVisible()
-  const stops = await focusStops(anna, 120)
-  expect(stops.length).toBeGreaterThan(10)
-  expect(stops.filter((stop) => !stop.visible), stops.map((s) => `${s.visible ? 'ok ' : 'NO '} ${s.element}: ${s.style}`).join('\n')).toEqual([])
+  const expectRings = (stops: FocusStop[], screen: string) =>
+    expect.soft(stops.filter((stop) => !stop.visible), `${screen}:\n${stops.map((s) => `${s.visible ? 'ok ' : 'NO '} ${s.element}: ${s.style}`).join('\n')}`).toEqual([])
+  const onBoard = await focusStops(anna, 120)
+  expect(onBoard.length).toBeGreaterThan(10)
+  expectRings(onBoard, 'board with the steps panel')
+
+  await anna.goto(board.urls.facilitator.replace(`/b/${board.id}`, `/b/${board.id}/lijst`))
+  await expect(anna.getByTestId('list-card').first()).toBeVisible()
+  const onList = await focusStops(anna, 60)
+  expect(onList.length).toBeGreaterThan(10)
+  expectRings(onList, 'list view')
+
+  await anna.goto(server.url)
+  await expect(anna.getByTestId('recent-board')).toHaveCount(1)
+  const onHome = await focusStops(anna, 60)
+  expect(onHome.length).toBeGreaterThan(5)
+  expectRings(onHome, 'home page')
 })
 
 test("a card's description reaches the screen reader: kind, date and text when it is selected", async ({ browser }) => {
