@@ -252,7 +252,11 @@ test('a viewer reads the list without any control, and is pointed to the canvas'
   await openList(viewer, board.urls.viewer)
   await expect(viewer.getByTestId('list-part-spelregels').getByTestId('list-card').first()).toBeVisible()
   const main = viewer.getByRole('main')
-  await expect(main.getByRole('button')).toHaveCount(0)
+  // No control on any card or part; only the hand and reactions, which viewers have on the canvas too.
+  await expect(main.getByRole('region').getByRole('button')).toHaveCount(0)
+  const handButtons = main.getByRole('group', { name: 'Hand en reacties' }).getByRole('button')
+  await expect(handButtons.first()).toBeVisible()
+  await expect(main.getByRole('button')).toHaveCount(await handButtons.count())
   await expect(main.getByRole('textbox')).toHaveCount(0)
   await expect(main.getByRole('combobox')).toHaveCount(0)
   await expect(main.getByRole('checkbox')).toHaveCount(0)
@@ -382,4 +386,20 @@ test('the list reloads offline from this device’s copy, takes a card there, an
   await openBoard(canvas, board.urls.viewer, 'Victor')
   expect(await canvasCard(canvas, /^Zonder netwerk bedacht$/)).toMatchObject({ zone: 'lessen' })
   expect(await canvasCard(canvas, /^Voor het uitvallen$/)).toMatchObject({ zone: 'lessen' })
+})
+
+test('on the list a participant raises a hand by keyboard; the facilitator on the canvas hears it by name', async ({ browser }) => {
+  const board = await createBoard(server.url, { title: 'Casus Hand', template: 'casusreconstructie' })
+  const anna = await newPerson(browser)
+  await openBoard(anna, board.urls.facilitator, 'Anna')
+  // Bram answered the name question on the canvas once; then he switches to the list.
+  const bram = await newPerson(browser)
+  await openBoard(bram, board.urls.editor, 'Bram')
+  await openList(bram, board.urls.editor)
+  const hand = bram.getByRole('button', { name: 'Hand opsteken' })
+  await tabTo(bram, hand)
+  await bram.keyboard.press('Enter')
+  await expect(bram.getByTestId('hand-toggle')).toHaveAttribute('aria-pressed', 'true')
+  await expect(anna.getByTestId('hand-announcement')).toHaveText('Bram steekt een hand op')
+  await expect(anna.getByTestId('hand-queue-item')).toContainText('Bram')
 })

@@ -24,12 +24,15 @@ import { useBoardConnection } from '../board/useBoardConnection.ts'
 import { useBoardStore, type BoardStoreState } from '../board/useBoardStore.ts'
 import { useServerClose } from '../board/useServerClose.ts'
 import { DraftsProvider, useDrafts, type Drafts } from '../drafts/DraftsContext.tsx'
+import { HandControls } from '../hands/HandControls.tsx'
+import { HandsProvider } from '../hands/HandsContext.tsx'
 import { SilentRoundBanner } from '../drafts/SilentRoundBanner.tsx'
 import { SessionProvider } from '../session/SessionContext.tsx'
 import { SessionTimer } from '../session/SessionTimer.tsx'
 import type { PresenceUser } from '../sync/presence.ts'
 import type { ConnectionState } from '../sync/connection.ts'
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx'
+import { deviceIdentity, loadIdentity } from '../user/identity.ts'
 import { Link } from '../ui/Link.tsx'
 import { useVoting, VotingProvider } from '../voting/VotingContext.tsx'
 import { AnnouncementBatcher, describeChanges } from './announcements.ts'
@@ -39,8 +42,18 @@ import { ListPart } from './ListPart.tsx'
 import { partName, useOutline } from './useOutline.ts'
 import './list.css'
 
-/** No cursor to publish: the list has no canvas to point at. */
-const NO_PRESENCE = atom<PresenceUser | null>('dialoogbord.listPresence', null)
+/**
+ * Who I am to the others: the participants panel and the hand queue know me by the name this
+ * device gave on the canvas (none on anonymous boards), as the canvas publishes it. The list has
+ * no cursor to show, so only the name goes out. Not asked here: until the name question was
+ * answered (on the canvas), nothing is published, as on the canvas while it is open.
+ */
+function listPresence(anonymous: boolean): PresenceUser | null {
+  const device = deviceIdentity()
+  if (anonymous) return { id: device.id, name: '', color: device.color }
+  const identity = loadIdentity()
+  return identity ? { id: device.id, name: identity.name, color: identity.color } : null
+}
 const NO_VOTES: readonly ClosedVote[] = []
 const NO_DRAFTS: ReadonlySet<string> = new Set()
 /** How long a requested focus waits for its control to appear (a new card comes with the next outline). */
@@ -53,14 +66,16 @@ export function ListView({ board: initialBoard, token }: { board: BoardForRole; 
   const { connection, state, online } = useBoardConnection(board.id, token)
   const [$frozen] = useState(() => atom('dialoogbord.frozen', false))
   const [$hideNames] = useState(() => atom('dialoogbord.hideNames', board.anonymous))
+  const [$presence] = useState(() => atom('dialoogbord.listPresence', listPresence(board.anonymous)))
   useEffect(() => {
     $hideNames.set(board.anonymous)
-  }, [$hideNames, board.anonymous])
+    $presence.set(listPresence(board.anonymous))
+  }, [$hideNames, $presence, board.anonymous])
   const drafts = useDrafts({ board, token, boardDoc: connection?.doc ?? null })
   const boardStore = useBoardStore(connection, state.ready, {
     makeStore: plainStore,
     readonly: !writable,
-    presenceUser: NO_PRESENCE,
+    presenceUser: $presence,
     hideNames: $hideNames,
     online,
     frozen: $frozen,
@@ -75,6 +90,7 @@ export function ListView({ board: initialBoard, token }: { board: BoardForRole; 
     <DraftsProvider drafts={drafts} homes={ready?.homes ?? null} store={ready?.store ?? null} editor={null}>
       <VotingProvider board={board} token={token} doc={connection?.doc ?? null}>
         <SessionProvider board={board} token={token} doc={connection?.doc ?? null} connected={state.status === 'connected'}>
+          <HandsProvider awareness={connection?.provider.awareness ?? null} role={board.role} anonymous={board.anonymous}>
           <div className="list-page">
             <header className="list-header">
               <Link href="/" className="list-header__home">
@@ -90,6 +106,7 @@ export function ListView({ board: initialBoard, token }: { board: BoardForRole; 
             <SilentRoundBanner />
             <ListMain board={board} writable={writable && !frozen} drafts={drafts} boardStore={boardStore} connectionState={state} />
           </div>
+          </HandsProvider>
         </SessionProvider>
       </VotingProvider>
     </DraftsProvider>
@@ -189,6 +206,10 @@ function ListMain(props: { board: BoardForRole; writable: boolean; drafts: Draft
       </p>
       <p className="list-main__intro muted">{t('list.intro')}</p>
       <SessionTimer editor={null} />
+      {/* Everyone takes part here too: a hand and the reactions (the facilitator sees the queue on the canvas). */}
+      <div className="list-main__hands">
+        <HandControls />
+      </div>
       {writable && drafts.canDraft && <ConceptToggle drafts={drafts} />}
       <VoteStatus parts={parts} />
       <p className="list-main__notice form__error" role="alert" data-testid="list-notice">
