@@ -265,7 +265,7 @@ test('a viewer reads the list without any control, and is pointed to the canvas'
   await expect(canvasLink).toHaveAttribute('href', new URL(board.urls.viewer).pathname + new URL(board.urls.viewer).search)
 })
 
-test('keyboard only: earlier on the timeline, Escape cancels, deleting asks first, a dot in an open vote, my concept card revealed', async ({ browser }) => {
+test('keyboard only: earlier on the timeline, Escape cancels, deleting asks first, a dot in an open vote, a locked card read-only, my concept card revealed', async ({ browser }) => {
   const board = await createBoard(server.url, { title: 'Casus Zuid', template: 'casusreconstructie' })
   const canvas = await newPerson(browser)
   await openBoard(canvas, board.urls.facilitator, 'Anna')
@@ -336,6 +336,16 @@ test('keyboard only: earlier on the timeline, Escape cancels, deleting asks firs
   expect((await boardCall(server.url, board, board.tokens.facilitator, 'POST', `/votes/${opened.body.id}/close`)).status).toBe(200)
   await expect(thread).toContainText('1 stip')
   await expect(list.getByTestId('list-vote-status')).toHaveCount(0)
+
+  // The facilitator locks that card on the canvas: on the list it is read-only from then on.
+  await expect(thread.getByRole('button', { name: /^Bewerk/ })).toBeVisible()
+  await canvas.evaluate(() => {
+    const editor = window.__dialoogbordEditor!
+    const card = editor.getCurrentPageShapes().find((shape) => editor.getShapeUtil(shape).getText(shape) === 'Samenwerking kwam laat op gang')!
+    editor.updateShape({ id: card.id, type: card.type, isLocked: true })
+  })
+  await expect(thread).toContainText('Vergrendeld')
+  await expect(thread.getByRole('button')).toHaveCount(0)
 
   // Concept: my new card is mine alone until "Onthul".
   await tabTo(list, list.getByRole('checkbox', { name: /concept/ }))
