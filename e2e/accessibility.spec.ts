@@ -283,6 +283,14 @@ test("a card's description reaches the screen reader: kind, date and text when i
   })
   // tldraw's announcer (a polite status region in its container) reads our getAriaDescriptor.
   await expect(anna.locator('.tl-container [role="status"]').filter({ hasText: 'Moment, 12 maart 2024: Melding bij Veilig Thuis' })).toHaveCount(1)
+  // The template's follow-up agreement is a geo shape: it says it is an agreement, with its field.
+  await anna.evaluate(() => {
+    const editor = window.__dialoogbordEditor!
+    const followUp = editor.getCurrentPageShapes().find((shape) => shape.type === 'geo' && (shape.meta as { kind?: string }).kind === 'vervolgafspraak')!
+    editor.selectNone()
+    editor.select(followUp.id)
+  })
+  await expect(anna.locator('.tl-container [role="status"]').filter({ hasText: 'Afspraak — wat: terugblikken op de casus' })).toHaveCount(1)
 })
 
 /** Screenshots for people to look at (A11Y_SHOTS=dir): each panel, keyboard focus, the note and text colours. */

@@ -1,7 +1,8 @@
-import { PageRecordType, toRichText, type Editor, type TLNoteShape, type TLPageId, type TLShape } from 'tldraw'
+import { PageRecordType, toRichText, type Editor, type TLGeoShape, type TLNoteShape, type TLPageId, type TLShape, type TLTextShape } from 'tldraw'
 import { describe, expect, it } from 'vitest'
 import { casusreconstructie } from '../../templates/casusreconstructie.ts'
 import { describeCard } from './card-description.ts'
+import { BoardGeoShapeUtil, BoardTextShapeUtil } from './card-shapes.ts'
 import { BoardNoteShapeUtil } from './note-shape.tsx'
 
 describe('describeCard', () => {
@@ -43,5 +44,15 @@ describe('BoardNoteShapeUtil.getAriaDescriptor', () => {
     expect(new BoardNoteShapeUtil(editorWith([], 'en')).getAriaDescriptor(moment)).toBe('Moment, 12 March 2024: Melding bij Veilig Thuis')
     const duiding = shapes.find((shape): shape is TLNoteShape => shape.type === 'note' && shape.meta.kind === 'duiding')!
     expect(new BoardNoteShapeUtil(editorWith([], 'nl')).getAriaDescriptor(duiding)).toBe('Duiding: (nog leeg)')
+  })
+
+  it('describes the templates’ agreement cards (geo shapes) as agreements, and leaves scaffolding to tldraw', () => {
+    const util = new BoardGeoShapeUtil(editorWith([], 'nl'))
+    const followUp = shapes.find((shape): shape is TLGeoShape => shape.type === 'geo' && shape.meta.kind === 'vervolgafspraak')!
+    expect(util.getAriaDescriptor(followUp)).toBe('Afspraak — wat: terugblikken op de casus en de ontwikkelingen bespreken')
+    const empty = shapes.find((shape): shape is TLGeoShape => shape.type === 'geo' && shape.meta.kind === 'afspraak')!
+    expect(util.getAriaDescriptor(empty)).toBe('Afspraak: (nog leeg)')
+    const heading = shapes.find((shape): shape is TLTextShape => shape.type === 'text' && shape.meta.scaffold === true)!
+    expect(new BoardTextShapeUtil(editorWith([], 'nl')).getAriaDescriptor(heading)).toBeUndefined()
   })
 })

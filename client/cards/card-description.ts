@@ -4,9 +4,11 @@
  * "Moment, 12 maart 2024: Melding bij Veilig Thuis", "Afspraak — wat: …, wie: …, wanneer: …".
  * The same kinds, dates and fields as the card panel and the harvest (shared/card-rules.ts).
  */
-import type { Shape } from '../../shared/board-geometry.ts'
-import { agreementOf, AGREEMENT_FIELDS, cardDate, checklistItem, type CardKind } from '../../shared/card-rules.ts'
+import type { Editor, TLShape } from 'tldraw'
+import { plainText, type Shape } from '../../shared/board-geometry.ts'
+import { agreementOf, AGREEMENT_FIELDS, cardDate, checklistItem, isCard, type CardKind } from '../../shared/card-rules.ts'
 import { translate, type Lang } from '../i18n.ts'
+import { kindOf } from './lane-style.ts'
 
 export interface DescribedCard {
   kind: CardKind
@@ -14,6 +16,21 @@ export interface DescribedCard {
   text: string
   meta: Record<string, unknown>
 }
+
+/**
+ * A shape's description as a card of this board, in the board's language; undefined for what is
+ * no card (scaffolding, an empty text or geo shape): tldraw then reads its text, as before.
+ */
+export function describeShapeOnBoard(editor: Editor, shape: TLShape): string | undefined {
+  const card = shape as unknown as Shape
+  if (!isCard(card)) return undefined
+  const lang: Lang = editor.user.getLocale() === 'en' ? 'en' : 'nl'
+  // The templates' agreement cards say what they are (as lane-style.ts's caret rule reads them), wherever they lie.
+  const kind = AGREEMENT_META_KINDS.has(String(shape.meta.kind)) ? 'afspraak' : (kindOf(editor, shape) ?? 'kaart')
+  return describeCard({ kind, text: plainText(card), meta: shape.meta as Record<string, unknown> }, lang)
+}
+
+const AGREEMENT_META_KINDS = new Set(['afspraak', 'informatiedeling', 'vervolgafspraak'])
 
 export function describeCard(card: DescribedCard, lang: Lang): string {
   const kind = translate(lang, `card.kind.${card.kind}`)

@@ -23,9 +23,8 @@ import { getDisplayValues, Group2d, NoteShapeUtil, Rectangle2d, track, type Edit
 import { richTextToPlain } from '../../shared/board-geometry.ts'
 import { cardDate } from '../../shared/card-rules.ts'
 import { estimateTextWidth } from '../../templates/shapes.ts'
-import type { Lang } from '../i18n.ts'
-import { describeCard } from './card-description.ts'
-import { kindOf } from './lane-style.ts'
+import { BoardGeoShapeUtil, BoardTextShapeUtil } from './card-shapes.ts'
+import { describeShapeOnBoard } from './card-description.ts'
 import { LazyGeometry2d } from './lazy-geometry.ts'
 import { noteDetails, type NoteView } from './note-detail.ts'
 import { noteFontsFollowed } from './note-fonts.ts'
@@ -51,10 +50,8 @@ export class BoardNoteShapeUtil extends NoteShapeUtil {
    * What a screen reader hears when the card is selected (tldraw's announcer puts it before
    * "Notitie. Vorm 3 van 40"): its kind and what it says, in the board's language.
    */
-  override getAriaDescriptor(shape: TLNoteShape): string {
-    const lang: Lang = this.editor.user.getLocale() === 'en' ? 'en' : 'nl'
-    const kind = kindOf(this.editor, shape) ?? 'kaart'
-    return describeCard({ kind, text: richTextToPlain(shape.props.richText), meta: shape.meta as Record<string, unknown> }, lang)
+  override getAriaDescriptor(shape: TLNoteShape): string | undefined {
+    return describeShapeOnBoard(this.editor, shape)
   }
 
   /** None while the board opens (note-fonts.ts); then tldraw's. */
@@ -151,7 +148,7 @@ function labelOf(group: Group2d): Geometry2d {
 }
 
 /** Our shape utils for <Tldraw shapeUtils>: they replace tldraw's defaults of the same type. */
-export const BOARD_SHAPE_UTILS = [BoardNoteShapeUtil]
+export const BOARD_SHAPE_UTILS = [BoardNoteShapeUtil, BoardGeoShapeUtil, BoardTextShapeUtil]
 
 /**
  * tldraw stops adding shapes to a page at 4,000 (and lays z-indexes out for that many); a board
