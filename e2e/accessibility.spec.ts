@@ -9,6 +9,7 @@
  */
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
+import { contrastRatio } from '../client/a11y/contrast.ts'
 import { createBoard, newPerson, openBoard, serverPerTest } from './support.ts'
 
 const server = serverPerTest()
@@ -251,6 +252,9 @@ test('visible focus: every control of ours that Tab reaches draws a focus ring (
   const onBoard = await focusStops(anna, 120)
   expect(onBoard.length).toBeGreaterThan(10)
   expectRings(onBoard, 'board with the steps panel')
+  // tldraw's selection colour, darkened for white text on it (client/a11y/tldraw-a11y.css), wins over tldraw's own.
+  const selected = await anna.evaluate(() => getComputedStyle(document.querySelector('.tl-container')!).getPropertyValue('--tl-color-selected').trim())
+  expect(contrastRatio('#ffffff', selected)).toBeGreaterThanOrEqual(4.5)
 
   await anna.goto(board.urls.facilitator.replace(`/b/${board.id}`, `/b/${board.id}/lijst`))
   await expect(anna.getByTestId('list-card').first()).toBeVisible()

@@ -131,3 +131,29 @@ describe('our own CSS colours (client/styles.css)', () => {
     }
   })
 })
+
+describe("tldraw's UI colours we override (client/a11y/tldraw-a11y.css)", () => {
+  const tldrawCss = readFileSync(new URL('../../node_modules/tldraw/tldraw.css', import.meta.url), 'utf8')
+  const ourCss = readFileSync(new URL('./tldraw-a11y.css', import.meta.url), 'utf8')
+  /** The value of a custom property in the first block whose selector ends with `selector`. */
+  const valueIn = (css: string, selector: string, property: string) => {
+    const block = new RegExp(`${selector.replace(/[.]/g, '\\.')}\\s*\\{([^}]*)\\}`).exec(css)?.[1]
+    const value = block && new RegExp(`${property}:\\s*([^;]+);`).exec(block)?.[1]
+    if (!value) throw new Error(`${property} not found in ${selector}`)
+    return value.trim()
+  }
+
+  test.each(MODES)('text selected in its inputs (white on --tl-color-selected) is at least 4.5:1 (%s mode)', (mode) => {
+    const white = valueIn(tldrawCss, `.tl-theme__${mode}`, '--tl-color-selected-contrast')
+    const theirs = valueIn(tldrawCss, `.tl-theme__${mode}`, '--tl-color-selected')
+    const ours = valueIn(ourCss, `.tl-container.tl-theme__${mode}`, '--tl-color-selected')
+    expect(contrastRatio(white, theirs)).toBeLessThan(TEXT_CONTRAST_AA)
+    expect(contrastRatio(white, ours)).toBeGreaterThanOrEqual(TEXT_CONTRAST_AA)
+  })
+
+  test.each(MODES)('the focus outline we give its inputs is at least 3:1 on its panels (%s mode)', (mode) => {
+    const focus = valueIn(tldrawCss, `.tl-theme__${mode}`, '--tl-color-focus')
+    const panel = valueIn(tldrawCss, `.tl-theme__${mode}`, '--tl-color-panel')
+    expect(contrastRatio(focus, panel)).toBeGreaterThanOrEqual(NON_TEXT_CONTRAST_AA)
+  })
+})

@@ -17,6 +17,8 @@
 import { DEFAULT_THEME } from 'tldraw'
 import type { TLDefaultColor, TLTheme, TLThemeColors, TLThemes } from '@tldraw/tlschema'
 import { contrastRatio, parseColour, toHex, TEXT_CONTRAST_AA, type Rgb } from './contrast.ts'
+// tldraw's UI colours and focus that the theme object does not hold (see the file).
+import './tldraw-a11y.css'
 
 export type ColourMode = 'light' | 'dark'
 
