@@ -6,8 +6,9 @@
  * in an open vote, reveal my draft card. Every control's name says which card it is for.
  */
 import type { TLShapeId } from '@tldraw/tlschema'
-import { useId, useState, type ReactNode } from 'react'
-import type { OutlineCard, OutlinePart } from '../../shared/board-outline.ts'
+import { deepEqual } from 'fast-equals'
+import { memo, useId, useState, type ReactNode } from 'react'
+import type { OutlineCard } from '../../shared/board-outline.ts'
 import { AGREEMENT_FIELDS } from '../../shared/card-rules.ts'
 import { isPrepared } from '../../shared/session.ts'
 import { useI18n } from '../app/i18n-context.tsx'
@@ -30,7 +31,23 @@ export function cardLabel(card: OutlineCard, empty: string): string {
   return line.length > 40 ? `${line.slice(0, 39).trimEnd()}…` : line
 }
 
-export function ListCard({ card, part, position }: { card: OutlineCard; part: OutlinePart; position: { index: number; count: number } | null }) {
+interface ListCardProps {
+  card: OutlineCard
+  /** The card's part. */
+  zone: string | null
+  frameId: string | null
+  /** Its place among the timeline's moments (Eerder / Later); null elsewhere. */
+  index: number | null
+  count: number
+}
+
+/**
+ * Memoised on what the card shows: the outline is rebuilt on every change on the board, and a
+ * long board should not re-render hundreds of unchanged cards for one changed one.
+ */
+export const ListCard = memo(ListCardView, (before, after) => before.zone === after.zone && before.frameId === after.frameId && before.index === after.index && before.count === after.count && deepEqual(before.card, after.card))
+
+function ListCardView({ card, zone, frameId, index, count }: ListCardProps) {
   const { t } = useI18n()
   const list = useList()
   const { store, writable, act, focusSoon, voting, drafts } = list
@@ -112,13 +129,13 @@ export function ListCard({ card, part, position }: { card: OutlineCard; part: Ou
               {named('list.edit')}
             </button>
           )}
-          {canEdit && position && (
+          {canEdit && index !== null && (
             <>
-              <Step card={card} direction="earlier" disabled={position.index === 0} label={label} />
-              <Step card={card} direction="later" disabled={position.index === position.count - 1} label={label} />
+              <Step card={card} direction="earlier" disabled={index === 0} label={label} />
+              <Step card={card} direction="later" disabled={index === count - 1} label={label} />
             </>
           )}
-          {canEdit && <MoveTo card={card} part={part} label={label} />}
+          {canEdit && <MoveTo card={card} frameId={frameId} label={label} />}
           {canEdit && (
             <button type="button" className="button button--small" data-focus-key={focusKey(card.id, 'delete')} data-testid="list-delete" onClick={() => setMode('delete')}>
               {named('list.delete')}
@@ -129,7 +146,7 @@ export function ListCard({ card, part, position }: { card: OutlineCard; part: Ou
               {named('list.addDuiding', ` ${t('list.addDuidingTo', { card: label })}`)}
             </button>
           )}
-          {voting && <Dots card={card} part={part} label={label} mine={mine} />}
+          {voting && <Dots card={card} zone={zone} label={label} mine={mine} />}
           {mine && drafts.draftKey && <Reveal card={card} label={label} />}
         </div>
       )}
@@ -147,13 +164,13 @@ export function ListCard({ card, part, position }: { card: OutlineCard; part: Ou
       {mode === 'delete' && <ConfirmDelete label={label} onYes={() => {
         setMode('view')
         act(() => removeCard(store, id))
-        focusSoon(focusKey(part.frameId ?? 'outside', 'add'))
+        focusSoon(focusKey(frameId ?? 'outside', 'add'))
       }} onNo={back('delete')} />}
 
       {card.duidingen && card.duidingen.length > 0 && (
         <ol className="list-cards list-cards--duidingen" aria-label={t('list.duidingenOf', { card: label })}>
           {card.duidingen.map((duiding) => (
-            <ListCard key={duiding.id} card={duiding} part={part} position={null} />
+            <ListCard key={duiding.id} card={duiding} zone={zone} frameId={frameId} index={null} count={card.duidingen!.length} />
           ))}
         </ol>
       )}
@@ -190,22 +207,22 @@ function Step({ card, direction, disabled, label }: { card: OutlineCard; directi
 }
 
 /** "naar [part]" and "Verplaats": the parts in board order, this one left out. */
-function MoveTo({ card, part, label }: { card: OutlineCard; part: OutlinePart; label: string }) {
+function MoveTo({ card, frameId, label }: { card: OutlineCard; frameId: string | null; label: string }) {
   const { t } = useI18n()
-  const { store, act, focusSoon, parts } = useList()
+  const { store, act, focusSoon, moveTargets } = useList()
   const id = useId()
-  const targets = parts.filter(({ part: other }) => other.zone !== null && other.frameId !== part.frameId)
-  const [zone, setZone] = useState(targets[0]?.part.zone ?? '')
+  const targets = moveTargets.filter((other) => other.zone !== null && other.frameId !== frameId)
+  const [zone, setZone] = useState(targets[0]?.zone ?? '')
   if (targets.length === 0) return null
-  const selected = targets.some(({ part: other }) => other.zone === zone) ? zone : targets[0]!.part.zone!
+  const selected = targets.some((other) => other.zone === zone) ? zone : targets[0]!.zone!
   const key = focusKey(card.id, 'move')
   return (
     <span className="list-card__move">
       <label htmlFor={id}>{t('list.moveTo')}</label>
       <select id={id} aria-label={`${t('list.move')} ‘${label}’ ${t('list.moveTo')}`} value={selected} data-testid="list-move-target" onChange={(event) => setZone(event.currentTarget.value)}>
-        {targets.map(({ part: other, name }) => (
+        {targets.map((other) => (
           <option key={other.frameId} value={other.zone!}>
-            {name}
+            {other.name}
           </option>
         ))}
       </select>
@@ -244,12 +261,12 @@ function ConfirmDelete({ label, onYes, onNo }: { label: string; onYes(): void; o
 }
 
 /** In an open vote: give a dot to this card or take one back (cards of the vote's part, with text, not my drafts). */
-function Dots({ card, part, label, mine }: { card: OutlineCard; part: OutlinePart; label: string; mine: boolean }): ReactNode {
+function Dots({ card, zone, label, mine }: { card: OutlineCard; zone: string | null; label: string; mine: boolean }): ReactNode {
   const { t } = useI18n()
   const { voting } = useList()
   const open = voting?.open ?? null
   if (!voting || !open || !voting.canVote || mine || card.text.trim() === '') return null
-  if (open.zone !== null && open.zone !== part.zone) return null
+  if (open.zone !== null && open.zone !== zone) return null
   const given = voting.mine.filter((shapeId) => shapeId === card.id).length
   return (
     <>

@@ -69,7 +69,7 @@ export function ListPart({ part, name }: { part: OutlinePart; name: string }) {
         part.cards.length > 0 && (
           <ol className="list-cards">
             {part.cards.map((card, index) => (
-              <ListCard key={card.id} card={card} part={part} position={timeline ? { index, count: part.cards.length } : null} />
+              <ListCard key={card.id} card={card} zone={part.zone} frameId={part.frameId} index={timeline ? index : null} count={part.cards.length} />
             ))}
           </ol>
         )
@@ -79,7 +79,7 @@ export function ListPart({ part, name }: { part: OutlinePart; name: string }) {
           <h3 className="list-part__subtitle">{t('list.loose')}</h3>
           <ol className="list-cards">
             {part.loose.map((card) => (
-              <ListCard key={card.id} card={card} part={part} position={null} />
+              <ListCard key={card.id} card={card} zone={part.zone} frameId={part.frameId} index={null} count={part.loose.length} />
             ))}
           </ol>
         </>

@@ -2,7 +2,6 @@
 import type { TLStore } from '@tldraw/tlschema'
 import { createContext, useContext } from 'react'
 import type { BoardForRole } from '../../shared/api.ts'
-import type { OutlinePart } from '../../shared/board-outline.ts'
 import type { Drafts } from '../drafts/DraftsContext.tsx'
 import type { Voting } from '../voting/VotingContext.tsx'
 
@@ -11,8 +10,8 @@ export interface ListContextValue {
   store: TLStore
   /** Editors and facilitators; viewers get no controls at all. */
   writable: boolean
-  /** Every part, with the name the list shows, for "Verplaats naar". */
-  parts: readonly { part: OutlinePart; name: string }[]
+  /** Every part, with the name the list shows, for "Verplaats naar" (a new array only when they change). */
+  moveTargets: readonly PartRef[]
   /** My draft cards ("Alleen voor jou"); empty for viewers. */
   draftIds: ReadonlySet<string>
   drafts: Drafts
@@ -21,6 +20,13 @@ export interface ListContextValue {
   act(write: () => void): boolean
   /** Moves focus to the control with this key once it is on screen (it may come with the next outline). */
   focusSoon(key: string): void
+}
+
+/** A part as the cards' controls need it: which zone and frame, and its name. */
+export interface PartRef {
+  zone: string | null
+  frameId: string | null
+  name: string
 }
 
 export const ListContext = createContext<ListContextValue | null>(null)
