@@ -51,6 +51,10 @@ test('the header shows a Lijstweergave link to the list view with the link’s o
   await expect(page).toHaveURL(listViewOf(board.id, board.urls.viewer))
   await expect(page.getByTestId('list-title')).toBeVisible()
   await expect(page.getByTestId('board-role')).toHaveText('Kijker')
+  // The list view leads to the statement too.
+  await page.getByTestId('list-statement-link').click()
+  await expect(page).toHaveURL(/\/toegankelijkheid$/)
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
 })
 
 async function openStatementFromHome(page: Page, baseUrl: string): Promise<void> {

@@ -16,7 +16,7 @@ import type { OutlinePart } from '../../shared/board-outline.ts'
 import { canWrite } from '../../shared/roles.ts'
 import type { ClosedVote } from '../../shared/session.ts'
 import { useI18n } from '../app/i18n-context.tsx'
-import { boardPath } from '../app/routes.ts'
+import { ACCESSIBILITY_PATH, boardPath } from '../app/routes.ts'
 import { ConnectionBadge } from '../board/ConnectionBadge.tsx'
 import { plainStore } from '../board/plain-store.ts'
 import { ServerClosedNotice } from '../board/ServerClosedNotice.tsx'
@@ -105,6 +105,11 @@ export function ListView({ board: initialBoard, token }: { board: BoardForRole; 
             <ServerClosedNotice reaction={serverClose} boardId={board.id} connection={connection} />
             <SilentRoundBanner />
             <ListMain board={board} writable={writable && !frozen} drafts={drafts} boardStore={boardStore} connectionState={state} />
+            <footer className="list-footer">
+              <Link href={ACCESSIBILITY_PATH} data-testid="list-statement-link">
+                {t('statement.link')}
+              </Link>
+            </footer>
           </div>
           </HandsProvider>
         </SessionProvider>
