@@ -178,6 +178,11 @@ test('editor and viewer: board chrome, vote bar, silent round, hands', async ({ 
   await openBoard(cas, board.urls.viewer, 'Cas')
   await expectAccessible(bram, 'editor board chrome')
   await expectAccessible(cas, 'viewer board chrome')
+  // tldraw's dark mode (its menu offers it): our bars and panels over a dark canvas.
+  await cas.evaluate(() => window.__dialoogbordEditor!.user.updateUserPreferences({ colorScheme: 'dark' }))
+  await expect(cas.locator('.tl-container.tl-theme__dark')).toHaveCount(1)
+  await cas.getByTestId('panel-button-steps').click()
+  await expectAccessible(cas, 'viewer, dark mode, steps panel')
 
   for (const id of ['steps', 'card', 'vote', 'harvest', 'history'] as const) {
     await bram.getByTestId(`panel-button-${id}`).click()
