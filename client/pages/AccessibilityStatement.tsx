@@ -53,7 +53,6 @@ export default function AccessibilityStatement() {
           <ul>
             <li>{t('statement.gaps.tree')}</li>
             <li>{t('statement.gaps.keyboard')}</li>
-            <li>{t('statement.gaps.contrast')}</li>
             <li>{t('statement.gaps.focus')}</li>
           </ul>
           <p>
@@ -64,6 +63,7 @@ export default function AccessibilityStatement() {
             <li>{t('statement.fixed.colours')}</li>
             <li>{t('statement.fixed.descriptions')}</li>
             <li>{t('statement.fixed.focus')}</li>
+            <li>{t('statement.fixed.selection')}</li>
           </ul>
         </section>
 
