@@ -1,4 +1,3 @@
-import type { TLShape } from '@tldraw/tlschema'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { StoredRecord } from '../shared/doc-layout.ts'
 import { findTemplate } from '../templates/index.ts'
@@ -6,6 +5,7 @@ import { documentRecords } from './initial-document.ts'
 import { createBoard } from './testing/api-client.ts'
 import { serverForFile } from './testing/server-for-file.ts'
 import { SyncClient, testRecord } from './testing/sync-client.ts'
+import { inZone } from './testing/template-zones.ts'
 
 const CONTRACT_IDS = ['casusreconstructie', 'bestuurlijke-dialoog', '7v-dialoog', 'stakeholderdialoog', 'gelijkwaardig-gesprek']
 
@@ -27,11 +27,6 @@ function snapshot(client: SyncClient): Record<string, StoredRecord> {
 }
 
 /** Page position of a point relative to a zone frame of the template. */
-function inZone(templateId: string, zone: string, x: number, y: number) {
-  const frame = documentRecords(findTemplate(templateId)!).find((r): r is TLShape => r.typeName === 'shape' && r.type === 'frame' && r.meta.zone === zone)!
-  return { x: frame.x + x, y: frame.y + y }
-}
-
 describe('templates over HTTP and sync', () => {
   it('lists the five contract templates after leeg', async () => {
     const templates = (await (await fetch(`${server.url}/api/templates`)).json()) as { id: string; title: string; description: string }[]
@@ -71,7 +66,7 @@ describe('GET /api/boards/:id/report.md', () => {
     const board = await createBoard(server.url, { title: 'Casus Zuid: wijkaanpak', template: 'casusreconstructie' })
     const client = await connect(board.id, board.tokens.editor)
     const note = (id: string, zone: string, x: number, y: number, text: string, meta: Record<string, unknown> = {}) => {
-      const record = testRecord(id, { ...inZone('casusreconstructie', zone, x, y), text })
+      const record = testRecord(id, { ...inZone(zone, x, y, 'casusreconstructie'), text })
       client.records.set(record.id, { ...record, meta })
     }
     note('m2', 'tijdlijn', 2600, 300, 'Overleg met de corporatie', { date: '1 mei 2023' })
@@ -104,7 +99,7 @@ describe('GET /api/boards/:id/report.md', () => {
     const board = await createBoard(server.url, { title: 'Casus Noord', template: 'casusreconstructie' })
     const client = await connect(board.id, board.tokens.editor)
     const note = (id: string, zone: string, x: number, y: number, text: string, meta: Record<string, unknown> = {}) => {
-      const record = testRecord(id, { ...inZone('casusreconstructie', zone, x, y), text })
+      const record = testRecord(id, { ...inZone(zone, x, y, 'casusreconstructie'), text })
       client.records.set(record.id, { ...record, meta })
     }
     // The panel had written Wie and Wanneer to meta (and the lines); then someone retyped the lines on the card.

@@ -3,25 +3,18 @@
  * real server, parsed back; and followup.ics for a follow-up card dated the way the card panel
  * writes it ("15 maart 2027", not only 2027-03-15).
  */
-import type { TLShape } from '@tldraw/tlschema'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { StoredRecord } from '../../shared/doc-layout.ts'
-import { findTemplate } from '../../templates/index.ts'
-import { documentRecords } from '../initial-document.ts'
 import { createBoard } from '../testing/api-client.ts'
 import { serverForFile } from '../testing/server-for-file.ts'
 import { SyncClient, testRecord } from '../testing/sync-client.ts'
+import { inZone } from '../testing/template-zones.ts'
 
 const server = serverForFile()
 const clients: SyncClient[] = []
 afterAll(async () => {
   await Promise.all(clients.map((client) => client.close()))
 })
-
-function inZone(zone: string, x: number, y: number) {
-  const frame = documentRecords(findTemplate('casusreconstructie')!).find((r): r is TLShape => r.typeName === 'shape' && r.type === 'frame' && r.meta.zone === zone)!
-  return { x: frame.x + x, y: frame.y + y }
-}
 
 async function get(path: string, token: string): Promise<Response> {
   return fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${token}` } })

@@ -9,7 +9,6 @@
  * - both documents' pages saved as PNGs under test-results/reports/ to look at;
  * - followup.ics: 404 until the follow-up card has a date, then one VEVENT parsed back.
  */
-import type { TLShape } from '@tldraw/tlschema'
 import { execFile, execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -19,12 +18,11 @@ import { promisify } from 'node:util'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { VoteJson } from '../../shared/api.ts'
 import type { StoredRecord } from '../../shared/doc-layout.ts'
-import { findTemplate } from '../../templates/index.ts'
-import { documentRecords } from '../initial-document.ts'
 import { createBoard } from '../testing/api-client.ts'
 import { serverForFile } from '../testing/server-for-file.ts'
 import { SyncClient, testRecord } from '../testing/sync-client.ts'
 import { docxParagraphs } from './docx-text.ts'
+import { inZone } from '../testing/template-zones.ts'
 
 // A small budget for whole-board reads, per address (X-Forwarded-For with TRUST_PROXY), for the limit test.
 const server = serverForFile({ EXPENSIVE_REQUESTS_PER_MINUTE: '4', TRUST_PROXY: 'true' })
@@ -41,11 +39,6 @@ const ZONES = ['1 Introductie en spelregels', '2 Tijdlijn', '3 Reflectie en rode
 const LONG =
   'Regievoering: niemand wist wie de regie had, de wijkagent dacht dat de zorgcoördinator zou bellen, de zorgcoördinator wachtte op het verslag van de wijkagent en de school hoorde pas na drie weken wat er speelde'
 const AGREEMENT = { wat: 'Casusregisseur per melding', wie: 'Teamleider', wanneer: '1 maart 2027', hoe: 'Werkinstructie' }
-
-function inZone(zone: string, x: number, y: number) {
-  const frame = documentRecords(findTemplate('casusreconstructie')!).find((r): r is TLShape => r.typeName === 'shape' && r.type === 'frame' && r.meta.zone === zone)!
-  return { x: frame.x + x, y: frame.y + y }
-}
 
 let requests = 0
 /** Each from its own address, so that these tests stay within the small budget the limit test below spends. */

@@ -2,14 +2,12 @@
  * GET /api/boards/:id/harvest.json: the harvest model every role may read, following the board
  * (a card a client adds shows up in its zone, in the same order report.md lists it).
  */
-import type { TLShape } from '@tldraw/tlschema'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { HarvestModel } from '../../shared/harvest-model.ts'
-import { findTemplate } from '../../templates/index.ts'
-import { documentRecords } from '../initial-document.ts'
 import { createBoard } from '../testing/api-client.ts'
 import { serverForFile } from '../testing/server-for-file.ts'
 import { SyncClient, testRecord } from '../testing/sync-client.ts'
+import { inZone } from '../testing/template-zones.ts'
 
 const server = serverForFile()
 /** A server that allows two whole-board reads a minute. */
@@ -19,11 +17,6 @@ const clients: SyncClient[] = []
 afterAll(async () => {
   await Promise.all(clients.map((client) => client.close()))
 })
-
-function inZone(zone: string, x: number, y: number) {
-  const frame = documentRecords(findTemplate('casusreconstructie')!).find((r): r is TLShape => r.typeName === 'shape' && r.type === 'frame' && r.meta.zone === zone)!
-  return { x: frame.x + x, y: frame.y + y }
-}
 
 const get = (path: string, token?: string) => fetch(`${server.url}${path}`, token ? { headers: { authorization: `Bearer ${token}` } } : {})
 

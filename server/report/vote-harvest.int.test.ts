@@ -2,14 +2,12 @@
  * The harvest of a dot vote over HTTP: nothing of an open vote's counts in report.md, and once the
  * facilitator closes it, the results in order in "Stemmingen" and next to each card.
  */
-import type { TLShape } from '@tldraw/tlschema'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { VoteJson } from '../../shared/api.ts'
-import { findTemplate } from '../../templates/index.ts'
-import { documentRecords } from '../initial-document.ts'
 import { createBoard } from '../testing/api-client.ts'
 import { serverForFile } from '../testing/server-for-file.ts'
 import { SyncClient, testRecord } from '../testing/sync-client.ts'
+import { inZone } from '../testing/template-zones.ts'
 
 const server = serverForFile()
 const clients: SyncClient[] = []
@@ -20,11 +18,6 @@ afterAll(async () => {
 
 const KEY_A = 'a'.repeat(43)
 const KEY_B = 'b'.repeat(43)
-
-function inZone(zone: string, x: number, y: number) {
-  const frame = documentRecords(findTemplate('casusreconstructie')!).find((r): r is TLShape => r.typeName === 'shape' && r.type === 'frame' && r.meta.zone === zone)!
-  return { x: frame.x + x, y: frame.y + y }
-}
 
 async function api<T>(path: string, token: string, init: { method?: string; body?: unknown } = {}): Promise<{ status: number; body: T }> {
   const response = await fetch(`${server.url}${path}`, {
