@@ -454,3 +454,22 @@ function firstPage(board: BoardGeometry): string | null {
   }
   return null
 }
+
+/**
+ * How far (page y, ≤ 0) a card that grew by `grewBy` must move up to stay in its part: on the
+ * canvas tldraw grows a card downwards, and a card near its frame's bottom whose centre passes
+ * that edge would silently leave the part (and the harvest's section). When the centre would pass
+ * it, the card moves up until it fits inside the frame again (never above the frame's top edge).
+ * 0 when the card stays in its part anyway, belongs to no part, or is the frame's child.
+ */
+export function shiftToStayInZone(board: BoardGeometry, shape: Shape, grewBy: number): number {
+  if (grewBy <= 0) return 0
+  const frame = board.zoneOf(shape)
+  if (!frame || shape.parentId === frame.id) return 0
+  const box = board.bounds(shape)
+  const zone = board.bounds(frame)
+  const height = box.maxY - box.minY + grewBy
+  if (box.minY + height / 2 <= zone.maxY) return 0
+  const top = Math.max(zone.minY + EDGE, Math.min(box.minY, zone.maxY - EDGE - height))
+  return Math.min(0, top - box.minY)
+}

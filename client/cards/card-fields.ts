@@ -15,7 +15,8 @@
 import type { JsonObject } from '@tldraw/utils'
 import type { TLGeoShape, TLNoteShape, TLRichText, TLShape, TLShapeId, TLShapePartial, TLStore, TLTextShape } from '@tldraw/tlschema'
 import { estimateTextWidth, geoHeightFor, noteGrowY, TEXT_FONT_SIZE } from '../../templates/shapes.ts'
-import { plainText, type Shape } from '../../shared/board-geometry.ts'
+import { BoardGeometry, plainText, type HarvestRecord, type Shape } from '../../shared/board-geometry.ts'
+import { shiftToStayInZone } from '../../shared/card-placement.ts'
 import { AGREEMENT_FIELDS, agreementOf, cardDate, DATE_LABELS, type AgreementField, type CardKind } from '../../shared/card-rules.ts'
 import type { MessageKey } from '../i18n.ts'
 import { withLabelledLineAdded, withoutLabelledLine } from './rich-text-lines.ts'
@@ -99,7 +100,30 @@ export function updateCard(target: CardStore, shape: TLShape, meta: JsonObject, 
   const current = shapeIn(target, shape.id)
   if (!current || current.isLocked) return
   const next = { ...current, meta, ...(richText ? { props: { ...current.props, richText } } : {}) } as TLShape
-  target.put([richText ? sizedForText(next) : next])
+  target.put([richText ? resizedInPart(target, current, next) : next])
+}
+
+/**
+ * `next` sized for its text (sizedForText) and, when it grew past its part's bottom, moved up to
+ * stay in that part (shared/card-placement.ts). For writes without an editor: on the canvas the
+ * person sees the card grow; in the list nobody would notice it slip out of its part.
+ */
+export function resizedInPart(store: TLStore, before: TLShape, next: TLShape): TLShape {
+  const sized = sizedForText(next)
+  const grewBy = (growYOf(sized) - growYOf(before)) * scaleOf(before)
+  if (grewBy <= 0) return sized
+  const shift = shiftToStayInZone(new BoardGeometry(store.allRecords() as readonly HarvestRecord[]), before as unknown as Shape, grewBy)
+  return shift === 0 ? sized : { ...sized, y: sized.y + shift }
+}
+
+function growYOf(shape: TLShape): number {
+  const growY = (shape.props as { growY?: unknown }).growY
+  return typeof growY === 'number' ? growY : 0
+}
+
+function scaleOf(shape: TLShape): number {
+  const scale = (shape.props as { scale?: unknown }).scale
+  return typeof scale === 'number' ? scale : 1
 }
 
 /**

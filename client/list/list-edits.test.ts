@@ -102,6 +102,32 @@ describe('list edits', () => {
     expect(shape(agreement.id)!.meta).toMatchObject({ wat: 'Terugkoppeling', wanneer: '1 juni 2025' })
   })
 
+  it('keeps a card that grows near its part’s bottom edge in that part (it moves up, not out)', () => {
+    const { store, part, shape, docRecords } = listStore()
+    const threads = part('rode-draden')
+    const frame = docRecords().find((r): r is TLShape => r.id === threads.frameId)!
+    const { h } = frame.props as { h: number }
+    const id = addCard(store, { part: threads }, 'Kort')
+    // Someone on the canvas dragged it down: its centre just inside the frame's bottom edge.
+    const note = shape<TLNoteShape>(id)!
+    store.put([{ ...note, y: frame.y + h - 120 }])
+    const long = Array.from({ length: 12 }, (_, i) => `Regel ${i + 1} van een lange toelichting`).join('\n')
+    setText(store, id, long)
+    const grown = shape<TLNoteShape>(id)!
+    expect(grown.props.growY).toBe(noteGrowY(long, 'm'))
+    expect(grown.y).toBeLessThan(frame.y + h - 120)
+    expect(grown.y + 200 + grown.props.growY).toBeLessThanOrEqual(frame.y + h)
+    expect(cardIn(part('rode-draden'), id)).toMatchObject({ text: long })
+
+    // A field written on an agreement near the bottom: the same.
+    const agreements = part('afspraken')
+    const agreementFrame = docRecords().find((r): r is TLShape => r.id === agreements.frameId)!
+    const agreement = addCard(store, { part: agreements }, 'Evalueren')
+    store.put([{ ...shape<TLNoteShape>(agreement)!, y: agreementFrame.y + (agreementFrame.props as { h: number }).h - 150 }])
+    setAgreementField(store, agreement, 'hoe', Array.from({ length: 8 }, () => 'in een werksessie met alle partners').join(' '))
+    expect(cardIn(part('afspraken'), agreement)).toMatchObject({ kind: 'afspraak' })
+  })
+
   it('moves a card to another part, where it takes that part’s kind and colour', () => {
     const { store, part, shape } = listStore()
     const moment = addCard(store, { part: part('tijdlijn') }, 'Te laat gedeeld')

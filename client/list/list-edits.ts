@@ -35,7 +35,7 @@ import {
   type CardKind,
 } from '../../shared/card-rules.ts'
 import { NOTE_SIZE, noteGrowY, noteRecord } from '../../templates/shapes.ts'
-import { sizedForText, writeFields } from '../cards/card-fields.ts'
+import { resizedInPart, writeFields } from '../cards/card-fields.ts'
 
 export type AddTarget = { part: OutlinePart } | { duidingOf: string } | { part: OutlinePart; date: string }
 
@@ -103,7 +103,7 @@ export function setText(store: TLStore, id: TLShapeId, text: string): void {
   const before = cardDate({ text: plainText(shape as unknown as Shape), meta })
   if (before.date && !cardDate({ text, meta }).date) meta.date = before.date
   const props = { ...(shape.props as object), richText: toRichText(text) }
-  store.put([sizedForText({ ...shape, props, meta } as TLShape)])
+  store.put([resizedInPart(store, shape, { ...shape, props, meta } as TLShape)])
 }
 
 /** Sets a moment's date (`meta.date`; a note shows it in its badge), as the card panel does. */
