@@ -2,15 +2,18 @@
  * The first open of a board on a phone: the list view (/b/:id/lijst) against the canvas (/b/:id),
  * side by side on one server and one board, taking turns.
  *
- *   npm run bench:list-open -- [--reps 5] [--cards 300] [--no-build]
+ *   npm run bench:list-open -- [--reps 5] [--cards 300] [--no-build] [--profile DIR]
  *
  * A fresh browser context each time (no HTTP cache, service worker or IndexedDB), a 390 × 844
  * viewport, the line throttled to 4 Mbit/s down, 1.5 up with 80 ms latency ("slow 4G") and the CPU
  * slowed 4× (a mid-range phone). "ready" is the frame after the page shows the board's cards: the
  * list's first card, the canvas's shapes. Figures are medians; the ratio is list / canvas.
  * The client is built (`vite build` → dist/client) first unless `--no-build` or CLIENT_DIR is set.
+ * `--profile DIR` writes a CPU profile of one more open of each view (read it with
+ * bench/profile-summary.ts; an unminified build names the functions).
  */
 import { execFileSync } from 'node:child_process'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
@@ -28,6 +31,7 @@ const { values } = parseArgs({
     reps: { type: 'string', default: '5' },
     cards: { type: 'string', default: '300' },
     'no-build': { type: 'boolean', default: false },
+    profile: { type: 'string' },
   },
 })
 const REPS = Number(values.reps)
@@ -40,7 +44,7 @@ const CPU_SLOWDOWN = 4
 type View = 'list' | 'canvas'
 type Sample = Record<string, number>
 
-async function openOnce(browser: Browser, url: string, view: View): Promise<Sample> {
+async function openOnce(browser: Browser, url: string, view: View, profileTo?: string): Promise<Sample> {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'nl-NL', isMobile: true, hasTouch: true })
   try {
     const page = await context.newPage()
@@ -50,9 +54,14 @@ async function openOnce(browser: Browser, url: string, view: View): Promise<Samp
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: LINE.latencyMs, downloadThroughput: LINE.down, uploadThroughput: LINE.up })
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN })
     await cdp.send('Performance.enable')
+    if (profileTo) {
+      await cdp.send('Profiler.enable')
+      await cdp.send('Profiler.start')
+    }
     await page.addInitScript(view === 'list' ? watchForList : watchForCanvas)
     await page.goto(url, { waitUntil: 'commit' })
     await page.waitForFunction(() => (window as unknown as Record<string, unknown>).__benchReady !== undefined, undefined, { timeout: 120_000 })
+    if (profileTo) writeFileSync(profileTo, JSON.stringify((await cdp.send('Profiler.stop')).profile))
     const { metrics } = await cdp.send('Performance.getMetrics')
     const taskSeconds = metrics.find((metric) => metric.name === 'TaskDuration')?.value ?? Number.NaN
     const sample = await page.evaluate(() => {
@@ -133,6 +142,11 @@ async function main(): Promise<void> {
     for (const view of ['list', 'canvas'] as const) await openOnce(browser, urls[view], view)
     for (let rep = 0; rep < REPS; rep++) for (const view of ['list', 'canvas'] as const) results[view].push(await openOnce(browser, urls[view], view))
 
+    if (values.profile) {
+      mkdirSync(values.profile, { recursive: true })
+      for (const view of ['list', 'canvas'] as const) await openOnce(browser, urls[view], view, path.join(values.profile, `${view}-${CARDS}.cpuprofile`))
+      console.log(`profiles in ${values.profile}`)
+    }
     const med = (view: View, name: string) => median(results[view].map((sample) => sample[name] ?? Number.NaN))
     console.log(`\nFirst open on a phone (390 px, ${LINE.down * 8 / 1e6} Mbit/s + ${LINE.latencyMs} ms, CPU ÷${CPU_SLOWDOWN}), ${CARDS} cards, cold; median of ${REPS}`)
     console.log(`${''.padEnd(20)}${'list view'.padStart(12)}${'canvas'.padStart(12)}${'ratio'.padStart(9)}`)
