@@ -16,10 +16,10 @@ import { cpus, loadavg, tmpdir } from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { chromium, type Browser } from '@playwright/test'
-import type {} from '../client/board/test-hooks.ts'
 import { OPEN_MARKS } from '../client/board/open-marks.ts'
 import { createBoard } from '../server/testing/api-client.ts'
 import { removeDir, startServerProcess, type ServerProcess } from '../server/testing/server-process.ts'
+import { watchForCanvas } from './lib/canvas-painted.ts'
 import { installCleanup } from './lib/cleanup.ts'
 import { median } from './lib/stats.ts'
 
@@ -91,16 +91,6 @@ async function openOnce(browser: Browser, url: string): Promise<Sample> {
   } finally {
     await context.close()
   }
-}
-
-/** Runs in the page before its own scripts: the frame after the editor first shows the template's frames. */
-function watchForCanvas(): void {
-  const timer = setInterval(() => {
-    const editor = window.__dialoogbordEditor
-    if (!editor || editor.getCurrentPageShapeIds().size === 0 || !document.querySelector('.tl-canvas')) return
-    clearInterval(timer)
-    requestAnimationFrame(() => requestAnimationFrame(() => ((window as unknown as Record<string, unknown>).__benchPainted = performance.now())))
-  }, 5)
 }
 
 /** A copy of the build without the compressed copies: the server then sends every file as it is. */

@@ -18,11 +18,11 @@ import { cpus, loadavg } from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { chromium, type Browser } from '@playwright/test'
-import type {} from '../client/board/test-hooks.ts'
 import { createBoard } from '../server/testing/api-client.ts'
 import { removeDir, startServerProcess, type ServerProcess } from '../server/testing/server-process.ts'
 import { SyncClient, testRecord } from '../server/testing/sync-client.ts'
 import { inZone } from '../server/testing/template-zones.ts'
+import { watchForCanvas } from './lib/canvas-painted.ts'
 import { installCleanup } from './lib/cleanup.ts'
 import { median } from './lib/stats.ts'
 
@@ -60,7 +60,7 @@ async function openOnce(browser: Browser, url: string, view: View, profileTo?: s
     }
     await page.addInitScript(view === 'list' ? watchForList : watchForCanvas)
     await page.goto(url, { waitUntil: 'commit' })
-    await page.waitForFunction(() => (window as unknown as Record<string, unknown>).__benchReady !== undefined, undefined, { timeout: 120_000 })
+    await page.waitForFunction(() => (window as unknown as Record<string, unknown>).__benchPainted !== undefined, undefined, { timeout: 120_000 })
     if (profileTo) writeFileSync(profileTo, JSON.stringify((await cdp.send('Profiler.stop')).profile))
     const { metrics } = await cdp.send('Performance.getMetrics')
     const taskSeconds = metrics.find((metric) => metric.name === 'TaskDuration')?.value ?? Number.NaN
@@ -68,7 +68,7 @@ async function openOnce(browser: Browser, url: string, view: View, profileTo?: s
       const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming
       const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[]
       const result: Record<string, number> = {
-        ready: (window as unknown as { __benchReady: number }).__benchReady,
+        ready: (window as unknown as { __benchPainted: number }).__benchPainted,
         'JS transferred': 0,
         'all transferred': navigation.transferSize,
       }
@@ -89,17 +89,7 @@ function watchForList(): void {
   const timer = setInterval(() => {
     if (!document.querySelector('[data-testid="list-card"]')) return
     clearInterval(timer)
-    requestAnimationFrame(() => requestAnimationFrame(() => ((window as unknown as Record<string, unknown>).__benchReady = performance.now())))
-  }, 5)
-}
-
-/** Runs in the page before its scripts: the frame after the canvas first shows the board's shapes. */
-function watchForCanvas(): void {
-  const timer = setInterval(() => {
-    const editor = window.__dialoogbordEditor
-    if (!editor || editor.getCurrentPageShapeIds().size === 0 || !document.querySelector('.tl-canvas')) return
-    clearInterval(timer)
-    requestAnimationFrame(() => requestAnimationFrame(() => ((window as unknown as Record<string, unknown>).__benchReady = performance.now())))
+    requestAnimationFrame(() => requestAnimationFrame(() => ((window as unknown as Record<string, unknown>).__benchPainted = performance.now())))
   }, 5)
 }
 
