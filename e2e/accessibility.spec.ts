@@ -10,7 +10,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
 import { contrastRatio } from '../client/a11y/contrast.ts'
-import { createBoard, newPerson, openBoard, serverPerTest } from './support.ts'
+import { createBoard, everyRole, newPerson, openBoard, serverPerTest } from './support.ts'
 
 const server = serverPerTest()
 // Many axe runs over a full canvas page on a shared two-core machine.
@@ -170,12 +170,7 @@ test('facilitator: board chrome, every panel, dialog and popover', async ({ brow
 
 test('editor and viewer: board chrome, vote bar, silent round, hands', async ({ browser }) => {
   const board = await createBoard(server.url, { title: 'Casus Zuid', template: 'casusreconstructie' })
-  const anna = await newPerson(browser)
-  const bram = await newPerson(browser)
-  const cas = await newPerson(browser)
-  await openBoard(anna, board.urls.facilitator, 'Anna')
-  await openBoard(bram, board.urls.editor, 'Bram')
-  await openBoard(cas, board.urls.viewer, 'Cas')
+  const [anna, bram, cas] = await everyRole(browser, board)
   await expectAccessible(bram, 'editor board chrome')
   await expectAccessible(cas, 'viewer board chrome')
   // tldraw's dark mode (its menu offers it): our bars and panels over a dark canvas.

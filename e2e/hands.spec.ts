@@ -5,7 +5,7 @@
  * the queue names pseudonyms only.
  */
 import { expect, test, type Page } from '@playwright/test'
-import { createBoard, newPerson, openBoard, serverPerTest } from './support.ts'
+import { createBoard, everyRole, newPerson, openBoard, serverPerTest } from './support.ts'
 
 const server = serverPerTest()
 // Three browsers on a shared two-core machine: more room than the default minute.
@@ -37,12 +37,7 @@ async function pointAt(page: Page, x: number, y: number): Promise<void> {
 
 test('hands go up in order, the facilitator lowers one, and a reaction floats at its sender on every canvas', async ({ browser }) => {
   const board = await createBoard(server.url, { title: 'Casus Zuid', template: 'casusreconstructie' })
-  const anna = await newPerson(browser)
-  const bram = await newPerson(browser)
-  const cas = await newPerson(browser)
-  await openBoard(anna, board.urls.facilitator, 'Anna')
-  await openBoard(bram, board.urls.editor, 'Bram')
-  await openBoard(cas, board.urls.viewer, 'Cas')
+  const [anna, bram, cas] = await everyRole(browser, board)
   await cas.emulateMedia({ reducedMotion: 'reduce' })
 
   // Only the facilitator has a queue; everyone (the viewer too) has the toggle.

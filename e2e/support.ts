@@ -94,6 +94,14 @@ export async function twoPeople(browser: Browser, board: CreatedBoard): Promise<
   return [anna, bram]
 }
 
+/** Anna (facilitator), Bram (editor) and Cas (viewer): every role on one board. */
+export async function everyRole(browser: Browser, board: CreatedBoard): Promise<[Page, Page, Page]> {
+  const [anna, bram] = await twoPeople(browser, board)
+  const cas = await newPerson(browser)
+  await openBoard(cas, board.urls.viewer, 'Cas')
+  return [anna, bram, cas]
+}
+
 // The page exposes its editors as window.__dialoogbordEditor and __dialoogbordSnapshotEditor (client/board/test-hooks.ts).
 import type {} from '../client/board/test-hooks.ts'
 
