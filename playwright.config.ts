@@ -1,7 +1,5 @@
 import { defineConfig } from '@playwright/test'
-
-// Debian's chromium, never a downloaded browser (see README "Tests").
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './server/testing/chromium.ts'
 
 export default defineConfig({
   testDir: 'e2e',
@@ -17,10 +15,8 @@ export default defineConfig({
     browserName: 'chromium',
     viewport: { width: 1280, height: 800 },
     locale: 'nl-NL',
-    launchOptions: {
-      executablePath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'],
-    },
+    // Debian's chromium, never a downloaded browser (see README "Tests").
+    launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },

@@ -14,21 +14,22 @@
  * (`DIR/open-<size>.trace.json`), both to open in DevTools.
  * The client is built (`vite build` → dist/client) first unless `--no-build` or CLIENT_DIR is set.
  */
-import { execFileSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { parseArgs } from 'node:util'
-import { chromium, type Browser, type Page } from '@playwright/test'
+import type { Browser, Page } from '@playwright/test'
 import * as Y from 'yjs'
 import type { CreatedBoard } from '../shared/api.ts'
 import type { StoredRecord } from '../shared/doc-layout.ts'
 import type {} from '../client/board/test-hooks.ts'
 import { OPEN_MARKS } from '../client/board/open-marks.ts'
 import { createBoard } from '../server/testing/api-client.ts'
+import { launchChromium } from '../server/testing/chromium.ts'
 import { removeDir, startServerProcess } from '../server/testing/server-process.ts'
 import { SyncClient, testRecord } from '../server/testing/sync-client.ts'
 import { installCleanup } from './lib/cleanup.ts'
+import { benchClientDir } from './lib/client-build.ts'
 import { noteIndex } from './lib/note.ts'
 import { percentile, sortedCopy } from './lib/stats.ts'
 
@@ -46,8 +47,6 @@ const REPS = Number(values.reps)
 const OPEN_TIMEOUT_MS = 120_000
 /** Notes per websocket update: well under the server's message size limit (MAX_MESSAGE_BYTES). */
 const BATCH = 500
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic']
 const ZONES = ['tijdlijn', 'rode-draden', 'lessen', 'afspraken'] as const
 
 interface Frame {
@@ -216,10 +215,8 @@ function summaryOrder(name: string): number {
 
 async function main(): Promise<void> {
   installCleanup(30 * 60_000)
-  const clientDir = process.env.CLIENT_DIR
-  if (!clientDir && !values['no-build']) execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' })
-  const server = await startServerProcess({ env: clientDir ? { CLIENT_DIR: clientDir } : {} })
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
+  const server = await startServerProcess({ env: { CLIENT_DIR: benchClientDir(values['no-build']) } })
+  const browser = await launchChromium()
   try {
     const boards = new Map<number, BenchBoard>()
     for (const size of SIZES) boards.set(size, await boardWith(server.url, size))

@@ -10,17 +10,18 @@
  * Figures are medians; targets (issue 10): canvas painted ≤ 1.5 s, JS transferred ≤ 40 % of its size.
  * The client is built (`vite build` → dist/client) first unless `--no-build` or CLIENT_DIR is set.
  */
-import { execFileSync } from 'node:child_process'
 import { cpSync, mkdtempSync } from 'node:fs'
-import { cpus, loadavg, tmpdir } from 'node:os'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { chromium, type Browser } from '@playwright/test'
+import type { Browser } from '@playwright/test'
 import { OPEN_MARKS } from '../client/board/open-marks.ts'
 import { createBoard } from '../server/testing/api-client.ts'
+import { launchChromium } from '../server/testing/chromium.ts'
 import { removeDir, startServerProcess, type ServerProcess } from '../server/testing/server-process.ts'
 import { watchForCanvas } from './lib/canvas-painted.ts'
 import { installCleanup } from './lib/cleanup.ts'
+import { benchClientDir, printLoad } from './lib/client-build.ts'
 import { median } from './lib/stats.ts'
 
 const { values } = parseArgs({
@@ -30,8 +31,6 @@ const { values } = parseArgs({
   },
 })
 const REPS = Number(values.reps)
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic']
 /** 10 Mbit/s in bytes per second, and the round trip added to every request. */
 const LINE = { bytesPerSecond: 10_000_000 / 8, latencyMs: 40 }
 const TARGET = { paintedMs: 1500, jsShare: 0.4 }
@@ -127,13 +126,11 @@ function printTable(results: Record<'uncompressed' | 'compressed', Sample[]>): v
 
 async function main(): Promise<void> {
   installCleanup(20 * 60_000)
-  const [load] = loadavg()
-  console.log(`load average at start: ${load!.toFixed(1)} on ${cpus().length} cores (times grow with it; the byte counts do not)`)
-  const clientDir = process.env.CLIENT_DIR ?? path.resolve('dist/client')
-  if (!process.env.CLIENT_DIR && !values['no-build']) execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' })
+  printLoad()
+  const clientDir = benchClientDir(values['no-build'])
   const plainDir = uncompressedCopy(clientDir)
   const servers: Record<'uncompressed' | 'compressed', ServerProcess | null> = { uncompressed: null, compressed: null }
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
+  const browser = await launchChromium()
   try {
     servers.uncompressed = await startServerProcess({ env: { CLIENT_DIR: plainDir } })
     servers.compressed = await startServerProcess({ env: { CLIENT_DIR: clientDir } })

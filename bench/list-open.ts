@@ -12,18 +12,18 @@
  * `--profile DIR` writes a CPU profile of one more open of each view (read it with
  * bench/profile-summary.ts; an unminified build names the functions).
  */
-import { execFileSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
-import { cpus, loadavg } from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { chromium, type Browser } from '@playwright/test'
+import type { Browser } from '@playwright/test'
 import { createBoard } from '../server/testing/api-client.ts'
+import { launchChromium } from '../server/testing/chromium.ts'
 import { removeDir, startServerProcess, type ServerProcess } from '../server/testing/server-process.ts'
 import { SyncClient, testRecord } from '../server/testing/sync-client.ts'
 import { inZone } from '../server/testing/template-zones.ts'
 import { watchForCanvas } from './lib/canvas-painted.ts'
 import { installCleanup } from './lib/cleanup.ts'
+import { benchClientDir, printLoad } from './lib/client-build.ts'
 import { median } from './lib/stats.ts'
 
 const { values } = parseArgs({
@@ -36,8 +36,6 @@ const { values } = parseArgs({
 })
 const REPS = Number(values.reps)
 const CARDS = Number(values.cards)
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic']
 const LINE = { down: 4_000_000 / 8, up: 1_500_000 / 8, latencyMs: 80 }
 const CPU_SLOWDOWN = 4
 
@@ -118,11 +116,9 @@ const ms = (value: number) => `${value.toFixed(0)} ms`
 
 async function main(): Promise<void> {
   installCleanup(20 * 60_000)
-  const [load] = loadavg()
-  console.log(`load average at start: ${load!.toFixed(1)} on ${cpus().length} cores (times grow with it; the byte counts do not)`)
-  const clientDir = process.env.CLIENT_DIR ?? path.resolve('dist/client')
-  if (!process.env.CLIENT_DIR && !values['no-build']) execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' })
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
+  printLoad()
+  const clientDir = benchClientDir(values['no-build'])
+  const browser = await launchChromium()
   let server: ServerProcess | null = null
   try {
     server = await startServerProcess({ env: { CLIENT_DIR: clientDir } })
