@@ -3,6 +3,7 @@
  * "Lijstweergave" link to the list view, and the accessibility statement with its contact.
  */
 import { expect, test, type Page } from '@playwright/test'
+import { LAST_CHECK } from '../client/pages/statement-facts.ts'
 import { createBoard, newPerson, openBoard, serverStartedByEachTest } from './support.ts'
 
 const startServer = serverStartedByEachTest()
@@ -79,7 +80,14 @@ test('the statement: linked from the home page, in Dutch and in English, with th
   }
   await expect(page.getByTestId('statement-status-list')).toHaveText('Voldoet aan WCAG 2.1 AA.')
   await expect(page.getByTestId('statement-status-canvas')).toHaveText('Voldoet gedeeltelijk aan WCAG 2.1 AA.')
-  await expect(page.getByTestId('statement-last-check')).toHaveText(/^De laatste controle met de hand was op \d{1,2} [a-z]+ \d{4}\.$/)
+  // Only a check by hand is called one (client/pages/statement-facts.ts).
+  await expect(page.getByTestId('statement-last-check')).toHaveText(
+    LAST_CHECK.byHand
+      ? /^De laatste controle met de hand was op \d{1,2} [a-z]+ \d{4}\.$/
+      : /^De laatste controle was op \d{1,2} [a-z]+ \d{4}: de automatische toetsen hierboven\. Een controle met de hand .* is nog niet gedaan\.$/,
+  )
+  // The list view is for everyone's part in a session; running it stays on the canvas page.
+  await expect(page.getByTestId('statement-list-facilitator')).toContainText('De sessie leiden kan niet vanuit de lijstweergave')
   const contact = page.getByTestId('statement-contact').getByRole('link', { name: 'toegankelijkheid@gemeente.example' })
   await expect(contact).toHaveAttribute('href', 'mailto:toegankelijkheid@gemeente.example')
   // 320 px wide (WCAG 1.4.10 Reflow): no sideways scrolling.
@@ -93,6 +101,7 @@ test('the statement: linked from the home page, in Dutch and in English, with th
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Accessibility statement')
   await expect(page.locator('html')).toHaveAttribute('lang', 'en')
   await expect(page.getByTestId('statement-status-canvas')).toHaveText('Partially conforms to WCAG 2.1 AA.')
+  await expect(page.getByTestId('statement-last-check')).toContainText(LAST_CHECK.byHand ? 'The last check by hand was on' : 'A check by hand (keyboard only, a screen reader, 320 pixels wide) has not been done yet.')
   await expect(page.getByTestId('statement-contact')).toContainText('Report it to the people who run this installation:')
   await expect(page.getByTestId('statement-contact').getByRole('link')).toHaveAttribute('href', 'mailto:toegankelijkheid@gemeente.example')
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320)

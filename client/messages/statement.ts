@@ -20,7 +20,9 @@ export const nl = {
   'statement.status.partial': 'Voldoet gedeeltelijk aan WCAG 2.1 AA.',
   'statement.status.list.heading': 'Lijstweergave van een bord',
   'statement.status.list.body':
-    'Het bord als gewone webpagina: elk onderdeel is een kop, de kaarten staan eronder als lijst, in leesvolgorde (de tijdlijn op datum, met de duidingen onder hun moment). Alles wat telt in een sessie kan hier, met alleen het toetsenbord, met een schermlezer en op een scherm van 320 pixels breed: kaarten lezen, toevoegen, bewerken, verplaatsen en verwijderen, de datum van een moment en de velden van een afspraak invullen. Wijzigingen van anderen verschijnen direct en worden rustig aangekondigd.',
+    'Het bord als gewone webpagina: elk onderdeel is een kop, de kaarten staan eronder als lijst, in leesvolgorde (de tijdlijn van links naar rechts, zoals de momenten op het canvas liggen, met de duidingen onder hun moment). Alles wat een deelnemer in een sessie doet, kan hier, met alleen het toetsenbord, met een schermlezer en op een scherm van 320 pixels breed: kaarten lezen, toevoegen, bewerken, verplaatsen en verwijderen, de datum van een moment en de velden van een afspraak invullen, een duiding onder een moment zetten, stippen zetten als er gestemd wordt, conceptkaarten schrijven en onthullen, en je hand opsteken. Wijzigingen van anderen verschijnen direct en worden rustig aangekondigd.',
+  'statement.status.list.facilitator':
+    'De sessie leiden kan niet vanuit de lijstweergave: een stemronde openen en sluiten, een stille ronde starten en alle concepten onthullen, de rij opgestoken handen afwerken, de tijdklok en de stappen bedienen, en de instellingen en de geschiedenis. Die bediening van de facilitator staat op de pagina van het canvas, in de kopbalk en de panelen. Die zijn met alleen het toetsenbord te bedienen en worden net zo met axe getoetst (zie hieronder).',
   'statement.status.canvas.heading': 'Canvas van een bord',
   'statement.status.canvas.body':
     'Het canvas is een tekenvlak (tldraw) waarop je kaarten met de muis of met aanraken neerzet en verschuift. Een deel daarvan is niet toegankelijk; zie hieronder wat nog niet werkt.',
@@ -52,14 +54,17 @@ export const nl = {
 
   'statement.testing.heading': 'Hoe we toetsen',
   'statement.testing.automated':
-    'De testsuite van Dialoogbord toetst automatisch met axe-core tegen WCAG 2.1 A en AA: de startpagina, de kopbalk van het bord, elk paneel en elke dialoog, de Oogst, de lijstweergave en deze verklaring. Een ernstige of kritieke bevinding laat de test falen.',
+    'De testsuite van Dialoogbord toetst automatisch met axe-core tegen WCAG 2.1 A en AA: de startpagina, de kopbalk van het bord, elk paneel en elke dialoog, de Oogst, de lijstweergave, de beheerpagina en deze verklaring. Een ernstige of kritieke bevinding laat de test falen.',
   'statement.testing.keyboard':
     'Een andere test doorloopt een sessie in de lijstweergave met alleen het toetsenbord (een moment toevoegen, de datum zetten, een kaart verplaatsen, een afspraak invullen), terwijl een tweede browser op het canvas elke wijziging ziet.',
   'statement.testing.manual':
-    'Automatische toetsen vinden niet alles. Daarom controleert een mens ook met de hand: alles met alleen het toetsenbord, met een schermlezer, en op een scherm van 320 pixels breed.',
+    'Automatische toetsen vinden niet alles. Ze zijn bedoeld om aangevuld te worden met een controle met de hand: alles met alleen het toetsenbord, met een schermlezer, en op een scherm van 320 pixels breed. Is die gedaan, dan staat dat hieronder, met de datum.',
 
   'statement.checked.heading': 'Datum van de laatste controle',
-  'statement.checked.body': 'De laatste controle met de hand was op {date}.',
+  // Which of the two: LAST_CHECK in client/pages/statement-facts.ts.
+  'statement.checked.byHand': 'De laatste controle met de hand was op {date}.',
+  'statement.checked.automatedOnly':
+    'De laatste controle was op {date}: de automatische toetsen hierboven. Een controle met de hand (alleen toetsenbord, een schermlezer, 320 pixels breed) is nog niet gedaan.',
 
   'statement.report.heading': 'Een probleem melden',
   'statement.report.intro': 'Kun je iets niet gebruiken, of heb je de informatie in een andere vorm nodig? Laat het ons weten.',
@@ -92,7 +97,9 @@ export const en: Record<keyof typeof nl, string> = {
   'statement.status.partial': 'Partially conforms to WCAG 2.1 AA.',
   'statement.status.list.heading': 'A board’s list view',
   'statement.status.list.body':
-    'The board as an ordinary web page: each part is a heading with its cards listed beneath it in reading order (the timeline by date, with the interpretations beneath their moment). Everything that matters in a session works here with only a keyboard, with a screen reader and on a screen 320 pixels wide: reading, adding, editing, moving and deleting cards, setting a moment’s date and an agreement’s fields. Other people’s changes appear at once and are announced quietly.',
+    'The board as an ordinary web page: each part is a heading with its cards listed beneath it in reading order (the timeline left to right, as the moments lie on the canvas, with the interpretations beneath their moment). Everything a participant does in a session works here with only a keyboard, with a screen reader and on a screen 320 pixels wide: reading, adding, editing, moving and deleting cards, setting a moment’s date and an agreement’s fields, adding an interpretation beneath a moment, placing dots during a vote, writing concept cards and revealing them, and raising a hand. Other people’s changes appear at once and are announced quietly.',
+  'statement.status.list.facilitator':
+    'Running the session cannot be done from the list view: opening and closing a vote, starting a silent round and revealing all drafts, working through the queue of raised hands, the timer and the steps, and the settings and history. These facilitator controls are on the canvas page, in its header and panels. They work with only a keyboard and are checked with axe in the same way (see below).',
   'statement.status.canvas.heading': 'A board’s canvas',
   'statement.status.canvas.body':
     'The canvas is a drawing surface (tldraw) on which you place and move cards with a mouse or by touch. Part of it is not accessible; see below what does not work yet.',
@@ -124,14 +131,16 @@ export const en: Record<keyof typeof nl, string> = {
 
   'statement.testing.heading': 'How we test',
   'statement.testing.automated':
-    'Dialoogbord’s test suite checks automatically with axe-core against WCAG 2.1 A and AA: the home page, the board’s header, every panel and dialog, the Harvest, the list view and this statement. A serious or critical finding fails the test.',
+    'Dialoogbord’s test suite checks automatically with axe-core against WCAG 2.1 A and AA: the home page, the board’s header, every panel and dialog, the Harvest, the list view, the admin page and this statement. A serious or critical finding fails the test.',
   'statement.testing.keyboard':
     'Another test goes through a session in the list view with only the keyboard (adding a moment, setting its date, moving a card, filling in an agreement) while a second browser on the canvas sees every change.',
   'statement.testing.manual':
-    'Automated checks do not find everything. So a person also checks by hand: everything with only the keyboard, with a screen reader, and on a screen 320 pixels wide.',
+    'Automated checks do not find everything. They are meant to be complemented by a check by hand: everything with only the keyboard, with a screen reader, and on a screen 320 pixels wide. Once that has been done, it is recorded below, with its date.',
 
   'statement.checked.heading': 'Date of the last check',
-  'statement.checked.body': 'The last manual check was on {date}.',
+  'statement.checked.byHand': 'The last check by hand was on {date}.',
+  'statement.checked.automatedOnly':
+    'The last check was on {date}: the automated tests described above. A check by hand (keyboard only, a screen reader, 320 pixels wide) has not been done yet.',
 
   'statement.report.heading': 'Reporting a problem',
   'statement.report.intro': 'Is there something you cannot use, or do you need the information in another form? Let us know.',

@@ -1,18 +1,19 @@
 /**
  * /toegankelijkheid: the accessibility statement, in the app's language (one path for both). Its
  * sections follow the Dutch government's model statement; the contact comes from the server's
- * ACCESSIBILITY_CONTACT, the date of the last check from statement-facts.ts.
+ * ACCESSIBILITY_CONTACT, the last check (its date, and whether it was by hand) from statement-facts.ts.
  */
 import { useEffect } from 'react'
 import { useI18n } from '../app/i18n-context.tsx'
 import { useClientConfig } from '../board/useClientConfig.ts'
 import type { Lang } from '../i18n.ts'
 import { AppHeader } from '../ui/AppHeader.tsx'
-import { LAST_MANUAL_CHECK, TLDRAW_AUDIT_ISSUE } from './statement-facts.ts'
+import { LAST_CHECK, lastCheckMessage, TLDRAW_AUDIT_ISSUE } from './statement-facts.ts'
 import './statement.css'
 
 export default function AccessibilityStatement() {
   const { t, lang } = useI18n()
+  const lastCheck = lastCheckMessage(LAST_CHECK)
   useEffect(() => {
     document.title = `${t('statement.title')} · ${t('app.name')}`
   }, [t])
@@ -36,6 +37,7 @@ export default function AccessibilityStatement() {
             {t('statement.status.conforms')}
           </p>
           <p>{t('statement.status.list.body')}</p>
+          <p data-testid="statement-list-facilitator">{t('statement.status.list.facilitator')}</p>
           <h3>{t('statement.status.canvas.heading')}</h3>
           <p className="statement__status statement__status--partial" data-testid="statement-status-canvas">
             {t('statement.status.partial')}
@@ -77,7 +79,7 @@ export default function AccessibilityStatement() {
 
         <section aria-labelledby="statement-checked">
           <h2 id="statement-checked">{t('statement.checked.heading')}</h2>
-          <p data-testid="statement-last-check">{t('statement.checked.body', { date: formatDay(lang, LAST_MANUAL_CHECK) })}</p>
+          <p data-testid="statement-last-check">{t(lastCheck.key, { date: formatDay(lang, lastCheck.date) })}</p>
         </section>
 
         <section aria-labelledby="statement-report">
