@@ -1,7 +1,7 @@
 /**
  * axe-core (WCAG 2.1 A and AA rules) over every screen of our own UI: the home page, the board's
  * chrome for each role, every side panel (client/board/panels.tsx) and every dialog, popover and
- * bar we draw over the canvas, the list view and the accessibility statement. Zero serious or
+ * bar we draw over the canvas, the list view, the accessibility statement and the admin page. Zero serious or
  * critical violations; a failure prints each violation with the elements it found.
  *
  * Also: every control of ours that Tab reaches draws our focus ring, and a selected card's
@@ -10,6 +10,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
 import { contrastRatio } from '../client/a11y/contrast.ts'
+import { removeDir, startServerProcess } from '../server/testing/server-process.ts'
 import { createBoard, everyRole, newPerson, openBoard, serverPerTest } from './support.ts'
 
 const server = serverPerTest()
@@ -398,4 +399,45 @@ test('the list view: reading, adding, editing, deleting, a vote; facilitator, ed
   await viewer.goto(list(board.urls.viewer))
   await expect(viewer.getByTestId('list-card').first()).toBeVisible()
   await expectAccessible(viewer, 'list view (viewer) at 320 px')
+})
+
+test('the admin page: its login, a refused token, the board list and the delete dialog', async ({ browser }) => {
+  // /admin needs a server with ADMIN_TOKEN; the spec's own server has none.
+  const ADMIN = 'beheer-axe-geheim'
+  const admin = await startServerProcess({ env: { ADMIN_TOKEN: ADMIN } })
+  try {
+    const auth = { authorization: `Bearer ${ADMIN}` }
+    await createBoard(admin.url, { title: 'Casus Zuid', template: 'casusreconstructie' }, auth)
+    await createBoard(admin.url, { title: 'Kennismaking', anonymous: true }, auth)
+    const page = await newPerson(browser)
+    await page.goto(`${admin.url}/admin`)
+    await expect(page.getByTestId('admin-token')).toBeFocused()
+    await expectAccessible(page, 'admin, login')
+    await page.getByTestId('admin-token').fill('geraden')
+    await page.getByTestId('admin-login').click()
+    await expect(page.getByTestId('admin-error')).toBeVisible()
+    await expectAccessible(page, 'admin, a refused token')
+    await page.getByTestId('admin-token').fill(ADMIN)
+    await page.getByTestId('admin-login').click()
+    await expect(page.getByTestId('admin-board')).toHaveCount(2)
+    await expectAccessible(page, 'admin, the board list')
+    // The delete confirmation, opened by keyboard as a keyboard user would.
+    const row = page.getByTestId('admin-board').filter({ hasText: 'Kennismaking' })
+    await row.getByTestId('admin-delete').focus()
+    await page.keyboard.press('Enter')
+    await expect(page.getByTestId('admin-delete-dialog')).toBeVisible()
+    await expectAccessible(page, 'admin, delete dialog')
+    await page.getByTestId('admin-delete-confirm').click()
+    await expect(page.getByTestId('admin-board')).toHaveCount(1)
+    await expectAccessible(page, 'admin, after deleting a board')
+    // At 320 px the table scrolls on its own; the page does not.
+    await page.setViewportSize({ width: 320, height: 640 })
+    // The header wraps: Uitloggen and the language switch stay on screen (they were pushed off it).
+    await expect(page.getByTestId('lang-en')).toBeInViewport()
+    await expect(page.getByRole('button', { name: 'Uitloggen' })).toBeInViewport()
+    await expectAccessible(page, 'admin, the board list at 320 px')
+  } finally {
+    await admin.stop()
+    removeDir(admin.dataDir)
+  }
 })
