@@ -136,7 +136,15 @@ function ListMain(props: { board: BoardForRole; writable: boolean; drafts: Draft
   useEffect(() => () => batcher.dispose(), [batcher])
 
   const nameOf = useCallback((part: OutlinePart) => partName(part, { outside: t('list.outside'), wholeBoard: t('list.wholeBoard') }), [t])
-  const outline = useOutline({ store, templateId: board.template, votes: voting?.closed ?? NO_VOTES, nameOf, onOthersChanged: (events) => batcher.add(events) })
+  const outline = useOutline({
+    store,
+    templateId: board.template,
+    votes: voting?.closed ?? NO_VOTES,
+    nameOf,
+    onOthersChanged: (events) => batcher.add(events),
+    // My own reveal comes back as a remote change of my card: not announced.
+    myDraftIds: () => homes?.draftIds.get() ?? NO_DRAFTS,
+  })
   const draftIds = useValue('my draft ids', () => homes?.draftIds.get() ?? NO_DRAFTS, [homes])
 
   const [notice, setNotice] = useState<string | null>(null)

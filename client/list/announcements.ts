@@ -2,7 +2,8 @@
  * What the list view's live region says about OTHER people's changes: batched, so a busy session
  * does not flood a screen reader. Events gather for a moment and come out as one message, at
  * most one per `intervalMs` ("Nieuwe kaart in Rode draden. 2 kaarten gewijzigd in Tijdlijn.").
- * The list never passes its own edits here (it listens to remote changes only).
+ * The list never passes its own edits here: it listens to remote changes only, and leaves out
+ * those of my own draft cards, which is how my own reveal comes back (useOutline.ts).
  */
 import type { MessageKey, Translate } from '../i18n.ts'
 
