@@ -11,9 +11,8 @@ import { agreementOf, cardInfo, isCard, isChecked, type CardInfo, type CardKind 
 import { canWrite } from '../../shared/roles.ts'
 import { useI18n } from '../app/i18n-context.tsx'
 import type { PanelProps } from '../board/panels.tsx'
-import { FIELDS, readFields, richTextOf, updateCard, writeFields, type CardField, type FieldKey } from './card-fields.ts'
+import { FIELDS, readFields, writeChecked, writeFields, type CardField, type FieldKey } from './card-fields.ts'
 import { DateParts } from './DateParts.tsx'
-import { withCheckbox } from './rich-text-lines.ts'
 import { CardVote } from '../voting/CardVote.tsx'
 import { agreementDate } from '../../shared/calendar-date.ts'
 import { agreementEventFile } from '../exports/exports-api.ts'
@@ -243,14 +242,9 @@ function ChecklistTick({ editor, shape, readonly }: { editor: Editor; shape: TLS
   const { t } = useI18n()
   const id = useId()
   const checked = isChecked(shape as unknown as Shape)
-  const toggle = (next: boolean) => {
-    const richText = richTextOf(shape)
-    const text = richText ? withCheckbox(richText, next) : null
-    updateCard(editor, shape, { ...shape.meta, checked: next }, text)
-  }
   return (
     <div className="field field--check">
-      <input id={id} type="checkbox" data-testid="card-field-checked" checked={checked} disabled={readonly} onChange={(event) => toggle(event.target.checked)} />
+      <input id={id} type="checkbox" data-testid="card-field-checked" checked={checked} disabled={readonly} onChange={(event) => writeChecked(editor, shape.id, event.target.checked)} />
       <label htmlFor={id}>{t('card.checked')}</label>
     </div>
   )

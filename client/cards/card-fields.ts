@@ -6,7 +6,8 @@
  *   line is moved there, see lane-style.ts); the panel takes a "Datum:" line off the card when it
  *   sets the date, so it is not shown twice;
  * - an agreement's Wat / Wie / Wanneer / Hoe are labelled lines on the card; the panel sets the
- *   line (adding it when the card has none) and keeps `meta` in step for older readers.
+ *   line (adding it when the card has none) and keeps `meta` in step for older readers;
+ * - a checklist item's tick is `meta.checked` and the ☐ / ☑ its text starts with.
  *
  * Writes go to the store (the canvas passes its editor, whose store it is; the list view, which
  * has no editor, its store), so the card panel and the list share one implementation. Like the
@@ -19,7 +20,7 @@ import { BoardGeometry, plainText, type HarvestRecord, type Shape } from '../../
 import { shiftToStayInZone } from '../../shared/card-placement.ts'
 import { AGREEMENT_FIELDS, agreementOf, cardDate, DATE_LABELS, type AgreementField, type CardKind } from '../../shared/card-rules.ts'
 import type { MessageKey } from '../i18n.ts'
-import { withLabelledLineAdded, withoutLabelledLine } from './rich-text-lines.ts'
+import { withCheckbox, withLabelledLineAdded, withoutLabelledLine } from './rich-text-lines.ts'
 
 export type FieldKey = 'date' | AgreementField
 
@@ -89,6 +90,14 @@ export function writeFields(target: CardStore, shapeId: TLShapeId, kind: CardKin
   // Keep `meta.date` of an agreement in step with "wanneer", so no older value shows through.
   if (kind === 'afspraak' && values.some(({ key }) => key === 'wanneer') && 'date' in meta) meta.date = meta.wanneer ?? ''
   updateCard(target, shape, meta, richText !== before ? richText : null)
+}
+
+/** Ticks or unticks a checklist item: `meta.checked` and the ☐ / ☑ at the start of its text (when it has one). */
+export function writeChecked(target: CardStore, shapeId: TLShapeId, checked: boolean): void {
+  const shape = shapeIn(storeOf(target), shapeId)
+  if (!shape) return
+  const richText = richTextOf(shape)
+  updateCard(target, shape, { ...shape.meta, checked }, richText ? withCheckbox(richText, checked) : null)
 }
 
 /** One update of a card's meta and, when given, its text (note, geo and text shapes all have `richText`); a locked card stays as it is. */
