@@ -36,10 +36,10 @@ async function tabTo(page: Page, target: Locator, max = 300): Promise<void> {
   throw new Error(`${key} never reached ${target}`)
 }
 
-async function openList(page: Page, url: string): Promise<void> {
+async function openList(page: Page, url: string, part = 'tijdlijn'): Promise<void> {
   await page.goto(listUrl(url))
   await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected')
-  await expect(page.getByTestId('list-part-tijdlijn')).toBeVisible()
+  await expect(page.getByTestId(`list-part-${part}`)).toBeVisible()
 }
 
 interface CanvasCard {
@@ -149,6 +149,15 @@ test('keyboard only on the list: a moment with its date on the timeline, a card 
   await expect(later.getByRole('list', { name: /Duidingen bij/ })).toContainText('Niemand voelde zich eigenaar')
   expect(await canvasCard(canvas, /^Niemand voelde/)).toMatchObject({ zone: 'tijdlijn', lane: 'duiding' })
   expect(signaal.id).not.toBe(eerste.id)
+
+  // "Eerder" on the duiding: it goes under the moment before, on the canvas too, keeping the focus.
+  await tabTo(list, later.getByRole('button', { name: 'Eerder ‘Niemand voelde zich eigenaar’' }))
+  await list.keyboard.press('Enter')
+  const movedEarlier = moments.first().getByRole('button', { name: 'Eerder ‘Niemand voelde zich eigenaar’' })
+  await expect(moments.first().getByRole('list', { name: /Duidingen bij/ })).toContainText('Niemand voelde zich eigenaar')
+  await expect(movedEarlier).toBeFocused()
+  await expect(movedEarlier).toHaveAttribute('aria-disabled', 'true')
+  await expect.poll(async () => (await canvasCard(canvas, /^Niemand voelde/)).x < eerste.x).toBe(true)
 
   // Move a card of the introduction to "3 Reflectie en rode draden": the select, then "Verplaats".
   const intro = list.getByTestId('list-part-spelregels')
@@ -365,6 +374,74 @@ test('keyboard only: earlier on the timeline, Escape cancels, deleting asks firs
   // A silent round shows as text on the list.
   await boardCall(server.url, board, board.tokens.facilitator, 'POST', '/drafts/silent-round', {})
   await expect(list.getByTestId('silent-round')).toContainText('Stille ronde')
+})
+
+test('the list writes only what you changed, refuses a card without text, and fits 320 px with an editor open', async ({ browser }) => {
+  const board = await createBoard(server.url, { title: 'Casus West', template: 'casusreconstructie' })
+  const canvas = await newPerson(browser)
+  await openBoard(canvas, board.urls.facilitator, 'Anna')
+  const list = await newPerson(browser)
+  await openList(list, board.urls.editor)
+  const timeline = list.getByTestId('list-part-tijdlijn')
+
+  // Only a date: refused with a message, the focus back in the text field; with text it is saved.
+  await tabTo(list, timeline.getByRole('button', { name: /^Kaart toevoegen/ }))
+  await list.keyboard.press('Enter')
+  const text = timeline.getByRole('textbox', { name: 'Tekst' })
+  await list.keyboard.press('Tab')
+  await list.keyboard.type('2024-02-01')
+  await list.keyboard.press('Enter')
+  await expect(timeline.getByRole('alert')).toHaveText('Schrijf eerst wat er op de kaart staat.')
+  await expect(text).toBeFocused()
+  await expect(timeline.getByTestId('list-card')).toHaveCount(0)
+  await list.keyboard.type('Melding')
+  await list.keyboard.press('Enter')
+  const moment = timeline.getByTestId('list-card').filter({ hasText: 'Melding' })
+  await expect(moment).toContainText('Datum: 2024-02-01')
+
+  // While my editor is open, Anna rewrites the text on the canvas; I change only the date: her text stays.
+  await expect(moment.getByRole('button', { name: 'Bewerk ‘Melding’' })).toBeFocused()
+  await list.keyboard.press('Enter')
+  await expect(text).toBeFocused()
+  await canvas.evaluate(() => {
+    const editor = window.__dialoogbordEditor!
+    const card = editor.getCurrentPageShapes().find((shape) => editor.getShapeUtil(shape).getText(shape) === 'Melding')!
+    const content = [{ type: 'paragraph', content: [{ type: 'text', text: 'Melding bij Veilig Thuis' }] }]
+    editor.updateShape({ id: card.id, type: 'note', props: { richText: { type: 'doc', content } } })
+  })
+  await expect(moment.locator('.list-card__text')).toHaveText('Melding bij Veilig Thuis')
+  await list.keyboard.press('Tab')
+  await list.keyboard.press('Control+a')
+  await list.keyboard.type('2024-02-02')
+  await list.keyboard.press('Enter')
+  await expect(moment).toContainText('Datum: 2024-02-02')
+  await expect.poll(async () => (await canvasCard(canvas, /^Melding/)).meta.date).toBe('2024-02-02')
+  expect((await canvasCard(canvas, /^Melding/)).text).toBe('Melding bij Veilig Thuis')
+
+  // At 320 px wide an open agreement editor fits too (no sideways scrolling).
+  await list.setViewportSize({ width: 320, height: 800 })
+  const agreements = list.getByTestId('list-part-afspraken')
+  await tabTo(list, agreements.getByTestId('list-card').first().getByRole('button', { name: /^Bewerk/ }))
+  await list.keyboard.press('Enter')
+  await expect(agreements.getByRole('textbox', { name: 'Wat' })).toBeFocused()
+  expect(await list.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true)
+})
+
+test('a checklist item is ticked on the list with Space; the canvas card shows ☑', async ({ browser }) => {
+  const board = await createBoard(server.url, { title: 'Dialoog Noord', template: 'stakeholderdialoog' })
+  const canvas = await newPerson(browser)
+  await openBoard(canvas, board.urls.facilitator, 'Anna')
+  const list = await newPerson(browser)
+  await openList(list, board.urls.editor, 'opdracht')
+  const item = 'Vraag en aanleiding: waartoe doen we dit?'
+  const box = list.getByTestId('list-part-opdracht').getByRole('checkbox', { name: item })
+  await expect(box).not.toBeChecked()
+  await tabTo(list, box)
+  await list.keyboard.press('Space')
+  await expect(box).toBeChecked()
+  await expect(box).toBeFocused()
+  await expect.poll(async () => (await canvasCard(canvas, /Vraag en aanleiding/)).text).toBe(`☑ ${item}`)
+  expect((await canvasCard(canvas, /Vraag en aanleiding/)).meta.checked).toBe(true)
 })
 
 test('the list reloads offline from this device’s copy, takes a card there, and the canvas has it once online', async ({ browser }) => {

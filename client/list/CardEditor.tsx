@@ -2,7 +2,10 @@
  * The list's text form, for a new card and for editing one: a labelled textarea (Enter saves,
  * Shift+Enter starts a new line) and/or labelled fields (a moment's date, an agreement's four),
  * grouped in a fieldset whose legend says which card. Escape cancels anywhere in it. The first
- * control gets focus when it opens.
+ * control gets focus when it opens. A card needs text: saving with the text field blank is
+ * refused with a message, and focus stays there (an empty note would be taken for an unused
+ * template card). Saving hands over the values as they were when it opened too, so only what
+ * the person changed is written (edit-changes.ts).
  */
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
 import { useI18n } from '../app/i18n-context.tsx'
@@ -24,14 +27,17 @@ export function CardEditor(props: {
   text: { label: string; initial: string } | null
   fields?: readonly EditorField[]
   testId?: string
-  onSave(values: EditorValues): void
+  onSave(values: EditorValues, opened: EditorValues): void
   onCancel(): void
 }) {
   const { legend, text, fields = [], testId, onSave, onCancel } = props
   const { t } = useI18n()
   const id = useId()
-  const [value, setValue] = useState(text?.initial ?? '')
-  const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(fields.map((field) => [field.key, field.initial])))
+  // The props follow the card as others change it; the editor keeps what it opened with.
+  const [opened] = useState<EditorValues>(() => ({ text: text ? text.initial : null, fields: Object.fromEntries(fields.map((field) => [field.key, field.initial])) }))
+  const [value, setValue] = useState(opened.text ?? '')
+  const [values, setValues] = useState<Record<string, string>>(opened.fields)
+  const [blank, setBlank] = useState(false)
   const first = useRef<HTMLTextAreaElement & HTMLInputElement>(null)
   useEffect(() => {
     const control = first.current
@@ -43,7 +49,13 @@ export function CardEditor(props: {
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
-    onSave({ text: text ? value : null, fields: values })
+    if (text && value.trim() === '') {
+      setBlank(true)
+      // The text field is the first control whenever there is one.
+      first.current?.focus()
+      return
+    }
+    onSave({ text: text ? value : null, fields: values }, opened)
   }
   const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
     if (event.key !== 'Escape') return
@@ -71,11 +83,20 @@ export function CardEditor(props: {
               className="card-editor__text"
               rows={Math.max(2, value.split('\n').length)}
               value={value}
-              aria-describedby={`${id}-hint`}
-              onChange={(event) => setValue(event.currentTarget.value)}
+              aria-describedby={blank ? `${id}-blank ${id}-hint` : `${id}-hint`}
+              aria-invalid={blank || undefined}
+              onChange={(event) => {
+                setValue(event.currentTarget.value)
+                setBlank(false)
+              }}
               onKeyDown={onTextKeyDown}
               data-testid="card-editor-text"
             />
+            {blank && (
+              <p id={`${id}-blank`} className="form__error" role="alert" data-testid="card-editor-blank">
+                {t('list.textRequired')}
+              </p>
+            )}
             <p id={`${id}-hint`} className="card-editor__hint muted">
               {t('list.editorHint')}
             </p>

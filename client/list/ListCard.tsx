@@ -1,15 +1,16 @@
 /**
  * One card as a list item: its kind, text and fields (a moment's date, an agreement's wat / wie /
  * wanneer / hoe), dots from the latest closed vote, and — for those who may write, on cards that
- * are not locked — its controls: edit, move to another part, earlier / later on the timeline,
- * delete (after a confirmation), add an interpretation under a moment, give or take back a dot
- * in an open vote, reveal my draft card. Every control's name says which card it is for.
+ * are not locked — its controls: edit, tick a checklist item, move to another part, earlier /
+ * later on the timeline (a moment, or an interpretation from moment to moment), delete (after a
+ * confirmation), add an interpretation under a moment, give or take back a dot in an open vote,
+ * reveal my draft card. Every control's name says which card it is for.
  */
 import type { TLShapeId } from '@tldraw/tlschema'
 import { deepEqual } from 'fast-equals'
 import { memo, useId, useState, type ReactNode } from 'react'
 import type { OutlineCard } from '../../shared/board-outline.ts'
-import { AGREEMENT_FIELDS } from '../../shared/card-rules.ts'
+import { AGREEMENT_FIELDS, type AgreementField } from '../../shared/card-rules.ts'
 import { isPrepared } from '../../shared/session.ts'
 import { useI18n } from '../app/i18n-context.tsx'
 import { revealMine } from '../drafts/drafts-api.ts'
@@ -17,7 +18,8 @@ import { useDraftRequest } from '../drafts/useDraftRequest.ts'
 import type { MessageKey } from '../i18n.ts'
 import { CardEditor, type EditorValues } from './CardEditor.tsx'
 import { focusKey, useList } from './list-context.ts'
-import { addCard, moveAlong, moveToPart, removeCard, setAgreementField, setDate, setText } from './list-edits.ts'
+import { editChanges, typedDate } from './edit-changes.ts'
+import { addCard, moveAlong, moveToPart, removeCard, setAgreementField, setChecked, setDate, setText } from './list-edits.ts'
 import { agreementFields } from './ListPart.tsx'
 
 type Mode = 'view' | 'edit' | 'delete' | 'duiding'
@@ -36,7 +38,7 @@ interface ListCardProps {
   /** The card's part. */
   zone: string | null
   frameId: string | null
-  /** Its place among the timeline's moments (Eerder / Later); null elsewhere. */
+  /** Its place among the timeline's moments (Eerder / Later), for an interpretation its moment's; null elsewhere. */
   index: number | null
   count: number
 }
@@ -67,23 +69,15 @@ function ListCardView({ card, zone, frameId, index, count }: ListCardProps) {
     focusSoon(focusKey(card.id, control))
   }
 
-  const saveEdit = ({ text, fields }: EditorValues) => {
+  // Only what this person changed since the editor opened is written: others may have changed the card meanwhile.
+  const saveEdit = (values: EditorValues, opened: EditorValues) => {
     setMode('view')
+    const { text, fields } = editChanges(opened, card.kind === 'moment' ? typedDate(values) : values)
     act(() => {
-      if (text !== null && text.trim() !== '' && text !== card.text) {
-        // A checklist item keeps its box (the list shows the text without it).
-        setText(store, id, card.kind === 'checklist' ? `${card.checked ? '☑' : '☐'} ${text}` : text)
-      }
-      if (card.kind === 'moment') {
-        const date = (fields.date ?? '').trim()
-        // Also when only the text changed: a date typed as a line on the card moves to its field.
-        if (date !== (card.date ?? '') || (text !== card.text && date !== '')) setDate(store, id, date)
-      }
-      if (card.agreement) {
-        for (const { field } of AGREEMENT_FIELDS) {
-          const value = (fields[field] ?? '').trim()
-          if (value !== card.agreement[field]) setAgreementField(store, id, field, value)
-        }
+      if (text !== null) setText(store, id, text)
+      for (const { key, value } of fields) {
+        if (key === 'date') setDate(store, id, value)
+        else setAgreementField(store, id, key as AgreementField, value)
       }
     })
     focusSoon(focusKey(card.id, 'edit'))
@@ -104,7 +98,7 @@ function ListCardView({ card, zone, frameId, index, count }: ListCardProps) {
       <p className="list-card__head">
         <span className="list-card__kind">{t(`list.kind.${card.kind}` as MessageKey)}</span>
         {card.kind === 'moment' && <span className="list-card__date">{card.date ? `${t('card.date')}: ${card.date}` : t('list.noDate')}</span>}
-        {card.checked !== undefined && <span className="list-card__checked">{t(card.checked ? 'list.checked' : 'list.unchecked')}</span>}
+        {card.checked !== undefined && !canEdit && <span className="list-card__checked">{t(card.checked ? 'list.checked' : 'list.unchecked')}</span>}
         {card.locked && <span className="list-card__tag">{t('list.locked')}</span>}
         {mine && <span className="list-card__tag list-card__tag--mine">{t('drafts.mark.mine')}</span>}
         {card.dots !== null && <span className="list-card__dots">{t(card.dots === 1 ? 'list.dots.one' : 'list.dots.other', { n: String(card.dots) })}</span>}
@@ -118,6 +112,8 @@ function ListCardView({ card, zone, frameId, index, count }: ListCardProps) {
             </div>
           ))}
         </dl>
+      ) : card.checked !== undefined && canEdit ? (
+        <Tick card={card} />
       ) : (
         <p className="list-card__text">{card.text.trim() === '' ? t('list.emptyCard') : card.text}</p>
       )}
@@ -170,7 +166,7 @@ function ListCardView({ card, zone, frameId, index, count }: ListCardProps) {
       {card.duidingen && card.duidingen.length > 0 && (
         <ol className="list-cards list-cards--duidingen" aria-label={t('list.duidingenOf', { card: label })}>
           {card.duidingen.map((duiding) => (
-            <ListCard key={duiding.id} card={duiding} zone={zone} frameId={frameId} index={null} count={card.duidingen!.length} />
+            <ListCard key={duiding.id} card={duiding} zone={zone} frameId={frameId} index={index} count={count} />
           ))}
         </ol>
       )}
@@ -178,6 +174,29 @@ function ListCardView({ card, zone, frameId, index, count }: ListCardProps) {
         <CardEditor legend={t('list.newDuiding', { card: label })} text={{ label: t('list.text'), initial: '' }} testId="list-new-duiding" onSave={saveDuiding} onCancel={back('duiding')} />
       )}
     </li>
+  )
+}
+
+/** A checklist item's tick box, named by its text; the same write as the card panel's (card-fields.ts writeChecked). */
+function Tick({ card }: { card: OutlineCard }) {
+  const { t } = useI18n()
+  const { store, act } = useList()
+  const id = useId()
+  return (
+    <p className="list-card__text list-card__tick">
+      <input
+        id={id}
+        type="checkbox"
+        checked={card.checked === true}
+        data-focus-key={focusKey(card.id, 'tick')}
+        data-testid="list-tick"
+        onChange={(event) => {
+          const checked = event.currentTarget.checked
+          act(() => setChecked(store, card.id as TLShapeId, checked))
+        }}
+      />
+      <label htmlFor={id}>{card.text.trim() === '' ? t('list.emptyCard') : card.text}</label>
+    </p>
   )
 }
 

@@ -10,7 +10,7 @@ import { metaMap, recordsKeyValue, SCHEMA_KEY, type StoredRecord } from '../../s
 import { testBoard } from '../../shared/test-board.ts'
 import { arrowRecords, indexKey, noteGrowY } from '../../templates/shapes.ts'
 import { bindStoreToDoc } from '../sync/binding.ts'
-import { addCard, CardEditError, moveAlong, moveToPart, removeCard, setAgreementField, setDate, setText } from './list-edits.ts'
+import { addCard, CardEditError, moveAlong, moveToPart, removeCard, setAgreementField, setChecked, setDate, setText } from './list-edits.ts'
 
 const cleanups: Array<() => void> = []
 afterEach(() => {
@@ -148,6 +148,37 @@ describe('list edits', () => {
     expect(buildOutline({ records: store.allRecords(), templateId: 'casusreconstructie' }).at(-1)).toMatchObject({ zone: null, cards: [{ id: moment }] })
   })
 
+  it('moves a moment to another part with its duidingen, which take that part’s kind (they do not fall to another moment)', () => {
+    const { store, part } = listStore()
+    const tl = () => part('tijdlijn')
+    const a = addCard(store, { part: tl() }, 'A')
+    const b = addCard(store, { part: tl() }, 'B')
+    const underA = addCard(store, { duidingOf: a }, 'Bij A')
+    moveToPart(store, a, 'rode-draden')
+    expect(cardIn(part('rode-draden'), a)).toMatchObject({ kind: 'rode-draad', text: 'A' })
+    expect(cardIn(part('rode-draden'), underA)).toMatchObject({ kind: 'rode-draad', text: 'Bij A' })
+    expect(tl().cards.map((card) => [card.id, card.duidingen])).toEqual([[b, []]])
+  })
+
+  it('ticks a checklist item as the card panel does; new text keeps the box as it is now', () => {
+    let item = '' as TLShapeId
+    const { store, part, shape } = listStore((board) => {
+      item = board.note('lessen', 40, 120, '☐ Uitnodiging versturen', { kind: 'checklist', checked: false }).id
+    })
+    const text = () => plainText(shape(item) as unknown as Shape)
+    expect(cardIn(part('lessen'), item)).toMatchObject({ kind: 'checklist', text: 'Uitnodiging versturen', checked: false })
+    setChecked(store, item, true)
+    expect(shape(item)!.meta.checked).toBe(true)
+    expect(text()).toBe('☑ Uitnodiging versturen')
+    // The list edits the text without its box: the box comes back ticked, as the card is now.
+    setText(store, item, 'Uitnodiging op tijd versturen')
+    expect(text()).toBe('☑ Uitnodiging op tijd versturen')
+    expect(cardIn(part('lessen'), item)).toMatchObject({ text: 'Uitnodiging op tijd versturen', checked: true })
+    setChecked(store, item, false)
+    expect(shape(item)!.meta.checked).toBe(false)
+    expect(text()).toBe('☐ Uitnodiging op tijd versturen')
+  })
+
   it('moves a moment along the timeline with its duidingen, and swaps cards in rows', () => {
     const { store, part } = listStore()
     const tl = () => part('tijdlijn')
@@ -201,6 +232,7 @@ describe('list edits', () => {
       () => setText(store, lockedId, 'Anders'),
       () => setDate(store, lockedId, '2025-01-01'),
       () => setAgreementField(store, lockedId, 'wie', 'Iemand'),
+      () => setChecked(store, lockedId, true),
       () => moveToPart(store, lockedId, 'rode-draden'),
       () => moveAlong(store, lockedId, 'later'),
       () => removeCard(store, lockedId),

@@ -28,6 +28,7 @@ import {
   agreementOf,
   cardDate,
   cardInfo,
+  checklistItem,
   KIND_COLOURS,
   TIMELINE_ZONE,
   zoneCardKind,
@@ -35,7 +36,7 @@ import {
   type CardKind,
 } from '../../shared/card-rules.ts'
 import { NOTE_SIZE, noteGrowY, noteRecord } from '../../templates/shapes.ts'
-import { resizedInPart, writeFields } from '../cards/card-fields.ts'
+import { resizedInPart, writeChecked, writeFields } from '../cards/card-fields.ts'
 
 export type AddTarget = { part: OutlinePart } | { duidingOf: string } | { part: OutlinePart; date: string }
 
@@ -95,14 +96,20 @@ export function addCard(store: TLStore, target: AddTarget, text: string): TLShap
   return id
 }
 
-/** Replaces a card's text (a note grows to fit it). A moment keeps its date. */
+/**
+ * Replaces a card's text (a note grows to fit it). A moment keeps its date; a checklist item keeps
+ * its box as it is now (the list shows and edits the text without it).
+ */
 export function setText(store: TLStore, id: TLShapeId, text: string): void {
   const shape = editable(store, id)
   const meta: JsonObject = { ...shape.meta }
+  const current = plainText(shape as unknown as Shape)
   // A date that was a line on the card (the list shows it apart) stays the card's date.
-  const before = cardDate({ text: plainText(shape as unknown as Shape), meta })
+  const before = cardDate({ text: current, meta })
   if (before.date && !cardDate({ text, meta }).date) meta.date = before.date
-  const props = { ...(shape.props as object), richText: toRichText(text) }
+  const item = checklistItem({ shape: shape as unknown as Shape, text: current })
+  const written = item && item.text !== current ? `${item.checked ? '☑' : '☐'} ${text}` : text
+  const props = { ...(shape.props as object), richText: toRichText(written) }
   store.put([resizedInPart(store, shape, { ...shape, props, meta } as TLShape)])
 }
 
@@ -118,21 +125,36 @@ export function setAgreementField(store: TLStore, id: TLShapeId, field: Agreemen
   writeFields(store, id, 'afspraak', [{ key: field, value }])
 }
 
+/** Ticks or unticks a checklist item, as the card panel's tick box does. */
+export function setChecked(store: TLStore, id: TLShapeId, checked: boolean): void {
+  editable(store, id)
+  writeChecked(store, id, checked)
+}
+
 /**
  * Moves a card to the part of zone `zone` (null: outside every part), where placement puts it:
  * a moment among the moments by its date. It takes the part's kind and, when it still had its
- * old kind's colour, the new kind's colour.
+ * old kind's colour, the new kind's colour. A moment takes its interpretations along (each placed
+ * and restyled the same way): left behind, they would silently belong to another moment.
  */
 export function moveToPart(store: TLStore, id: TLShapeId, zone: string | null): void {
-  const shape = editable(store, id)
+  editable(store, id)
   const board = geometryOf(store)
   const frame = zone === null ? null : (board.zoneFrames().find((candidate) => candidate.meta.zone === zone) ?? null)
   if (zone !== null && !frame) throw new CardEditError('missing')
   const current = board.shape(id)!
-  const info = cardInfo(board, current)
   // Already there: it stays where it is (placement would take it to the part's next free slot).
-  if ((info.zone?.zone ?? null) === zone) return
-  const from = info.kind
+  if ((cardInfo(board, current).zone?.zone ?? null) === zone) return
+  const along = duidingenOf(board, id)
+  placeInPart(store, board, id, frame)
+  for (const duiding of along) placeInPart(store, geometryOf(store), duiding, frame)
+}
+
+/** One card to `frame` (null: the page), at the place placement gives, restyled for its new kind. */
+function placeInPart(store: TLStore, board: BoardGeometry, id: TLShapeId, frame: Shape | null): void {
+  const shape = store.get(id) as TLShape
+  const current = board.shape(id)!
+  const from = cardInfo(board, current).kind
   const date = cardDate({ text: plainText(current), meta: current.meta }).date
   const request: Omit<PlaceRequest, 'size' | 'frameId'> = frame?.meta.zone === TIMELINE_ZONE ? { lane: 'moment', date: date || null } : {}
   const box = board.bounds(current)
@@ -140,6 +162,33 @@ export function moveToPart(store: TLStore, id: TLShapeId, zone: string | null): 
   const to: CardKind = frame?.meta.zone === TIMELINE_ZONE ? 'moment' : frame?.meta.zone === AGREEMENTS_ZONE ? 'afspraak' : zoneCardKind((frame?.meta.zone as string | undefined) ?? null, current)
   store.put([restyled({ ...shape, parentId: pageOf(store, board, frame?.id ?? null), x: placement.x, y: placement.y, rotation: 0 } as TLShape, from, to)])
   removePlaceholder(store, placement.replaces)
+}
+
+/** The interpretations beneath a moment on the timeline (not the locked ones); [] for any other card. */
+function duidingenOf(board: BoardGeometry, id: string): TLShapeId[] {
+  const current = board.shape(id)
+  const frame = current ? board.zoneOf(current) : null
+  if (!frame || frame.meta.zone !== TIMELINE_ZONE) return []
+  const lanes = timelineLanes(board, frame)
+  const self = lanes.moments.find((item) => item.shape.id === id)
+  return self ? lanes.beneath(self).map((item) => item.shape.id as TLShapeId) : []
+}
+
+/** A timeline's cards: its moments left to right, and which moment an interpretation lies under. */
+function timelineLanes(board: BoardGeometry, frame: Shape) {
+  const zoneFrames = board.zoneFrames()
+  const inFrame = board.contentItems().filter((item) => board.zoneOf(item.shape, zoneFrames) === frame)
+  const boundary = board.laneBoundary(frame)
+  const moments = inFrame.filter((item) => item.centre.y < boundary).sort((a, b) => a.box.minX - b.box.minX || a.box.minY - b.box.minY)
+  const index = new MomentIndex(moments)
+  const rank = new Map(moments.map((moment, i) => [moment, i]))
+  /** The place among the moments of the one `duiding` lies under; -1 when none. */
+  const momentIndexOf = (duiding: Item) => {
+    const moment = index.closest(duiding)
+    return moment ? rank.get(moment)! : -1
+  }
+  const beneath = (moment: Item) => inFrame.filter((item) => item.centre.y >= boundary && moments[momentIndexOf(item)] === moment && !item.shape.isLocked)
+  return { inFrame, boundary, moments, momentIndexOf, beneath }
 }
 
 /**
@@ -154,22 +203,14 @@ export function moveAlong(store: TLStore, id: TLShapeId, direction: 'earlier' | 
   const current = board.shape(id)!
   const zoneFrames = board.zoneFrames()
   const frame = board.zoneOf(current, zoneFrames)
-  const inFrame = board.contentItems().filter((item) => board.zoneOf(item.shape, zoneFrames) === frame)
   const step = direction === 'earlier' ? -1 : 1
   if (frame && frame.meta.zone === TIMELINE_ZONE) {
-    const boundary = board.laneBoundary(frame)
-    const moments = inFrame.filter((item) => item.centre.y < boundary).sort((a, b) => a.box.minX - b.box.minX || a.box.minY - b.box.minY)
+    const { inFrame, boundary, moments, momentIndexOf, beneath: beneathOf } = timelineLanes(board, frame)
     const self = inFrame.find((item) => item.shape.id === id)
     if (!self) return false
-    const index = new MomentIndex(moments)
-    const rank = new Map(moments.map((moment, i) => [moment, i]))
-    const closestIndex = (duiding: Item) => {
-      const moment = index.closest(duiding)
-      return moment ? rank.get(moment)! : -1
-    }
     if (self.centre.y >= boundary) {
       // An interpretation: under the neighbouring moment of the one it is under now.
-      const under = closestIndex(self)
+      const under = momentIndexOf(self)
       const to = moments[under + step]
       if (under === -1 || !to) return false
       const placement = placeCard(board, { frameId: frame.id, size: sizeOf(self), moving: id, duidingOf: to.shape.id })
@@ -188,7 +229,7 @@ export function moveAlong(store: TLStore, id: TLShapeId, direction: 'earlier' | 
     })
     // Its interpretations go with it, keeping where they lie beneath it.
     const dx = placement.x - self.box.minX
-    const beneath = inFrame.filter((item) => item.centre.y >= boundary && moments[closestIndex(item)] === self && !item.shape.isLocked)
+    const beneath = beneathOf(self)
     store.put([
       { ...shape, parentId: pageOf(store, board, frame.id), x: placement.x, y: placement.y } as TLShape,
       ...beneath.map((item) => {
@@ -200,7 +241,7 @@ export function moveAlong(store: TLStore, id: TLShapeId, direction: 'earlier' | 
     return true
   }
   // Rows: swap with the neighbour in reading order.
-  const ordered = sortRows(inFrame)
+  const ordered = sortRows(board.contentItems().filter((item) => board.zoneOf(item.shape, zoneFrames) === frame))
   const at = ordered.findIndex((item) => item.shape.id === id)
   const neighbour = ordered[at + step]
   if (at === -1 || !neighbour || neighbour.shape.isLocked) return false
