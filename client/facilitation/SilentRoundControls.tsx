@@ -5,6 +5,7 @@ import { useDraftsOnBoard } from '../drafts/DraftsContext.tsx'
 import { startSilentRound } from '../drafts/drafts-api.ts'
 import { FacilitatorActions } from '../drafts/SilentRoundBanner.tsx'
 import { useDraftRequest } from '../drafts/useDraftRequest.ts'
+import { useFocusAfterSwap } from '../ui/useFocusAfterSwap.ts'
 
 export function SilentRoundControls() {
   const drafts = useDraftsOnBoard()
@@ -13,12 +14,14 @@ export function SilentRoundControls() {
   const minutesId = useId()
   const [minutes, setMinutes] = useState('')
   const { busy, notice, run } = useDraftRequest()
+  const running = (drafts?.session.silentRound ?? null) !== null
+  // Starting swaps the form for Onthullen/Stoppen, which swap it back: keep a keyboard user here.
+  const focus = useFocusAfterSwap<HTMLElement>(running)
   if (!drafts?.facilitator) return null
-  const running = drafts.session.silentRound !== null
   const parsed = minutes.trim() === '' ? undefined : Number(minutes)
   const valid = parsed === undefined || (Number.isInteger(parsed) && parsed >= 1 && parsed <= 240)
   return (
-    <section className="steps__section" aria-labelledby={headingId} data-testid="silent-round-controls">
+    <section ref={focus.ref} onFocus={focus.onFocus} className="steps__section" aria-labelledby={headingId} data-testid="silent-round-controls">
       <h3 id={headingId}>{t('drafts.silent.heading')}</h3>
       <p className="field__hint">{t('drafts.silent.intro')}</p>
       {running ? (

@@ -13,6 +13,7 @@ import type { PanelProps } from '../board/panels.tsx'
 import { boardSteps } from '../facilitation/steps.ts'
 import { formatDate } from '../i18n.ts'
 import { FacilitatorVoteControls, useZoneName } from './VoteOverlay.tsx'
+import { useFocusAfterSwap } from '../ui/useFocusAfterSwap.ts'
 import { ranked, topCards } from './vote-results.ts'
 import { useVoting, type Voting } from './VotingContext.tsx'
 import './voting.css'
@@ -22,9 +23,11 @@ const DEFAULT_DOTS = 3
 export function VotePanel({ editor }: PanelProps) {
   const { t } = useI18n()
   const voting = useVoting()
+  // Opening swaps the form for the running vote (with "Stemming sluiten"), closing swaps it back: keep a keyboard user here.
+  const focus = useFocusAfterSwap<HTMLDivElement>(Boolean(voting?.open))
   if (!voting || !editor) return <p className="muted">{t('board.loading')}</p>
   return (
-    <div className="vote-panel" data-testid="vote-panel">
+    <div ref={focus.ref} onFocus={focus.onFocus} className="vote-panel" data-testid="vote-panel">
       <p className="muted">{t('vote.intro')}</p>
       {voting.open ? <OpenVoteStatus editor={editor} voting={voting} /> : voting.facilitator && <OpenVoteForm editor={editor} voting={voting} />}
       <Results editor={editor} voting={voting} />
