@@ -5,9 +5,9 @@
  * the canvas's own store (window.__dialoogbordEditor, client/board/test-hooks.ts).
  */
 import { mkdirSync } from 'node:fs'
-import { expect, test, type Locator, type Page } from '@playwright/test'
+import { expect, test, type Page } from '@playwright/test'
 import { boardCall } from '../server/testing/api-client.ts'
-import { createBoard, newPerson, openBoard, serverPerTest } from './support.ts'
+import { createBoard, newPerson, openBoard, serverPerTest, tabTo } from './support.ts'
 
 const server = serverPerTest()
 const SHOTS = 'test-results/list-view'
@@ -17,23 +17,6 @@ function listUrl(boardUrl: string): string {
   const url = new URL(boardUrl)
   url.pathname += '/lijst'
   return url.toString()
-}
-
-/** Presses Tab (Shift+Tab when it lies before the focus) until `target` has the focus: how a keyboard user gets there. */
-async function tabTo(page: Page, target: Locator, max = 300): Promise<void> {
-  const where = () =>
-    target.evaluate((element) => {
-      const active = document.activeElement
-      if (element === active) return 'here'
-      if (!active || active === document.body) return 'after'
-      return active.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_PRECEDING ? 'before' : 'after'
-    })
-  const key = (await where()) === 'before' ? 'Shift+Tab' : 'Tab'
-  for (let i = 0; i < max; i++) {
-    if ((await where()) === 'here') return
-    await page.keyboard.press(key)
-  }
-  throw new Error(`${key} never reached ${target}`)
 }
 
 async function openList(page: Page, url: string, part = 'tijdlijn'): Promise<void> {

@@ -1,5 +1,5 @@
 /** Helpers for the browser tests: a real server per spec, and access to the page's editor. */
-import { expect, test, type Browser, type Page } from '@playwright/test'
+import { expect, test, type Browser, type Locator, type Page } from '@playwright/test'
 import type { CreatedBoard } from '../shared/api.ts'
 import { createBoard } from '../server/testing/api-client.ts'
 import { removeDir, startServerProcess, type ServerProcess } from '../server/testing/server-process.ts'
@@ -186,4 +186,21 @@ export function whenEditingText(page: Page): Promise<unknown> {
 /** Text on the canvas itself (tldraw keeps a hidden copy of note text for measuring). */
 export function onCanvas(page: Page, text: string) {
   return page.getByTestId('canvas').getByText(text, { exact: true })
+}
+
+/** Presses Tab (Shift+Tab when it lies before the focus) until `target` has the focus: how a keyboard user gets there. */
+export async function tabTo(page: Page, target: Locator, max = 300): Promise<void> {
+  const where = () =>
+    target.evaluate((element) => {
+      const active = document.activeElement
+      if (element === active) return 'here'
+      if (!active || active === document.body) return 'after'
+      return active.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_PRECEDING ? 'before' : 'after'
+    })
+  const key = (await where()) === 'before' ? 'Shift+Tab' : 'Tab'
+  for (let i = 0; i < max; i++) {
+    if ((await where()) === 'here') return
+    await page.keyboard.press(key)
+  }
+  throw new Error(`${key} never reached ${target}`)
 }
