@@ -1,4 +1,5 @@
 /** Plain-text pieces the Word and PDF reports share, so both read the same as report.md. */
+import { harvestDate, harvestTime } from '../../shared/harvest-dates.ts'
 import type { HarvestCard, HarvestModel, HarvestVote } from '../../shared/harvest-model.ts'
 
 /** "3 stippen" / "1 stip", or '' without dots. */
@@ -13,15 +14,14 @@ export function cardLine(card: HarvestCard): string {
   return `${box}${card.text}${dots ? ` (${dots})` : ''}`
 }
 
-/** An ISO date-time as a Dutch date, e.g. "30 november 2026" (UTC, like the server's clock). */
+/** An ISO date-time as a Dutch date, e.g. "30 november 2026", in Amsterdam time like report.md. */
 export function dutchDate(iso: string): string {
-  const date = new Date(iso)
-  if (Number.isNaN(date.getTime())) return iso
-  return new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date)
+  return harvestDate(iso)
 }
 
+/** An ISO date-time as "14:05", in Amsterdam time like report.md. */
 export function dutchTime(iso: string): string {
-  return new Intl.DateTimeFormat('nl-NL', { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' }).format(new Date(iso))
+  return harvestTime(iso)
 }
 
 /** "Datum: 30 november 2026 · Werkvorm: Casusreconstructie". */

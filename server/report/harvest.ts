@@ -11,13 +11,13 @@
  */
 import type { HarvestAgendaEntry, HarvestCard, HarvestModel, HarvestSection, HarvestVote } from '../../shared/harvest-model.ts'
 import { buildHarvestModel, type HarvestInput } from './harvest-model.ts'
+import { harvestDate, harvestDateTime, harvestTime } from '../../shared/harvest-dates.ts'
 import { escapeText, oneLine } from './markdown-escape.ts'
 
 export type { HarvestRecord } from '../../shared/board-geometry.ts'
 export type { HarvestInput } from './harvest-model.ts'
 
 const EMPTY = '_Nog niets ingevuld._'
-const TIME_ZONE = 'Europe/Amsterdam'
 
 export function renderHarvest(input: HarvestInput): string {
   return renderHarvestMarkdown(buildHarvestModel(input))
@@ -29,7 +29,7 @@ export function renderHarvestMarkdown(model: HarvestModel): string {
   const facts = [`Datum: ${formatDate(model.createdAt)}`]
   if (model.template) facts.push(`Werkvorm: ${escapeHeading(model.template.title)}`)
   out.push(facts.join(' · '), '')
-  if (model.generatedAt) out.push(`Oogst gemaakt op ${formatDateTime(new Date(model.generatedAt))}.`, '')
+  if (model.generatedAt) out.push(`Oogst gemaakt op ${formatDateTime(model.generatedAt)}.`, '')
   for (const section of model.sections) {
     out.push(`## ${escapeHeading(section.name)}`, '')
     const body = renderSection(section)
@@ -88,7 +88,7 @@ function renderAgreements(section: Extract<HarvestSection, { kind: 'agreements' 
 function renderVotes(votes: readonly HarvestVote[]): string[] {
   const out = ['## Stemmingen', '']
   votes.forEach((vote, i) => {
-    out.push(`### ${votes.length > 1 ? `Stemming ${i + 1}, ` : 'Stemming, '}gesloten op ${formatDateTime(new Date(vote.closedAt))}`, '')
+    out.push(`### ${votes.length > 1 ? `Stemming ${i + 1}, ` : 'Stemming, '}gesloten op ${formatDateTime(vote.closedAt)}`, '')
     const facts = [`${vote.perParticipant} ${vote.perParticipant === 1 ? 'stip' : 'stippen'} per deelnemer`]
     if (vote.zoneName !== null) facts.push(`Onderdeel: ${escapeHeading(vote.zoneName)}`)
     facts.push(`${vote.voters} ${vote.voters === 1 ? 'deelnemer heeft' : 'deelnemers hebben'} gestemd`)
@@ -111,7 +111,7 @@ function renderVotes(votes: readonly HarvestVote[]): string[] {
 function renderAgendaRun(run: readonly HarvestAgendaEntry[]): string[] {
   const days = new Set(run.map((entry) => formatDate(entry.startedAt)))
   const oneDay = days.size === 1
-  const start = (iso: string) => (oneDay ? formatTime(new Date(iso)) : formatDateTime(new Date(iso)))
+  const start = (iso: string) => (oneDay ? formatTime(iso) : formatDateTime(iso))
   const out = ['## Verloop', '']
   if (oneDay) out.push(`Op ${[...days][0]!}.`, '')
   out.push('| Stap | Start | Duur | Gepland |', '| --- | --- | --- | --- |')
@@ -144,18 +144,15 @@ export function escapeCell(text: string): string {
     .join('<br>')
 }
 
+/** Dates and times as every harvest rendering shows them (shared/harvest-dates.ts), escaped for a line. */
 function formatDate(iso: string): string {
-  const date = new Date(iso)
-  if (Number.isNaN(date.getTime())) return escapeLine(iso)
-  return new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: TIME_ZONE }).format(date)
+  return escapeLine(harvestDate(iso))
 }
 
-function formatTime(date: Date): string {
-  return new Intl.DateTimeFormat('nl-NL', { hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE }).format(date)
+function formatTime(iso: string): string {
+  return escapeLine(harvestTime(iso))
 }
 
-function formatDateTime(date: Date): string {
-  const day = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: TIME_ZONE }).format(date)
-  const time = new Intl.DateTimeFormat('nl-NL', { hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE }).format(date)
-  return `${day} om ${time}`
+function formatDateTime(iso: string): string {
+  return escapeLine(harvestDateTime(iso))
 }
