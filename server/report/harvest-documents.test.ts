@@ -37,6 +37,24 @@ describe('report.docx', () => {
     const styles = docxPart(bytes, 'word/styles.xml')
     expect(styles).toContain('w:val="nl-NL"')
   })
+
+  it('keeps the lines of a multi-line field (<w:br/>, not a space) and lets a long agreement row split across pages', async () => {
+    const model: HarvestModel = {
+      ...SAMPLE_MODEL,
+      sections: [
+        { kind: 'timeline', zone: 'tijdlijn', name: 'Tijdlijn', loose: [], moments: [{ date: null, text: 'Melding\nbij de school', dots: null, duidingen: [{ text: 'Eerst\nDaarna', dots: null }] }] },
+        { kind: 'agreements', zone: 'afspraken', name: 'Afspraken', rows: [{ ...AGREEMENT_CALENDAR, wie: 'Anna', wat: 'Regel één\nRegel twee', wanneer: '1 maart', hoe: 'Per mail', dots: null }] },
+      ],
+    }
+    const xml = docxPart(await harvestDocx(model), 'word/document.xml')
+    const run = '</w:t></w:r><w:r><w:br/><w:t xml:space="preserve">'
+    expect(xml).toContain(`Melding${run}bij de school`)
+    expect(xml).toContain(`Eerst${run}Daarna`)
+    expect(xml).toContain(`Regel één${run}Regel twee`)
+    expect(xml).not.toMatch(/Regel één\s+Regel twee/)
+    // Only the header row stays whole (it repeats on each page).
+    expect(xml.match(/<w:cantSplit\/>/g)).toHaveLength(1)
+  })
 })
 
 describe('report.pdf', () => {

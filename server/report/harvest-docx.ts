@@ -8,7 +8,17 @@ import type { HarvestModel, HarvestSection } from '../../shared/harvest-model.ts
 import { agendaLine, cardLine, dateLine, dotsLabel, voteHeading, voteSummary } from './harvest-text.ts'
 
 const BULLETS = 'bullets'
-const bullet = (text: string) => new Paragraph({ text, numbering: { reference: BULLETS, level: 0 } })
+
+/**
+ * A text as runs, one per line: a "\n" inside a run is shown by Word as a space, so a card's
+ * lines (a moment, an agreement's field) get a line break (<w:br/>) between them instead.
+ */
+function lines(text: string, style: { bold?: boolean; italics?: boolean; color?: string } = {}): TextRun[] {
+  return text.split(/\r\n|\r|\n/).map((line, i) => new TextRun({ ...style, text: line, ...(i > 0 ? { break: 1 } : {}) }))
+}
+
+const bullet = (text: string) => new Paragraph({ children: lines(text), numbering: { reference: BULLETS, level: 0 } })
+const heading = (level: (typeof HeadingLevel)[keyof typeof HeadingLevel], text: string) => new Paragraph({ heading: level, children: lines(text) })
 const empty = () => new Paragraph({ children: [new TextRun({ text: 'Niets op dit onderdeel.', italics: true })] })
 
 /** A4 less docx's default margins of 1 inch, in twips: the width of the text. */
@@ -21,7 +31,7 @@ function cell(text: string, column: number, header = false): TableCell {
     width: { size: COLUMN_WIDTHS[column]!, type: WidthType.DXA },
     margins: { top: 60, bottom: 60, left: 100, right: 100 },
     ...(header ? { shading: { type: ShadingType.CLEAR, fill: 'EEEEEE', color: 'auto' } } : {}),
-    children: [new Paragraph({ spacing: { after: 0 }, children: [new TextRun({ text, bold: header })] })],
+    children: [new Paragraph({ spacing: { after: 0 }, children: lines(text, header ? { bold: true } : {}) })],
   })
 }
 
@@ -33,7 +43,7 @@ function sectionBody(section: HarvestSection): (Paragraph | Table)[] {
       const out: (Paragraph | Table)[] = []
       for (const moment of section.moments) {
         const dots = dotsLabel(moment.dots)
-        out.push(new Paragraph({ heading: HeadingLevel.HEADING_2, text: `${moment.date ? `${moment.date} — ` : ''}${moment.text}${dots ? ` (${dots})` : ''}` }))
+        out.push(heading(HeadingLevel.HEADING_2, `${moment.date ? `${moment.date} — ` : ''}${moment.text}${dots ? ` (${dots})` : ''}`))
         for (const duiding of moment.duidingen) out.push(bullet(cardLine(duiding)))
       }
       if (section.loose.length > 0) {
@@ -44,12 +54,13 @@ function sectionBody(section: HarvestSection): (Paragraph | Table)[] {
     }
     case 'agreements': {
       if (section.rows.length === 0) return [empty()]
-      // tableHeader: the header row repeats on each page the table runs onto; cantSplit keeps a row whole.
+      // tableHeader: the header row repeats on each page the table runs onto. Rows may split across
+      // pages: Word cuts off a row that cannot split and is taller than a page (a card holds up to 256 KB).
       const header = new TableRow({ tableHeader: true, cantSplit: true, children: ['Wie', 'Wat', 'Wanneer', 'Hoe'].map((text, i) => cell(text, i, true)) })
       const rows = section.rows.map((row) => {
         const dots = dotsLabel(row.dots)
         const cells = [row.wie, `${row.wat}${dots ? ` (${dots})` : ''}`, row.wanneer, row.hoe]
-        return new TableRow({ cantSplit: true, children: cells.map((text, i) => cell(text, i)) })
+        return new TableRow({ children: cells.map((text, i) => cell(text, i)) })
       })
       return [
         new Table({ width: { size: TEXT_WIDTH, type: WidthType.DXA }, columnWidths: COLUMN_WIDTHS, layout: TableLayoutType.FIXED, rows: [header, ...rows] }),
@@ -60,17 +71,17 @@ function sectionBody(section: HarvestSection): (Paragraph | Table)[] {
 
 export function harvestDocument(model: HarvestModel): Document {
   const children: (Paragraph | Table)[] = [
-    new Paragraph({ heading: HeadingLevel.TITLE, text: model.title }),
+    heading(HeadingLevel.TITLE, model.title),
     new Paragraph({ spacing: { after: 240 }, children: [new TextRun({ text: dateLine(model), color: '444444' })] }),
   ]
   for (const section of model.sections) {
-    children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, text: section.name }), ...sectionBody(section))
+    children.push(heading(HeadingLevel.HEADING_1, section.name), ...sectionBody(section))
   }
   if (model.votes.length > 0) {
     children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, text: 'Stemmingen' }))
     for (const vote of model.votes) {
       // keepNext: the summary stays on the page of its results.
-      children.push(new Paragraph({ heading: HeadingLevel.HEADING_2, text: voteHeading(vote) }), new Paragraph({ text: voteSummary(vote), keepNext: true }))
+      children.push(heading(HeadingLevel.HEADING_2, voteHeading(vote)), new Paragraph({ children: lines(voteSummary(vote)), keepNext: true }))
       for (const result of vote.results) children.push(bullet(`${result.text ?? '(kaart verwijderd)'}: ${dotsLabel(result.dots) || '0 stippen'}`))
     }
   }
