@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { HarvestModel } from '../../shared/harvest-model.ts'
 import { harvestDocx } from './harvest-docx.ts'
@@ -76,5 +80,55 @@ describe('report.pdf', () => {
     expect(raw.match(/\/S \/Title\b/g)).toHaveLength(1)
     expect(raw).toMatch(/\/RoleMap <<\s*\/Title \/H1\s*>>/)
     expect(raw.match(/\/S \/TH\b/g)).toHaveLength(4)
+  })
+
+  it('runs an agreement row taller than a page onto the next pages, every word once and in order, tags still valid', async () => {
+    // 1,000 numbered words (~6,000 characters) in "wat", lines in "hoe", a normal row after it.
+    const words = Array.from({ length: 1000 }, (_, i) => `w${String(i).padStart(4, '0')}`)
+    const model: HarvestModel = {
+      ...SAMPLE_MODEL,
+      votes: [],
+      agenda: [],
+      sections: [
+        {
+          kind: 'agreements',
+          zone: 'afspraken',
+          name: 'Afspraken',
+          rows: [
+            { ...AGREEMENT_CALENDAR, wie: 'Anna', wat: words.join(' '), wanneer: '1 maart', hoe: 'Eerste regel\nTweede regel', dots: null },
+            { ...AGREEMENT_CALENDAR, id: 'shape:a2', wie: 'Bram', wat: 'Kort verslag', wanneer: '2 maart', hoe: 'Per mail', dots: null },
+          ],
+        },
+      ],
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'harvest-pdf-'))
+    try {
+      const file = join(dir, 'long.pdf')
+      writeFileSync(file, await harvestPdf(model))
+      const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1])
+      const short = join(dir, 'short.pdf')
+      writeFileSync(short, await harvestPdf(SAMPLE_MODEL))
+      const shortPages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [short], { encoding: 'utf8' }))?.[1])
+      expect(pages).toBeGreaterThan(shortPages)
+      const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')
+      // Overlapping cells would interleave or lose words: all of them, in order, then the other cells.
+      expect(text.match(/w\d{4}/g)).toEqual(words)
+      const order = ['Anna', 'w0000', 'w0999', '1 maart', 'Eerste regel Tweede regel', 'Bram', 'Kort verslag', '2 maart', 'Per mail'].map((part) => text.indexOf(part))
+      expect(order.every((at, i) => at >= 0 && (i === 0 || at > order[i - 1]!))).toBe(true)
+      // Each cell is on a page that names its column, next to its row (not alone at the top of a
+      // page, pages after the row's first cell, as when the row was drawn across pages as a row).
+      const pageTexts = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).split('\f')
+      const pageOf = (part: string) => pageTexts.findIndex((page) => page.includes(part))
+      for (const [value, column] of [['Anna', 'Wie'], ['w0000', 'Wat'], ['1 maart', 'Wanneer'], ['Eerste regel', 'Hoe'], ['Bram', 'Wie'], ['Per mail', 'Hoe']] as const) {
+        expect(pageTexts[pageOf(value)], value).toContain(column)
+      }
+      expect(pageOf('1 maart') - pageOf('Anna')).toBeLessThanOrEqual(pageOf('w0999') - pageOf('w0000'))
+      // The structure tree still has the table's rows and cells: two rows of four.
+      const structure = execFileSync('pdfinfo', ['-struct-text', file], { encoding: 'utf8' })
+      expect(structure.match(/^\s*TR\b/gm)).toHaveLength(3)
+      expect(structure.match(/^\s*TD\b/gm)).toHaveLength(8)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })

@@ -133,21 +133,54 @@ function agreementsTable(w: Writer, rows: { wie: string; wat: string; wanneer: s
   const columnHeader: PDFKit.Mixins.StructureElementOptions & { scope: 'Column' } = { scope: 'Column' }
   drawRow(AGREEMENT_COLUMNS, true, headerHeight, (_, draw) => header.add(doc.struct('TH', columnHeader, draw)))
   header.end()
-  for (const agreement of rows) {
+  // The header again, for the eye only: it is already in the table once.
+  const headerAgain = () => drawRow(AGREEMENT_COLUMNS, true, headerHeight, (_, draw) => artifact(doc, draw))
+  // A row taller than a page below the header cannot be drawn as a row (a card holds up to 256 KB).
+  const pageRoom = bodyBottom(doc) - doc.page.margins.top - headerHeight
+  for (const [index, agreement] of rows.entries()) {
     const cells = [agreement.wie, agreement.wat, agreement.wanneer, agreement.hoe]
-    const height = heightOf(cells, false)
-    if (doc.y + height > bodyBottom(doc)) {
-      doc.addPage()
-      // The header again on the new page, for the eye only: it is already in the table once.
-      drawRow(AGREEMENT_COLUMNS, true, headerHeight, (_, draw) => artifact(doc, draw))
-    }
     const row = doc.struct('TR')
     table.add(row)
-    drawRow(cells, false, height, (_, draw) => row.add(doc.struct('TD', {}, draw)))
+    const height = heightOf(cells, false)
+    if (height > pageRoom) {
+      stackedRow(w, cells, row)
+      if (index < rows.length - 1) {
+        keepRoom(w, headerHeight + 30)
+        headerAgain()
+      }
+    } else {
+      if (doc.y + height > bodyBottom(doc)) {
+        doc.addPage()
+        headerAgain()
+      }
+      drawRow(cells, false, height, (_, draw) => row.add(doc.struct('TD', {}, draw)))
+    }
     row.end()
   }
   table.end()
   doc.font(FONT).fontSize(11).moveDown(0.5)
+}
+
+/**
+ * A row too tall for a page, its cells one after another across the body's width, each under its
+ * column's name, running onto as many pages as they need. Still a TR of four TDs (the names are
+ * artifacts: the column headers already say them), so the table reads the same.
+ */
+function stackedRow({ doc }: Writer, cells: readonly string[], row: Struct): void {
+  const rule = () => {
+    const y = doc.y + 2
+    artifact(doc, () => doc.moveTo(MARGIN, y).lineTo(MARGIN + bodyWidth(doc), y).stroke('#999999'))
+    doc.y = y + 4
+  }
+  rule()
+  cells.forEach((text, i) => {
+    // The column's name stays with the first lines of its text.
+    if (doc.y + 3 * doc.font(FONT).fontSize(10).currentLineHeight(true) > bodyBottom(doc)) doc.addPage()
+    artifact(doc, () => doc.font(BOLD).fontSize(10).fillColor('#444444').text(AGREEMENT_COLUMNS[i]!, MARGIN, doc.y, { width: bodyWidth(doc) }))
+    row.add(doc.struct('TD', {}, () => doc.font(FONT).fontSize(10).fillColor('black').text(text, MARGIN, doc.y, { width: bodyWidth(doc), paragraphGap: 6 })))
+  })
+  rule()
+  doc.x = MARGIN
 }
 
 function section(w: Writer, part: HarvestSection): void {
