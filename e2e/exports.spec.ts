@@ -95,6 +95,40 @@ test('the Oogst view downloads the Word and PDF reports, and the calendar file o
   expect(calendar.bytes.toString()).toContain('DTSTART;VALUE=DATE:20270315')
 })
 
+test('an open Oogst panel asks no followup.ics and at most one harvest.json per five seconds while cards are edited', async ({ browser }) => {
+  const board = await createBoard(server.url, { title: 'Casus West', template: 'casusreconstructie' })
+  const anna = await newPerson(browser, { width: 1440, height: 900 })
+  await openBoard(anna, board.urls.facilitator, 'Anna')
+  const asked: { path: string; at: number }[] = []
+  anna.on('request', (request) => {
+    const path = new URL(request.url()).pathname
+    if (path.endsWith('/harvest.json') || path.endsWith('/followup.ics')) asked.push({ path, at: Date.now() })
+  })
+  await openHarvest(anna)
+  await expect(anna.getByTestId('harvest-report')).toBeVisible()
+  // Edits a little more than a second apart: each used to cost a harvest.json and a followup.ics.
+  const started = Date.now()
+  for (let i = 1; i <= 8; i++) {
+    await anna.evaluate((i) => {
+      const editor = window.__dialoogbordEditor!
+      const richText = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: `Bewerking ${i}` }] }] }
+      const id = 'shape:oogst-bewerkt' as never
+      if (editor.getShape(id)) editor.updateShape({ id, type: 'note', props: { richText } })
+      else editor.createShape({ id, type: 'note', x: 4000, y: 4000, props: { richText } })
+    }, i)
+    // The spacing between edits is what is tested, so this wait is the point.
+    await anna.waitForTimeout(1100)
+  }
+  // The last edit still reaches the view.
+  await expect(anna.getByTestId('harvest-report')).toContainText('Bewerking 8')
+  const seconds = (Date.now() - started) / 1000
+  expect(asked.filter((request) => request.path.endsWith('/followup.ics'))).toEqual([])
+  const harvests = asked.filter((request) => request.path.endsWith('/harvest.json'))
+  // The first on opening, then at most one per five seconds.
+  expect(harvests.length).toBeLessThanOrEqual(2 + Math.ceil(seconds / 5))
+  for (let i = 1; i < harvests.length; i++) expect(harvests[i]!.at - harvests[i - 1]!.at).toBeGreaterThan(4500)
+})
+
 /** Selects the first card of `kind` by clicking it on the board (zoomed to it first), and opens the Kaart panel. */
 async function selectCard(page: Page, kind: string): Promise<void> {
   const at = await page.evaluate((kind) => {

@@ -2,18 +2,15 @@
  * The Oogst view's downloads: the report as Word, PDF and Markdown, the follow-up in a calendar,
  * and the board itself as a PDF of pictures. Any role may take these home.
  */
-import { useEffect, useId, useState } from 'react'
+import { useId, useState } from 'react'
 import type { Editor } from 'tldraw'
 import type { BoardForRole } from '../../shared/api.ts'
 import { useI18n } from '../app/i18n-context.tsx'
 import type { MessageKey } from '../i18n.ts'
 import { exportFileName } from '../board/export-name.ts'
 import { buildBoardPdf } from './board-pdf.ts'
-import { downloadBoardFile, hasFollowUp, saveBlob, type BoardFile } from './exports-api.ts'
+import { downloadBoardFile, saveBlob, type BoardFile } from './exports-api.ts'
 import './exports.css'
-
-/** Edits come in bursts: ask about the follow-up's date once the board is quiet again. */
-const RECHECK_DELAY_MS = 1500
 
 const REPORTS: { file: BoardFile; label: MessageKey; testId: string }[] = [
   { file: 'report.docx', label: 'exports.word', testId: 'download-docx' },
@@ -21,11 +18,15 @@ const REPORTS: { file: BoardFile; label: MessageKey; testId: string }[] = [
   { file: 'report.md', label: 'exports.markdown', testId: 'download-md' },
 ]
 
-export function ExportDownloads({ board, token, editor }: { board: BoardForRole; token: string; editor: Editor | null }) {
+/**
+ * `followUp`: whether the harvest (harvest.json, which the Oogst view has anyway) has a dated
+ * follow-up card, so the calendar file exists; null while the harvest is not known (loading, or
+ * refused: the view shows why), when the button is off without claiming the card has no date.
+ */
+export function ExportDownloads({ board, token, editor, followUp }: { board: BoardForRole; token: string; editor: Editor | null; followUp: boolean | null }) {
   const { t, lang } = useI18n()
   const [busy, setBusy] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
-  const followUp = useFollowUp(board.id, token, editor)
   const ids = { heading: useId(), pdfHint: useId(), calendarNone: useId() }
 
   async function run(what: string, task: () => Promise<string | null>) {
@@ -71,7 +72,7 @@ export function ExportDownloads({ board, token, editor }: { board: BoardForRole;
           className="button button--small"
           data-testid="download-ics"
           disabled={busy !== null || !followUp}
-          aria-describedby={followUp ? undefined : ids.calendarNone}
+          aria-describedby={followUp === false ? ids.calendarNone : undefined}
           onClick={() => void file('followup.ics')()}
         >
           {busy === 'followup.ics' ? t('exports.busy') : t('exports.calendar')}
@@ -90,7 +91,7 @@ export function ExportDownloads({ board, token, editor }: { board: BoardForRole;
       <p className="exports__hint" id={ids.pdfHint}>
         {t('exports.boardPdfHint')}
       </p>
-      {!followUp && (
+      {followUp === false && (
         <p className="exports__hint" id={ids.calendarNone} data-testid="download-ics-none">
           {t('exports.calendarNone')}
         </p>
@@ -102,35 +103,4 @@ export function ExportDownloads({ board, token, editor }: { board: BoardForRole;
       )}
     </section>
   )
-}
-
-/** Whether the board's follow-up card has a date (the server has a calendar file), kept current. */
-function useFollowUp(boardId: string, token: string, editor: Editor | null): boolean {
-  const [available, setAvailable] = useState(false)
-  useEffect(() => {
-    let controller = new AbortController()
-    const check = () => {
-      controller.abort()
-      controller = new AbortController()
-      const signal = controller.signal
-      void hasFollowUp(boardId, token, signal).then((yes) => {
-        if (!signal.aborted) setAvailable(yes)
-      })
-    }
-    check()
-    let timer: ReturnType<typeof setTimeout> | undefined
-    const stop = editor?.store.listen(
-      () => {
-        clearTimeout(timer)
-        timer = setTimeout(check, RECHECK_DELAY_MS)
-      },
-      { scope: 'document' },
-    )
-    return () => {
-      stop?.()
-      clearTimeout(timer)
-      controller.abort()
-    }
-  }, [boardId, token, editor])
-  return available
 }

@@ -35,12 +35,6 @@ export async function downloadBoardFile(boardId: string, token: string, file: Bo
   return { ok: true, value: name }
 }
 
-/** Whether the server has a calendar file for the board's follow-up (404 while the card has no date). */
-export async function hasFollowUp(boardId: string, token: string, signal?: AbortSignal): Promise<boolean> {
-  const response = await send(`/api/boards/${encodeURIComponent(boardId)}/followup.ics`, { cache: 'no-store', ...(signal ? { signal } : {}) }, token)
-  return response instanceof Response
-}
-
 /** The file name in `Content-Disposition`, preferring the UTF-8 `filename*`; '' when there is none. */
 export function filenameFrom(header: string | null): string {
   if (!header) return ''

@@ -14,8 +14,17 @@ import { fetchHarvestModel } from './harvest-api.ts'
 import { HarvestReport } from './HarvestReport.tsx'
 import './harvest.css'
 
-/** Edits come in bursts (typing, dragging): wait for a quiet second before asking again. */
+/**
+ * How the view keeps up with the board. Every harvest.json counts against the board's and the
+ * address's budget for heavy requests (server/http/request-limits.ts), shared by everyone on the
+ * board with this panel open. So: nothing is asked while the board does not change; after a change
+ * one refresh is planned, a second after it (edits come in bursts: typing, dragging) but never
+ * sooner than REFRESH_GAP_MS after the previous one, and changes meanwhile ride along with it. A
+ * panel left open during a busy session thus asks at most once per REFRESH_GAP_MS; "Vernieuwen"
+ * asks at once.
+ */
 const REFRESH_DELAY_MS = 1000
+const REFRESH_GAP_MS = 5000
 
 type State =
   | { status: 'loading' }
@@ -28,8 +37,10 @@ export function HarvestPanel({ board, token, editor }: PanelProps) {
   const [busy, setBusy] = useState(false)
   const [downloadError, setDownloadError] = useState<string | null>(null)
   const current = useRef<AbortController | null>(null)
+  const lastLoad = useRef(0)
 
   const load = useCallback(async () => {
+    lastLoad.current = Date.now()
     current.current?.abort()
     const controller = new AbortController()
     current.current = controller
@@ -70,8 +81,13 @@ export function HarvestPanel({ board, token, editor }: PanelProps) {
     let timer: ReturnType<typeof setTimeout> | undefined
     const stop = editor.store.listen(
       () => {
-        clearTimeout(timer)
-        timer = setTimeout(() => void load(), REFRESH_DELAY_MS)
+        // One refresh is planned already: it will see this change too.
+        if (timer !== undefined) return
+        const wait = Math.max(REFRESH_DELAY_MS, lastLoad.current + REFRESH_GAP_MS - Date.now())
+        timer = setTimeout(() => {
+          timer = undefined
+          void load()
+        }, wait)
       },
       { scope: 'document' },
     )
@@ -103,7 +119,8 @@ export function HarvestPanel({ board, token, editor }: PanelProps) {
           {t('harvest.download')}
         </button>
       </div>
-      <ExportDownloads board={board} token={token} editor={editor} />
+      {/* The follow-up's date comes with the harvest: no separate request for followup.ics. */}
+      <ExportDownloads board={board} token={token} editor={editor} followUp={harvest ? harvest.followUp !== null : null} />
       <p className="harvest__status" role="status">
         {busy ? (harvest ? t('harvest.updating') : t('harvest.loading')) : time ? t('harvest.updated', { time }) : ''}
       </p>
