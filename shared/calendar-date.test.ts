@@ -29,4 +29,12 @@ describe('agreementDate', () => {
     expect(agreementDate({ text: 'Wat: terugblikken\nWanneer: ', meta: { date: '2027-03-15' } })).toBe('2027-03-15')
     expect(agreementDate({ text: 'Wat: terugblikken\nWanneer: over een paar maanden', meta: { date: '' } })).toBeNull()
   })
+
+  it('lets a valid YYYY-MM-DD meta.date win over the Wanneer text (CONTRACT: followup.ics falls on meta.date)', () => {
+    expect(agreementDate({ text: 'Wat: terugblikken\nWanneer: uiterlijk 1-4-2027', meta: { date: '2027-03-15' } })).toBe('2027-03-15')
+    // Not a real day, or not YYYY-MM-DD: the Wanneer text decides, then a day written otherwise in meta.date.
+    expect(agreementDate({ text: 'Wanneer: uiterlijk 1-4-2027', meta: { date: '2027-02-30' } })).toBe('2027-04-01')
+    expect(agreementDate({ text: 'Wanneer: uiterlijk 1-4-2027', meta: { date: '15 maart 2027' } })).toBe('2027-04-01')
+    expect(agreementDate({ text: 'Wanneer: binnenkort', meta: { date: '15 maart 2027' } })).toBe('2027-03-15')
+  })
 })

@@ -71,12 +71,18 @@ export function parseCalendarDate(text: string): string | null {
   return first?.day ?? null
 }
 
+/** `date` when it is exactly a real YYYY-MM-DD day, else null. */
+function strictIsoDay(date: string): string | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date.trim())
+  return match ? isoDay(Number(match[1]), Number(match[2]), Number(match[3])) : null
+}
+
 /**
- * The day of an agreement card (also the follow-up card, which is one): its "Wanneer" as the card
- * shows it, else `meta.date` (the follow-up card's, which may be set without a Wanneer line).
+ * The day of an agreement card (also the follow-up card, which is one). `meta.date` as a valid
+ * YYYY-MM-DD wins (the contract: followup.ics falls on `meta.date`); else its "Wanneer" as the card
+ * shows it; else a day written in some other way in `meta.date` ("15 maart 2027").
  */
 export function agreementDate(card: { text: string; meta: Record<string, unknown> }): string | null {
-  const wanneer = parseCalendarDate(agreementOf(card).wanneer)
-  if (wanneer) return wanneer
-  return typeof card.meta.date === 'string' ? parseCalendarDate(card.meta.date) : null
+  const meta = typeof card.meta.date === 'string' ? card.meta.date : ''
+  return strictIsoDay(meta) ?? parseCalendarDate(agreementOf(card).wanneer) ?? (meta ? parseCalendarDate(meta) : null)
 }

@@ -43,7 +43,7 @@ export interface HarvestMoment {
 export interface HarvestAgreement {
   /** The card's shape id: its calendar file is GET /api/boards/:id/agreements/:cardId/event.ics. */
   id: string
-  /** The day its "wanneer" names (shared/calendar-date.ts) as YYYY-MM-DD; null: no calendar file. */
+  /** Its day (shared/calendar-date.ts agreementDate: `meta.date` as YYYY-MM-DD, else its "wanneer") as YYYY-MM-DD; null: no calendar file. */
   date: string | null
   wie: string
   wat: string

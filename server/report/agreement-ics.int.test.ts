@@ -92,4 +92,23 @@ describe('followup.ics', () => {
     expect(response.status).toBe(200)
     expect(unfold(await response.text())).toContain('DTSTART;VALUE=DATE:20270315')
   })
+
+  it('falls on a YYYY-MM-DD meta.date even when the Wanneer line names another day (CONTRACT), and so does an agreement', async () => {
+    const { made, client } = await board()
+    const metaOf = (record: StoredRecord) => (record.meta ?? {}) as Record<string, unknown>
+    const [id, { val: card }] = [...client.records.map.entries()].find(([, entry]) => metaOf(entry.val).kind === 'vervolgafspraak')!
+    const text = 'Wat: terugblikken\nWanneer: uiterlijk 1-4-2027'
+    const props = { ...(card.props as Record<string, unknown>), richText: (testRecord('x', { text }).props as { richText: unknown }).richText }
+    client.records.set(id, { ...card, props, meta: { ...metaOf(card), date: '2027-03-15' } })
+    const agreement = testRecord('evaluatie', { ...inZone('afspraken', 700, 900), text: 'Wat: Evaluatie\nWanneer: uiterlijk 1-4-2027' })
+    client.records.set('shape:evaluatie', { ...agreement, meta: { date: '2027-03-15' } })
+    await client.roundTrip()
+
+    const followUp = await get(`/api/boards/${made.id}/followup.ics`, made.tokens.viewer)
+    expect(followUp.status).toBe(200)
+    expect(unfold(await followUp.text())).toContain('DTSTART;VALUE=DATE:20270315')
+    const event = await get(`/api/boards/${made.id}/agreements/${encodeURIComponent('shape:evaluatie')}/event.ics`, made.tokens.viewer)
+    expect(event.status).toBe(200)
+    expect(unfold(await event.text())).toContain('DTSTART;VALUE=DATE:20270315')
+  })
 })

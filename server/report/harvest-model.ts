@@ -118,8 +118,8 @@ function voteOf(board: BoardGeometry, vote: ClosedVote, templateId: string, save
 }
 
 /**
- * The follow-up card (`meta.kind = "vervolgafspraak"`) once it names a day: its Wanneer line or
- * `meta.date`, as typed or as the card panel's picker writes it ("15 maart 2027"), not only ISO.
+ * The follow-up card (`meta.kind = "vervolgafspraak"`) once it names a day: `meta.date` when it is
+ * YYYY-MM-DD, else its Wanneer line (shared/calendar-date.ts agreementDate).
  */
 function followUpOf(board: BoardGeometry): HarvestModel['followUp'] {
   for (const item of board.contentItems()) {
