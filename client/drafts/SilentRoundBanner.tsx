@@ -10,16 +10,19 @@ import { useDraftsOnBoard } from './DraftsContext.tsx'
 import { revealAll, stopSilentRound } from './drafts-api.ts'
 import { countLines, formatRemaining } from './silent-round-text.ts'
 import { useDraftRequest } from './useDraftRequest.ts'
+import { useFocusAfterSwap } from '../ui/useFocusAfterSwap.ts'
 import './drafts.css'
 
 export function SilentRoundBanner() {
   const drafts = useDraftsOnBoard()
   const { t } = useI18n()
   const round = drafts?.session.silentRound ?? null
+  // Onthullen or Stoppen here ends the round and the banner with it: the focus goes to the canvas, not to <body>.
+  const focus = useFocusAfterSwap<HTMLElement>(round !== null, canvas)
   if (!drafts || !round) return null
   const counts = drafts.session.drafts.filter((count) => count > 0)
   return (
-    <section className="silent-round" data-testid="silent-round" aria-label={t('drafts.silent.heading')}>
+    <section ref={focus.ref} onFocus={focus.onFocus} onBlur={focus.onBlur} className="silent-round" data-testid="silent-round" aria-label={t('drafts.silent.heading')}>
       <p className="silent-round__text" role="status">
         {t(drafts.facilitator ? 'drafts.silent.bannerFacilitator' : drafts.canDraft ? 'drafts.silent.banner' : 'drafts.silent.bannerViewer')}
       </p>
@@ -39,6 +42,8 @@ export function SilentRoundBanner() {
     </section>
   )
 }
+
+const canvas = () => document.querySelector<HTMLElement>('.tl-container')
 
 function Countdown({ endsAt }: { endsAt: string }) {
   const { t } = useI18n()

@@ -21,7 +21,7 @@ export function SilentRoundControls() {
   const parsed = minutes.trim() === '' ? undefined : Number(minutes)
   const valid = parsed === undefined || (Number.isInteger(parsed) && parsed >= 1 && parsed <= 240)
   return (
-    <section ref={focus.ref} onFocus={focus.onFocus} className="steps__section" aria-labelledby={headingId} data-testid="silent-round-controls">
+    <section ref={focus.ref} onFocus={focus.onFocus} onBlur={focus.onBlur} className="steps__section" aria-labelledby={headingId} data-testid="silent-round-controls">
       <h3 id={headingId}>{t('drafts.silent.heading')}</h3>
       <p className="field__hint">{t('drafts.silent.intro')}</p>
       {running ? (

@@ -27,7 +27,7 @@ export function VotePanel({ editor }: PanelProps) {
   const focus = useFocusAfterSwap<HTMLDivElement>(Boolean(voting?.open))
   if (!voting || !editor) return <p className="muted">{t('board.loading')}</p>
   return (
-    <div ref={focus.ref} onFocus={focus.onFocus} className="vote-panel" data-testid="vote-panel">
+    <div ref={focus.ref} onFocus={focus.onFocus} onBlur={focus.onBlur} className="vote-panel" data-testid="vote-panel">
       <p className="muted">{t('vote.intro')}</p>
       {voting.open ? <OpenVoteStatus editor={editor} voting={voting} /> : voting.facilitator && <OpenVoteForm editor={editor} voting={voting} />}
       <Results editor={editor} voting={voting} />
