@@ -75,8 +75,20 @@ test('a facilitator runs the session with only the keyboard; an editor sees ever
   await expect(bram.getByTestId('silent-round')).toHaveCount(0)
   await expect(anna.getByTestId('silent-round')).toHaveCount(0)
   // And back to the start form, still in the panel, so Escape still closes it.
-  await expectVisibleFocus(panel.getByRole('textbox', { name: 'Duur in minuten (optioneel)' }))
+  const roundMinutes = panel.getByRole('textbox', { name: 'Duur in minuten (optioneel)' })
+  await expectVisibleFocus(roundMinutes)
+  // Another round, ended from the banner under the header this time: stopped without revealing.
+  await anna.keyboard.press('Enter')
+  await expect(bram.getByTestId('silent-round')).toBeVisible()
+  await expectVisibleFocus(reveal)
   await closePanel(anna, 'Stappen')
+  const stopInBanner = anna.getByTestId('silent-round').getByRole('button', { name: 'Stille ronde stoppen zonder onthullen' })
+  await tabTo(anna, stopInBanner)
+  await expectVisibleFocus(stopInBanner)
+  await anna.keyboard.press('Enter')
+  await expect(bram.getByTestId('silent-round')).toHaveCount(0)
+  // The banner went with its button: the focus goes to the canvas, not to <body>.
+  await expect(anna.locator('.tl-container')).toBeFocused()
 
   // 3. A dot vote from the Stemmen panel: Bram (his panel open) sees it running, then its result.
   await bram.getByTestId('panel-button-vote').click()
