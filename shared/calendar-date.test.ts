@@ -37,4 +37,11 @@ describe('agreementDate', () => {
     expect(agreementDate({ text: 'Wanneer: uiterlijk 1-4-2027', meta: { date: '15 maart 2027' } })).toBe('2027-04-01')
     expect(agreementDate({ text: 'Wanneer: binnenkort', meta: { date: '15 maart 2027' } })).toBe('2027-03-15')
   })
+
+  it('counts a day a calendar file cannot hold (before 1900, in 9999) as none, falling back to the next source', () => {
+    expect(agreementDate({ text: 'Wanneer: 31-12-9999', meta: {} })).toBeNull()
+    expect(agreementDate({ text: 'Wanneer: 1 januari 1850', meta: {} })).toBeNull()
+    expect(agreementDate({ text: 'Wanneer: 1-4-2027', meta: { date: '9999-12-31' } })).toBe('2027-04-01')
+    expect(agreementDate({ text: 'Wanneer: 31-12-9998', meta: {} })).toBe('9998-12-31')
+  })
 })

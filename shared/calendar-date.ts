@@ -71,6 +71,20 @@ export function parseCalendarDate(text: string): string | null {
   return first?.day ?? null
 }
 
+/**
+ * The years a calendar file (RFC 5545) can hold: a DATE has four digits and an all-day event ends
+ * on the day after, so 9999-12-31 cannot be written; a day before 1900 is a typo, not an appointment.
+ */
+export const CALENDAR_FIRST_YEAR = 1900
+export const CALENDAR_LAST_YEAR = 9998
+
+/** `day` (YYYY-MM-DD) when a calendar file can hold it, else null. */
+function calendarYear(day: string | null): string | null {
+  if (day === null) return null
+  const year = Number(day.slice(0, 4))
+  return year >= CALENDAR_FIRST_YEAR && year <= CALENDAR_LAST_YEAR ? day : null
+}
+
 /** `date` when it is exactly a real YYYY-MM-DD day, else null. */
 function strictIsoDay(date: string): string | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date.trim())
@@ -78,11 +92,12 @@ function strictIsoDay(date: string): string | null {
 }
 
 /**
- * The day of an agreement card (also the follow-up card, which is one). `meta.date` as a valid
- * YYYY-MM-DD wins (the contract: followup.ics falls on `meta.date`); else its "Wanneer" as the card
- * shows it; else a day written in some other way in `meta.date` ("15 maart 2027").
+ * The day of an agreement card (also the follow-up card, which is one), for its calendar file.
+ * `meta.date` as a valid YYYY-MM-DD wins (the contract: followup.ics falls on `meta.date`); else
+ * its "Wanneer" as the card shows it; else a day written in some other way in `meta.date` ("15
+ * maart 2027"). A day outside CALENDAR_FIRST_YEAR–CALENDAR_LAST_YEAR counts as none.
  */
 export function agreementDate(card: { text: string; meta: Record<string, unknown> }): string | null {
   const meta = typeof card.meta.date === 'string' ? card.meta.date : ''
-  return strictIsoDay(meta) ?? parseCalendarDate(agreementOf(card).wanneer) ?? (meta ? parseCalendarDate(meta) : null)
+  return calendarYear(strictIsoDay(meta)) ?? calendarYear(parseCalendarDate(agreementOf(card).wanneer)) ?? (meta ? calendarYear(parseCalendarDate(meta)) : null)
 }

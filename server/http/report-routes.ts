@@ -70,7 +70,7 @@ export function reportRoutes(service: BoardService): Hono<BoardAccessEnv> {
     const row = model.sections.flatMap((section): HarvestAgreement[] => (section.kind === 'agreements' ? section.rows : [])).find((agreement) => agreement.id === cardId)
     // One refusal for a card that is not there, no agreement, or names no day: telling them apart
     // would mean loading the live board for a 404, and the client offers the file only for dated rows.
-    if (!row?.date) throw new HttpError(404, 'this board has no agreement card with a date by that id', 'no_agreement_date')
+    if (!row?.date || !isIcsDate(row.date)) throw new HttpError(404, 'this board has no agreement card with a date by that id', 'no_agreement_date')
     c.header('Content-Type', 'text/calendar; charset=utf-8')
     c.header('Content-Disposition', attachment(`${board.title} - afspraak`, 'ics'))
     c.header('Cache-Control', 'no-store')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { escapeIcsText, foldIcsLine, followUpIcs, isIcsDate } from './followup-ics.ts'
+import { agreementIcs, escapeIcsText, foldIcsLine, followUpIcs, isIcsDate } from './followup-ics.ts'
 
 /** Unfold (RFC 5545 §3.1) and split into lines, as a calendar reads it. */
 function unfold(ics: string): string[] {
@@ -44,5 +44,29 @@ describe('followup.ics', () => {
     expect(isIcsDate('2027-03-01')).toBe(true)
     expect(isIcsDate('2027-02-30')).toBe(false)
     expect(isIcsDate('1 maart')).toBe(false)
+  })
+
+  it('drops control characters a TEXT value may not hold, keeping tab and newlines', () => {
+    expect(escapeIcsText('a\u0000b\u0007c\u000bd\u001be\u007ff\tg\nh')).toBe('abcdef\tg\\nh')
+    const lines = unfold(followUpIcs({ ...event, boardTitle: 'Casus\u0001', text: 'Wie:\u0008 Anna' }))
+    expect(lines).toContain('SUMMARY:Vervolgafspraak: Casus')
+    expect(lines).toContain('DESCRIPTION:Wie: Anna')
+  })
+
+  it('refuses days a calendar file cannot hold: before 1900 and 9999 (its DTEND would be year 10000)', () => {
+    expect(isIcsDate('9999-12-31')).toBe(false)
+    expect(isIcsDate('9999-01-01')).toBe(false)
+    expect(isIcsDate('1899-12-31')).toBe(false)
+    expect(isIcsDate('1900-01-01')).toBe(true)
+    expect(isIcsDate('9998-12-31')).toBe(true)
+    expect(unfold(followUpIcs({ ...event, date: '9998-12-31' }))).toContain('DTEND;VALUE=DATE:99990101')
+    expect(unfold(followUpIcs({ ...event, date: '1900-01-01' }))).toContain('DTSTART;VALUE=DATE:19000101')
+    expect(() => followUpIcs({ ...event, date: '9999-12-31' })).toThrow(RangeError)
+  })
+
+  it('keeps a UID on its line whatever the card id holds', () => {
+    const ics = agreementIcs({ boardId: 'b1', boardTitle: 'Casus', cardId: 'shape:a\r\nATTENDEE:x é', date: '2027-03-01', wat: 'Evalueren', wie: '', wanneer: '', hoe: '', now: event.now })
+    expect(unfold(ics)).toContain('UID:b1-a%0D%0AATTENDEE%3Ax%20%C3%A9@dialoogbord')
+    expect(unfold(agreementIcs({ boardId: 'b1', boardTitle: 'Casus', cardId: 'shape:Ab_3-x', date: '2027-03-01', wat: '', wie: '', wanneer: '', hoe: '', now: event.now }))).toContain('UID:b1-Ab_3-x@dialoogbord')
   })
 })

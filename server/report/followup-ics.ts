@@ -3,10 +3,19 @@
  * agreement's event.ics, each one all-day event written by allDayEventIcs. A small writer rather
  * than a library: one VEVENT needs only escaping, folding and CRLF, all tested here.
  */
+import { CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR } from '../../shared/calendar-date.ts'
 
-/** TEXT values escape backslash, semicolon, comma and newlines (RFC 5545 §3.3.11). */
+/**
+ * TEXT values escape backslash, semicolon, comma and newlines (RFC 5545 §3.3.11), and drop the
+ * other control characters (U+0000–U+001F but tab, and U+007F), which a TEXT value may not hold.
+ */
 export function escapeIcsText(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n')
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n')
+    .replace(/[\u0000-\u0008\u000A-\u001F\u007F]/g, '')
 }
 
 /** Lines longer than 75 octets continue on the next line after CRLF + space, never splitting a UTF-8 character (§3.1). */
@@ -33,11 +42,17 @@ function stamp(date: Date): string {
   return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')
 }
 
+/** A UTC day as an RFC 5545 DATE, YYYYMMDD. */
+function icsDay(date: Date): string {
+  return `${String(date.getUTCFullYear()).padStart(4, '0')}${String(date.getUTCMonth() + 1).padStart(2, '0')}${String(date.getUTCDate()).padStart(2, '0')}`
+}
+
 /** YYYY-MM-DD → YYYYMMDD, and the day after (DTEND of an all-day event is exclusive). */
 function dayAndNext(date: string): [string, string] {
+  // The routes only pass days isIcsDate accepts; anything else would write a broken file.
+  if (!isIcsDate(date)) throw new RangeError(`not a calendar-file day: ${date}`)
   const day = new Date(`${date}T00:00:00Z`)
-  const next = new Date(day.getTime() + 24 * 60 * 60 * 1000)
-  return [date.replace(/-/g, ''), next.toISOString().slice(0, 10).replace(/-/g, '')]
+  return [icsDay(day), icsDay(new Date(day.getTime() + 24 * 60 * 60 * 1000))]
 }
 
 /** One all-day event: the part each calendar file fills in. */
@@ -126,6 +141,11 @@ function summaryOf(wat: string): string {
   return `${(space > SUMMARY_CHARS / 2 ? cut.slice(0, space) : cut).trimEnd()}…`
 }
 
+/** A shape id is whatever a client wrote: anything but a plain id character is percent-encoded, so it cannot break the UID line. */
+function uidPart(id: string): string {
+  return id.replace(/[^A-Za-z0-9._~-]/gu, (char) => [...new TextEncoder().encode(char)].map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join(''))
+}
+
 /** An agreement's event.ics: one event per card, Wat / Wie / Wanneer / Hoe and the board in its description. */
 export function agreementIcs(event: AgreementEvent): string {
   const wat = summaryOf(event.wat)
@@ -137,7 +157,7 @@ export function agreementIcs(event: AgreementEvent): string {
   ].filter(([, value]) => value!.trim() !== '')
   return allDayEventIcs({
     product: 'Afspraak',
-    uid: `${event.boardId}-${event.cardId.replace(/^shape:/, '')}@dialoogbord`,
+    uid: `${event.boardId}-${uidPart(event.cardId.replace(/^shape:/, ''))}@dialoogbord`,
     date: event.date,
     summary: wat ? `Afspraak: ${wat}` : `Afspraak: ${event.boardTitle}`,
     description: [...fields.map(([label, value]) => `${label}: ${value}`), `Bord: ${event.boardTitle}`].join('\n'),
@@ -145,9 +165,11 @@ export function agreementIcs(event: AgreementEvent): string {
   })
 }
 
-/** A valid calendar date as YYYY-MM-DD (the card's meta.date), else null. */
+/** Whether `date` is a real YYYY-MM-DD day a calendar file can hold (years CALENDAR_FIRST_YEAR–CALENDAR_LAST_YEAR). */
 export function isIcsDate(date: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return false
+  const year = Number(date.slice(0, 4))
+  if (year < CALENDAR_FIRST_YEAR || year > CALENDAR_LAST_YEAR) return false
   const parsed = new Date(`${date}T00:00:00Z`)
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === date
 }
