@@ -133,4 +133,18 @@ test('a facilitator runs the session with only the keyboard; an editor sees ever
   await expect(bram.getByTestId('hand-toggle')).toHaveAttribute('aria-pressed', 'false')
   await expect(bram.getByTestId('hand-lowered-notice')).toHaveText('De facilitator heeft je hand laten zakken')
   await expectVisibleFocus(summon)
+
+  // Two hands; Anna lowers Bram's with its button: the focus moves to the next hand's button,
+  // and with the last hand gone to the canvas (not to <body>, where Tab starts over).
+  await bram.keyboard.press('Alt+Shift+KeyK')
+  await anna.keyboard.press('Alt+Shift+KeyK')
+  await expect(anna.getByTestId('hand-queue-item')).toHaveCount(2)
+  const lowerBram = anna.getByRole('button', { name: /Bram/ })
+  await tabTo(anna, lowerBram)
+  await anna.keyboard.press('Enter')
+  await expect(anna.getByTestId('hand-queue-item')).toHaveCount(1)
+  await expectVisibleFocus(anna.getByTestId('hand-queue').getByRole('button').first())
+  await anna.keyboard.press('Enter')
+  await expect(anna.getByTestId('hand-queue')).toHaveCount(0)
+  await expect(anna.locator('.tl-container')).toBeFocused()
 })

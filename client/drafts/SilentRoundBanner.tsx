@@ -10,7 +10,7 @@ import { useDraftsOnBoard } from './DraftsContext.tsx'
 import { revealAll, stopSilentRound } from './drafts-api.ts'
 import { countLines, formatRemaining } from './silent-round-text.ts'
 import { useDraftRequest } from './useDraftRequest.ts'
-import { useFocusAfterSwap } from '../ui/useFocusAfterSwap.ts'
+import { theCanvas, useFocusAfterSwap } from '../ui/useFocusAfterSwap.ts'
 import './drafts.css'
 
 export function SilentRoundBanner() {
@@ -18,7 +18,7 @@ export function SilentRoundBanner() {
   const { t } = useI18n()
   const round = drafts?.session.silentRound ?? null
   // Onthullen or Stoppen here ends the round and the banner with it: the focus goes to the canvas, not to <body>.
-  const focus = useFocusAfterSwap<HTMLElement>(round !== null, canvas)
+  const focus = useFocusAfterSwap<HTMLElement>(round !== null, theCanvas)
   if (!drafts || !round) return null
   const counts = drafts.session.drafts.filter((count) => count > 0)
   return (
@@ -43,7 +43,6 @@ export function SilentRoundBanner() {
   )
 }
 
-const canvas = () => document.querySelector<HTMLElement>('.tl-container')
 
 function Countdown({ endsAt }: { endsAt: string }) {
   const { t } = useI18n()

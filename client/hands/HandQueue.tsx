@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'react'
 import { useI18n } from '../app/i18n-context.tsx'
 import type { Translate } from '../i18n.ts'
 import { useSessionRun } from '../session/SessionContext.tsx'
+import { theCanvas, useFocusAfterSwap } from '../ui/useFocusAfterSwap.ts'
 import { useHands } from './HandsContext.tsx'
 import { sinceRaised, type QueuedHand } from './hands-state.ts'
 import { HAND_SHORTCUTS } from './shortcuts.ts'
@@ -19,6 +20,8 @@ export function HandQueue() {
   // Hands went up on the server's clock: measure how long ago on it too.
   const now = useNow(10_000, session?.serverNow ?? Date.now)
   const announcement = useRaisedAnnouncement(hands?.facilitator ? hands.queue : null, t)
+  // Lowering a hand removes its button: the focus goes to the next hand's, or to the canvas with the last.
+  const focus = useFocusAfterSwap<HTMLElement>(hands?.queue.length ?? 0, theCanvas)
   if (!hands?.facilitator) return null
   const { queue } = hands
   return (
@@ -27,7 +30,7 @@ export function HandQueue() {
         {announcement}
       </p>
       {queue.length > 0 && (
-        <section className="hand-queue" aria-labelledby="hand-queue-heading" data-testid="hand-queue">
+        <section ref={focus.ref} onFocus={focus.onFocus} onBlur={focus.onBlur} className="hand-queue" aria-labelledby="hand-queue-heading" data-testid="hand-queue">
           <h2 id="hand-queue-heading" className="hand-queue__heading">
             <span aria-hidden="true">✋</span> {t('hands.queue')}
             <span className="hand-queue__count">{t(queue.length === 1 ? 'hands.queueCount.one' : 'hands.queueCount.other', { n: String(queue.length) })}</span>

@@ -8,6 +8,9 @@
  */
 import { useEffect, useRef, type FocusEvent } from 'react'
 
+/** The fallback of a part over the canvas that goes away: tldraw's container takes keys again. */
+export const theCanvas = () => document.querySelector<HTMLElement>('.tl-container')
+
 const CONTROLS = 'button:not(:disabled), input:not(:disabled), select:not(:disabled), textarea:not(:disabled)'
 
 export function useFocusAfterSwap<T extends HTMLElement>(state: unknown, fallback?: () => HTMLElement | null) {
