@@ -9,12 +9,13 @@ import type { BoardService } from '../boards/board-service.ts'
 import { requireBoardRole, type BoardAccessEnv } from './access.ts'
 import { fileSlug } from './transfer-routes.ts'
 import { HttpError } from './errors.ts'
+import { attachmentDisposition } from './content-disposition.ts'
 import { agreementIcs, followUpIcs, isIcsDate } from '../report/followup-ics.ts'
 import type { HarvestAgreement } from '../../shared/harvest-model.ts'
 
 /** The board title as the file name (RFC 6266: filename*), with an ASCII slug for old clients. */
 function attachment(title: string, extension: string): string {
-  return `attachment; filename="${fileSlug(title)}.${extension}"; filename*=UTF-8''${encodeURIComponent(`${title}.${extension}`)}`
+  return attachmentDisposition(`${fileSlug(title)}.${extension}`, `${title}.${extension}`)
 }
 
 export function reportRoutes(service: BoardService): Hono<BoardAccessEnv> {
@@ -24,7 +25,7 @@ export function reportRoutes(service: BoardService): Hono<BoardAccessEnv> {
     const board = c.var.board
     const markdown = await service.harvest(board)
     c.header('Content-Type', 'text/markdown; charset=utf-8')
-    c.header('Content-Disposition', `attachment; filename="${fileSlug(board.title)}-oogst.md"`)
+    c.header('Content-Disposition', attachmentDisposition(`${fileSlug(board.title)}-oogst.md`))
     c.header('Cache-Control', 'no-store')
     return c.body(markdown, 200)
   })

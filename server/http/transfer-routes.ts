@@ -5,6 +5,7 @@ import type { BoardService } from '../boards/board-service.ts'
 import type { Config } from '../config.ts'
 import { presentedToken, requireBoardRole, type BoardAccessEnv } from './access.ts'
 import { createdBoard, requireAdminWhenConfigured } from './board-routes.ts'
+import { attachmentDisposition } from './content-disposition.ts'
 import { HttpError, readJsonBody } from './errors.ts'
 import { linkOrigin } from './link-origin.ts'
 
@@ -15,7 +16,7 @@ export function transferRoutes(config: Config, service: BoardService): Hono<Boar
     const board = c.var.board
     const content = await service.exportRecords(board)
     const head = JSON.stringify({ format: EXPORT_FORMAT, version: EXPORT_VERSION, title: board.title, template: board.template })
-    c.header('Content-Disposition', `attachment; filename="${fileSlug(board.title)}.dialoogbord.json"`)
+    c.header('Content-Disposition', attachmentDisposition(`${fileSlug(board.title)}.dialoogbord.json`))
     c.header('Content-Type', 'application/json')
     return c.body(Buffer.concat([Buffer.from(`${head.slice(0, -1)},`), content, Buffer.from('}')]), 200)
   })
