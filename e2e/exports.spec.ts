@@ -47,6 +47,82 @@ test('the board as PDF has one landscape page per part and is named after the bo
   for (const page of pdf.getPages()) expect(page.getWidth()).toBeGreaterThan(page.getHeight())
 })
 
+/** Records the shapes each `editor.toImage` of the page is asked to draw (the PDF's pictures). */
+async function spyOnPictures(page: Page): Promise<() => Promise<string[][]>> {
+  await page.evaluate(() => {
+    const editor = window.__dialoogbordEditor!
+    const calls: string[][] = []
+    ;(window as unknown as { __pictures: string[][] }).__pictures = calls
+    const toImage = editor.toImage.bind(editor)
+    editor.toImage = (shapes, options) => {
+      calls.push([...editor.getShapeAndDescendantIds(shapes.map((shape) => (typeof shape === 'string' ? shape : shape.id)))])
+      return toImage(shapes, options)
+    }
+  })
+  return () => page.evaluate(() => (window as unknown as { __pictures: string[][] }).__pictures)
+}
+
+async function savedPdf(page: Page, button: ReturnType<Page['getByTestId']>): Promise<PDFDocument> {
+  const download = page.waitForEvent('download')
+  await button.click()
+  const file = await download
+  const path = test.info().outputPath(`${file.suggestedFilename()}`)
+  await file.saveAs(path)
+  return PDFDocument.load(await readFile(path))
+}
+
+test('my draft cards (Concept) stay out of the board PDF, also one inside a part, while the board\'s cards are in it', async ({ browser }) => {
+  const board = await createBoard(server.url, { title: 'Casus Zuid', template: 'casusreconstructie' })
+  const anna = await newPerson(browser, { width: 1440, height: 900 })
+  await openBoard(anna, board.urls.editor, 'Anna')
+  const frames = await zoneFrames(anna)
+  const text = (value: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: value }] }] })
+  // A card on the board, then two in my draft: one lying over the first part, one its child.
+  await anna.evaluate(({ frame, shared }) => {
+    const editor = window.__dialoogbordEditor!
+    const bounds = editor.getShapePageBounds(frame as never)!
+    editor.createShape({ id: 'shape:gedeeld' as never, type: 'note', x: bounds.x + 40, y: bounds.y + 80, props: { richText: shared } })
+  }, { frame: frames[0]!, shared: text('Op het bord') })
+  await anna.getByTestId('draft-concept').click()
+  await expect(anna.getByTestId('draft-concept')).toHaveAttribute('aria-pressed', 'true')
+  await anna.evaluate(({ frame, over, child }) => {
+    const editor = window.__dialoogbordEditor!
+    const bounds = editor.getShapePageBounds(frame as never)!
+    editor.createShape({ id: 'shape:concept-over' as never, type: 'note', x: bounds.x + 300, y: bounds.y + 80, props: { richText: over } })
+    editor.createShape({ id: 'shape:concept-kind' as never, type: 'note', parentId: frame as never, x: 60, y: 300, props: { richText: child } })
+  }, { frame: frames[0]!, over: text('Alleen voor mij'), child: text('Ook alleen voor mij') })
+  await expect(anna.getByTestId('draft-mark')).toHaveCount(2)
+
+  const pictures = await spyOnPictures(anna)
+  await openHarvest(anna)
+  const pdf = await savedPdf(anna, anna.getByTestId('download-board-pdf'))
+  expect(pdf.getPageCount()).toBe(frames.length)
+  const drawn = (await pictures()).flat()
+  expect(drawn).toContain('shape:gedeeld')
+  expect(drawn).not.toContain('shape:concept-over')
+  expect(drawn).not.toContain('shape:concept-kind')
+})
+
+test('a board without parts gets a page per frame drawn on it, and an empty board one page with its name', async ({ browser }) => {
+  const board = await createBoard(server.url, { title: 'Leeg bord' })
+  const anna = await newPerson(browser, { width: 1440, height: 900 })
+  await openBoard(anna, board.urls.facilitator, 'Anna')
+  await openHarvest(anna)
+  const empty = await savedPdf(anna, anna.getByTestId('download-board-pdf'))
+  expect(empty.getPageCount()).toBe(1)
+  await expect(anna.getByTestId('harvest-downloads').getByRole('alert')).toHaveCount(0)
+
+  // Two frames drawn by hand, and a card outside them.
+  await anna.evaluate(() => {
+    const editor = window.__dialoogbordEditor!
+    editor.createShape({ type: 'frame', x: 0, y: 0, props: { w: 600, h: 400, name: 'Links' } })
+    editor.createShape({ type: 'frame', x: 800, y: 0, props: { w: 600, h: 400, name: 'Rechts' } })
+    editor.createShape({ type: 'note', x: 0, y: 800 })
+  })
+  const framed = await savedPdf(anna, anna.getByTestId('download-board-pdf'))
+  expect(framed.getPageCount()).toBe(2)
+})
+
 test("the main menu's Exporteer als PDF gives the same pages, also to a viewer", async ({ browser }) => {
   const board = await createBoard(server.url, { title: 'Casus Noord', template: 'casusreconstructie' })
   const viewer = await newPerson(browser, { width: 1440, height: 900 })

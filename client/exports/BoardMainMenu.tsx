@@ -6,6 +6,7 @@ import { createContext, useContext } from 'react'
 import { DefaultMainMenu, DefaultMainMenuContent, TldrawUiMenuGroup, TldrawUiMenuItem, useEditor, useToasts } from 'tldraw'
 import { useI18n } from '../app/i18n-context.tsx'
 import { exportFileName } from '../board/export-name.ts'
+import { useDraftsOnBoard } from '../drafts/DraftsContext.tsx'
 import { buildBoardPdf } from './board-pdf.ts'
 import { saveBlob } from './exports-api.ts'
 
@@ -26,13 +27,11 @@ function ExportBoardPdfItem() {
   const title = useContext(BoardTitleContext)
   const { t, lang } = useI18n()
   const { addToast } = useToasts()
+  // My draft's cards are in the editor's store too: never in a PDF made to be shared.
+  const homes = useDraftsOnBoard()?.homes
   async function exportPdf() {
     try {
-      const bytes = await buildBoardPdf(editor, title(), lang)
-      if (!bytes) {
-        addToast({ title: t('exports.noFrames'), severity: 'warning' })
-        return
-      }
+      const bytes = await buildBoardPdf(editor, title(), lang, homes?.draftIds.get())
       saveBlob(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }), `${exportFileName(title())}.pdf`)
     } catch (cause) {
       addToast({ title: t('exports.failed', { message: cause instanceof Error ? cause.message : String(cause) }), severity: 'error' })

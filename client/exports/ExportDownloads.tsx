@@ -8,6 +8,7 @@ import type { BoardForRole } from '../../shared/api.ts'
 import { useI18n } from '../app/i18n-context.tsx'
 import type { MessageKey } from '../i18n.ts'
 import { exportFileName } from '../board/export-name.ts'
+import { useDraftsOnBoard } from '../drafts/DraftsContext.tsx'
 import { buildBoardPdf } from './board-pdf.ts'
 import { downloadBoardFile, saveBlob, type BoardFile } from './exports-api.ts'
 import './exports.css'
@@ -27,6 +28,8 @@ export function ExportDownloads({ board, token, editor, followUp }: { board: Boa
   const { t, lang } = useI18n()
   const [busy, setBusy] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
+  // My draft's cards are in the editor's store too: never in a PDF made to be shared.
+  const homes = useDraftsOnBoard()?.homes
   const ids = { heading: useId(), pdfHint: useId(), calendarNone: useId() }
 
   async function run(what: string, task: () => Promise<string | null>) {
@@ -50,8 +53,7 @@ export function ExportDownloads({ board, token, editor, followUp }: { board: Boa
   const boardPdf = () =>
     run('board.pdf', async () => {
       if (!editor) return null
-      const bytes = await buildBoardPdf(editor, board.title, lang)
-      if (!bytes) return t('exports.noFrames')
+      const bytes = await buildBoardPdf(editor, board.title, lang, homes?.draftIds.get())
       saveBlob(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }), `${exportFileName(board.title)}.pdf`)
       return null
     })

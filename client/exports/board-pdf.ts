@@ -1,10 +1,14 @@
 /**
  * "Bord als PDF": the board as pictures, one landscape page per part (zone frame) in template
- * order with the part's name as the page title. Built in the browser from tldraw's own rendering
- * (`editor.toImage`), so the PDF shows exactly what the canvas shows.
+ * order with the part's name as the page title. A board without parts (the empty template, frames
+ * drawn by hand) gets a page per frame in reading order, and a board without frames one page of
+ * everything on it, titled with the board's name. Built in the browser from tldraw's own
+ * rendering (`editor.toImage`), so the PDF shows exactly what the canvas shows — except my draft's
+ * cards: the store holds them too, but a PDF is made to be shared.
  */
-import { PageSizes, PDFDocument, StandardFonts, type PDFFont } from 'pdf-lib'
-import type { Box, Editor, TLShapeId } from 'tldraw'
+import { PageSizes, PDFDocument, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib'
+import { Box, type Editor, type TLShape, type TLShapeId } from 'tldraw'
+import { sortRows } from '../../shared/board-geometry.ts'
 import { editorSteps } from '../session/agenda-steps.ts'
 
 const MARGIN = 36
@@ -16,13 +20,28 @@ const WIDE_RATIO = 2.2
 const MAX_PIXELS = 3200
 
 export interface BoardPdfPart {
-  id: TLShapeId
+  /** The frame the page shows; null: everything on the tldraw page `pageIndex`. */
+  id: TLShapeId | null
   name: string
 }
 
-/** The parts the PDF has pages for, in the Stappen panel's order. */
-export function boardPdfParts(editor: Editor): BoardPdfPart[] {
-  return editorSteps(editor).map((step) => ({ id: step.id as TLShapeId, name: step.name }))
+/**
+ * The pages of the PDF: the zone frames in the Stappen panel's order; else every frame in reading
+ * order (tldraw page by page); else one page for the current page, titled `title`.
+ */
+export function boardPdfParts(editor: Editor, title: string): BoardPdfPart[] {
+  const steps = editorSteps(editor)
+  if (steps.length > 0) return steps.map((step) => ({ id: step.id as TLShapeId, name: step.name }))
+  const frames = editor.getPages().flatMap((page) =>
+    sortRows(
+      [...editor.getPageShapeIds(page.id)]
+        .map((id) => editor.getShape(id)!)
+        .filter((shape) => shape.type === 'frame')
+        .map((shape) => ({ shape, box: toBox(editor.getShapePageBounds(shape.id)) })),
+    ),
+  )
+  if (frames.length > 0) return frames.map(({ shape }) => ({ id: shape.id, name: frameName(shape) || title }))
+  return [{ id: null, name: title }]
 }
 
 /** A4 landscape, or A3 landscape for very wide parts. */
@@ -31,26 +50,69 @@ export function pageSizeFor(width: number, height: number): [number, number] {
   return [long, short]
 }
 
-/** The PDF's bytes, or null when the board has no parts. */
-export async function buildBoardPdf(editor: Editor, title: string, lang: string): Promise<Uint8Array | null> {
-  const parts = boardPdfParts(editor)
-  if (parts.length === 0) return null
+/** A shape on the page, as far as choosing a page's shapes is concerned. */
+export interface PageShape {
+  id: string
+  /** A shape's id, or the page's. */
+  parentId: string
+  /** Whether it lies (partly) on the page's part. */
+  overlaps: boolean
+}
+
+/**
+ * The shapes to hand to `toImage` for one page: the frame (null: none) and everything lying over
+ * it — cards are often placed on a part without becoming the frame's children — but none of
+ * `hidden` (my draft's cards). toImage draws each shape with all its descendants, so a shape with
+ * a hidden card inside (a frame holding my draft card) is left out itself; its other children
+ * lying on the part are still drawn, only the frame's own border and label are missing then.
+ */
+export function shapesForPage(frameId: string | null, shapes: readonly PageShape[], hidden: ReadonlySet<string>): string[] {
+  const parentOf = new Map(shapes.map((shape) => [shape.id, shape.parentId]))
+  const ancestors = (id: string): string[] => {
+    const found: string[] = []
+    for (let parent = parentOf.get(id); parent !== undefined && found.length < shapes.length; parent = parentOf.get(parent)) found.push(parent)
+    return found
+  }
+  // Hidden shapes and their ancestors would bring a hidden card along.
+  const holdsHidden = new Set<string>()
+  for (const id of hidden) if (parentOf.has(id)) for (const each of [id, ...ancestors(id)]) holdsHidden.add(each)
+  const inside = (id: string) => ancestors(id).some((parent) => hidden.has(parent))
+  const candidates = [...(frameId === null ? [] : [frameId]), ...shapes.filter((shape) => shape.overlaps && shape.id !== frameId).map((shape) => shape.id)]
+  return candidates.filter((id) => !holdsHidden.has(id) && !hidden.has(id) && !inside(id))
+}
+
+/** The PDF's bytes. `hidden`: shapes not to show (my draft's cards). */
+export async function buildBoardPdf(editor: Editor, title: string, lang: string, hidden: ReadonlySet<string> = new Set()): Promise<Uint8Array> {
+  const parts = boardPdfParts(editor, title)
   const pdf = await PDFDocument.create()
   pdf.setTitle(title, { showInWindowTitleBar: true })
   pdf.setLanguage(lang === 'nl' ? 'nl-NL' : 'en-GB')
   pdf.setCreator('Dialoogbord')
   const font = await pdf.embedFont(StandardFonts.HelveticaBold)
   for (const part of parts) {
-    const bounds = editor.getShapePageBounds(part.id)
-    if (!bounds) continue
+    const pageId = part.id ? editor.getAncestorPageId(part.id) : editor.getCurrentPageId()
+    if (!pageId) continue
+    const frameBounds = part.id ? editor.getShapePageBounds(part.id) : undefined
+    const shapes = [...editor.getPageShapeIds(pageId)].map((id) => editor.getShape(id)!)
+    const ids = shapesForPage(
+      part.id,
+      shapes.map((shape) => ({ id: shape.id, parentId: shape.parentId, overlaps: frameBounds ? (editor.getShapePageBounds(shape.id)?.collides(frameBounds) ?? false) : true })),
+      hidden,
+    ) as TLShapeId[]
+    // The whole page: as far as what is shown reaches.
+    const bounds = frameBounds ?? Box.Common(ids.flatMap((id) => editor.getShapePageBounds(id) ?? []))
+    if (ids.length === 0 || !bounds || bounds.w === 0 || bounds.h === 0) {
+      // Nothing to draw (an empty board): a page with only the title.
+      drawTitle(pdf.addPage(pageSizeFor(1, 1)), part.name, font)
+      continue
+    }
     const scale = Math.min(2, MAX_PIXELS / Math.max(bounds.w, bounds.h, 1))
-    const { blob } = await editor.toImage(shapesOver(editor, part.id, bounds), { format: 'png', scale, background: true, padding: 0, bounds })
+    const { blob } = await editor.toImage(ids, { format: 'png', scale, background: true, padding: 0, bounds })
     const image = await pdf.embedPng(new Uint8Array(await blob.arrayBuffer()))
-    const [pageWidth, pageHeight] = pageSizeFor(bounds.w, bounds.h)
-    const page = pdf.addPage([pageWidth, pageHeight])
-    const heading = fitText(encodable(font, part.name), font, TITLE_SIZE, pageWidth - 2 * MARGIN)
-    page.drawText(heading, { x: MARGIN, y: pageHeight - MARGIN - TITLE_SIZE, size: TITLE_SIZE, font })
+    const page = pdf.addPage(pageSizeFor(bounds.w, bounds.h))
+    drawTitle(page, part.name, font)
     // The picture fills what is left below the title, keeping its proportions.
+    const [pageWidth, pageHeight] = [page.getWidth(), page.getHeight()]
     const boxWidth = pageWidth - 2 * MARGIN
     const boxHeight = pageHeight - 2 * MARGIN - TITLE_SIZE - TITLE_GAP
     const fit = Math.min(boxWidth / image.width, boxHeight / image.height)
@@ -61,24 +123,39 @@ export async function buildBoardPdf(editor: Editor, title: string, lang: string)
   return pdf.save()
 }
 
-/**
- * What the page shows: the frame and everything lying over it. Cards are often placed on a part
- * without becoming the frame's children, and exporting the frame alone would leave them out.
- */
-function shapesOver(editor: Editor, frameId: TLShapeId, bounds: Box): TLShapeId[] {
-  const pageId = editor.getAncestorPageId(frameId)
-  if (!pageId) return [frameId]
-  const over = [...editor.getPageShapeIds(pageId)].filter((id) => id !== frameId && editor.getShapePageBounds(id)?.collides(bounds))
-  return [frameId, ...over]
+function drawTitle(page: PDFPage, name: string, font: PDFFont): void {
+  const heading = fitText(encodable(name, new Set(font.getCharacterSet())), font, TITLE_SIZE, page.getWidth() - 2 * MARGIN)
+  page.drawText(heading, { x: MARGIN, y: page.getHeight() - MARGIN - TITLE_SIZE, size: TITLE_SIZE, font })
 }
 
+function frameName(shape: TLShape): string {
+  const name = (shape.props as { name?: unknown }).name
+  return typeof name === 'string' ? name.trim() : ''
+}
+
+function toBox(bounds: Box | undefined): { minX: number; minY: number; maxX: number; maxY: number } {
+  return bounds ? { minX: bounds.minX, minY: bounds.minY, maxX: bounds.maxX, maxY: bounds.maxY } : { minX: 0, minY: 0, maxX: 0, maxY: 0 }
+}
+
+/** Letters the standard fonts lack, written as they are where those are lacking (Dutch ĳ as ij). */
+const SPELLED: Record<string, string> = { ĳ: 'ij', Ĳ: 'IJ', ł: 'l', Ł: 'L', đ: 'd', Đ: 'D', ı: 'i', '→': '->', '←': '<-', '≤': '<=', '≥': '>=', '−': '-', '‐': '-', '‑': '-' }
+
 /**
- * The standard fonts speak WinAnsi: Dutch letters (é ë ï ö ü) are fine, an emoji or arrow in a
- * frame's name is not and would abort the whole export, so those become a space.
+ * The standard fonts speak WinAnsi (`supported`: its code points): Dutch letters (é ë ï ö ü) and
+ * typographic quotes are fine, anything else would abort the whole export. So a letter outside it
+ * is spelled with ones inside (ĳ → ij, ő → o), an unknown letter becomes "?" (a word keeps its
+ * length), and other signs (an emoji, a symbol) a space.
  */
-function encodable(font: PDFFont, text: string): string {
-  const supported = new Set(font.getCharacterSet())
-  return Array.from(text, (char) => (supported.has(char.codePointAt(0)!) ? char : ' '))
+export function encodable(text: string, supported: ReadonlySet<number>): string {
+  const fits = (value: string) => value !== '' && Array.from(value).every((char) => supported.has(char.codePointAt(0)!))
+  return Array.from(text, (char) => {
+    if (fits(char)) return char
+    const spelled = SPELLED[char]
+    if (spelled !== undefined && fits(spelled)) return spelled
+    const bare = char.normalize('NFKD').replace(/\p{M}/gu, '')
+    if (fits(bare)) return bare
+    return /\p{L}/u.test(char) ? '?' : ' '
+  })
     .join('')
     .replace(/\s+/g, ' ')
     .trim()
