@@ -47,3 +47,54 @@ describe('ReadCache', () => {
     expect(cache.size).toBe('export:b2snapshot:b2:s1'.length)
   })
 })
+
+describe('ReadCache.getAsync', () => {
+  /** A computation that ends when the test says so, counting how often it started. */
+  function controlled() {
+    const started: ((value: string) => void)[] = []
+    const failures: ((error: Error) => void)[] = []
+    const compute = () =>
+      new Promise<string>((resolve, reject) => {
+        started.push(resolve)
+        failures.push(reject)
+      })
+    return { started, failures, compute }
+  }
+
+  it('lets concurrent misses for the same name and source share one computation, then keeps its value', async () => {
+    const cache = new ReadCache(1_000)
+    const { started, compute } = controlled()
+    const first = cache.getAsync('report.pdf:b1:nl', { key: 'v1' }, compute)
+    const second = cache.getAsync('report.pdf:b1:nl', { key: 'v1' }, compute)
+    expect(started).toHaveLength(1)
+    started[0]!('pdf v1')
+    expect(await Promise.all([first, second])).toEqual(['pdf v1', 'pdf v1'])
+    expect(await cache.getAsync('report.pdf:b1:nl', { key: 'v1' }, compute)).toBe('pdf v1')
+    expect(started).toHaveLength(1)
+  })
+
+  it('computes again for another source or another name, not sharing across them', async () => {
+    const cache = new ReadCache(1_000)
+    const { started, compute } = controlled()
+    const v1 = cache.getAsync('report.pdf:b1:nl', { key: 'v1' }, compute)
+    const v2 = cache.getAsync('report.pdf:b1:nl', { key: 'v2' }, compute)
+    const docx = cache.getAsync('report.docx:b1:nl', { key: 'v1' }, compute)
+    expect(started).toHaveLength(3)
+    started.forEach((resolve, i) => resolve(`r${i}`))
+    expect(await Promise.all([v1, v2, docx])).toEqual(['r0', 'r1', 'r2'])
+  })
+
+  it('hands a failure to every waiter and keeps nothing, so the next request tries again', async () => {
+    const cache = new ReadCache(1_000)
+    const { started, failures, compute } = controlled()
+    const first = cache.getAsync('export:b1', { key: 'v1' }, compute)
+    const second = cache.getAsync('export:b1', { key: 'v1' }, compute)
+    failures[0]!(new Error('worker gone'))
+    await expect(first).rejects.toThrow('worker gone')
+    await expect(second).rejects.toThrow('worker gone')
+    const third = cache.getAsync('export:b1', { key: 'v1' }, compute)
+    expect(started).toHaveLength(2)
+    started[1]!('ok')
+    expect(await third).toBe('ok')
+  })
+})

@@ -22,6 +22,8 @@ export const READ_CACHE_BYTES = 64 * 1024 * 1024
 
 export class ReadCache {
   private readonly entries = new Map<string, { source: Source; value: ReadValue }>()
+  /** Computations under way (getAsync), by name: at most one per name, the latest source's. */
+  private readonly inFlight = new Map<string, { source: Source; value: Promise<ReadValue> }>()
   private bytes = 0
 
   /**
@@ -52,12 +54,24 @@ export class ReadCache {
     return value
   }
 
-  /** Like `get`, for a value computed elsewhere (a worker thread). */
+  /**
+   * Like `get`, for a value computed elsewhere (a worker thread). Misses for the same name and
+   * source while a computation runs wait for that one: ten people opening the report at once
+   * cost one rendering, not ten. A failure reaches all of them and is not kept.
+   */
   async getAsync<V extends ReadValue>(name: string, source: Source, compute: () => Promise<V>): Promise<V> {
     const hit = this.entries.get(name)
     if (hit && sameSource(hit.source, source)) return this.get(name, source, () => hit.value as V)
-    const value = await compute()
-    return this.get(name, source, () => value)
+    const running = this.inFlight.get(name)
+    if (running && sameSource(running.source, source)) return running.value as Promise<V>
+    const value = compute().then((computed) => this.get(name, source, () => computed))
+    const entry = { source, value }
+    this.inFlight.set(name, entry)
+    const settled = () => {
+      if (this.inFlight.get(name) === entry) this.inFlight.delete(name)
+    }
+    value.then(settled, settled)
+    return value
   }
 
   /** The value kept for `name` if it was made from `source`, without computing anything. */
