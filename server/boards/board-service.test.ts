@@ -118,6 +118,41 @@ describe('BoardService', () => {
     expect(cache.size).toBe(0)
   })
 
+  it('keeps a rendered report per stored version, format and title, and renders once for concurrent requests', async () => {
+    const jobs: string[] = []
+    const body = JSON.stringify({ sections: [], votes: [], agenda: [], followUp: null })
+    const reads = {
+      read: (job: { kind: string; model?: { title: string } }) => {
+        jobs.push(job.kind)
+        return Promise.resolve(job.kind === 'harvest' ? body : new Uint8Array(Buffer.from(`${job.kind} ${job.model?.title} ${jobs.length}`)))
+      },
+    } as BoardReads
+    service = makeService({ cache: new ReadCache(1_000_000), reads })
+    const board = (await storage.boards.get(boardId))!
+    const text = async (bytes: Promise<Uint8Array>) => Buffer.from(await bytes).toString('utf8')
+    const renders = (kind: string) => jobs.filter((job) => job === kind).length
+
+    const [first, second] = await Promise.all([text(service.harvestDocument(board, 'pdf')), text(service.harvestDocument(board, 'pdf'))])
+    expect(second).toBe(first)
+    expect(renders('harvest-pdf')).toBe(1)
+    expect(renders('harvest')).toBe(1)
+    expect(await text(service.harvestDocument(board, 'pdf'))).toBe(first)
+    expect(renders('harvest-pdf')).toBe(1)
+
+    // Another format is its own document.
+    await service.harvestDocument(board, 'docx')
+    expect(renders('harvest-docx')).toBe(1)
+    // A new title: the document shows it, so it is rendered again (the model's body is still kept).
+    expect(await text(service.harvestDocument({ ...board, title: 'Nieuwe titel' }, 'pdf'))).toMatch(/^harvest-pdf Nieuwe titel/)
+    expect(renders('harvest-pdf')).toBe(2)
+    expect(renders('harvest')).toBe(1)
+    // An edit (queued in the room, stored by the flush before reading): a new version, rendered again.
+    writeRecords((await rooms.open(boardId)).doc, { put: [testRecord('later')] })
+    await service.harvestDocument(board, 'pdf')
+    expect(renders('harvest-pdf')).toBe(3)
+    expect(renders('harvest')).toBe(2)
+  })
+
   it('renames, and switches anonymity on with the flag stored', async () => {
     const board = await service.update(boardId, { title: 'Nieuw', anonymous: true })
     expect(board).toMatchObject({ title: 'Nieuw', anonymous: true })

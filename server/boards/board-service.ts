@@ -13,7 +13,7 @@
 import type { BoardInfo, BoardListing, LinkListing } from '../../shared/api.ts'
 import { CloseCode } from '../../shared/protocol.ts'
 import type { Role } from '../../shared/roles.ts'
-import { DEFAULT_TEMPLATE_ID } from '../../templates/index.ts'
+import { DEFAULT_TEMPLATE_ID, type TemplateLookup } from '../../templates/index.ts'
 import { HttpError } from '../http/errors.ts'
 import { createInitialDocument } from '../initial-document.ts'
 import { renderHarvestMarkdown } from '../report/harvest.ts'
@@ -35,6 +35,9 @@ import { AssetWorkflows, type ImageLimits } from './asset-workflows.ts'
 import { importedState, type ImportFile } from './board-import.ts'
 import { SnapshotWorkflows } from './snapshot-workflows.ts'
 import { TemplateWorkflows } from './template-workflows.ts'
+
+/** The languages report.docx and report.pdf are written in (a key of their cache). */
+export type ReportLanguage = 'nl'
 
 /** What the workflows need of the read worker (tests give a stand-in). */
 export type BoardReads = Pick<ReadWorker, 'read'>
@@ -159,20 +162,47 @@ export class BoardService {
 
   /** The harvest model of a board (shared/harvest-model.ts), which every harvest rendering starts from. */
   async harvestModel(board: BoardInfo): Promise<HarvestModel> {
-    const { rooms, cache, reads, catalog } = this.parts
-    // As for the export: queued updates first, the body made off the event loop once per version.
-    await rooms.flush()
-    const source = { key: `${board.template}|${await this.parts.storage.documents.version(board.id)}` }
-    const body = await cache.getAsync(`harvest:${board.id}`, source, () => reads.read({ kind: 'harvest', boardId: board.id, templateId: board.template }))
-    const saved = await catalog.lookupFor(board.template)
-    const head = harvestHeadOf({ title: board.title, createdAt: board.createdAt, templateId: board.template, saved }, new Date())
-    return { ...head, ...(JSON.parse(body) as HarvestBody) }
+    const { version, lookup } = await this.harvestSource(board)
+    return this.harvestModelAt(board, version, lookup)
   }
 
-  /** The harvest as report.docx or report.pdf, rendered in the read worker from the (cached) model. */
-  async harvestDocument(board: BoardInfo, format: 'docx' | 'pdf'): Promise<Uint8Array> {
-    const model = await this.harvestModel(board)
-    return this.parts.reads.read({ kind: format === 'docx' ? 'harvest-docx' : 'harvest-pdf', model })
+  /**
+   * The harvest as report.docx or report.pdf, rendered in the read worker from the (cached) model,
+   * and kept like the model: once per stored version, format and language, with what the document
+   * shows of the board besides its content (title, date, template). Concurrent requests share one
+   * rendering (ReadCache.getAsync).
+   */
+  async harvestDocument(board: BoardInfo, format: 'docx' | 'pdf', language: ReportLanguage = 'nl'): Promise<Uint8Array> {
+    const { cache, reads, logger } = this.parts
+    const { version, lookup } = await this.harvestSource(board)
+    // The head without generatedAt: the documents do not show it.
+    const { title, createdAt, template } = harvestHeadOf({ title: board.title, createdAt: board.createdAt, templateId: board.template, saved: lookup })
+    const source = { key: JSON.stringify([version, title, createdAt, board.template, template]) }
+    return cache.getAsync(`report.${format}:${board.id}:${language}`, source, async () => {
+      const model = await this.harvestModelAt(board, version, lookup)
+      const started = performance.now()
+      const bytes = await reads.read({ kind: format === 'docx' ? 'harvest-docx' : 'harvest-pdf', model })
+      // One line per rendering (a cache miss): what reports cost shows in the log.
+      logger.info('report rendered', { board: board.id, format, language, bytes: bytes.byteLength, ms: Math.round(performance.now() - started) })
+      return bytes
+    })
+  }
+
+  /** What a harvest is made from: the stored version (queued updates flushed first) and the template lookup. */
+  private async harvestSource(board: BoardInfo): Promise<{ version: string; lookup: TemplateLookup }> {
+    // As for the export: queued updates first, so the stored state holds every edit a client has seen.
+    await this.parts.rooms.flush()
+    const version = await this.parts.storage.documents.version(board.id)
+    return { version, lookup: await this.parts.catalog.lookupFor(board.template) }
+  }
+
+  private async harvestModelAt(board: BoardInfo, version: string, lookup: TemplateLookup): Promise<HarvestModel> {
+    const { cache, reads } = this.parts
+    // The body (the costly part) is made off the event loop once per version.
+    const source = { key: `${board.template}|${version}` }
+    const body = await cache.getAsync(`harvest:${board.id}`, source, () => reads.read({ kind: 'harvest', boardId: board.id, templateId: board.template }))
+    const head = harvestHeadOf({ title: board.title, createdAt: board.createdAt, templateId: board.template, saved: lookup }, new Date())
+    return { ...head, ...(JSON.parse(body) as HarvestBody) }
   }
 
   /** The board's links with their open sockets, so the UI can warn before cutting people off. */
