@@ -74,7 +74,10 @@ export function createApp(config: Config, storage: Storage, readSource: ReadSour
   app.use('*', securityHeaders(config.publicUrl))
   app.use('*', hostCheck(config.publicUrl, config.allowedHosts))
   app.onError((error, c) => {
-    if (error instanceof HttpError) return errorResponse(c, error.status, error.message, error.code)
+    if (error instanceof HttpError) {
+      if (error.retryAfterSeconds !== undefined) c.header('Retry-After', String(error.retryAfterSeconds))
+      return errorResponse(c, error.status, error.message, error.code)
+    }
     logger.error('unhandled error', { path: c.req.path, error: errorMessage(error) })
     return errorResponse(c, 500, 'internal error', 'internal_error')
   })
@@ -93,7 +96,7 @@ export function createApp(config: Config, storage: Storage, readSource: ReadSour
     c.json({ licenseKey: config.licenseKey, publicUrl: linkOrigin(c, config), accessibilityContact: config.accessibilityContact } satisfies ClientConfig),
   )
   // The first computation of each heavy read runs in this worker, off the event loop.
-  const reads = new ReadWorker(readSource)
+  const reads = new ReadWorker(readSource, config.readQueueLimit)
   // Every board workflow goes through the service: no route touches the database or a live document.
   const service = new BoardService({
     storage,

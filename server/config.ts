@@ -69,6 +69,8 @@ export interface Config {
   boardsPerHourPerAddress: number
   /** Expensive reads and writes (report, export, snapshot, restore, fork, import) per minute, per address and per board. */
   expensiveRequestsPerMinute: number
+  /** Heavy reads (report, export, opened snapshot) that may wait for the read worker; past it 503 server_busy. */
+  readQueueLimit: number
   /** Use X-Forwarded-For's last hop as the client address (only behind a reverse proxy you run). */
   trustProxy: boolean
   /** Host names accepted besides PUBLIC_URL's, IP literals and localhost ("*": any; DNS rebinding guard). */
@@ -199,6 +201,8 @@ export function loadConfig(env: Env = process.env): Config {
     assetGraceMs: intFrom(env, 'ASSET_GRACE_MS', 60 * 60_000),
     boardsPerHourPerAddress: intFrom(env, 'BOARDS_PER_HOUR_PER_ADDRESS', 200, 1),
     expensiveRequestsPerMinute: intFrom(env, 'EXPENSIVE_REQUESTS_PER_MINUTE', 120, 1),
+    // 8: a few seconds of work on big boards (up to ~1 s each) before a request is refused.
+    readQueueLimit: intFrom(env, 'READ_QUEUE_LIMIT', 8),
     trustProxy: flagFrom(env, 'TRUST_PROXY'),
     allowedHosts: hostsFrom(env.ALLOWED_HOSTS),
     accessibilityContact: contactFrom(env, 'ACCESSIBILITY_CONTACT'),

@@ -52,6 +52,7 @@ export const ERROR_CODES = [
   'vote_card',
   'no_ballot',
   'timer_state',
+  'server_busy',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]

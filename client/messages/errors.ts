@@ -51,6 +51,7 @@ export const nl = {
   'error.vote_card': 'Op deze kaart kun je in deze stemming niet stemmen.',
   'error.no_ballot': 'Je had geen stip op deze kaart.',
   'error.timer_state': 'De timer staat niet zo dat dit kan (al gepauzeerd, al lopend of gestopt).',
+  'error.server_busy': 'De server is even druk met andere verslagen en exports. Probeer het over een paar seconden opnieuw.',
 } satisfies ErrorMessages
 
 export const en: ErrorMessages = {
@@ -101,4 +102,5 @@ export const en: ErrorMessages = {
   'error.vote_card': 'You cannot vote on this card in this vote.',
   'error.no_ballot': 'You had no dot on this card.',
   'error.timer_state': 'The timer cannot do that now (already paused, already running or stopped).',
+  'error.server_busy': 'The server is busy with other reports and exports. Try again in a few seconds.',
 }

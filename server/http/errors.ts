@@ -9,10 +9,12 @@ import type { ApiErrorBody, ErrorCode } from '../../shared/errors.ts'
  * code is required so that no refusal reaches a Dutch reader in English.
  */
 export class HttpError extends Error {
+  /** `retryAfterSeconds`: sent as Retry-After, for a refusal that passes (503 server_busy). */
   constructor(
     readonly status: ContentfulStatusCode,
     message: string,
     readonly code: ErrorCode,
+    readonly retryAfterSeconds?: number,
   ) {
     super(message)
   }

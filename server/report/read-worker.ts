@@ -34,6 +34,7 @@ import type { HarvestRecord } from './harvest.ts'
 import type { HarvestModel } from '../../shared/harvest-model.ts'
 import { harvestDocx } from './harvest-docx.ts'
 import { harvestPdf } from './harvest-pdf.ts'
+import { HttpError } from '../http/errors.ts'
 
 /** Where the worker reads from: the server's own storage engine. */
 export type ReadSource = { engine: 'sqlite'; file: string } | { engine: 'postgres'; url: string }
@@ -228,7 +229,16 @@ function spawnSelf(data: { role: string; source: ReadSource }): Worker {
   return new Worker(boot, { eval: true, workerData: data })
 }
 
-/** One worker thread for the server's heavy reads, started on first use; jobs run one at a time. */
+/** What a refused request is told to wait: about what a queue of big-board reads takes to clear. */
+const BUSY_RETRY_SECONDS = 5
+
+/**
+ * One worker thread for the server's heavy reads, started on first use; jobs run one at a time.
+ * At most `maxWaiting` jobs wait behind the running one: past that a read is refused (503
+ * server_busy with Retry-After) rather than queued without end, since each waiting report holds
+ * its model in memory and every request behind it waits longer. The anonymity switch's job is
+ * never refused: the switch must not stop halfway.
+ */
 export class ReadWorker {
   private worker: Worker | null = null
   private idleTimer: NodeJS.Timeout | null = null
@@ -236,10 +246,18 @@ export class ReadWorker {
   private heapBytes = 0
   private nextId = 1
   private readonly pending = new Map<number, { worker: Worker; resolve: (value: Value) => void; reject: (error: Error) => void }>()
-  constructor(private readonly source: ReadSource) {}
+  constructor(
+    private readonly source: ReadSource,
+    /** READ_QUEUE_LIMIT (server/config.ts). */
+    private readonly maxWaiting: number,
+  ) {}
 
   /** The answer to `job` from what is stored now; null when it names something no longer stored. */
   read<J extends ReadJob>(job: J): Promise<ReadResult<J>> {
+    // pending: the running job and those waiting behind it.
+    if (job.kind !== 'snapshots-without-authors' && this.pending.size > this.maxWaiting) {
+      return Promise.reject(new HttpError(503, 'the server is busy with other reports and exports; try again in a few seconds', 'server_busy', BUSY_RETRY_SECONDS))
+    }
     const worker = this.start()
     if (this.idleTimer) clearTimeout(this.idleTimer)
     const id = this.nextId++
