@@ -328,3 +328,33 @@ test('a file that is no board export shows the Dutch error, and nothing is made'
   }
   await page.screenshot({ path: test.info().outputPath('home-import-error.png'), fullPage: true })
 })
+
+test('a file over the 10 MiB the server takes is refused on the home page before anything is sent', async ({ browser }) => {
+  const page = await newPerson(browser, { width: 1440, height: 900 })
+  await page.goto(`${server.url}/`)
+  const imports: string[] = []
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname === '/api/boards/import') imports.push(request.method())
+  })
+  await page.getByTestId('import-board-file').setInputFiles({ name: 'groot.dialoogbord.json', mimeType: 'application/json', buffer: Buffer.from(`{"records":"${'x'.repeat(11 * 1024 * 1024)}"}`) })
+  await page.getByTestId('import-board-submit').click()
+  await expect(page.getByTestId('import-board-error')).toHaveText('Inlezen lukte niet: Het bestand is groter dan 10 MiB; meer neemt de server niet aan.')
+  await expect(page.getByTestId('import-board-submit')).toBeEnabled()
+  await expect(page.getByTestId('import-board-submit')).toHaveText('Bord inlezen')
+  expect(imports).toEqual([])
+  await expect(page).toHaveURL(`${server.url}/`)
+})
+
+test('a file that can no longer be read shows why, and the import can be tried again', async ({ browser }) => {
+  const page = await newPerson(browser, { width: 1440, height: 900 })
+  await page.goto(`${server.url}/`)
+  // As when the chosen file was moved or deleted before "Bord inlezen".
+  await page.evaluate(() => {
+    Blob.prototype.text = () => Promise.reject(new DOMException('The file could not be read', 'NotReadableError'))
+  })
+  await page.getByTestId('import-board-file').setInputFiles({ name: 'bord.json', mimeType: 'application/json', buffer: Buffer.from('{}') })
+  await page.getByTestId('import-board-submit').click()
+  await expect(page.getByTestId('import-board-error')).toHaveText('Inlezen lukte niet: Het bestand kon niet worden gelezen (The file could not be read).')
+  await expect(page.getByTestId('import-board-submit')).toBeEnabled()
+  await expect(page.getByTestId('import-board-submit')).toHaveText('Bord inlezen')
+})

@@ -7,7 +7,13 @@ import { useI18n } from '../app/i18n-context.tsx'
 import { navigate } from '../app/routes.ts'
 import { rememberCreatedBoard } from '../storage/recent-boards.ts'
 import { AdminTokenField } from '../ui/AdminTokenField.tsx'
+import { DEFAULT_MAX_BODY_BYTES } from '../../shared/body-limit.ts'
 import { importBoard } from './exports-api.ts'
+
+/** 10 MiB */
+function mebibytes(bytes: number): string {
+  return `${+(bytes / 1024 / 1024).toFixed(1)} MiB`
+}
 
 export function ImportBoard() {
   const { t } = useI18n()
@@ -25,10 +31,23 @@ export function ImportBoard() {
       setError(t('exports.import.noFile'))
       return
     }
+    // The server would refuse it (413) after the whole upload: say so at once, and read nothing.
+    if (file.size > DEFAULT_MAX_BODY_BYTES) {
+      setError(t('exports.import.failed', { message: t('exports.import.tooLarge', { max: mebibytes(DEFAULT_MAX_BODY_BYTES) }) }))
+      return
+    }
     setBusy(true)
     setError(null)
-    const result = await importBoard(await file.text(), needsAdmin && adminToken ? adminToken.trim() : undefined)
-    setBusy(false)
+    let result: Awaited<ReturnType<typeof importBoard>>
+    try {
+      result = await importBoard(await file.text(), needsAdmin && adminToken ? adminToken.trim() : undefined)
+    } catch (cause) {
+      // The file could not be read (moved, deleted, no permission since it was chosen).
+      setError(t('exports.import.failed', { message: t('exports.import.unreadable', { message: cause instanceof Error ? cause.message : String(cause) }) }))
+      return
+    } finally {
+      setBusy(false)
+    }
     if (!result.ok) {
       if (result.status === 401) setNeedsAdmin(true)
       setError(t('exports.import.failed', { message: result.message }))

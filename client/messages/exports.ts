@@ -24,6 +24,8 @@ export const nl = {
   'exports.import.busy': 'Inlezen…',
   'exports.import.noFile': 'Kies eerst een bestand.',
   'exports.import.failed': 'Inlezen lukte niet: {message}',
+  'exports.import.tooLarge': 'Het bestand is groter dan {max}; meer neemt de server niet aan.',
+  'exports.import.unreadable': 'Het bestand kon niet worden gelezen ({message}).',
 }
 
 export const en: Record<keyof typeof nl, string> = {
@@ -51,4 +53,6 @@ export const en: Record<keyof typeof nl, string> = {
   'exports.import.busy': 'Importing…',
   'exports.import.noFile': 'Choose a file first.',
   'exports.import.failed': 'The import failed: {message}',
+  'exports.import.tooLarge': 'The file is larger than {max}, more than the server accepts.',
+  'exports.import.unreadable': 'The file could not be read ({message}).',
 }
