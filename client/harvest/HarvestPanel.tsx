@@ -38,8 +38,12 @@ export function HarvestPanel({ board, token, editor }: PanelProps) {
   const [downloadError, setDownloadError] = useState<string | null>(null)
   const current = useRef<AbortController | null>(null)
   const lastLoad = useRef(0)
+  /** The refresh planned after a change; any load takes its place. */
+  const planned = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
 
   const load = useCallback(async () => {
+    clearTimeout(planned.current)
+    planned.current = undefined
     lastLoad.current = Date.now()
     current.current?.abort()
     const controller = new AbortController()
@@ -78,22 +82,19 @@ export function HarvestPanel({ board, token, editor }: PanelProps) {
   // Refresh after the board changes, here or elsewhere (remote edits land in the same store).
   useEffect(() => {
     if (!editor) return
-    let timer: ReturnType<typeof setTimeout> | undefined
     const stop = editor.store.listen(
       () => {
         // One refresh is planned already: it will see this change too.
-        if (timer !== undefined) return
+        if (planned.current !== undefined) return
         const wait = Math.max(REFRESH_DELAY_MS, lastLoad.current + REFRESH_GAP_MS - Date.now())
-        timer = setTimeout(() => {
-          timer = undefined
-          void load()
-        }, wait)
+        planned.current = setTimeout(() => void load(), wait)
       },
       { scope: 'document' },
     )
     return () => {
       stop()
-      clearTimeout(timer)
+      clearTimeout(planned.current)
+      planned.current = undefined
     }
   }, [editor, load])
 
