@@ -93,7 +93,7 @@ export function createApp(config: Config, storage: Storage, readSource: ReadSour
   mountRequestLimits(api, config, storage.boards, limiters, logger)
   // publicUrl: the origin the web app builds every board link from (PUBLIC_URL, else this request's).
   api.get('/config', (c) =>
-    c.json({ licenseKey: config.licenseKey, publicUrl: linkOrigin(c, config), accessibilityContact: config.accessibilityContact } satisfies ClientConfig),
+    c.json({ licenseKey: config.licenseKey, publicUrl: linkOrigin(c, config), accessibilityContact: config.accessibilityContact, maxBodyBytes: config.maxBodyBytes } satisfies ClientConfig),
   )
   // The first computation of each heavy read runs in this worker, off the event loop.
   const reads = new ReadWorker(readSource, config.readQueueLimit)

@@ -1,5 +1,6 @@
 /** Runtime configuration from the environment (see README "Configuration"). */
 import path from 'node:path'
+import { DEFAULT_MAX_BODY_BYTES } from '../shared/body-limit.ts'
 
 export interface Config {
   port: number
@@ -174,7 +175,7 @@ export function loadConfig(env: Env = process.env): Config {
     adminToken: nonEmpty(env.ADMIN_TOKEN),
     clientDir: path.resolve(nonEmpty(env.CLIENT_DIR) ?? './dist/client'),
     maxMessageBytes: intFrom(env, 'MAX_MESSAGE_BYTES', 2 * 1024 * 1024, 1024),
-    maxBodyBytes: intFrom(env, 'MAX_BODY_BYTES', 10 * 1024 * 1024, 1024),
+    maxBodyBytes: intFrom(env, 'MAX_BODY_BYTES', DEFAULT_MAX_BODY_BYTES, 1024),
     maxAssetBytes: intFrom(env, 'MAX_ASSET_BYTES', 5 * 1024 * 1024, 1024),
     roomIdleMs: intFrom(env, 'ROOM_IDLE_MS', 30_000),
     compactAfterUpdates: intFrom(env, 'COMPACT_AFTER_UPDATES', 2000, 1),

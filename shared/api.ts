@@ -138,6 +138,8 @@ export interface ClientConfig {
   publicUrl: string
   /** ACCESSIBILITY_CONTACT: where to report an accessibility problem, an e-mail address or an https URL; null when unset. */
   accessibilityContact: string | null
+  /** MAX_BODY_BYTES: the largest request body the API takes (an import file past it is refused at once). */
+  maxBodyBytes: number
 }
 
 export interface ApiError {

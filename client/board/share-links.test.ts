@@ -3,7 +3,7 @@ import { boardLink, shareOrigin } from './share-links.ts'
 
 describe('share links', () => {
   it("use the server's link origin, and the page's while it is unknown", () => {
-    expect(shareOrigin({ licenseKey: null, publicUrl: 'https://bord.gemeente.nl', accessibilityContact: null }, 'http://localhost:8080')).toBe('https://bord.gemeente.nl')
+    expect(shareOrigin({ licenseKey: null, publicUrl: 'https://bord.gemeente.nl', accessibilityContact: null, maxBodyBytes: 10 * 1024 * 1024 }, 'http://localhost:8080')).toBe('https://bord.gemeente.nl')
     expect(shareOrigin(undefined, 'http://localhost:8080')).toBe('http://localhost:8080')
     expect(shareOrigin(null, 'http://localhost:8080')).toBe('http://localhost:8080')
   })

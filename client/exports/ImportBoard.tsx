@@ -4,6 +4,7 @@
  */
 import { useId, useState, type FormEvent } from 'react'
 import { useI18n } from '../app/i18n-context.tsx'
+import { useClientConfig } from '../board/useClientConfig.ts'
 import { navigate } from '../app/routes.ts'
 import { rememberCreatedBoard } from '../storage/recent-boards.ts'
 import { AdminTokenField } from '../ui/AdminTokenField.tsx'
@@ -17,6 +18,8 @@ function mebibytes(bytes: number): string {
 
 export function ImportBoard() {
   const { t } = useI18n()
+  // The installation's MAX_BODY_BYTES; the default until the server has answered.
+  const config = useClientConfig()
   const ids = { heading: useId(), file: useId(), intro: useId(), error: useId() }
   const [file, setFile] = useState<File | null>(null)
   const [adminToken, setAdminToken] = useState('')
@@ -32,8 +35,9 @@ export function ImportBoard() {
       return
     }
     // The server would refuse it (413) after the whole upload: say so at once, and read nothing.
-    if (file.size > DEFAULT_MAX_BODY_BYTES) {
-      setError(t('exports.import.failed', { message: t('exports.import.tooLarge', { max: mebibytes(DEFAULT_MAX_BODY_BYTES) }) }))
+    const maxBytes = config?.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
+    if (file.size > maxBytes) {
+      setError(t('exports.import.failed', { message: t('exports.import.tooLarge', { max: mebibytes(maxBytes) }) }))
       return
     }
     setBusy(true)
