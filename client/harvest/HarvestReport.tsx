@@ -5,10 +5,9 @@
  * Headings start at h3: the report sits under the panel's own headings.
  */
 import type { ReactNode } from 'react'
+import { harvestDate, harvestDateTime, harvestDay, harvestTime } from '../../shared/harvest-dates.ts'
 import type { HarvestAgendaEntry, HarvestAgreement, HarvestCard, HarvestModel, HarvestSection, HarvestVote } from '../../shared/harvest-model.ts'
 import type { Lang, Translate } from '../i18n.ts'
-
-const TIME_ZONE = 'Europe/Amsterdam'
 
 interface Props {
   model: HarvestModel
@@ -249,19 +248,12 @@ interface Formats {
   day(isoDay: string): string
 }
 
+/** The shared harvest formatters (Amsterdam time, as report.md, .docx and .pdf) in the reader's language. */
 function formats(lang: Lang): Formats {
-  const locale = lang === 'nl' ? 'nl-NL' : 'en-GB'
-  const date = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: TIME_ZONE })
-  const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE })
-  const day = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
-  const valid = (iso: string, format: (d: Date) => string) => {
-    const d = new Date(iso)
-    return Number.isNaN(d.getTime()) ? iso : format(d)
-  }
   return {
-    date: (iso) => valid(iso, (d) => date.format(d)),
-    time: (iso) => valid(iso, (d) => time.format(d)),
-    dateTime: (iso) => valid(iso, (d) => (lang === 'nl' ? `${date.format(d)} om ${time.format(d)}` : `${date.format(d)} at ${time.format(d)}`)),
-    day: (isoDay) => valid(`${isoDay}T00:00:00Z`, (d) => day.format(d)),
+    date: (iso) => harvestDate(iso, lang),
+    time: (iso) => harvestTime(iso, lang),
+    dateTime: (iso) => harvestDateTime(iso, lang),
+    day: (isoDay) => harvestDay(isoDay, lang),
   }
 }

@@ -11,7 +11,6 @@ export const nl = {
   'exports.boardPdfHint': 'Eén pagina per onderdeel, met de naam als titel.',
   'exports.busy': 'Bezig…',
   'exports.failed': 'Downloaden lukte niet: {message}',
-  'exports.noFrames': 'Dit bord heeft geen onderdelen om als pagina’s te exporteren.',
 
   'exports.json.heading': 'Bord als bestand',
   'exports.json.intro': 'Download het hele bord als JSON-bestand. Daarmee begint iemand op de startpagina een nieuw bord met dezelfde inhoud.',
@@ -40,7 +39,6 @@ export const en: Record<keyof typeof nl, string> = {
   'exports.boardPdfHint': 'One page per part, titled with its name.',
   'exports.busy': 'Working…',
   'exports.failed': 'The download failed: {message}',
-  'exports.noFrames': 'This board has no parts to export as pages.',
 
   'exports.json.heading': 'Board as a file',
   'exports.json.intro': 'Download the whole board as a JSON file. On the home page, anyone can start a new board with the same content from it.',
