@@ -3,7 +3,9 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './server/testing/chromium.ts'
 
 export default defineConfig({
   testDir: 'e2e',
-  outputDir: 'test-results',
+  // Playwright empties its outputDir at the start of a run: a folder of its own keeps what the
+  // integration tests saved under test-results/ before it (the report pages as PNGs).
+  outputDir: 'test-results/playwright',
   // Each spec starts its own server process; two cores do not carry more than one at a time.
   workers: 1,
   fullyParallel: false,
