@@ -78,6 +78,11 @@ export function parseCalendarDate(text: string): string | null {
 export const CALENDAR_FIRST_YEAR = 1900
 export const CALENDAR_LAST_YEAR = 9998
 
+/** `date` when it is exactly a real YYYY-MM-DD day a calendar file can hold, else null. */
+export function calendarFileDay(date: string): string | null {
+  return calendarYear(strictIsoDay(date))
+}
+
 /** `day` (YYYY-MM-DD) when a calendar file can hold it, else null. */
 function calendarYear(day: string | null): string | null {
   if (day === null) return null
@@ -99,5 +104,5 @@ function strictIsoDay(date: string): string | null {
  */
 export function agreementDate(card: { text: string; meta: Record<string, unknown> }): string | null {
   const meta = typeof card.meta.date === 'string' ? card.meta.date : ''
-  return calendarYear(strictIsoDay(meta)) ?? calendarYear(parseCalendarDate(agreementOf(card).wanneer)) ?? (meta ? calendarYear(parseCalendarDate(meta)) : null)
+  return calendarFileDay(meta) ?? calendarYear(parseCalendarDate(agreementOf(card).wanneer)) ?? (meta ? calendarYear(parseCalendarDate(meta)) : null)
 }

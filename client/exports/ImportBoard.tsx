@@ -11,7 +11,7 @@ import { AdminTokenField } from '../ui/AdminTokenField.tsx'
 import { DEFAULT_MAX_BODY_BYTES } from '../../shared/body-limit.ts'
 import { importBoard } from './exports-api.ts'
 
-/** 10 MiB */
+/** A byte count as people read a file size: 10485760 → "10 MiB". */
 function mebibytes(bytes: number): string {
   return `${+(bytes / 1024 / 1024).toFixed(1)} MiB`
 }

@@ -37,7 +37,7 @@ export function boardPdfParts(editor: Editor, title: string): BoardPdfPart[] {
       [...editor.getPageShapeIds(page.id)]
         .map((id) => editor.getShape(id)!)
         .filter((shape) => shape.type === 'frame')
-        .map((shape) => ({ shape, box: toBox(editor.getShapePageBounds(shape.id)) })),
+        .map((shape) => ({ shape, box: editor.getShapePageBounds(shape.id) ?? new Box() })),
     ),
   )
   if (frames.length > 0) return frames.map(({ shape }) => ({ id: shape.id, name: frameName(shape) || title }))
@@ -131,10 +131,6 @@ function drawTitle(page: PDFPage, name: string, font: PDFFont): void {
 function frameName(shape: TLShape): string {
   const name = (shape.props as { name?: unknown }).name
   return typeof name === 'string' ? name.trim() : ''
-}
-
-function toBox(bounds: Box | undefined): { minX: number; minY: number; maxX: number; maxY: number } {
-  return bounds ? { minX: bounds.minX, minY: bounds.minY, maxX: bounds.maxX, maxY: bounds.maxY } : { minX: 0, minY: 0, maxX: 0, maxY: 0 }
 }
 
 /** Letters the standard fonts lack, written as they are where those are lacking (Dutch ĳ as ij). */

@@ -36,9 +36,6 @@ import { importedState, type ImportFile } from './board-import.ts'
 import { SnapshotWorkflows } from './snapshot-workflows.ts'
 import { TemplateWorkflows } from './template-workflows.ts'
 
-/** The languages report.docx and report.pdf are written in (a key of their cache). */
-export type ReportLanguage = 'nl'
-
 /** What the workflows need of the read worker (tests give a stand-in). */
 export type BoardReads = Pick<ReadWorker, 'read'>
 
@@ -168,22 +165,22 @@ export class BoardService {
 
   /**
    * The harvest as report.docx or report.pdf, rendered in the read worker from the (cached) model,
-   * and kept like the model: once per stored version, format and language, with what the document
+   * and kept like the model: once per stored version and format, with what the document
    * shows of the board besides its content (title, date, template). Concurrent requests share one
    * rendering (ReadCache.getAsync).
    */
-  async harvestDocument(board: BoardInfo, format: 'docx' | 'pdf', language: ReportLanguage = 'nl'): Promise<Uint8Array> {
+  async harvestDocument(board: BoardInfo, format: 'docx' | 'pdf'): Promise<Uint8Array> {
     const { cache, reads, logger } = this.parts
     const { version, lookup } = await this.harvestSource(board)
     // The head without generatedAt: the documents do not show it.
     const { title, createdAt, template } = harvestHeadOf({ title: board.title, createdAt: board.createdAt, templateId: board.template, saved: lookup })
     const source = { key: JSON.stringify([version, title, createdAt, board.template, template]) }
-    return cache.getAsync(`report.${format}:${board.id}:${language}`, source, async () => {
+    return cache.getAsync(`report.${format}:${board.id}`, source, async () => {
       const model = await this.harvestModelAt(board, version, lookup)
       const started = performance.now()
       const bytes = await reads.read({ kind: format === 'docx' ? 'harvest-docx' : 'harvest-pdf', model })
       // One line per rendering (a cache miss): what reports cost shows in the log.
-      logger.info('report rendered', { board: board.id, format, language, bytes: bytes.byteLength, ms: Math.round(performance.now() - started) })
+      logger.info('report rendered', { board: board.id, format, bytes: bytes.byteLength, ms: Math.round(performance.now() - started) })
       return bytes
     })
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { attachmentDisposition, encodeRfc8187 } from './content-disposition.ts'
+import { encodeRfc8187 } from '../percent-encode.ts'
+import { attachmentDisposition } from './content-disposition.ts'
 
 describe('Content-Disposition filename* (RFC 8187)', () => {
   it("percent-encodes every byte that is no attr-char, ' ( ) * included", () => {

@@ -3,7 +3,8 @@
  * agreement's event.ics, each one all-day event written by allDayEventIcs. A small writer rather
  * than a library: one VEVENT needs only escaping, folding and CRLF, all tested here.
  */
-import { CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR } from '../../shared/calendar-date.ts'
+import { calendarFileDay } from '../../shared/calendar-date.ts'
+import { encodeRfc8187 } from '../percent-encode.ts'
 
 /**
  * TEXT values escape backslash, semicolon, comma and newlines (RFC 5545 §3.3.11), and drop the
@@ -141,11 +142,6 @@ function summaryOf(wat: string): string {
   return `${(space > SUMMARY_CHARS / 2 ? cut.slice(0, space) : cut).trimEnd()}…`
 }
 
-/** A shape id is whatever a client wrote: anything but a plain id character is percent-encoded, so it cannot break the UID line. */
-function uidPart(id: string): string {
-  return id.replace(/[^A-Za-z0-9._~-]/gu, (char) => [...new TextEncoder().encode(char)].map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join(''))
-}
-
 /** An agreement's event.ics: one event per card, Wat / Wie / Wanneer / Hoe and the board in its description. */
 export function agreementIcs(event: AgreementEvent): string {
   const wat = summaryOf(event.wat)
@@ -157,7 +153,8 @@ export function agreementIcs(event: AgreementEvent): string {
   ].filter(([, value]) => value!.trim() !== '')
   return allDayEventIcs({
     product: 'Afspraak',
-    uid: `${event.boardId}-${uidPart(event.cardId.replace(/^shape:/, ''))}@dialoogbord`,
+    // A shape id is whatever a client wrote: percent-encoded, it cannot break the UID line.
+    uid: `${event.boardId}-${encodeRfc8187(event.cardId.replace(/^shape:/, ''))}@dialoogbord`,
     date: event.date,
     summary: wat ? `Afspraak: ${wat}` : `Afspraak: ${event.boardTitle}`,
     description: [...fields.map(([label, value]) => `${label}: ${value}`), `Bord: ${event.boardTitle}`].join('\n'),
@@ -167,9 +164,5 @@ export function agreementIcs(event: AgreementEvent): string {
 
 /** Whether `date` is a real YYYY-MM-DD day a calendar file can hold (years CALENDAR_FIRST_YEAR–CALENDAR_LAST_YEAR). */
 export function isIcsDate(date: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return false
-  const year = Number(date.slice(0, 4))
-  if (year < CALENDAR_FIRST_YEAR || year > CALENDAR_LAST_YEAR) return false
-  const parsed = new Date(`${date}T00:00:00Z`)
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === date
+  return calendarFileDay(date) === date
 }

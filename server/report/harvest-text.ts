@@ -14,25 +14,15 @@ export function cardLine(card: HarvestCard): string {
   return `${box}${card.text}${dots ? ` (${dots})` : ''}`
 }
 
-/** An ISO date-time as a Dutch date, e.g. "30 november 2026", in Amsterdam time like report.md. */
-export function dutchDate(iso: string): string {
-  return harvestDate(iso)
-}
-
-/** An ISO date-time as "14:05", in Amsterdam time like report.md. */
-export function dutchTime(iso: string): string {
-  return harvestTime(iso)
-}
-
 /** "Datum: 30 november 2026 · Werkvorm: Casusreconstructie". */
 export function dateLine(model: HarvestModel): string {
-  const parts = [`Datum: ${dutchDate(model.createdAt)}`]
+  const parts = [`Datum: ${harvestDate(model.createdAt)}`]
   if (model.template) parts.push(`Werkvorm: ${model.template.title}`)
   return parts.join(' · ')
 }
 
 export function voteHeading(vote: HarvestVote): string {
-  return `${vote.zoneName ?? 'Hele bord'} — gesloten ${dutchDate(vote.closedAt)} ${dutchTime(vote.closedAt)}`
+  return `${vote.zoneName ?? 'Hele bord'} — gesloten ${harvestDate(vote.closedAt)} ${harvestTime(vote.closedAt)}`
 }
 
 export function voteSummary(vote: HarvestVote): string {
@@ -41,7 +31,7 @@ export function voteSummary(vote: HarvestVote): string {
 
 export function agendaLine(entry: HarvestAgendaEntryLike): string {
   const planned = entry.plannedMinutes === null ? '' : ` (gepland ${entry.plannedMinutes} min)`
-  const end = entry.endedAt === null ? 'loopt nog' : dutchTime(entry.endedAt)
-  return `${dutchTime(entry.startedAt)}–${end}: ${entry.name}${planned}`
+  const end = entry.endedAt === null ? 'loopt nog' : harvestTime(entry.endedAt)
+  return `${harvestTime(entry.startedAt)}–${end}: ${entry.name}${planned}`
 }
 type HarvestAgendaEntryLike = HarvestModel['agenda'][number]
