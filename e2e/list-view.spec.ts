@@ -5,7 +5,7 @@
  * the canvas's own store (window.__dialoogbordEditor, client/board/test-hooks.ts).
  */
 import { mkdirSync } from 'node:fs'
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Browser, type Page } from '@playwright/test'
 import { boardCall } from '../server/testing/api-client.ts'
 import { createBoard, newPerson, openBoard, serverPerTest, tabTo } from './support.ts'
 
@@ -23,6 +23,16 @@ async function openList(page: Page, url: string, part = 'tijdlijn'): Promise<voi
   await page.goto(listUrl(url))
   await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected')
   await expect(page.getByTestId(`list-part-${part}`)).toBeVisible()
+}
+
+/** Anna (facilitator) on the canvas and an editor on the list, of a new board. */
+async function canvasAndList(browser: Browser, board: { title: string; template: string }, part?: string) {
+  const made = await createBoard(server.url, board)
+  const canvas = await newPerson(browser)
+  await openBoard(canvas, made.urls.facilitator, 'Anna')
+  const list = await newPerson(browser)
+  await openList(list, made.urls.editor, part)
+  return { board: made, canvas, list }
 }
 
 interface CanvasCard {
@@ -75,11 +85,7 @@ async function canvasCard(page: Page, text: RegExp): Promise<CanvasCard> {
 
 test('keyboard only on the list: a moment with its date on the timeline, a card moved to rode draden, an agreement edited; the canvas sees each change', async ({ browser }) => {
   mkdirSync(SHOTS, { recursive: true })
-  const board = await createBoard(server.url, { title: 'Casus Noord', template: 'casusreconstructie' })
-  const canvas = await newPerson(browser)
-  await openBoard(canvas, board.urls.facilitator, 'Anna')
-  const list = await newPerson(browser)
-  await openList(list, board.urls.editor)
+  const { board, canvas, list } = await canvasAndList(browser, { title: 'Casus Noord', template: 'casusreconstructie' })
   await expect(list.getByRole('heading', { level: 1 })).toHaveText('Casus Noord')
   await expect(list).toHaveTitle('Casus Noord · Lijstweergave · Dialoogbord')
   await expect(list.getByRole('main')).toBeVisible()
@@ -258,11 +264,7 @@ test('a viewer reads the list without any control, and is pointed to the canvas'
 })
 
 test('keyboard only: earlier on the timeline, Escape cancels, deleting asks first, a dot in an open vote, a locked card read-only, my concept card revealed', async ({ browser }) => {
-  const board = await createBoard(server.url, { title: 'Casus Zuid', template: 'casusreconstructie' })
-  const canvas = await newPerson(browser)
-  await openBoard(canvas, board.urls.facilitator, 'Anna')
-  const list = await newPerson(browser)
-  await openList(list, board.urls.editor)
+  const { board, canvas, list } = await canvasAndList(browser, { title: 'Casus Zuid', template: 'casusreconstructie' })
   const lessons = list.getByTestId('list-part-lessen')
   const add = lessons.getByRole('button', { name: /^Kaart toevoegen/ })
 
@@ -360,11 +362,7 @@ test('keyboard only: earlier on the timeline, Escape cancels, deleting asks firs
 })
 
 test('the list writes only what you changed, refuses a card without text, and fits 320 px with an editor open', async ({ browser }) => {
-  const board = await createBoard(server.url, { title: 'Casus West', template: 'casusreconstructie' })
-  const canvas = await newPerson(browser)
-  await openBoard(canvas, board.urls.facilitator, 'Anna')
-  const list = await newPerson(browser)
-  await openList(list, board.urls.editor)
+  const { board, canvas, list } = await canvasAndList(browser, { title: 'Casus West', template: 'casusreconstructie' })
   const timeline = list.getByTestId('list-part-tijdlijn')
 
   // Only a date: refused with a message, the focus back in the text field; with text it is saved.
@@ -411,11 +409,7 @@ test('the list writes only what you changed, refuses a card without text, and fi
 })
 
 test('a checklist item is ticked on the list with Space; the canvas card shows ☑', async ({ browser }) => {
-  const board = await createBoard(server.url, { title: 'Dialoog Noord', template: 'stakeholderdialoog' })
-  const canvas = await newPerson(browser)
-  await openBoard(canvas, board.urls.facilitator, 'Anna')
-  const list = await newPerson(browser)
-  await openList(list, board.urls.editor, 'opdracht')
+  const { board, canvas, list } = await canvasAndList(browser, { title: 'Dialoog Noord', template: 'stakeholderdialoog' }, 'opdracht')
   const item = 'Vraag en aanleiding: waartoe doen we dit?'
   const box = list.getByTestId('list-part-opdracht').getByRole('checkbox', { name: item })
   await expect(box).not.toBeChecked()

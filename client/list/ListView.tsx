@@ -201,12 +201,10 @@ function ListMain(props: { board: BoardForRole; writable: boolean; drafts: Draft
 
   const parts = useMemo(() => (outline ?? []).map((part) => ({ part, name: nameOf(part) })), [outline, nameOf])
   // Kept while the parts stay the same, so the context (and with it every card) does not change
-  // with each outline: a card re-renders only when it changed itself (ListCard is memoised).
+  // with each outline: a card re-renders only when it changed itself (ListCard is memoised). Keyed
+  // on partsKey alone: parts with the same key give the same targets.
   const partsKey = JSON.stringify(parts.map(({ part, name }) => [part.zone, part.frameId, name]))
-  const moveTargets = useMemo(
-    () => (JSON.parse(partsKey) as [string | null, string | null, string][]).map(([zone, frameId, name]) => ({ zone, frameId, name })),
-    [partsKey],
-  )
+  const moveTargets = useMemo(() => parts.map(({ part, name }) => ({ zone: part.zone, frameId: part.frameId, name })), [partsKey])
   const context = useMemo<ListContextValue | null>(
     () => (store ? { board, store, writable, moveTargets, draftIds, drafts, voting, act, focusSoon } : null),
     [board, store, writable, moveTargets, draftIds, drafts, voting, act, focusSoon],

@@ -31,6 +31,15 @@ async function board() {
   return { made, client }
 }
 
+const metaOf = (record: StoredRecord) => (record.meta ?? {}) as Record<string, unknown>
+
+/** The template's follow-up card with `text` and these `meta` fields, as the card panel writes them. */
+function setFollowUp(client: SyncClient, text: string, meta: Record<string, unknown>): void {
+  const [id, { val: card }] = [...client.records.map.entries()].find(([, entry]) => metaOf(entry.val).kind === 'vervolgafspraak')!
+  const props = { ...(card.props as Record<string, unknown>), richText: (testRecord('x', { text }).props as { richText: unknown }).richText }
+  client.records.set(id, { ...card, props, meta: { ...metaOf(card), ...meta } })
+}
+
 describe('an agreement’s event.ics', () => {
   it('is an all-day event on the day its Wanneer names, with the agreement as summary and a UID stable per card', async () => {
     const { made, client } = await board()
@@ -81,11 +90,7 @@ describe('an agreement’s event.ics', () => {
 describe('followup.ics', () => {
   it('takes the follow-up card’s day as the card panel writes it (Wanneer line and meta.date "15 maart 2027")', async () => {
     const { made, client } = await board()
-    const metaOf = (record: StoredRecord) => (record.meta ?? {}) as Record<string, unknown>
-    const [id, { val: card }] = [...client.records.map.entries()].find(([, entry]) => metaOf(entry.val).kind === 'vervolgafspraak')!
-    const text = 'Wat: terugblikken op de casus\nWie: Anna\nWanneer: 15 maart 2027\nHoe: stadhuis'
-    const props = { ...(card.props as Record<string, unknown>), richText: (testRecord('x', { text }).props as { richText: unknown }).richText }
-    client.records.set(id, { ...card, props, meta: { ...metaOf(card), wanneer: '15 maart 2027', date: '15 maart 2027' } })
+    setFollowUp(client, 'Wat: terugblikken op de casus\nWie: Anna\nWanneer: 15 maart 2027\nHoe: stadhuis', { wanneer: '15 maart 2027', date: '15 maart 2027' })
     await client.roundTrip()
 
     const response = await get(`/api/boards/${made.id}/followup.ics`, made.tokens.viewer)
@@ -95,11 +100,7 @@ describe('followup.ics', () => {
 
   it('falls on a YYYY-MM-DD meta.date even when the Wanneer line names another day (CONTRACT), and so does an agreement', async () => {
     const { made, client } = await board()
-    const metaOf = (record: StoredRecord) => (record.meta ?? {}) as Record<string, unknown>
-    const [id, { val: card }] = [...client.records.map.entries()].find(([, entry]) => metaOf(entry.val).kind === 'vervolgafspraak')!
-    const text = 'Wat: terugblikken\nWanneer: uiterlijk 1-4-2027'
-    const props = { ...(card.props as Record<string, unknown>), richText: (testRecord('x', { text }).props as { richText: unknown }).richText }
-    client.records.set(id, { ...card, props, meta: { ...metaOf(card), date: '2027-03-15' } })
+    setFollowUp(client, 'Wat: terugblikken\nWanneer: uiterlijk 1-4-2027', { date: '2027-03-15' })
     const agreement = testRecord('evaluatie', { ...inZone('afspraken', 700, 900), text: 'Wat: Evaluatie\nWanneer: uiterlijk 1-4-2027' })
     client.records.set('shape:evaluatie', { ...agreement, meta: { date: '2027-03-15' } })
     await client.roundTrip()
